@@ -1,0 +1,221 @@
+"""A trainable model built from a validated graph."""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from playground.engine.datasets import Dataset, load
+from playground.engine.graph import Graph, GraphError
+from playground.engine.nodes.losses import accuracy
+from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
+from playground.engine.ops.base import Op
+from playground.engine.optim import Optimizer, make_optimizer
+from playground.engine.preset import graph_from_dict, load_preset
+from playground.engine.registry import node_type
+from playground.engine.validate import Analysis, analyze
+
+# Numba's default threading layer aborts the process when two threads run parallel kernels at once;
+# every entry point that runs kernels holds this lock.
+KERNEL_LOCK = threading.RLock()
+
+PresetSource = str | os.PathLike | dict | Graph
+
+
+class WeightsError(ValueError):
+    """Weights that do not fit the graph; the message names the parameter and both shapes."""
+
+
+def resolve(source: PresetSource) -> tuple[Graph, str | None]:
+    """(graph, folder that relative data paths resolve against) from a path, dict or Graph."""
+    if isinstance(source, Graph):
+        return source, None
+    if isinstance(source, dict):
+        return graph_from_dict(source), None
+    return load_preset(source), str(Path(source).resolve().parent)
+
+
+def checked_analysis(graph: Graph, base_dir: str | None) -> Analysis:
+    analysis = analyze(graph, base_dir)
+    if not analysis.ok:
+        raise GraphError("the graph has problems:\n" + "\n".join(f"  - {p}" for p in analysis.problems))
+    return analysis
+
+
+class Model:
+    """The graph's layers as engine ops, run in topological order.
+
+    Parameters are named "<node id>.<param>" (e.g. "dense1.W"): stable across runs and files.
+    """
+
+    def __init__(self, graph: Graph, analysis: Analysis, seed: int | None = None,
+                 dtype: Any = np.float32, base_dir: str | None = None) -> None:
+        self.graph, self.analysis, self.base_dir = graph, analysis, base_dir
+        self.dtype = np.dtype(dtype)
+        opt_node = graph.nodes[analysis.optimizer]
+        self.settings = {k: opt_node.params[k] for k in TRAINING_PARAMS}
+        self.seed = self.settings["seed"] if seed is None else seed
+        self._loss_type = node_type(graph.nodes[analysis.loss].type)
+        self.output = analysis.output
+        self.input_node = analysis.dataset
+        self.input_shape = analysis.shapes[analysis.dataset]
+        self.output_shape = analysis.shapes[analysis.output]
+        self.num_classes = analysis.num_classes
+        self.reset(self.seed)
+
+    @classmethod
+    def from_preset(cls, source: PresetSource, seed: int | None = None,
+                    dtype: Any = np.float32) -> Model:
+        """Build from a preset path, a preset dict or a Graph; raises GraphError listing problems."""
+        graph, base_dir = resolve(source)
+        return cls(graph, checked_analysis(graph, base_dir), seed, dtype, base_dir)
+
+    def reset(self, seed: int | None = None) -> None:
+        """(Re)initialise every weight from ``seed``: same seed, same weights."""
+        rng = np.random.default_rng(self.seed if seed is None else seed)
+        a, g = self.analysis, self.graph
+        self.ops: dict[str, Op] = {}
+        self.sources: dict[str, list[str]] = {}
+        self.layers = [n for n in a.order if node_type(g.nodes[n].type).category in ("Layers", "Activations")]
+        for nid in self.layers:
+            t = node_type(g.nodes[nid].type)
+            self.sources[nid] = [e.src for p in t.inputs for e in g.inputs_of(nid, p.name)]
+            shapes = [a.shapes[s] for s in self.sources[nid]]
+            self.ops[nid] = t.build(shapes, g.nodes[nid].params, rng, self.dtype)
+        self.fused = self._loss_type.fuses == g.nodes[self.output].type
+        self.loss_op = self._loss_type.build([], {}, rng, self.dtype, fused=self.fused)
+        self._params = {f"{n}.{k}": v for n in self.layers for k, v in self.ops[n].params.items()}
+        self._grads = {f"{n}.{k}": v for n in self.layers for k, v in self.ops[n].grads.items()}
+        self._buffers = {f"{n}.{k}": v for n in self.layers
+                         for k, v in getattr(self.ops[n], "buffers", {}).items()}
+        self.last_output: np.ndarray | None = None
+
+    def parameters(self) -> dict[str, np.ndarray]:
+        """Name -> live learnable array (updating it in place changes the model)."""
+        return dict(self._params)
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Parameters plus non-learned buffers (BatchNorm running statistics)."""
+        return {**self._params, **self._buffers}
+
+    def make_optimizer(self) -> Optimizer:
+        """The optimizer declared by the graph's Optimizer node, with its hyperparameters."""
+        node = self.graph.nodes[self.analysis.optimizer]
+        t = optimizer_node(node.type)
+        return make_optimizer(t.key, **{k: node.params[k] for k in t.hyper_defaults()})
+
+    def targets(self, labels: np.ndarray) -> np.ndarray:
+        """Dataset labels/values in the form the graph's loss scores."""
+        return self._loss_type.targets(labels, self.num_classes, self.output_shape, self.dtype)
+
+    def load_data(self, **overrides: Any) -> tuple[Dataset, np.ndarray, np.ndarray]:
+        """The Dataset node's data (cast to the model dtype) and its train/val targets."""
+        params = {**self.graph.nodes[self.input_node].params, **overrides}
+        data = load(params["source"], samples=params["samples"], noise=params["noise"],
+                    val_fraction=params["val_fraction"], seed=params["seed"], path=params["path"],
+                    labels_path=params["labels_path"], label_column=params["label_column"],
+                    base_dir=self.base_dir)
+        data.x_train = data.x_train.astype(self.dtype, copy=False)
+        data.x_val = data.x_val.astype(self.dtype, copy=False)
+        return data, self.targets(data.y_train), self.targets(data.y_val)
+
+    def _run(self, x: np.ndarray, training: bool) -> dict[str, np.ndarray]:
+        acts = {self.input_node: np.ascontiguousarray(x, dtype=self.dtype)}
+        for nid in self.layers:
+            acts[nid] = self.ops[nid].forward([acts[s] for s in self.sources[nid]], training)
+        return acts
+
+    def _chunked(self, x: np.ndarray, nodes: list[str], batch_size: int) -> list[np.ndarray]:
+        """Outputs of ``nodes`` in evaluation mode, computed ``batch_size`` samples at a time."""
+        parts: list[list[np.ndarray]] = [[] for _ in nodes]
+        with KERNEL_LOCK:
+            for i in range(0, max(len(x), 1), batch_size):
+                acts = self._run(x[i:i + batch_size], False)
+                for part, node in zip(parts, nodes):
+                    part.append(acts[node].copy())
+        return [np.concatenate(p) for p in parts]
+
+    def forward(self, x: np.ndarray, training: bool = False, batch_size: int = 512) -> np.ndarray:
+        """The graph's output (after its final activation) as a new array."""
+        if training:
+            with KERNEL_LOCK:
+                return self._run(x, True)[self.output].copy()
+        return self._chunked(x, [self.output], batch_size)[0]
+
+    def activations(self, x: np.ndarray) -> dict[str, np.ndarray]:
+        """Every layer's output for ``x`` (copies), for feature-map views."""
+        with KERNEL_LOCK:
+            return {k: v.copy() for k, v in self._run(x, False).items()}
+
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray,
+                       training: bool = True) -> tuple[float, dict[str, np.ndarray]]:
+        """Mean loss on (x, y) and the gradient of every parameter (live buffers, overwritten next call)."""
+        with KERNEL_LOCK:
+            acts = self._run(x, training)
+            self.last_output = acts[self.output]
+            head = self.sources[self.output][0] if self.fused else self.output
+            loss = self.loss_op.forward(acts[head], y)
+            pending: dict[str, np.ndarray] = {head: self.loss_op.backward()}
+            for nid in reversed(self.layers):
+                grad = pending.pop(nid, None)
+                if grad is None:
+                    continue
+                for src, g in zip(self.sources[nid], self.ops[nid].backward(grad)):
+                    pending[src] = g if src not in pending else pending[src] + g
+            return loss, self._grads
+
+    def train_step(self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer) -> float:
+        """One update on the batch (x, y); returns the loss before the update."""
+        with KERNEL_LOCK:
+            loss, grads = self.loss_and_grads(x, y, training=True)
+            optimizer.step(self._params, grads)
+        return loss
+
+    def evaluate(self, x: np.ndarray, y: np.ndarray,
+                 batch_size: int = 512) -> tuple[float, float | None]:
+        """(mean loss, accuracy or None for regression) in evaluation mode."""
+        head = self.sources[self.output][0] if self.fused else self.output
+        logits, pred = self._chunked(x, [head, self.output], batch_size)
+        loss = self.loss_op.forward(logits, y)
+        return loss, (accuracy(pred, y) if self.num_classes is not None else None)
+
+    def save_weights(self, path: str | os.PathLike[str]) -> None:
+        with open(path, "wb") as f:
+            np.savez(f, **self.state())
+
+    def load_weights(self, path: str | os.PathLike[str]) -> None:
+        """Load an .npz written by ``save_weights``; every array must match the graph exactly."""
+        name = Path(path).name
+        try:
+            with np.load(path, allow_pickle=False) as f:
+                loaded = {k: f[k] for k in f.files}
+        except (OSError, ValueError) as exc:
+            raise WeightsError(f"{name}: not a readable weights file ({exc})") from None
+        expected = self.state()
+        missing = sorted(set(expected) - set(loaded))
+        extra = sorted(set(loaded) - set(expected))
+        if missing:
+            raise WeightsError(f"{name}: no values for {', '.join(missing)}")
+        if extra:
+            raise WeightsError(f"{name}: holds parameters this graph does not have: {', '.join(extra)}")
+        for key, value in loaded.items():
+            if value.shape != expected[key].shape:
+                raise WeightsError(f"{name}: parameter '{key}' has shape {_dims(value.shape)} in the "
+                                   f"file but {_dims(expected[key].shape)} in the graph")
+        for key, value in loaded.items():
+            expected[key][...] = value
+
+
+def _dims(shape: tuple[int, ...]) -> str:
+    return "x".join(map(str, shape)) or "scalar"
+
+
+def load_dataset(source: PresetSource, dtype: Any = np.float32
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(x_train, y_train, x_val, y_val) of a preset's Dataset node, targets as its loss wants them."""
+    model = Model.from_preset(source, dtype=dtype)
+    data, y_train, y_val = model.load_data()
+    return data.x_train, y_train, data.x_val, y_val

@@ -1,0 +1,47 @@
+"""The Dataset node: the source of inputs (port x) and targets (port y)."""
+from __future__ import annotations
+
+from typing import Any
+
+from playground.engine.params import choice_param, float_param, int_param, str_param
+from playground.engine.registry import NodeType, Port, Shape, register
+
+SOURCES = ("circle", "xor", "gauss", "spiral", "regression", "iris", "digits", "mnist", "csv", "idx",
+           "npz")
+
+
+@register
+class Dataset(NodeType):
+    type_name = "Dataset"
+    category = "Data"
+    help = "Where inputs and targets come from: 2D toys, iris, digits, MNIST or your own file."
+    inputs = ()
+    outputs = (Port("x", "tensor"), Port("y", "target"))
+    summary_params = ("source",)
+    params = (
+        choice_param("source", "spiral", SOURCES, "Which data to train on"),
+        int_param("samples", 0, "Number of samples (0: 500 for the 2D toys, everything for real data)",
+                  0, 1_000_000),
+        float_param("noise", 0.0, "Noise of the 2D toys, as a fraction (TF Playground's 0-50 %)", 0.0,
+                    1.0),
+        float_param("val_fraction", 0.2, "Share of samples held out for validation", 0.01, 0.9),
+        int_param("seed", 0, "Seed of the generator and of the train/validation split", 0, 2**31 - 1),
+        str_param("path", "", "csv/idx/npz: the data file (relative to the preset's folder)"),
+        str_param("labels_path", "", "idx: the labels file"),
+        int_param("label_column", -1, "csv: which column holds the label (negative counts from the end)",
+                  -1000, 1000),
+    )
+
+    @classmethod
+    def describe(cls, p: dict[str, Any], base_dir: str | None = None) -> tuple[Shape, int | None]:
+        """(input shape, number of classes or None for regression), without loading built-ins."""
+        from playground.engine.datasets import input_shape_of
+
+        return input_shape_of(p["source"], path=p["path"], labels_path=p["labels_path"],
+                              label_column=p["label_column"], base_dir=base_dir)
+
+    @classmethod
+    def summary(cls, p: dict[str, Any]) -> str:
+        if p["source"] in ("csv", "idx", "npz"):
+            return f"{p['source']}: {p['path'] or '(no file)'}"
+        return p["source"] + (f", noise {p['noise']:g}" if p["noise"] else "")

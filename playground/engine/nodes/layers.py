@@ -1,0 +1,240 @@
+"""Layer node types: declarations, shape inference and op construction side by side."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from playground.engine.init import INITS, init_weight
+from playground.engine.ops.conv import Conv2DOp, conv2d_output_size
+from playground.engine.ops.dense import DenseOp
+from playground.engine.ops.pool import Pool2DOp, pool2d_output_size
+from playground.engine.ops.structure import AddOp, BatchNormOp, ConcatOp, DropoutOp, FlattenOp
+from playground.engine.params import bool_param, choice_param, float_param, int_param
+from playground.engine.registry import NodeType, Port, Shape, ShapeError, register, shape_text
+
+_INIT_PARAMS = (
+    choice_param("init", "xavier", INITS,
+                 "Weight initialiser: xavier (Glorot uniform), he (He normal, for ReLU) or gaussian"),
+    float_param("init_std", 0.05, "Standard deviation of the gaussian initialiser", 1e-6, 10.0, log=True),
+    bool_param("bias", True, "Learn a bias per output (initialised to bias_init)"),
+    float_param("bias_init", 0.0, "Initial value of every bias", -10.0, 10.0),
+)
+
+
+def _image(node: str, shape: Shape) -> Shape:
+    if len(shape) != 3:
+        raise ShapeError(f"{node} needs an image input (channels x height x width), got "
+                         f"{shape_text(shape)}")
+    return shape
+
+
+def _weights(shape: tuple[int, ...], bias_size: int, p: dict[str, Any], rng: np.random.Generator,
+             dtype: np.dtype) -> tuple[np.ndarray, np.ndarray | None]:
+    w = init_weight(shape, p["init"], p["init_std"], rng, dtype)
+    b = np.full(bias_size, p["bias_init"], dtype=dtype) if p["bias"] else None
+    return w, b
+
+
+@register
+class Dense(NodeType):
+    type_name = "Dense"
+    category = "Layers"
+    help = "Fully connected layer: every output is a weighted sum of every input plus a bias."
+    params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS)
+
+    @classmethod
+    def infer(cls, shapes, p):
+        if len(shapes[0]) != 1:
+            raise ShapeError(f"needs a flat input, got {shape_text(shapes[0])}: add a Flatten before it")
+        return (p["units"],)
+
+    @classmethod
+    def param_count(cls, shapes, p):
+        return shapes[0][0] * p["units"] + (p["units"] if p["bias"] else 0)
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        return DenseOp(*_weights((shapes[0][0], p["units"]), p["units"], p, rng, dtype))
+
+    @classmethod
+    def summary(cls, p):
+        return f"{p['units']} units"
+
+
+@register
+class Conv2D(NodeType):
+    type_name = "Conv2D"
+    category = "Layers"
+    help = "2D convolution: learned filters slide over the image, one feature map per filter."
+    params = (
+        int_param("channels", 8, "Number of filters (output channels)", 1, 512),
+        int_param("kernel", 3, "Filter size k (k x k)", 1, 15),
+        int_param("stride", 1, "Step between filter positions", 1, 8),
+        choice_param("padding", "valid", ("valid", "same"),
+                     "valid: no padding (output shrinks); same: zero-pad to keep size / stride"),
+        *_INIT_PARAMS,
+    )
+
+    @classmethod
+    def infer(cls, shapes, p):
+        c, h, w = _image("Conv2D", shapes[0])
+        k = p["kernel"]
+        if p["padding"] == "valid" and (k > h or k > w):
+            raise ShapeError(f"{k}x{k} kernel is larger than its {h}x{w} input")
+        return (p["channels"], conv2d_output_size(h, k, p["stride"], p["padding"]),
+                conv2d_output_size(w, k, p["stride"], p["padding"]))
+
+    @classmethod
+    def param_count(cls, shapes, p):
+        return p["channels"] * shapes[0][0] * p["kernel"] ** 2 + (p["channels"] if p["bias"] else 0)
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        k = p["kernel"]
+        w, b = _weights((p["channels"], shapes[0][0], k, k), p["channels"], p, rng, dtype)
+        return Conv2DOp(w, b, p["stride"], p["padding"])
+
+    @classmethod
+    def summary(cls, p):
+        return f"{p['channels']} filters {p['kernel']}x{p['kernel']}" + (
+            f" /{p['stride']}" if p["stride"] > 1 else "") + (" same" if p["padding"] == "same" else "")
+
+
+class _Pool(NodeType):
+    category = "Layers"
+    mode = ""
+    params = (int_param("size", 2, "Pooling window size (size x size)", 1, 8),
+              int_param("stride", 0, "Step between windows (0: same as size)", 0, 8))
+
+    @classmethod
+    def _stride(cls, p):
+        return p["stride"] or p["size"]
+
+    @classmethod
+    def infer(cls, shapes, p):
+        c, h, w = _image(cls.type_name, shapes[0])
+        s = p["size"]
+        if s > h or s > w:
+            raise ShapeError(f"{s}x{s} window is larger than its {h}x{w} input")
+        st = cls._stride(p)
+        return (c, pool2d_output_size(h, s, st), pool2d_output_size(w, s, st))
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        return Pool2DOp(cls.mode, p["size"], cls._stride(p))
+
+    @classmethod
+    def summary(cls, p):
+        return f"{p['size']}x{p['size']}" + (f" /{p['stride']}" if p["stride"] else "")
+
+
+@register
+class MaxPool2D(_Pool):
+    type_name = "MaxPool2D"
+    mode = "max"
+    help = "Keeps the largest value of each window: downsamples while keeping strong responses."
+
+
+@register
+class AvgPool2D(_Pool):
+    type_name = "AvgPool2D"
+    mode = "avg"
+    help = "Averages each window: a smooth downsampling."
+
+
+@register
+class MinPool2D(_Pool):
+    type_name = "MinPool2D"
+    mode = "min"
+    help = "Keeps the smallest value of each window."
+
+
+@register
+class Flatten(NodeType):
+    type_name = "Flatten"
+    category = "Layers"
+    help = "Unrolls an image (channels x height x width) into one flat vector for Dense layers."
+
+    @classmethod
+    def infer(cls, shapes, p):
+        return (int(np.prod(shapes[0])),)
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        return FlattenOp()
+
+
+@register
+class Dropout(NodeType):
+    type_name = "Dropout"
+    category = "Layers"
+    help = "During training, zeroes each unit with probability rate (and rescales the rest)."
+    params = (float_param("rate", 0.5, "Probability of dropping a unit", 0.0, 0.95),)
+    summary_params = ("rate",)
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        return DropoutOp(p["rate"], np.random.default_rng(rng.integers(2**63)))
+
+
+@register
+class BatchNorm(NodeType):
+    type_name = "BatchNorm"
+    category = "Layers"
+    help = "Normalises each feature/channel over the batch, then scales and shifts it (learned)."
+    params = (float_param("momentum", 0.1, "Weight of the newest batch in the running statistics",
+                          0.0, 1.0),
+              float_param("eps", 1e-5, "Added to the variance for stability", 1e-12, 1.0, log=True))
+
+    @classmethod
+    def infer(cls, shapes, p):
+        if len(shapes[0]) not in (1, 3):
+            raise ShapeError(f"needs features or an image, got {shape_text(shapes[0])}")
+        return shapes[0]
+
+    @classmethod
+    def param_count(cls, shapes, p):
+        return 2 * shapes[0][0]
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        return BatchNormOp(shapes[0][0], p["momentum"], p["eps"], dtype)
+
+
+@register
+class Add(NodeType):
+    type_name = "Add"
+    category = "Layers"
+    help = "Sums its inputs element by element: the residual (skip) connection."
+    inputs = (Port("in", multi=True),)
+
+    @classmethod
+    def infer(cls, shapes, p):
+        if len(set(shapes)) > 1:
+            raise ShapeError("needs inputs of equal shape, got " + " and ".join(map(shape_text, shapes)))
+        return shapes[0]
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        return AddOp()
+
+
+@register
+class Concat(NodeType):
+    type_name = "Concat"
+    category = "Layers"
+    help = "Joins its inputs along features (or channels for images)."
+    inputs = (Port("in", multi=True),)
+
+    @classmethod
+    def infer(cls, shapes, p):
+        rest = {s[1:] for s in shapes}
+        if len({len(s) for s in shapes}) > 1 or len(rest) > 1:
+            raise ShapeError("needs inputs that differ only in their first dimension, got "
+                             + " and ".join(map(shape_text, shapes)))
+        return (sum(s[0] for s in shapes), *shapes[0][1:])
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        return ConcatOp()

@@ -1,0 +1,138 @@
+"""Loss node types: what they accept, how they want their targets, and their engine op."""
+from __future__ import annotations
+
+import numpy as np
+
+from playground.engine.ops import losses
+from playground.engine.registry import NodeType, Port, Shape, ShapeError, register, shape_text
+
+
+class _Loss(NodeType):
+    category = "Losses"
+    inputs = (Port("pred", "tensor"), Port("target", "target"))
+    outputs = (Port("loss", "loss"),)
+    op_class: type[losses.LossOp] = losses.LossOp
+    fuses = ""  # the activation whose logits this loss takes directly, for numerical stability
+
+    @classmethod
+    def infer(cls, shapes, p):
+        return ()
+
+    @classmethod
+    def check_target(cls, pred: Shape, num_classes: int | None) -> None:
+        """Raise ShapeError when predictions of this shape cannot be scored against the targets."""
+        if len(pred) != 1:
+            raise ShapeError(f"needs flat predictions, got {shape_text(pred)}: add a Flatten and a Dense")
+        if num_classes is None:
+            raise ShapeError("needs class labels, but the dataset is a regression: use MSE")
+        if pred[0] != num_classes:
+            raise ShapeError(f"gets {pred[0]} outputs for {num_classes} classes: the last Dense "
+                             f"needs {num_classes} units")
+
+    @classmethod
+    def targets(cls, labels: np.ndarray, num_classes: int | None, pred: Shape,
+                dtype: np.dtype) -> np.ndarray:
+        """Dataset targets (class labels or regression values) in the form this loss scores."""
+        return _one_hot(labels, num_classes, dtype)
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype, fused: bool = False) -> losses.LossOp:
+        return cls.op_class(fused=fused)
+
+
+def _one_hot(labels: np.ndarray, k: int, dtype: np.dtype) -> np.ndarray:
+    out = np.zeros((labels.shape[0], k), dtype=dtype)
+    out[np.arange(labels.shape[0]), labels.astype(np.int64)] = 1
+    return out
+
+
+@register
+class MSE(_Loss):
+    type_name = "MSE"
+    title = "Mean squared error"
+    help = "mean((prediction - target)^2): for regression; on classes it scores one-hot targets."
+    op_class = losses.MSELoss
+
+    @classmethod
+    def check_target(cls, pred, num_classes):
+        if num_classes is None or len(pred) != 1 or pred[0] in (1, num_classes):
+            return
+        raise ShapeError(f"gets {pred[0]} outputs for {num_classes} classes: use {num_classes} "
+                         "units (one-hot) or 1 unit (binary)")
+
+    @classmethod
+    def targets(cls, labels, num_classes, pred, dtype):
+        if num_classes is None:
+            return labels.astype(dtype).reshape((labels.shape[0], *pred))
+        if pred == (1,):
+            return labels.astype(dtype).reshape(-1, 1)
+        return _one_hot(labels, num_classes, dtype)
+
+
+@register
+class BCE(_Loss):
+    type_name = "BCE"
+    title = "Binary cross-entropy"
+    help = "-[y log p + (1-y) log(1-p)]: for two classes with one sigmoid output."
+    op_class = losses.BCELoss
+    fuses = "Sigmoid"
+
+    @classmethod
+    def check_target(cls, pred, num_classes):
+        if num_classes is None:
+            raise ShapeError("needs class labels, but the dataset is a regression: use MSE")
+        if pred != (1,) and pred != (num_classes,):
+            raise ShapeError(f"gets {shape_text(pred)} outputs: use 1 sigmoid unit for two classes")
+        if pred == (1,) and num_classes != 2:
+            raise ShapeError(f"with 1 output can only tell 2 classes, the dataset has {num_classes}: "
+                             "use CCE with softmax")
+
+    @classmethod
+    def targets(cls, labels, num_classes, pred, dtype):
+        if pred == (1,):
+            return labels.astype(dtype).reshape(-1, 1)
+        return _one_hot(labels, num_classes, dtype)
+
+
+@register
+class CCE(_Loss):
+    type_name = "CCE"
+    title = "Categorical cross-entropy"
+    help = "-sum y log p with one-hot targets: for several classes after a softmax."
+    op_class = losses.CCELoss
+    fuses = "Softmax"
+
+    @classmethod
+    def check_target(cls, pred, num_classes):
+        if pred == (1,):
+            raise ShapeError("has 1 output unit: categorical cross-entropy needs one unit per class "
+                             "(use BCE with sigmoid for one unit)")
+        super().check_target(pred, num_classes)
+
+
+@register
+class SparseCCE(CCE):
+    type_name = "SparseCCE"
+    title = "Sparse categorical cross-entropy"
+    help = "Categorical cross-entropy that takes integer class labels instead of one-hot rows."
+    op_class = losses.SparseCCELoss
+
+    @classmethod
+    def targets(cls, labels, num_classes, pred, dtype):
+        return labels.astype(np.int64)
+
+
+def accuracy(pred: np.ndarray, targets: np.ndarray) -> float:
+    """Share of correct classes: argmax for several outputs, threshold 0.5 for one."""
+    if targets.ndim == 1:
+        truth = targets
+    elif targets.shape[1] == 1:
+        truth = targets[:, 0] > 0.5
+    else:
+        truth = targets.argmax(axis=1)
+    guess = pred[:, 0] > 0.5 if pred.shape[1] == 1 else pred.argmax(axis=1)
+    return float(np.mean(guess == truth))
+
+
+def is_loss(t: type[NodeType]) -> bool:
+    return issubclass(t, _Loss)

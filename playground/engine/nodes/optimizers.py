@@ -1,0 +1,110 @@
+"""Optimizer node types: training settings plus each algorithm's hyperparameters (torch defaults)."""
+from __future__ import annotations
+
+from typing import Any
+
+from playground.engine.params import float_param, int_param
+from playground.engine.registry import REGISTRY, NodeType, Port, register
+
+TRAINING_PARAMS = ("batch_size", "epochs", "seed")
+
+
+def _lr(default: float):
+    return float_param("lr", default, "Learning rate: the size of each step", 1e-7, 1e7, log=True)
+
+
+_COMMON = (
+    int_param("batch_size", 32, "Samples per step: 1 = SGD, the whole set = full-batch GD, "
+              "anything between = mini-batch", 1, 100_000),
+    int_param("epochs", 20, "Passes over the training data", 1, 100_000),
+    int_param("seed", 0, "Seed of the weight initialisation and of the batch order", 0, 2**31 - 1),
+    float_param("weight_decay", 0.0, "L2 penalty added to the gradient (wd * weight)", 0.0, 1.0),
+)
+_EPS = float_param("eps", 1e-8, "Added to the denominator for stability", 1e-12, 1.0, log=True)
+_MOMENTUM = float_param("momentum", 0.9, "Share of the previous step kept (velocity)", 0.0, 0.999)
+
+
+class _Optimizer(NodeType):
+    category = "Optimizers"
+    inputs = (Port("loss", "loss"),)
+    outputs = ()
+    key = ""
+
+    @classmethod
+    def hyper_defaults(cls) -> dict[str, Any]:
+        """Defaults of the algorithm's own hyperparameters (lr, weight decay, betas, ...)."""
+        return {p.name: p.default for p in cls.params if p.name not in TRAINING_PARAMS}
+
+    @classmethod
+    def summary(cls, p):
+        return f"lr {p['lr']:g}, batch {p['batch_size']}, {p['epochs']} epochs"
+
+
+@register
+class SGD(_Optimizer):
+    type_name = "SGD"
+    key = "sgd"
+    help = "Plain gradient descent: w -= lr * gradient."
+    params = (_lr(0.1), *_COMMON)
+
+
+@register
+class Momentum(_Optimizer):
+    type_name = "Momentum"
+    key = "momentum"
+    help = "Gradient descent with velocity: v = mu v + g; w -= lr v. Rolls through ravines."
+    params = (_lr(0.01), _MOMENTUM, *_COMMON)
+
+
+@register
+class Nesterov(_Optimizer):
+    type_name = "Nesterov"
+    key = "nesterov"
+    help = "Momentum that looks ahead: the step uses g + mu v."
+    params = (_lr(0.01), _MOMENTUM, *_COMMON)
+
+
+@register
+class AdaGrad(_Optimizer):
+    type_name = "AdaGrad"
+    key = "adagrad"
+    help = "Per-weight learning rates that shrink with the sum of past squared gradients."
+    params = (_lr(0.01), *_COMMON,
+              float_param("lr_decay", 0.0, "Learning-rate decay per step", 0.0, 1.0),
+              float_param("initial_accumulator_value", 0.0, "Starting value of the sum", 0.0, 10.0),
+              float_param("eps", 1e-10, "Added to the denominator for stability", 1e-12, 1.0, log=True))
+
+
+@register
+class RMSProp(_Optimizer):
+    type_name = "RMSProp"
+    key = "rmsprop"
+    help = "Divides each step by a moving RMS of recent gradients: AdaGrad that forgets."
+    params = (_lr(0.01), *_COMMON,
+              float_param("alpha", 0.99, "Smoothing of the squared-gradient average", 0.0, 0.9999),
+              _EPS,
+              float_param("momentum", 0.0, "Optional momentum on the scaled step", 0.0, 0.999))
+
+
+@register
+class Adam(_Optimizer):
+    type_name = "Adam"
+    key = "adam"
+    help = "Momentum plus RMSProp scaling, with bias correction: the usual default."
+    params = (_lr(0.001), *_COMMON,
+              float_param("beta1", 0.9, "Decay of the gradient average (momentum)", 0.0, 0.9999),
+              float_param("beta2", 0.999, "Decay of the squared-gradient average", 0.0, 0.99999),
+              _EPS)
+
+
+def optimizer_node(key: str) -> type[_Optimizer]:
+    """The optimizer node type for a key such as "adam" (or its type name, "Adam")."""
+    for t in REGISTRY.values():
+        if isinstance(t, type) and issubclass(t, _Optimizer) and key in (t.key, t.type_name):
+            return t
+    known = ", ".join(t.key for t in REGISTRY.values() if issubclass(t, _Optimizer))
+    raise ValueError(f"unknown optimizer {key!r}; choose one of {known}")
+
+
+def is_optimizer(t: type[NodeType]) -> bool:
+    return issubclass(t, _Optimizer)

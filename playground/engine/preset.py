@@ -1,0 +1,160 @@
+"""Reading and writing preset files: versioned JSON, data only, never executed.
+
+Loading is total: whatever the file holds, the result is a Graph or a PresetError whose one-line
+message names the file and where in it the problem is.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from playground.engine.graph import FORMAT, VERSION, Graph, GraphError
+from playground.engine.registry import node_type
+
+MAX_BYTES = 20_000_000
+META_KEYS = ("name", "description", "title", "view")
+# version n -> function upgrading a version-n dict to version n + 1
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class PresetError(ValueError):
+    """A preset that cannot be loaded; the message names the file and the place."""
+
+
+def load_preset(path: str | os.PathLike[str]) -> Graph:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PresetError(f"{path}: file is {size:,} bytes, larger than any preset ({MAX_BYTES:,})")
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise PresetError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PresetError(f"{path}: is a folder, not a preset file") from None
+    except UnicodeDecodeError as exc:
+        raise PresetError(f"{path}: not a text file (byte {exc.start} is not UTF-8)") from None
+    except OSError as exc:
+        raise PresetError(f"{path}: cannot be read ({exc.strerror})") from None
+    return graph_from_json(text, str(path))
+
+
+def graph_from_json(text: str, source: str = "<preset>") -> Graph:
+    if not text.strip():
+        raise PresetError(f"{source}: the file is empty")
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise PresetError(f"{source}: line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise PresetError(f"{source}: nested too deeply to be a preset") from None
+    except ValueError as exc:
+        raise PresetError(f"{source}: {exc}") from None
+    return graph_from_dict(data, source)
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a valid number in a preset")
+
+
+def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
+    """Build a Graph from the preset-file form, checking its structure and every edge."""
+    def fail(where: str, why: str) -> PresetError:
+        return PresetError(f"{source}: {where}: {why}" if where else f"{source}: {why}")
+
+    if not isinstance(data, dict):
+        raise fail("", f"a preset is a JSON object, this file holds {_kind(data)}")
+    if data.get("format") != FORMAT:
+        raise fail("format", f"expected \"{FORMAT}\", found {data.get('format')!r}")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise fail("version", f"expected a positive whole number, found {version!r}")
+    if version > VERSION:
+        raise fail("version", f"version {version} is newer than this program reads ({VERSION}); "
+                              "update the playground")
+    while version < VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+
+    graph = Graph()
+    for key in META_KEYS:
+        if key in data:
+            if not isinstance(data[key], str):
+                raise fail(key, f"expected text, found {_kind(data[key])}")
+            graph.meta[key] = data[key]
+    nodes, edges = data.get("nodes"), data.get("edges", [])
+    if not isinstance(nodes, list):
+        raise fail("nodes", f"expected a list of nodes, found {_kind(nodes)}")
+    if not isinstance(edges, list):
+        raise fail("edges", f"expected a list of edges, found {_kind(edges)}")
+    for i, item in enumerate(nodes):
+        _add_node(graph, item, lambda why, i=i: fail(f"nodes[{i}]", why))
+    for i, item in enumerate(edges):
+        where = f"edges[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("from"), str) \
+                or not isinstance(item.get("to"), str):
+            raise fail(where, 'expected {"from": "node:port", "to": "node:port"}')
+        src, dst = item["from"].split(":", 1), item["to"].split(":", 1)
+        if len(src) != 2 or len(dst) != 2:
+            raise fail(where, f"ports are written node:port, found {item['from']!r} -> {item['to']!r}")
+        try:
+            graph.connect(src[0], src[1], dst[0], dst[1])
+        except GraphError as exc:
+            raise fail(f"{where} ({item['from']} -> {item['to']})", str(exc)) from None
+    return graph
+
+
+def _add_node(graph: Graph, item: Any, fail: Callable[[str], PresetError]) -> None:
+    if not isinstance(item, dict):
+        raise fail(f"expected a node object, found {_kind(item)}")
+    node_id, type_name = item.get("id"), item.get("type")
+    if not isinstance(node_id, str):
+        raise fail(f"'id' must be text, found {_kind(node_id)}")
+    if not isinstance(type_name, str):
+        raise fail(f"'{node_id}': 'type' must be text, found {_kind(type_name)}")
+    if node_type(type_name) is None:
+        raise fail(f"'{node_id}': unknown node type {type_name!r}")
+    params = item.get("params", {})
+    if not isinstance(params, dict):
+        raise fail(f"'{node_id}': 'params' must be an object, found {_kind(params)}")
+    for key, value in params.items():
+        if not isinstance(value, (str, int, float, bool)):
+            raise fail(f"'{node_id}': parameter {key!r} must be a number, text or true/false, "
+                       f"found {_kind(value)}")
+    position = item.get("position", [0, 0])
+    if not (isinstance(position, list) and len(position) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                    and abs(v) < 1e7 for v in position)):
+        raise fail(f"'{node_id}': 'position' must be [x, y] with finite numbers")
+    try:
+        graph.add_node(type_name, params, tuple(position), node_id)
+    except GraphError as exc:
+        raise fail(str(exc)) from None
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
+             float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def save_preset(graph: Graph, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a temporary file in the same folder, then rename over the target."""
+    write_text_atomic(Path(path), json.dumps(graph.to_dict(), indent=2) + "\n")
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,108 @@
+"""The one registry of node types.
+
+Each node type is one class that declares its parameters, ports, output-shape inference and how it
+builds its engine op. The palette, inspector, validation, engine, preset files and exporters all
+read these declarations, so adding a layer type means adding one class here or in ``nodes/``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+
+from playground.engine.params import Param
+
+Shape = tuple[int, ...]
+CATEGORIES = ("Data", "Layers", "Activations", "Losses", "Optimizers")
+
+
+class ShapeError(Exception):
+    """A node cannot accept its inputs; the message is the cause, the graph adds the node's name."""
+
+
+@dataclass(frozen=True)
+class Port:
+    """A typed connection point. ``kind`` is "tensor", "target" or "loss"; ``multi`` takes 2+ wires."""
+
+    name: str
+    kind: str = "tensor"
+    multi: bool = False
+
+
+class NodeType:
+    """Declaration of one kind of node; subclasses are registered with :func:`register`."""
+
+    type_name: ClassVar[str]
+    title: ClassVar[str] = ""
+    category: ClassVar[str]
+    help: ClassVar[str]
+    params: ClassVar[tuple[Param, ...]] = ()
+    inputs: ClassVar[tuple[Port, ...]] = (Port("in"),)
+    outputs: ClassVar[tuple[Port, ...]] = (Port("out"),)
+    summary_params: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def param(cls, name: str) -> Param | None:
+        return next((p for p in cls.params if p.name == name), None)
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        return {p.name: p.default for p in cls.params}
+
+    @classmethod
+    def display_name(cls) -> str:
+        return cls.title or cls.type_name
+
+    @classmethod
+    def infer(cls, shapes: list[Shape], p: dict[str, Any]) -> Shape:
+        """Output shape (no batch dimension) for these input shapes; raise ShapeError if impossible."""
+        return shapes[0]
+
+    @classmethod
+    def param_count(cls, shapes: list[Shape], p: dict[str, Any]) -> int:
+        return 0
+
+    @classmethod
+    def build(cls, shapes: list[Shape], p: dict[str, Any], rng: np.random.Generator,
+              dtype: np.dtype) -> Any:
+        """The engine op for this node (an ``Op`` for layers and activations)."""
+        raise NotImplementedError(f"{cls.type_name} builds no op")
+
+    @classmethod
+    def summary(cls, p: dict[str, Any]) -> str:
+        """Key parameters as one short line for the node face, e.g. "32 units"."""
+        return ", ".join(f"{k}={p[k]}" for k in cls.summary_params if k in p)
+
+
+REGISTRY: dict[str, type[NodeType]] = {}
+
+
+def register(cls: type[NodeType]) -> type[NodeType]:
+    if cls.category not in CATEGORIES:
+        raise ValueError(f"{cls.__name__}: unknown category {cls.category!r}")
+    REGISTRY[cls.type_name] = cls
+    return cls
+
+
+def node_type(name: str) -> type[NodeType] | None:
+    """Look a node type up by its type name; None when unknown."""
+    _load_builtin_types()
+    return REGISTRY.get(name)
+
+
+def node_types(category: str | None = None) -> list[type[NodeType]]:
+    """All registered types (of one category), in declaration order."""
+    _load_builtin_types()
+    return [t for t in REGISTRY.values() if category is None or t.category == category]
+
+
+def _load_builtin_types() -> None:
+    import playground.engine.nodes  # noqa: F401  (registers on import)
+
+
+def shape_text(shape: Shape | None) -> str:
+    """How shapes are written in messages and on wires: 1x28x28, 10."""
+    if shape is None:
+        return "?"
+    return "x".join(str(d) for d in shape) if shape else "scalar"
