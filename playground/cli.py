@@ -150,9 +150,17 @@ def cmd_gui(args) -> int:
     return EXIT_USAGE
 
 
+# Modules that add their own sub-commands: each has ``add_commands(subparsers)``.
+COMMAND_MODULES: list[str] = []
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
     parser = argparse.ArgumentParser(prog="playground", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_commands(sub)
 
     train = sub.add_parser("train", help="train a preset headlessly and print a summary")
     train.add_argument("preset", help="preset file, or the name of a bundled preset")
