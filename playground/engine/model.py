@@ -97,6 +97,10 @@ class Model:
         """Name -> live learnable array (updating it in place changes the model)."""
         return dict(self._params)
 
+    def gradients(self) -> dict[str, np.ndarray]:
+        """Name -> live gradient buffer of the last ``loss_and_grads``."""
+        return dict(self._grads)
+
     def state(self) -> dict[str, np.ndarray]:
         """Parameters plus non-learned buffers (BatchNorm running statistics)."""
         return {**self._params, **self._buffers}

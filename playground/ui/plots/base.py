@@ -1,0 +1,106 @@
+"""Shared pieces of the plot panels: bounded series and PNG/CSV export from the context menu."""
+from __future__ import annotations
+
+import csv
+from typing import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+
+MAX_POINTS = 4000
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+           "#bcbd22", "#7f7f7f"]
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#333333", imageAxisOrder="row-major")
+
+
+class Series:
+    """x/y points that stay bounded: past MAX_POINTS, every other old point is dropped."""
+
+    def __init__(self) -> None:
+        self.x = np.empty(0)
+        self.y = np.empty(0)
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        self.x = np.concatenate([self.x, np.asarray(x, dtype=float)])
+        self.y = np.concatenate([self.y, np.asarray(y, dtype=float)])
+        if len(self.x) > MAX_POINTS:
+            self.x, self.y = self.x[::2].copy(), self.y[::2].copy()
+
+    def clear(self) -> None:
+        self.x, self.y = np.empty(0), np.empty(0)
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+
+# Tests replace these to avoid modal file dialogs.
+def ask_save_path(parent: QWidget, caption: str, filter: str) -> str:
+    return QFileDialog.getSaveFileName(parent, caption, "", filter)[0]
+
+
+class PlotPanel(QWidget):
+    """A panel with one or more plot items; adds 'Save as PNG' and 'Save data as CSV' to their menus."""
+
+    title = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.graphics = pg.GraphicsLayoutWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.graphics)
+        self.received = 0
+
+    def add_plot(self, row: int = 0, col: int = 0, **kwargs) -> pg.PlotItem:
+        item = self.graphics.addPlot(row=row, col=col, **kwargs)
+        menu = item.vb.menu
+        menu.addSeparator()
+        menu.addAction("Save as PNG...", self.save_png)
+        menu.addAction("Save data as CSV...", self.save_csv)
+        return item
+
+    def data_table(self) -> tuple[list[str], list[list[float]]]:
+        """(header, rows) of what the panel shows; panels override."""
+        return [], []
+
+    def save_png(self, path: str | None = None) -> str | None:
+        path = path or ask_save_path(self, f"Save {self.title} as PNG", "PNG images (*.png)")
+        if path:
+            self.grab().save(path, "PNG")
+        return path or None
+
+    def save_csv(self, path: str | None = None) -> str | None:
+        path = path or ask_save_path(self, f"Save {self.title} data as CSV", "CSV files (*.csv)")
+        if path:
+            header, rows = self.data_table()
+            with open(path, "w", newline="") as f:
+                writer = csv.writer(f)
+                writer.writerow(header)
+                writer.writerows(rows)
+        return path or None
+
+    def reset(self, setup) -> None:
+        """A new run starts: forget old data, adapt to the model (layers, classes)."""
+
+    def update_snapshot(self, snap) -> None:
+        self.received += 1
+
+
+def mosaic(images: np.ndarray, pad: int = 1, columns: int | None = None) -> np.ndarray:
+    """Tile (n, h, w) images into one (rows*(h+pad), cols*(w+pad)) image, each scaled to 0..1."""
+    n, h, w = images.shape
+    cols = columns or int(np.ceil(np.sqrt(n)))
+    rows = int(np.ceil(n / cols))
+    out = np.full((rows * (h + pad) + pad, cols * (w + pad) + pad), np.nan, dtype=np.float32)
+    for i, img in enumerate(images):
+        lo, hi = float(np.min(img)), float(np.max(img))
+        scaled = (img - lo) / (hi - lo) if hi > lo else np.zeros_like(img)
+        r, c = divmod(i, cols)
+        out[pad + r * (h + pad):pad + r * (h + pad) + h, pad + c * (w + pad):pad + c * (w + pad) + w] = scaled
+    return out
+
+
+def layer_choice_changed(combo, callback: Callable[[str], None]) -> None:
+    combo.currentTextChanged.connect(lambda text: text and callback(text))

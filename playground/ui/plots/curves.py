@@ -1,0 +1,136 @@
+"""Loss, accuracy and gradient-norm curves."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from playground.ui.plots.base import PALETTE, PlotPanel, Series
+
+SMOOTHING = 0.9  # exponential moving average of the per-step training loss
+
+
+class _TrainValPanel(PlotPanel):
+    """Training value per step (raw faint, smoothed bold) and validation per epoch."""
+
+    label = ""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot = self.add_plot(title=self.title)
+        self.plot.setLabel("bottom", "step")
+        self.plot.setLabel("left", self.label)
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        self.plot.addLegend(offset=(-10, -10))
+        self.raw_curve = self.plot.plot(pen=pg.mkPen("#9ecae1", width=1))
+        self.train_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0], width=2), name="train")
+        self.val_curve = self.plot.plot(pen=pg.mkPen(PALETTE[1], width=2), symbol="o", symbolSize=5,
+                                        symbolBrush=PALETTE[1], name="validation")
+        self.raw, self.smooth, self.val = Series(), Series(), Series()
+        self._ema: float | None = None
+
+    def _values(self, snap) -> np.ndarray:
+        raise NotImplementedError
+
+    def _val_value(self, point) -> float | None:
+        raise NotImplementedError
+
+    def reset(self, setup) -> None:
+        self.raw.clear()
+        self.smooth.clear()
+        self.val.clear()
+        self._ema = None
+        self._redraw()
+
+    def update_snapshot(self, snap) -> None:
+        super().update_snapshot(snap)
+        values = self._values(snap)
+        keep = ~np.isnan(values)
+        steps, values = snap.steps[keep], values[keep]
+        if len(values):
+            smoothed = np.empty_like(values)
+            for i, v in enumerate(values):
+                self._ema = v if self._ema is None else SMOOTHING * self._ema + (1 - SMOOTHING) * v
+                smoothed[i] = self._ema
+            self.raw.extend(steps, values)
+            self.smooth.extend(steps, smoothed)
+        for point in snap.val_points:
+            value = self._val_value(point)
+            if value is not None:
+                self.val.extend([point[0]], [value])
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self.raw_curve.setData(self.raw.x, self.raw.y)
+        self.train_curve.setData(self.smooth.x, self.smooth.y)
+        self.val_curve.setData(self.val.x, self.val.y)
+
+    def data_table(self):
+        val = dict(zip(self.val.x, self.val.y))
+        rows = [[int(s), raw, sm, val.get(s, "")] for s, raw, sm in zip(self.raw.x, self.raw.y, self.smooth.y)]
+        return ["step", f"train_{self.label}", f"train_{self.label}_smoothed", f"val_{self.label}"], rows
+
+
+class LossPanel(_TrainValPanel):
+    title = "Loss"
+    label = "loss"
+
+    def _values(self, snap):
+        return snap.train_loss
+
+    def _val_value(self, point):
+        return point[1]
+
+
+class AccuracyPanel(_TrainValPanel):
+    title = "Accuracy"
+    label = "accuracy"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot.setYRange(0, 1.02)
+
+    def _values(self, snap):
+        return snap.train_accuracy
+
+    def _val_value(self, point):
+        return point[2]
+
+
+class GradientNormPanel(PlotPanel):
+    """Per-layer gradient norm over time on a log axis: where gradients vanish or explode."""
+
+    title = "Gradient norms"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot = self.add_plot(title="Gradient norm per layer (log scale)")
+        self.plot.setLogMode(y=True)
+        self.plot.setLabel("bottom", "step")
+        self.plot.setLabel("left", "‖gradient‖")
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.series: dict[str, Series] = {}
+
+    def reset(self, setup) -> None:
+        for curve in self.curves.values():
+            self.plot.removeItem(curve)
+        self.legend.clear()
+        self.curves, self.series = {}, {}
+        for i, layer in enumerate(setup.weight_layers):
+            self.series[layer] = Series()
+            self.curves[layer] = self.plot.plot(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2), name=layer)
+
+    def update_snapshot(self, snap) -> None:
+        super().update_snapshot(snap)
+        for layer, norm in snap.grad_norms.items():
+            if layer in self.series and norm > 0:
+                self.series[layer].extend([snap.step], [norm])
+                self.curves[layer].setData(self.series[layer].x, self.series[layer].y)
+
+    def data_table(self):
+        layers = list(self.series)
+        steps = sorted({s for ser in self.series.values() for s in ser.x})
+        lookup = {layer: dict(zip(ser.x, ser.y)) for layer, ser in self.series.items()}
+        return ["step", *layers], [[int(s), *(lookup[l].get(s, "") for l in layers)] for s in steps]

@@ -1,0 +1,87 @@
+"""Weight histograms of one chosen layer, now and over time (a heatmap)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
+
+from playground.ui.plots.base import PALETTE, PlotPanel
+
+BINS = 40
+HISTORY = 300  # histograms kept for the heatmap; older rows are dropped
+
+
+class WeightHistogramPanel(PlotPanel):
+    title = "Weights"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Layer:"))
+        self.layer_box = QComboBox()
+        self.layer_box.setToolTip("Which layer's weights to show")
+        self.layer_box.currentTextChanged.connect(self._layer_changed)
+        row.addWidget(self.layer_box, 1)
+        self.layout().insertLayout(0, row)
+        self.hist_plot = self.add_plot(row=0, col=0, title="Weight histogram")
+        self.hist_plot.setLabel("bottom", "weight")
+        self.hist_plot.setLabel("left", "count")
+        self.hist_curve = self.hist_plot.plot(stepMode="center", fillLevel=0, brush=PALETTE[0] + "88",
+                                              pen=pg.mkPen(PALETTE[0]))
+        self.time_plot = self.add_plot(row=1, col=0, title="Histogram over time (rows: snapshots)")
+        self.time_plot.setLabel("bottom", "weight")
+        self.time_plot.setLabel("left", "step")
+        self.heatmap = pg.ImageItem()
+        self.heatmap.setColorMap(pg.colormap.get("viridis"))
+        self.time_plot.addItem(self.heatmap)
+        self.weights: dict[str, np.ndarray] = {}
+        self.ranges: dict[str, float] = {}
+        self.history: dict[str, list[tuple[int, np.ndarray]]] = {}
+        self.counts = np.zeros(BINS)
+        self.edges = np.linspace(-1, 1, BINS + 1)
+
+    @property
+    def layer(self) -> str:
+        return self.layer_box.currentText()
+
+    def reset(self, setup) -> None:
+        self.weights, self.ranges, self.history = {}, {}, {}
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        self.layer_box.addItems(setup.weight_layers)
+        self.layer_box.blockSignals(False)
+
+    def update_snapshot(self, snap) -> None:
+        super().update_snapshot(snap)
+        for name, w in snap.weights.items():
+            layer, param = name.rsplit(".", 1)
+            if param != "W":
+                continue
+            self.weights[layer] = w
+            limit = self.ranges.setdefault(layer, 2.0 * float(np.max(np.abs(w)) or 1.0))
+            counts, _ = np.histogram(np.clip(w, -limit, limit), bins=BINS, range=(-limit, limit))
+            rows = self.history.setdefault(layer, [])
+            rows.append((snap.step, counts.astype(np.float32)))
+            if len(rows) > HISTORY:
+                del rows[: len(rows) - HISTORY]
+        self._redraw()
+
+    def _layer_changed(self, _text: str) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        layer = self.layer
+        if layer not in self.weights:
+            return
+        limit = self.ranges[layer]
+        self.counts, self.edges = np.histogram(self.weights[layer], bins=BINS, range=(-limit, limit))
+        self.hist_curve.setData(self.edges, self.counts)
+        rows = self.history[layer]
+        image = np.log1p(np.stack([c for _, c in rows]))
+        self.heatmap.setImage(image, autoLevels=True)
+        first, last = rows[0][0], rows[-1][0]
+        self.heatmap.setRect(pg.QtCore.QRectF(-limit, first, 2 * limit, max(last - first, 1)))
+
+    def data_table(self):
+        return ["bin_left", "bin_right", "count"], [
+            [float(a), float(b), int(c)] for a, b, c in zip(self.edges[:-1], self.edges[1:], self.counts)]
