@@ -145,13 +145,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    print("playground: the graphical editor is not built yet; use 'playground train PRESET' or "
-          "'playground check PRESET' (see 'playground --help')", file=sys.stderr)
-    return EXIT_USAGE
+    from playground.ui.app import launch
+
+    return launch(preset_path(DEFAULT_PRESET))
 
 
 # Modules that add their own sub-commands: each has ``add_commands(subparsers)``.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["playground.ui.commands", "playground.compare_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""The node-graph canvas: a QGraphicsScene mirroring a GraphDocument, and its view."""

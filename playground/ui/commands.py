@@ -1,0 +1,58 @@
+"""GUI sub-commands of the CLI: ``playground open FILE`` and ``playground shot PRESET -o OUT.png``.
+
+Qt is imported only when one of these commands runs, so ``playground train`` never loads it.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
+VIEWS = ("editor", "training", "compare")
+
+
+def add_commands(subparsers) -> None:
+    open_cmd = subparsers.add_parser("open", help="open a preset in the editor")
+    open_cmd.add_argument("preset", help="preset file, or the name of a bundled preset")
+    open_cmd.set_defaults(func=cmd_open)
+
+    shot = subparsers.add_parser("shot", help="render the main window offscreen to a PNG")
+    shot.add_argument("preset", help="preset file, or the name of a bundled preset")
+    shot.add_argument("-o", "--output", required=True, metavar="OUT.png")
+    shot.add_argument("--view", choices=VIEWS, default="editor")
+    shot.add_argument("--train-steps", type=int, default=0, metavar="N")
+    shot.add_argument("--size", default="1600x1000", metavar="WxH")
+    shot.set_defaults(func=cmd_shot)
+
+
+def cmd_open(args) -> int:
+    from playground.cli import preset_path
+    from playground.engine.preset import load_preset
+
+    path = preset_path(args.preset)
+    load_preset(path)
+    from playground.ui.app import launch
+
+    return launch(path)
+
+
+def cmd_shot(args) -> int:
+    from playground.cli import UserError, preset_path
+
+    if args.view != "editor" or args.train_steps:
+        what = f"the {args.view} view" if args.view != "editor" else "--train-steps"
+        raise UserError(f"shot: {what} is not available yet (training and comparison views come "
+                        "later); use --view editor without --train-steps")
+    from playground.ui.shot import parse_size, save_shot
+
+    try:
+        size = parse_size(args.size)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    out = Path(args.output)
+    try:
+        save_shot(preset_path(args.preset), out, size)
+    except OSError as exc:
+        raise UserError(str(exc)) from None
+    print(f"wrote {out}", file=sys.stderr)
+    return 0

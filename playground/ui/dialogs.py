@@ -1,0 +1,31 @@
+"""Every modal question the editor asks, as small functions that tests replace with answers."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+PRESET_FILTER = "Presets (*.json);;All files (*)"
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """SAVE, DISCARD or CANCEL for a document with unsaved changes."""
+    answer = QMessageBox.warning(
+        parent, "Unsaved changes", f"Save the changes to {name}?",
+        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+    return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def ask_open_path(parent: QWidget | None, folder: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open preset", folder, PRESET_FILTER)
+    return path or None
+
+
+def ask_save_path(parent: QWidget | None, suggestion: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save preset", suggestion, PRESET_FILTER)
+    if path and not path.endswith(".json"):
+        path += ".json"
+    return path or None

@@ -1,0 +1,206 @@
+"""The main window: palette, canvas, inspector and status bar around one GraphDocument.
+
+Hooks for later views (training, comparison): :attr:`MainWindow.training_toolbar`,
+:meth:`MainWindow.add_panel`, :attr:`MainWindow.view_mode` and :attr:`MainWindow.document`.
+"""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+
+from playground.engine.registry import CATEGORIES, node_types
+from playground.ui import settings
+from playground.ui.actions import build_menus, build_toolbar, create_actions
+from playground.ui.canvas.node_item import NodeItem
+from playground.ui.canvas.scene import GraphScene
+from playground.ui.canvas.view import GraphView
+from playground.ui.document import GraphDocument
+from playground.ui.editor import Editor
+from playground.ui.edits import RemoveItems
+from playground.ui.file_ops import FileOps, presets_dir
+from playground.ui.inspector import Inspector
+from playground.ui.palette import Palette
+from playground.ui.preset_library import PresetLibrary
+
+APP_TITLE = "NN Playground"
+VIEW_MODES = ("editor", "training", "compare")
+
+
+class MainWindow(QMainWindow):
+    """One editor window. ``restore`` reads (and on close writes) geometry and dock layout."""
+
+    viewModeChanged = Signal(str)
+
+    def __init__(self, document: GraphDocument | None = None, restore: bool = True) -> None:
+        super().__init__()
+        self.document = document or GraphDocument(parent=self)
+        self.view_mode = "editor"
+        self.scene = GraphScene(self.document, self)
+        self.view = GraphView(self.scene)
+        self.editor = Editor(self.document, self.scene, self.view)
+        self.files = FileOps(self.document, self)
+        self.setCentralWidget(self.view)
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowNestedDocks
+                            | QMainWindow.AllowTabbedDocks)
+
+        self.actions = create_actions(self)
+        self.menus = build_menus(self, self.actions)
+        self.palette = Palette()
+        self.inspector = Inspector(self.document)
+        self.palette_dock = self.add_panel("Nodes", self.palette, Qt.LeftDockWidgetArea)
+        self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.RightDockWidgetArea)
+        self.edit_toolbar = build_toolbar(self, self.actions)
+        self.training_toolbar = QToolBar("Training", self)
+        self.training_toolbar.setObjectName("trainingToolbar")
+        self.addToolBar(self.training_toolbar)
+        self._build_status_bar()
+        self._connect()
+        self._update_recent(settings.recent_files())
+        self._update_title()
+        self.resize(1400, 900)
+        self.persist = restore
+        if restore:
+            geometry, state = settings.window_state()
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            if state is not None:
+                self.restoreState(state)
+
+    def add_panel(self, title: str, widget: QWidget,
+                  area: Qt.DockWidgetArea = Qt.BottomDockWidgetArea) -> QDockWidget:
+        """Add a dockable panel; its visibility toggle goes in the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menus["view"].addAction(dock.toggleViewAction())
+        return dock
+
+    def set_view_mode(self, mode: str) -> None:
+        """Switch between the editor and later views; the training issue fills the others in."""
+        if mode not in VIEW_MODES:
+            raise ValueError(f"unknown view {mode!r}; expected one of {', '.join(VIEW_MODES)}")
+        if mode != self.view_mode:
+            self.view_mode = mode
+            self.viewModeChanged.emit(mode)
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a preset on start-up (no unsaved-changes prompt) and show all of it."""
+        ok = self.files.load(path)
+        if ok:
+            self.view.fit_all()
+        return ok
+
+    def _build_status_bar(self) -> None:
+        self.validation_label = QLabel()
+        self.params_label = QLabel()
+        for label in (self.validation_label, self.params_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+        self._update_status(self.document.analysis)
+
+    def _connect(self) -> None:
+        a, ed, files = self.actions, self.editor, self.files
+        for action, slot in ((a.new, files.new), (a.open, lambda: files.open()), (a.save, files.save),
+                             (a.save_as, files.save_as), (a.library, self.open_library),
+                             (a.quit, self.close), (a.cut, ed.cut), (a.copy, ed.copy),
+                             (a.paste, ed.paste), (a.duplicate, ed.duplicate),
+                             (a.delete, ed.delete_selection), (a.select_all, ed.select_all),
+                             (a.auto_layout, ed.auto_layout), (a.fit_view, self.view.fit_all),
+                             (a.zoom_in, lambda: self.view.zoom_by(1.25)),
+                             (a.zoom_out, lambda: self.view.zoom_by(0.8))):
+            action.triggered.connect(slot)
+        self.palette.addRequested.connect(lambda type_name: self.editor.add_node(type_name))
+        self.scene.selectionChanged.connect(
+            lambda: self.inspector.show_selection(self.scene.selected_node_ids()))
+        for source in (self.scene, self.editor):
+            source.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.filesDropped.connect(self._open_dropped)
+        self.view.contextMenuRequested.connect(self._context_menu)
+        self.document.analysisChanged.connect(self._update_status)
+        self.document.dirtyChanged.connect(lambda _dirty: self._update_title())
+        self.document.pathChanged.connect(lambda _path: self._update_title())
+        self.document.metaChanged.connect(lambda _key: self._update_title())
+        self.files.recentChanged.connect(self._update_recent)
+        self.files.opened.connect(lambda _path: self.view.fit_all())
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.dirty)
+
+    def _update_status(self, analysis) -> None:
+        if analysis.ok:
+            self.validation_label.setText("✔ valid graph")
+            self.validation_label.setStyleSheet("color: #4caf50;")
+            self.validation_label.setToolTip("")
+        else:
+            count = len(analysis.problems)
+            self.validation_label.setText(f"⚠ {count} problem{'s' * (count != 1)}: "
+                                          f"{analysis.problems[0].message}")
+            self.validation_label.setStyleSheet("color: #e5484d;")
+            self.validation_label.setToolTip("\n".join(p.message for p in analysis.problems))
+        self.params_label.setText(f"{analysis.total_params:,} parameters")
+
+    def _update_recent(self, files: list[str]) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        for path in files:
+            menu.addAction(Path(path).name, partial(self.files.open, path)).setToolTip(path)
+        menu.setEnabled(bool(files))
+
+    def open_library(self) -> bool:
+        dialog = PresetLibrary(presets_dir(), self)
+        if dialog.exec() and dialog.selected_path is not None:
+            return self.files.open(dialog.selected_path)
+        return False
+
+    def _open_dropped(self, paths: list[str]) -> None:
+        if paths:
+            self.files.open(paths[0])
+
+    def _context_menu(self, scene_pos: QPointF, item, global_pos) -> None:
+        self.context_menu(scene_pos, item).popup(global_pos)
+
+    def context_menu(self, scene_pos: QPointF, item) -> QMenu:
+        """The canvas menu: node or wire commands on an item, adding nodes on empty space."""
+        menu = QMenu(self)
+        a = self.actions
+        node = item if isinstance(item, NodeItem) else (item.parentItem() if item else None)
+        if isinstance(node, NodeItem):
+            if not node.isSelected():
+                self.scene.select_nodes([node.node_id])
+            for action in (a.copy, a.cut, a.duplicate, a.delete):
+                menu.addAction(action)
+        elif item is not None and hasattr(item, "edge"):
+            edge = item.edge
+            menu.addAction("Delete wire",
+                           lambda: self.document.push(RemoveItems(self.document.graph, [], [edge])))
+        else:
+            add = menu.addMenu("Add node")
+            for category in CATEGORIES:
+                sub = add.addMenu(category)
+                for t in node_types(category):
+                    sub.addAction(t.type_name, partial(self.editor.add_node, t.type_name, scene_pos))
+            for action in (a.paste, a.select_all, a.auto_layout, a.fit_view):
+                menu.addAction(action)
+        return menu
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.toLocalFile().endswith(".json") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().endswith(".json")]
+        self._open_dropped(paths)
+
+    def closeEvent(self, event) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.persist:
+            settings.save_window_state(self.saveGeometry(), self.saveState())
+        event.accept()

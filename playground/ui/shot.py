@@ -1,0 +1,51 @@
+"""Screenshots of the main window, rendered offscreen: ``playground shot PRESET -o OUT.png``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+DEFAULT_SIZE = QSize(1600, 1000)
+
+
+def parse_size(text: str) -> QSize:
+    """"1600x1000" -> QSize; raises ValueError with a readable message."""
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size must look like 1600x1000, not {text!r}") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise ValueError(f"--size {text}: width and height must be between 200 and 8000")
+    return QSize(w, h)
+
+
+def render_window(window: QMainWindow, size: QSize = DEFAULT_SIZE) -> QImage:
+    """Lay the window out at ``size``, let it settle and grab it as an image."""
+    window.resize(size)
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    fit = getattr(window, "view", None)
+    if fit is not None:
+        fit.fit_all()
+        QApplication.processEvents()
+    return window.grab().toImage()
+
+
+def save_shot(preset: Path, out: Path, size: QSize) -> None:
+    """Open ``preset`` in a fresh editor window (ignoring saved layouts) and write ``out``."""
+    from playground.engine.preset import load_preset
+    from playground.ui.app import create_app, ensure_display
+    from playground.ui.main_window import MainWindow
+
+    load_preset(preset)
+    ensure_display()
+    create_app()
+    window = MainWindow(restore=False)
+    window.document.load(preset)
+    image = render_window(window, size)
+    window.close()
+    if not image.save(str(out)):
+        raise OSError(f"cannot write {out}")
