@@ -70,6 +70,21 @@ class NodeType:
         raise NotImplementedError(f"{cls.type_name} builds no op")
 
     @classmethod
+    def torch_module(cls, shapes: list[Shape], p: dict[str, Any]) -> str | None:
+        """Source of the equivalent ``torch.nn`` module for the exported script (None: no module)."""
+        return None
+
+    @classmethod
+    def torch_call(cls, module: str, args: list[str]) -> str:
+        """Source of this node's forward expression, given its module and input variable names."""
+        return f"{module}({args[0]})"
+
+    @classmethod
+    def torch_state(cls, params: dict[str, np.ndarray], p: dict[str, Any]) -> dict[str, np.ndarray]:
+        """Engine parameters renamed (and laid out) as the torch module's state_dict wants them."""
+        return {{"W": "weight", "b": "bias"}.get(k, k): v for k, v in params.items()}
+
+    @classmethod
     def summary(cls, p: dict[str, Any]) -> str:
         """Key parameters as one short line for the node face, e.g. "32 units"."""
         return ", ".join(f"{k}={p[k]}" for k in cls.summary_params if k in p)

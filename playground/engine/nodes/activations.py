@@ -11,10 +11,15 @@ from playground.engine.registry import NodeType, ShapeError, register, shape_tex
 class _Activation(NodeType):
     category = "Activations"
     kind = -1
+    torch_name = ""
 
     @classmethod
     def build(cls, shapes, p, rng, dtype):
         return act.ActivationOp(cls.kind, p.get("alpha", 0.0))
+
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return f"nn.{cls.torch_name or cls.type_name}()"
 
 
 @register
@@ -46,6 +51,10 @@ class LeakyReLU(_Activation):
     params = (float_param("alpha", 0.01, "Slope for negative inputs", 0.0, 1.0),)
     summary_params = ("alpha",)
 
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return f"nn.LeakyReLU({p['alpha']})"
+
 
 @register
 class PReLU(_Activation):
@@ -61,6 +70,14 @@ class PReLU(_Activation):
     def build(cls, shapes, p, rng, dtype):
         return act.PReLUOp(np.full(1, p["alpha"], dtype=dtype))
 
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return f"nn.PReLU(init={p['alpha']})"
+
+    @classmethod
+    def torch_state(cls, params, p):
+        return {"weight": params["alpha"]}
+
 
 @register
 class ELU(_Activation):
@@ -69,6 +86,10 @@ class ELU(_Activation):
     help = "x for x > 0, alpha (e^x - 1) otherwise: smooth, with negative outputs."
     params = (float_param("alpha", 1.0, "Scale of the negative part", 0.0, 10.0),)
     summary_params = ("alpha",)
+
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return f"nn.ELU({p['alpha']})"
 
 
 @register
@@ -86,6 +107,10 @@ class Softmax(_Activation):
     def build(cls, shapes, p, rng, dtype):
         return act.SoftmaxOp()
 
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return "nn.Softmax(dim=1)"
+
 
 @register
 class Linear(_Activation):
@@ -95,3 +120,7 @@ class Linear(_Activation):
     @classmethod
     def build(cls, shapes, p, rng, dtype):
         return act.IdentityOp()
+
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return "nn.Identity()"

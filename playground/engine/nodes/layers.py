@@ -58,6 +58,16 @@ class Dense(NodeType):
         return DenseOp(*_weights((shapes[0][0], p["units"]), p["units"], p, rng, dtype))
 
     @classmethod
+    def torch_module(cls, shapes, p):
+        return f"nn.Linear({shapes[0][0]}, {p['units']}, bias={p['bias']})"
+
+    @classmethod
+    def torch_state(cls, params, p):
+        state = super().torch_state(params, p)
+        state["weight"] = params["W"].T  # torch keeps (out, in)
+        return state
+
+    @classmethod
     def summary(cls, p):
         return f"{p['units']} units"
 
@@ -96,6 +106,24 @@ class Conv2D(NodeType):
         return Conv2DOp(w, b, p["stride"], p["padding"])
 
     @classmethod
+    def torch_module(cls, shapes, p):
+        c, h, w = shapes[0]
+        k, s = p["kernel"], p["stride"]
+        conv = f"nn.Conv2d({c}, {p['channels']}, {k}, stride={s}, bias={p['bias']})"
+        if p["padding"] == "valid":
+            return conv
+        pads = []
+        for size in (w, h):  # ZeroPad2d takes (left, right, top, bottom); TF-style "same"
+            total = max((conv2d_output_size(size, k, s, "same") - 1) * s + k - size, 0)
+            pads += [total // 2, total - total // 2]
+        return f"nn.Sequential(nn.ZeroPad2d({tuple(pads)}), {conv})"
+
+    @classmethod
+    def torch_state(cls, params, p):
+        prefix = "1." if p["padding"] == "same" else ""  # the conv sits behind its ZeroPad2d
+        return {prefix + k: v for k, v in super().torch_state(params, p).items()}
+
+    @classmethod
     def summary(cls, p):
         return f"{p['channels']} filters {p['kernel']}x{p['kernel']}" + (
             f" /{p['stride']}" if p["stride"] > 1 else "") + (" same" if p["padding"] == "same" else "")
@@ -123,6 +151,17 @@ class _Pool(NodeType):
     @classmethod
     def build(cls, shapes, p, rng, dtype):
         return Pool2DOp(cls.mode, p["size"], cls._stride(p))
+
+    @classmethod
+    def torch_module(cls, shapes, p):
+        kind = "AvgPool2d" if cls.mode == "avg" else "MaxPool2d"
+        return f"nn.{kind}({p['size']}, stride={cls._stride(p)})"
+
+    @classmethod
+    def torch_call(cls, module, args):
+        if cls.mode == "min":  # min-pooling is max-pooling of the negated input
+            return f"-{module}(-{args[0]})"
+        return super().torch_call(module, args)
 
     @classmethod
     def summary(cls, p):
@@ -164,6 +203,10 @@ class Flatten(NodeType):
     def build(cls, shapes, p, rng, dtype):
         return FlattenOp()
 
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return "nn.Flatten()"
+
 
 @register
 class Dropout(NodeType):
@@ -176,6 +219,10 @@ class Dropout(NodeType):
     @classmethod
     def build(cls, shapes, p, rng, dtype):
         return DropoutOp(p["rate"], np.random.default_rng(rng.integers(2**63)))
+
+    @classmethod
+    def torch_module(cls, shapes, p):
+        return f"nn.Dropout({p['rate']})"
 
 
 @register
@@ -201,6 +248,18 @@ class BatchNorm(NodeType):
     def build(cls, shapes, p, rng, dtype):
         return BatchNormOp(shapes[0][0], p["momentum"], p["eps"], dtype)
 
+    @classmethod
+    def torch_module(cls, shapes, p):
+        dims = "1d" if len(shapes[0]) == 1 else "2d"
+        return f"nn.BatchNorm{dims}({shapes[0][0]}, eps={p['eps']}, momentum={p['momentum']})"
+
+    @classmethod
+    def torch_state(cls, params, p):
+        names = {"gamma": "weight", "beta": "bias"}
+        state = {names.get(k, k): v for k, v in params.items()}
+        state["num_batches_tracked"] = np.array(0, dtype=np.int64)
+        return state
+
 
 @register
 class Add(NodeType):
@@ -218,6 +277,10 @@ class Add(NodeType):
     @classmethod
     def build(cls, shapes, p, rng, dtype):
         return AddOp()
+
+    @classmethod
+    def torch_call(cls, module, args):
+        return " + ".join(args)
 
 
 @register
@@ -238,3 +301,7 @@ class Concat(NodeType):
     @classmethod
     def build(cls, shapes, p, rng, dtype):
         return ConcatOp()
+
+    @classmethod
+    def torch_call(cls, module, args):
+        return f"torch.cat([{', '.join(args)}], dim=1)"
