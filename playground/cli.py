@@ -144,6 +144,18 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from playground.engine import Model
+    from playground.engine.export_torch import export_torch
+
+    model = Model.from_preset(preset_path(args.preset))
+    if args.weights:
+        model.load_weights(args.weights)
+    script, weights = export_torch(model, args.output)
+    print(f"wrote {script} and {weights}; run 'python {script}' (needs torch) to try it")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from playground.ui.app import launch
 
@@ -179,6 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate a preset and print its layer summary")
     check.add_argument("preset")
     check.set_defaults(func=cmd_check)
+
+    export = sub.add_parser("export", help="write a standalone PyTorch script of a preset")
+    export.add_argument("preset")
+    export.add_argument("--weights", metavar="W.npz", help="trained weights (default: fresh, seeded)")
+    export.add_argument("--to", choices=["torch"], default="torch")
+    export.add_argument("-o", "--output", required=True, metavar="model.py")
+    export.set_defaults(func=cmd_export)
     return parser
 
 
