@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
@@ -70,7 +71,7 @@ def create_actions(window: QMainWindow) -> Actions:
         select_all=_action(window, "Select &All", QKeySequence.SelectAll),
         auto_layout=_action(window, "&Auto-layout", "Ctrl+Shift+L", sp.SP_BrowserReload,
                             "Arrange the nodes in layers, left to right"),
-        fit_view=_action(window, "&Fit View", "F", sp.SP_TitleBarMaxButton, "Show the whole graph"),
+        fit_view=_action(window, "&Fit View", "F", sp.SP_DesktopIcon, "Show the whole graph"),
         zoom_in=_action(window, "Zoom &In", QKeySequence.ZoomIn),
         zoom_out=_action(window, "Zoom &Out", QKeySequence.ZoomOut),
     )
@@ -95,6 +96,7 @@ def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
 def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     toolbar = window.addToolBar("Edit")
     toolbar.setObjectName("editToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
     for item in (a.new, a.open, a.save, None, a.undo, a.redo, a.delete, None, a.auto_layout, a.fit_view):
         if item is None:
             toolbar.addSeparator()

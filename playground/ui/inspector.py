@@ -66,6 +66,7 @@ class Inspector(QScrollArea):
             self._node_page(self.node_id)
         self.status = QLabel(wordWrap=True, textFormat=Qt.RichText)
         self.box.addWidget(self.status)
+        self.box.addStretch(1)
         self.setWidget(page)
         self._refresh_status()
 
@@ -111,6 +112,7 @@ class Inspector(QScrollArea):
         description.setObjectName("meta_description")
         description.setPlainText(str(meta.get("description", "")))
         description.setMinimumHeight(110)
+        description.setMaximumHeight(180)
         form.addRow("Description", description)
         self.meta_fields["description"] = description
         self.box.addLayout(form)

@@ -9,7 +9,7 @@ import math
 
 from playground.engine.graph import Graph
 
-COLUMN_SPACING = 210.0
+COLUMN_SPACING = 250.0
 ROW_SPACING = 120.0
 BAND_GAP = 70.0
 

@@ -33,16 +33,21 @@ class EdgeItem(QGraphicsPathItem):
     def set_label(self, text: str) -> None:
         self.prepareGeometryChange()
         self.label = text
+        self.setToolTip(f"{self.edge}  ({text})" if text else str(self.edge))
         self.update()
 
     def update_path(self) -> None:
         self.setPath(bezier(self.src.anchor(), self.dst.anchor()))
 
     def _label_rect(self) -> QRectF:
+        """Where the shape label goes; empty when the wire is too short to carry it legibly."""
         if not self.label:
             return QRectF()
         metrics = QFontMetricsF(style.ui_font(8))
         w, h = metrics.horizontalAdvance(self.label) + 10, metrics.height() + 3
+        start, end = self.src.anchor(), self.dst.anchor()
+        if abs(end.x() - start.x()) < w + 16 and abs(end.y() - start.y()) < 3 * h:
+            return QRectF()
         mid = self.path().pointAtPercent(0.5)
         return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
 
@@ -53,8 +58,7 @@ class EdgeItem(QGraphicsPathItem):
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
         path = stroker.createStroke(self.path())
-        if self.label:
-            path.addRect(self._label_rect())
+        path.addRect(self._label_rect())
         return path
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -63,8 +67,8 @@ class EdgeItem(QGraphicsPathItem):
         painter.setPen(QPen(color, 3.0 if self.isSelected() else 2.0, Qt.SolidLine, Qt.RoundCap))
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self.path())
-        if self.label:
-            rect = self._label_rect()
+        rect = self._label_rect()
+        if not rect.isEmpty():
             painter.setPen(QPen(color.darker(130), 1))
             painter.setBrush(style.LABEL_BG)
             painter.drawRoundedRect(rect, 4, 4)
