@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from playground.engine.graph import Edge, Graph
+from playground.engine.graph import Graph
 from playground.engine.preset import load_preset, save_preset
 from playground.engine.validate import Analysis, analyze
 
@@ -30,7 +30,6 @@ class GraphDocument(QObject):
     analysisChanged = Signal(object)
     dirtyChanged = Signal(bool)
     pathChanged = Signal(object)
-    message = Signal(str)
 
     def __init__(self, graph: Graph | None = None, path: str | Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -121,7 +120,3 @@ class GraphDocument(QObject):
 
     def _publish_analysis(self) -> None:
         self.analysisChanged.emit(self.analysis)
-
-    def edge_between(self, src: str, src_port: str, dst: str, dst_port: str) -> Edge | None:
-        edge = Edge(src, src_port, dst, dst_port)
-        return edge if edge in self.graph.edges else None
