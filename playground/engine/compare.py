@@ -1,0 +1,412 @@
+"""Optimizers side by side on one graph: identical initial weights, identical batch order.
+
+One Model per run, all built from the same graph and seed, share the loaded data. Batch orders come
+from one seeded generator: one shuffled permutation of the training set per epoch, the same one for
+every run (and the same one ``Trainer`` would draw with that seed), cut into batches of each run's
+size. So runs with equal batch sizes see identical mini-batches, and runs with different batch sizes
+see the same samples in the same order, only grouped differently.
+
+Full-batch GD takes one step per epoch and SGD with batch 1 takes one per sample, so compare runs by
+epochs or samples seen (both are in every history point), not by steps.
+
+The caller's thread does all kernel work: ``step_round()`` advances each unfinished run by one
+mini-batch in turn, so a GUI worker can drive it round by round and read ``results()`` in between.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Literal, Sequence
+
+import numpy as np
+
+from playground.engine.graph import Graph
+from playground.engine.model import KERNEL_LOCK, Model, PresetSource, checked_analysis, resolve
+from playground.engine.nodes.optimizers import optimizer_node
+from playground.engine.optim import Optimizer, make_optimizer
+from playground.engine.preset import write_text_atomic
+from playground.engine.trainer import EXPLODED
+
+BatchSize = int | Literal["full"] | None
+
+CSV_COLUMNS = (
+    "label", "optimizer", "hparams", "batch_size", "status", "steps", "epochs", "samples_seen",
+    "initial_loss", "final_train_loss", "final_val_loss", "final_val_accuracy", "best_val_loss",
+    "best_val_accuracy", "steps_to_target", "samples_to_target", "samples_per_second", "seconds",
+    "winner", "message")
+
+
+class CompareError(ValueError):
+    """A run that cannot be set up (unknown optimizer, bad value); the message names the run."""
+
+
+@dataclass
+class RunSpec:
+    """One contender: an optimizer key with hyperparameter overrides and a batch size.
+
+    Hyperparameters not given take the graph's values when the graph uses the same optimizer, else
+    the optimizer's defaults. ``batch_size`` None is the graph's; "full" the whole training set.
+    """
+
+    label: str
+    optimizer: str
+    hparams: dict[str, float] = field(default_factory=dict)
+    batch_size: BatchSize = None
+
+
+def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = None,
+               batch_size: BatchSize = None, sweep: tuple[str, Sequence[Any]] | None = None
+               ) -> list[RunSpec]:
+    """Specs for each optimizer, or each optimizer x each value of one swept setting.
+
+    ``sweep`` is (setting, values): "batch_size" or any hyperparameter name such as "lr".
+    Labels are the optimizer key, plus "setting=value" when sweeping.
+    """
+    hparams = hparams or {}
+    if sweep is None:
+        return [RunSpec(key, key, dict(hparams), batch_size) for key in optimizers]
+    name, values = sweep
+    short = "batch" if name == "batch_size" else name
+    specs = []
+    for key in optimizers:
+        for value in values:
+            label = f"{key} {short}={value:g}" if isinstance(value, float) else f"{key} {short}={value}"
+            if name == "batch_size":
+                specs.append(RunSpec(label, key, dict(hparams), value))
+            else:
+                specs.append(RunSpec(label, key, {**hparams, name: value}, batch_size))
+    return specs
+
+
+@dataclass
+class _Run:
+    """Mutable state of one run; only the stepping thread writes it."""
+
+    spec: RunSpec
+    model: Model
+    params: dict[str, np.ndarray]
+    optimizer: Optimizer
+    batch_size: int
+    steps_per_epoch: int
+    total_steps: int
+    eval_every: int  # steps between mid-epoch evaluations; 0 = only at epoch ends
+    status: str = "running"  # running | finished | stopped | diverged
+    message: str = ""
+    step: int = 0
+    samples: int = 0
+    first_loss: float | None = None
+    loss_sum: float = 0.0
+    loss_samples: int = 0
+    train_seconds: float = 0.0
+    seconds: float = 0.0
+    evals: int = 0
+    stride: int = 1  # keep every stride-th evaluation in the history (doubles when it gets long)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    best_val_loss: float | None = None
+    best_val_accuracy: float | None = None
+    steps_to_target: int | None = None
+    samples_to_target: int | None = None
+
+
+class Comparison:
+    """Several optimizers training the same graph from the same start on the same batches.
+
+    ``epochs``/``seed`` default to the graph's; ``steps`` caps each run like ``Trainer``'s
+    ``max_steps``. Runs with fewer than ``min_evals`` epochs are also evaluated every few steps
+    so their curves have points. Histories keep at most about ``max_history`` points (older ones
+    are thinned evenly). Raises CompareError for bad specs, GraphError/DatasetError for the graph.
+
+    Construction loads the data and builds the models, so do it on the thread that will step;
+    ``results()``, ``winner()`` and ``progress`` only read plain data and may be called from any.
+    """
+
+    def __init__(self, source: PresetSource, specs: Sequence[RunSpec], *, epochs: int | None = None,
+                 steps: int | None = None, seed: int | None = None,
+                 target_accuracy: float | None = None, min_evals: int = 20, max_history: int = 300,
+                 dtype: Any = np.float32) -> None:
+        if not specs:
+            raise CompareError("choose at least one optimizer to compare")
+        labels = [s.label for s in specs]
+        if len(set(labels)) != len(labels):
+            raise CompareError(f"run labels must differ: {', '.join(labels)}")
+        graph, base_dir = resolve(source)
+        if isinstance(source, Graph):
+            graph = graph.copy()  # the canvas may change while the comparison runs
+        analysis = checked_analysis(graph, base_dir)
+        own = graph.nodes[analysis.optimizer]
+        own_key = optimizer_node(own.type).key
+        optimizers = [self._optimizer(s, own_key, own.params) for s in specs]
+        for spec in specs:
+            _check_batch_size(spec)
+
+        first = Model(graph, analysis, seed, dtype, base_dir)
+        self.settings = dict(first.settings)
+        self.seed = first.seed
+        self.epochs = epochs or self.settings["epochs"]
+        self.target_accuracy = target_accuracy
+        self.max_history = max(4, max_history)
+        self.data, self.y_train, self.y_val = first.load_data()
+        n = len(self.data.x_train)
+        models = [first] + [Model(graph, analysis, self.seed, dtype, base_dir) for _ in specs[1:]]
+        _check_identical(models)
+
+        self._runs: list[_Run] = []
+        for spec, model, opt in zip(specs, models, optimizers):
+            bs = self._batch_size(spec, n)
+            spe = math.ceil(n / bs)
+            total = self.epochs * spe if steps is None else min(self.epochs * spe, steps)
+            few_epochs = total / spe < min_evals
+            self._runs.append(_Run(spec, model, model.parameters(), opt, bs, spe, total,
+                                   math.ceil(total / min_evals) if few_epochs else 0))
+        self._rng = np.random.default_rng(self.seed)
+        self._orders: dict[int, np.ndarray] = {}
+        self._drawn = 0
+        self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._start_point(first)
+
+    @staticmethod
+    def _optimizer(spec: RunSpec, own_key: str, own_params: dict[str, Any]) -> Optimizer:
+        try:
+            key = optimizer_node(spec.optimizer).key
+            base = {k: own_params[k] for k in optimizer_node(key).hyper_defaults()} \
+                if key == own_key else {}
+            return make_optimizer(key, **{**base, **spec.hparams})
+        except ValueError as exc:
+            raise CompareError(f"{spec.label}: {exc}") from None
+
+    def _batch_size(self, spec: RunSpec, n: int) -> int:
+        if spec.batch_size == "full":
+            return n
+        return min(self.settings["batch_size"] if spec.batch_size is None else spec.batch_size, n)
+
+    def _start_point(self, model: Model) -> None:
+        """Evaluate the shared initial weights once: every history starts at the same point."""
+        with KERNEL_LOCK:
+            train_loss, _ = model.evaluate(self.data.x_train, self.y_train)
+            val_loss, val_acc = model.evaluate(self.data.x_val, self.y_val)
+        self.initial_loss = float(train_loss)
+        point = {"step": 0, "epoch": 0.0, "samples": 0, "train_loss": self.initial_loss,
+                 "val_loss": float(val_loss),
+                 "val_accuracy": None if val_acc is None else float(val_acc)}
+        for run in self._runs:
+            run.history.append(dict(point))
+            self._track_best(run, point)
+
+    @property
+    def labels(self) -> list[str]:
+        return [run.spec.label for run in self._runs]
+
+    def model(self, label: str) -> Model:
+        """The run's live model (e.g. to draw its decision boundary; its methods take KERNEL_LOCK)."""
+        return next(run.model for run in self._runs if run.spec.label == label)
+
+    # -- stepping (the calling thread only) ------------------------------------------------------
+
+    @property
+    def done(self) -> bool:
+        return all(run.status != "running" for run in self._runs)
+
+    @property
+    def progress(self) -> float:
+        """Share of all runs' steps done, 0..1 (finished and diverged runs count as complete)."""
+        return sum(1.0 if r.status != "running" else r.step / r.total_steps
+                   for r in self._runs) / len(self._runs)
+
+    def step_round(self) -> bool:
+        """Advance every unfinished run by one mini-batch, in order; False once all are done."""
+        for run in self._runs:
+            if run.status == "running":
+                self._step(run)
+        return not self.done
+
+    def run(self, callback: Callable[[Comparison], None] | None = None,
+            should_stop: Callable[[], bool] | None = None,
+            report_seconds: float = 0.1) -> list[dict[str, Any]]:
+        """Step rounds until every run is done or ``should_stop()`` says so; returns ``results()``.
+
+        ``callback(self)`` is called at most every ``report_seconds`` and once at the end.
+        """
+        last = time.perf_counter()
+        while not self.done:
+            if should_stop is not None and should_stop():
+                self.stop()
+                break
+            self.step_round()
+            if callback is not None and time.perf_counter() - last >= report_seconds:
+                callback(self)
+                last = time.perf_counter()
+        if callback is not None:
+            callback(self)
+        return self.results()
+
+    def stop(self) -> None:
+        """End every unfinished run now, with a final evaluation (so: on the stepping thread)."""
+        for run in self._runs:
+            if run.status == "running":
+                if run.history[-1]["step"] != run.step:
+                    self._record(run, final=True)
+                run.status = "stopped"
+
+    def _order(self, epoch: int) -> np.ndarray:
+        """Epoch's shuffled sample order: drawn once, in epoch order, and shared by all runs."""
+        while self._drawn <= epoch:
+            oldest = min(r.step // r.steps_per_epoch for r in self._runs if r.status == "running")
+            for old in [e for e in self._orders if e < oldest]:
+                del self._orders[old]
+            self._orders[self._drawn] = self._rng.permutation(len(self.data.x_train))
+            self._drawn += 1
+        return self._orders[epoch]
+
+    def _batch(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The samples ``idx`` gathered into reusable buffers (one pair per batch length)."""
+        if len(idx) not in self._buffers:
+            x, y = self.data.x_train, self.y_train
+            self._buffers[len(idx)] = (np.empty((len(idx), *x.shape[1:]), x.dtype),
+                                       np.empty((len(idx), *y.shape[1:]), y.dtype))
+        xb, yb = self._buffers[len(idx)]
+        np.take(self.data.x_train, idx, axis=0, out=xb)
+        np.take(self.y_train, idx, axis=0, out=yb)
+        return xb, yb
+
+    def _step(self, run: _Run) -> None:
+        start = time.perf_counter()
+        epoch, b = divmod(run.step, run.steps_per_epoch)
+        idx = self._order(epoch)[b * run.batch_size:(b + 1) * run.batch_size]
+        xb, yb = self._batch(idx)
+        with KERNEL_LOCK:
+            loss, grads = run.model.loss_and_grads(xb, yb)
+            run.first_loss = loss if run.first_loss is None else run.first_loss
+            # Trainer's divergence rule. No weight snapshot: a comparison reports curves, not weights.
+            if not math.isfinite(loss) or loss > EXPLODED * max(run.first_loss, 1.0):
+                run.status = "diverged"
+                run.message = f"diverged at step {run.step + 1}: the loss became {loss:.4g}"
+                run.seconds += time.perf_counter() - start
+                return
+            run.optimizer.step(run.params, grads)
+        run.step += 1
+        run.samples += len(idx)
+        run.loss_sum += loss * len(idx)
+        run.loss_samples += len(idx)
+        run.train_seconds += time.perf_counter() - start
+        if (b == run.steps_per_epoch - 1 or run.step == run.total_steps
+                or (run.eval_every and run.step % run.eval_every == 0)):
+            self._record(run, final=run.step == run.total_steps)
+        if run.step >= run.total_steps:
+            run.status = "finished"
+        run.seconds += time.perf_counter() - start
+
+    def _record(self, run: _Run, final: bool) -> None:
+        """Evaluate on the validation set and add a history point (thinned when history is long)."""
+        with KERNEL_LOCK:
+            val_loss, val_acc = run.model.evaluate(self.data.x_val, self.y_val)
+        train_loss = (run.loss_sum / run.loss_samples if run.loss_samples
+                      else run.history[-1]["train_loss"])  # stopped right after a record
+        point = {"step": run.step, "epoch": round(run.step / run.steps_per_epoch, 4),
+                 "samples": run.samples, "train_loss": train_loss, "val_loss": float(val_loss),
+                 "val_accuracy": None if val_acc is None else float(val_acc)}
+        run.loss_sum, run.loss_samples = 0.0, 0
+        self._track_best(run, point)
+        run.evals += 1
+        if run.evals % run.stride and not final:
+            return
+        if len(run.history) >= self.max_history:
+            run.history = run.history[::2]
+            run.stride *= 2
+        run.history.append(point)
+
+    def _track_best(self, run: _Run, point: dict[str, Any]) -> None:
+        loss, acc = point["val_loss"], point["val_accuracy"]
+        if math.isfinite(loss) and (run.best_val_loss is None or loss < run.best_val_loss):
+            run.best_val_loss = loss
+        if acc is not None and (run.best_val_accuracy is None or acc > run.best_val_accuracy):
+            run.best_val_accuracy = acc
+        if (self.target_accuracy is not None and run.steps_to_target is None and acc is not None
+                and acc >= self.target_accuracy):
+            run.steps_to_target, run.samples_to_target = point["step"], point["samples"]
+
+    # -- results (plain data; safe to read from another thread between rounds) -------------------
+
+    def results(self) -> list[dict[str, Any]]:
+        """One dict per run, in spec order; "final_*" are the latest values (None once diverged)."""
+        winner = self.winner()
+        return [self._result(run, run.spec.label == winner) for run in self._runs]
+
+    def _result(self, run: _Run, winner: bool) -> dict[str, Any]:
+        history = list(run.history)
+        last = history[-1]
+        diverged = run.status == "diverged"
+        return json_safe({
+            "label": run.spec.label, "optimizer": run.optimizer.key,
+            "hparams": dict(run.optimizer.hparams),
+            "batch_size": run.batch_size, "status": run.status, "message": run.message,
+            "steps": run.step, "total_steps": run.total_steps,
+            "epochs": round(run.step / run.steps_per_epoch, 4), "samples_seen": run.samples,
+            "initial_loss": self.initial_loss,
+            "final_train_loss": None if diverged else last["train_loss"],
+            "final_val_loss": None if diverged else last["val_loss"],
+            "final_val_accuracy": None if diverged else last["val_accuracy"],
+            "best_val_loss": run.best_val_loss, "best_val_accuracy": run.best_val_accuracy,
+            "steps_to_target": run.steps_to_target, "samples_to_target": run.samples_to_target,
+            "samples_per_second": run.samples / run.train_seconds if run.train_seconds else None,
+            "seconds": round(run.seconds, 4), "winner": winner, "history": history})
+
+    def winner(self) -> str | None:
+        """Label of the best run that did not diverge: highest final validation accuracy (lowest
+        validation loss breaks ties, and decides alone for regression); None if every run diverged."""
+        finals = [(r.spec.label, r.history[-1]) for r in self._runs if r.status != "diverged"]
+        finals = [(label, p) for label, p in finals if math.isfinite(p["val_loss"])]
+        if not finals:
+            return None
+        return min(finals, key=lambda f: (-(f[1]["val_accuracy"] or 0.0), f[1]["val_loss"]))[0]
+
+    def summary(self) -> dict[str, Any]:
+        """Settings plus ``results()``: what ``to_json`` writes."""
+        return {"epochs": self.epochs, "seed": self.seed, "target_accuracy": self.target_accuracy,
+                "initial_loss": self.initial_loss, "winner": self.winner(), "runs": self.results()}
+
+    def to_json(self, path: str | Path) -> None:
+        write_text_atomic(Path(path), json.dumps(self.summary(), indent=1) + "\n")
+
+    def to_csv(self, path: str | Path) -> None:
+        """One row per run (no history); hyperparameters as "name=value" pairs."""
+        out = io.StringIO()
+        writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in self.results():
+            row["hparams"] = " ".join(f"{k}={v:g}" for k, v in row["hparams"].items())
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        write_text_atomic(Path(path), out.getvalue())
+
+
+def _check_batch_size(spec: RunSpec) -> None:
+    bs = spec.batch_size
+    if bs is None or bs == "full" or (isinstance(bs, int) and not isinstance(bs, bool) and bs >= 1):
+        return
+    raise CompareError(f"{spec.label}: batch size must be a whole number of at least 1 or 'full', "
+                       f"not {bs!r}")
+
+
+def _check_identical(models: list[Model]) -> None:
+    """Same graph and seed must mean same weights; a comparison is meaningless otherwise."""
+    reference = models[0].state()
+    for model in models[1:]:
+        for name, value in model.state().items():
+            if not np.array_equal(value, reference[name]):
+                raise RuntimeError(f"runs start from different weights ({name}); the comparison "
+                                   "would be unfair")
+
+
+def json_safe(value: Any) -> Any:
+    """NaN and infinities as None, so the result is valid JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    return value
