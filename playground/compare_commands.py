@@ -141,8 +141,10 @@ def cmd_compare(args) -> int:
     results = comparison.run(callback=progress)
     if progress:
         progress.close()
-    print(f"{path.stem}: {len(results)} runs, {comparison.epochs} epochs, seed {comparison.seed}, "
-          f"identical initial weights (training loss {comparison.initial_loss:.4f}) and batch order")
+    limit = f" (at most {args.steps} steps each)" if args.steps else ""
+    print(f"{path.stem}: {len(results)} runs, {comparison.epochs} epochs{limit}, "
+          f"seed {comparison.seed}, identical initial weights (training loss "
+          f"{comparison.initial_loss:.4f}) and batch order")
     print(_compare_table(results, args.target_accuracy))
     winner = comparison.winner()
     if winner:
@@ -152,10 +154,12 @@ def cmd_compare(args) -> int:
     for row in results:
         if row["message"]:
             print(f"{row['label']}: {row['message']}", file=sys.stderr)
-    if args.csv:
-        comparison.to_csv(args.csv)
-    if args.json_out:
-        comparison.to_json(args.json_out)
+    for target, write in ((args.csv, comparison.to_csv), (args.json_out, comparison.to_json)):
+        if target:
+            try:
+                write(target)
+            except OSError as exc:
+                raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
     if args.json:
         print(json.dumps({"runs": results}))
     return 0
@@ -164,8 +168,8 @@ def cmd_compare(args) -> int:
 class _Progress:
     """One line on stderr, redrawn at most 10 times a second."""
 
-    def __init__(self, stream=sys.stderr) -> None:
-        self.stream, self.last = stream, 0.0
+    def __init__(self) -> None:
+        self.stream, self.last = sys.stderr, 0.0
 
     def __call__(self, comparison) -> None:
         now = time.monotonic()
@@ -193,7 +197,7 @@ def _compare_table(results: list[dict[str, Any]], target: float | None) -> str:
                r["status"], str(r["steps"]), f"{r['epochs']:g}", _num(r["final_val_loss"]),
                _num(r["final_val_accuracy"]), _num(r["best_val_accuracy"]),
                "n/a" if r["samples_per_second"] is None else f"{r['samples_per_second']:,.0f}",
-               f"{r['seconds']:.1f} s"]
+               f"{r['seconds']:.2f} s"]
         if target is not None:
             row[-2:-2] = [_opt(r["steps_to_target"]), _opt(r["samples_to_target"])]
         rows.append(row)

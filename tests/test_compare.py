@@ -142,6 +142,7 @@ def test_cli_lr_sweep_and_files(tmp_path, capsys):
 
 @pytest.mark.parametrize("args,message", [
     (["--optimizers", "sgd,lion"], "unknown optimizer 'lion'"),
+    (["--csv", "/nonexistent/dir/r.csv"], "cannot write /nonexistent/dir/r.csv"),
     (["--sweep", "lr"], "bad --sweep 'lr'"),
     (["--sweep", "batch_size=1,0"], "bad --sweep"),
     (["--lr", "fast"], "bad --lr 'fast'"),
