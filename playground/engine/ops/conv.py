@@ -1,18 +1,22 @@
-"""2D convolution as im2col + one BLAS matrix product per image.
+"""2D convolution as im2col + a BLAS matrix product, with Numba doing all the data movement.
 
-The patch gathering (im2col) and its adjoint (col2im) are Numba kernels parallel over the batch;
-the arithmetic goes to numpy's BLAS, which is far faster than any loop Numba can vectorise
-without fastmath. Padding is applied on the fly inside the kernels, so no padded copy is made.
+Numba cannot vectorise the dot products of a convolution without fastmath, so the arithmetic
+goes to numpy's BLAS (one product over the whole batch per pass) and the Numba kernels only copy
+and scatter, in long contiguous runs that do vectorise. The image is split into stride x stride
+"phase" planes (with the padding baked in) so every kernel tap is a unit-stride window of one
+plane, and patches are gathered "wide": a full plane row per output row, junk columns included,
+which makes each tap one contiguous copy; the junk columns are dropped when the output is
+written. The kernels are serial on purpose: on the 2-core target, Numba's OpenMP workers and
+OpenBLAS's threads spin against each other and a LeNet step got ~10x slower with parallel=True.
 """
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
 
 from playground.engine.ops.base import Op
 
 PADDINGS = ("valid", "same")
-_PARALLEL = False
 
 
 def conv2d_output_size(size: int, kernel: int, stride: int, padding: str) -> int:
@@ -34,87 +38,151 @@ def _pad_before(size: int, kernel: int, stride: int, padding: str) -> int:
     return max((out - 1) * stride + kernel - size, 0) // 2
 
 
-@njit(cache=True, nogil=True, parallel=_PARALLEL)
+@njit(cache=True, nogil=True)
+def _phase_range(phase, pad, stride, size, count):
+    """Indices q < count whose source q*stride + phase - pad lies inside [0, size)."""
+    lo = max(0, (pad - phase + stride - 1) // stride)
+    hi = min(count, (size - 1 - phase + pad) // stride + 1)
+    return lo, max(lo, hi)
+
+
+@njit(cache=True, nogil=True)
 def _to_phases(x, stride, pad_top, pad_left, xq):
-    """xq[n, c, a*s + b, y, x] = x[n, c, s*y + a - pt, s*x + b - pl], zero outside x.
+    """xq[n, c, a*s + b, qy, qx] = x[n, c, qy*s + a - pt, qx*s + b - pl], zero outside x.
 
     Splitting the padded image into stride x stride phases turns every kernel tap into a
     unit-stride window of one phase plane.
     """
     n_batch, channels, height, width = x.shape
     hq, wq = xq.shape[3], xq.shape[4]
-    for n in prange(n_batch):
+    for n in range(n_batch):
         for c in range(channels):
             for a in range(stride):
+                y_lo, y_hi = _phase_range(a, pad_top, stride, height, hq)
                 for b in range(stride):
+                    x_lo, x_hi = _phase_range(b, pad_left, stride, width, wq)
                     plane = xq[n, c, a * stride + b]
-                    for y in range(hq):
-                        src_y = stride * y + a - pad_top
-                        for xx in range(wq):
-                            src_x = stride * xx + b - pad_left
-                            inside = 0 <= src_y < height and 0 <= src_x < width
-                            plane[y, xx] = x[n, c, src_y, src_x] if inside else 0
+                    for qy in range(hq):
+                        dst = plane[qy]
+                        if qy < y_lo or qy >= y_hi:
+                            for qx in range(wq):
+                                dst[qx] = 0
+                            continue
+                        src = x[n, c, qy * stride + a - pad_top]
+                        for qx in range(x_lo):
+                            dst[qx] = 0
+                        for qx in range(x_lo, x_hi):
+                            dst[qx] = src[qx * stride + b - pad_left]
+                        for qx in range(x_hi, wq):
+                            dst[qx] = 0
 
 
-@njit(cache=True, nogil=True, parallel=_PARALLEL)
+@njit(cache=True, nogil=True)
 def _from_phases(dxq, stride, pad_top, pad_left, dx):
     """Adjoint of _to_phases: drop the padding and interleave the phases back into dx."""
     n_batch, channels, height, width = dx.shape
     hq, wq = dxq.shape[3], dxq.shape[4]
-    for n in prange(n_batch):
+    covered_h, covered_w = min(height, hq * stride - pad_top), min(width, wq * stride - pad_left)
+    for n in range(n_batch):
         for c in range(channels):
-            for y in range(height):
-                qy, a = divmod(y + pad_top, stride)
+            for y in range(covered_h, height):
                 for xx in range(width):
-                    qx, b = divmod(xx + pad_left, stride)
-                    inside = qy < hq and qx < wq
-                    dx[n, c, y, xx] = dxq[n, c, a * stride + b, qy, qx] if inside else 0
+                    dx[n, c, y, xx] = 0
+            for a in range(stride):
+                y_lo, y_hi = _phase_range(a, pad_top, stride, height, hq)
+                for qy in range(y_lo, y_hi):
+                    dst = dx[n, c, qy * stride + a - pad_top]
+                    for xx in range(covered_w, width):
+                        dst[xx] = 0
+                    for b in range(stride):
+                        x_lo, x_hi = _phase_range(b, pad_left, stride, width, wq)
+                        src = dxq[n, c, a * stride + b, qy]
+                        for qx in range(x_lo, x_hi):
+                            dst[qx * stride + b - pad_left] = src[qx]
 
 
-@njit(cache=True, nogil=True, parallel=_PARALLEL)
+@njit(cache=True, nogil=True)
 def _im2col(xq, kh, kw, stride, oh, ow, col):
     """col[(c, i, j), n, oy*wq + ox] = phase(i%s, j%s)[oy + i//s, ox + j//s].
 
-    Rows are "wide" (wq columns per output row, the last wq - ow of them junk) so each tap is a
-    single contiguous copy of length (oh-1)*wq + ow, which vectorises; junk is cropped later.
+    Rows are "wide" (wq columns per output row, the last wq - ow of them junk) so each tap is one
+    contiguous copy of (oh-1)*wq + ow elements, which vectorises; the junk is cropped later.
     """
-    n_batch, channels = xq.shape[0], xq.shape[1]
+    n_batch, channels, phases = xq.shape[0], xq.shape[1], stride * stride
     wq = xq.shape[4]
     span = (oh - 1) * wq + ow
-    for n in prange(n_batch):
+    planes = xq.reshape(n_batch * channels * phases, -1)
+    rows = col.reshape(col.shape[0] * n_batch, -1)
+    for n in range(n_batch):
         for c in range(channels):
             for i in range(kh):
                 for j in range(kw):
-                    plane = xq[n, c, (i % stride) * stride + j % stride].reshape(-1)
+                    plane = planes[(n * channels + c) * phases + (i % stride) * stride + j % stride]
                     off = (i // stride) * wq + j // stride
-                    row = col[(c * kh + i) * kw + j, n]
-                    row[:span] = plane[off:off + span]
-                    row[span:] = 0
+                    src = plane[off:off + span]
+                    dst = rows[((c * kh + i) * kw + j) * n_batch + n]
+                    for p in range(span):
+                        dst[p] = src[p]
+                    for p in range(span, dst.size):
+                        dst[p] = 0
 
 
-@njit(cache=True, nogil=True, parallel=_PARALLEL)
+@njit(cache=True, nogil=True)
 def _col2im(col, kh, kw, stride, oh, ow, dxq):
     """Adjoint of _im2col: scatter-add every tap back into its phase plane."""
-    n_batch, channels = dxq.shape[0], dxq.shape[1]
+    n_batch, channels, phases = dxq.shape[0], dxq.shape[1], stride * stride
     wq = dxq.shape[4]
     span = (oh - 1) * wq + ow
-    for n in prange(n_batch):
-        dxq[n] = 0
+    planes = dxq.reshape(n_batch * channels * phases, -1)
+    rows = col.reshape(col.shape[0] * n_batch, -1)
+    for n in range(n_batch):
+        for q in range(n * channels * phases, (n + 1) * channels * phases):
+            zero = planes[q]
+            for p in range(zero.size):
+                zero[p] = 0
         for c in range(channels):
             for i in range(kh):
                 for j in range(kw):
-                    plane = dxq[n, c, (i % stride) * stride + j % stride].reshape(-1)
+                    plane = planes[(n * channels + c) * phases + (i % stride) * stride + j % stride]
                     off = (i // stride) * wq + j // stride
-                    row = col[(c * kh + i) * kw + j, n]
+                    dst = plane[off:off + span]
+                    src = rows[((c * kh + i) * kw + j) * n_batch + n]
                     for p in range(span):
-                        plane[off + p] += row[p]
+                        dst[p] += src[p]
+
+
+@njit(cache=True, nogil=True)
+def _unwiden(y_wide, bias, out):
+    """out[n, o, y, x] = y_wide[o, n, y, x] + bias[o]: back to NCHW, junk columns dropped."""
+    n_batch, out_ch, oh, ow = out.shape
+    for n in range(n_batch):
+        for o in range(out_ch):
+            for y in range(oh):
+                src, dst = y_wide[o, n, y], out[n, o, y]
+                for xx in range(ow):
+                    dst[xx] = src[xx] + bias[o]
+
+
+@njit(cache=True, nogil=True)
+def _widen(grad, g_wide):
+    """g_wide[o, n, y, x] = grad[n, o, y, x] for x < ow; the junk columns are never touched."""
+    n_batch, out_ch, oh, ow = grad.shape
+    for n in range(n_batch):
+        for o in range(out_ch):
+            for y in range(oh):
+                src, dst = grad[n, o, y], g_wide[o, n, y]
+                for xx in range(ow):
+                    dst[xx] = src[xx]
 
 
 class Conv2DOp(Op):
     """Cross-correlation of NCHW images with (out_ch, in_ch, kh, kw) filters plus optional bias.
 
-    Scratch buffers are kept between calls and reallocated only when the input shape or dtype
-    changes; returned arrays are always fresh, so callers may keep activations and gradients.
+    All buffers, including the returned output and input gradient, are allocated once per input
+    shape and dtype and reused: fresh multi-megabyte arrays every step cost more in page faults
+    than the convolution itself. The array returned by ``forward`` (``backward``) is therefore
+    overwritten by the next ``forward`` (``backward``) call; copy it to keep it longer. Inputs of
+    another dtype are converted to the weights' dtype.
     """
 
     def __init__(self, weight: np.ndarray, bias: np.ndarray | None, stride: int,
@@ -138,7 +206,7 @@ class Conv2DOp(Op):
         self._dtype = weight.dtype
 
     def _prepare(self, x_shape: tuple[int, ...], dtype: np.dtype) -> None:
-        """Work out the geometry and (re)allocate scratch when the input shape or dtype changes."""
+        """Work out the geometry and (re)allocate buffers when the input shape or dtype changes."""
         if x_shape == self._x_shape and dtype == self._dtype:
             return
         out_ch, in_ch, kh, kw = self.params["W"].shape
@@ -153,11 +221,20 @@ class Conv2DOp(Op):
         hq, wq = oh + (kh - 1) // s, ow + (kw - 1) // s
         self._pads = (_pad_before(h, kh, s, self.padding), _pad_before(w, kw, s, self.padding))
         self._out_hw = (oh, ow)
-        self._xq = np.empty((n, c, s * s, hq, wq), dtype)  # phases in forward, their grad in backward
+        # Unit stride without padding: the image is its own single phase plane, no copies needed.
+        self._plain = s == 1 and (hq, wq) == (h, w)
+        self._xq = None if self._plain else np.empty((n, c, s * s, hq, wq), dtype)
         self._col = np.empty((c * kh * kw, n, oh * wq), dtype)  # patches, then their gradient
         self._y_wide = np.empty((out_ch, n, oh, wq), dtype)
         self._g_wide = np.zeros((out_ch, n, oh, wq), dtype)  # junk columns stay zero for good
+        self._no_bias = np.zeros(out_ch, dtype)
+        self._out = np.empty((n, out_ch, oh, ow), dtype)
+        self._dx = np.empty(x_shape, dtype)
         self._x_shape, self._dtype = x_shape, dtype
+
+    def _phase_view(self, a: np.ndarray) -> np.ndarray:
+        """An (N, C, 1, H, W) view of an image batch, for the single-phase case."""
+        return a.reshape(a.shape[0], a.shape[1], 1, *a.shape[2:])
 
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
         (x,) = inputs
@@ -166,30 +243,31 @@ class Conv2DOp(Op):
         self._prepare(x.shape, w.dtype)
         out_ch, _, kh, kw = w.shape
         (oh, ow), s = self._out_hw, self.stride
-        _to_phases(x, s, *self._pads, self._xq)
-        _im2col(self._xq, kh, kw, s, oh, ow, self._col)
+        if self._plain:
+            xq = self._phase_view(x)
+        else:
+            xq = self._xq
+            _to_phases(x, s, *self._pads, xq)
+        _im2col(xq, kh, kw, s, oh, ow, self._col)
         col = self._col.reshape(self._col.shape[0], -1)
         np.matmul(w.reshape(out_ch, -1), col, out=self._y_wide.reshape(out_ch, -1))  # Y = W @ col
-        y = self._y_wide[..., :ow].transpose(1, 0, 2, 3)
-        out = np.empty((x.shape[0], out_ch, oh, ow), w.dtype)
-        if "b" in self.params:
-            np.add(y, self.params["b"][:, None, None], out=out)  # y[n, o] += b[o]
-        else:
-            np.copyto(out, y)
-        return out
+        _unwiden(self._y_wide, self.params.get("b", self._no_bias), self._out)  # y = Y + b
+        return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         w = self.params["W"]
         out_ch, _, kh, kw = w.shape
         (oh, ow), s = self._out_hw, self.stride
-        np.copyto(self._g_wide[..., :ow], grad.transpose(1, 0, 2, 3))
+        _widen(np.ascontiguousarray(grad, dtype=w.dtype), self._g_wide)
         g = self._g_wide.reshape(out_ch, -1)
         col = self._col.reshape(self._col.shape[0], -1)
         if "b" in self.params:
             np.sum(g, axis=1, out=self.grads["b"])  # db[o] = sum_{n,y,x} g[n, o, y, x]
         np.matmul(g, col.T, out=self.grads["W"].reshape(out_ch, -1))  # dW = G @ col^T
         np.matmul(w.reshape(out_ch, -1).T, g, out=col)  # dcol = W^T @ G (patches no longer needed)
-        _col2im(self._col, kh, kw, s, oh, ow, self._xq)
-        dx = np.empty(self._x_shape, w.dtype)
-        _from_phases(self._xq, s, *self._pads, dx)  # dx = crop(col2im(dcol))
-        return [dx]
+        if self._plain:
+            _col2im(self._col, kh, kw, s, oh, ow, self._phase_view(self._dx))  # dx = col2im(dcol)
+        else:
+            _col2im(self._col, kh, kw, s, oh, ow, self._xq)  # dx = crop(col2im(dcol))
+            _from_phases(self._xq, s, *self._pads, self._dx)
+        return [self._dx]
