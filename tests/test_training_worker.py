@@ -81,6 +81,7 @@ def test_every_panel_receives_and_draws_data(qtbot, preset, steps, tmp_path, mon
     panels = [cls() for cls in PANELS]
     for p in panels:
         qtbot.addWidget(p)
+        p.show()
     sink = run_worker(qtbot, preset, steps, panels)
     image_input = "digits" in preset
     for p in panels:

@@ -92,10 +92,10 @@ def view_point(window, scene_pos: QPointF) -> QPoint:
 def drop_on_canvas(window, mime: QMimeData, scene_pos: QPointF) -> bool:
     """Deliver a drag-and-drop of ``mime`` onto the canvas at ``scene_pos``; True if accepted."""
     viewport = window.view.viewport()
-    pos = QPointF(view_point(window, scene_pos))
+    pos = view_point(window, scene_pos)
     enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(viewport, enter)
-    drop = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier, QEvent.Drop)
+    drop = QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier, QEvent.Drop)
     QApplication.sendEvent(viewport, drop)
     settle()
     return drop.isAccepted()

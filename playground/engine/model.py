@@ -55,8 +55,7 @@ class Model:
                  dtype: Any = np.float32, base_dir: str | None = None) -> None:
         self.graph, self.analysis, self.base_dir = graph, analysis, base_dir
         self.dtype = np.dtype(dtype)
-        opt_node = graph.nodes[analysis.optimizer]
-        self.settings = {k: opt_node.params[k] for k in TRAINING_PARAMS}
+        self.adopt(graph, analysis)
         self.seed = self.settings["seed"] if seed is None else seed
         self._loss_type = node_type(graph.nodes[analysis.loss].type)
         self.output = analysis.output
@@ -72,6 +71,13 @@ class Model:
         """Build from a preset path, a preset dict or a Graph; raises GraphError listing problems."""
         graph, base_dir = resolve(source)
         return cls(graph, checked_analysis(graph, base_dir), seed, dtype, base_dir)
+
+    def adopt(self, graph: Graph, analysis: Analysis) -> None:
+        """Take a newer copy of the same network (moved nodes, other optimizer settings), keeping
+        the weights; the caller guarantees layers and wires are unchanged."""
+        self.graph, self.analysis = graph, analysis
+        opt_node = graph.nodes[analysis.optimizer]
+        self.settings = {k: opt_node.params[k] for k in TRAINING_PARAMS}
 
     def reset(self, seed: int | None = None) -> None:
         """(Re)initialise every weight from ``seed``: same seed, same weights."""

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from playground.ui import settings
-from playground.ui.pyside_fix import keep_none_alive
 
 
 def ensure_display() -> None:
@@ -19,7 +18,6 @@ def ensure_display() -> None:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    keep_none_alive()
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -39,10 +39,10 @@ def cmd_open(args) -> int:
 def cmd_shot(args) -> int:
     from playground.cli import UserError, preset_path
 
-    if args.view != "editor" or args.train_steps:
-        what = f"the {args.view} view" if args.view != "editor" else "--train-steps"
-        raise UserError(f"shot: {what} is not available yet (training and comparison views come "
-                        "later); use --view editor without --train-steps")
+    if args.view == "compare":
+        raise UserError("shot: the compare view is not available yet; use --view editor or training")
+    if args.train_steps < 0:
+        raise UserError("shot: --train-steps must be 0 or more")
     from playground.ui.shot import parse_size, save_shot
 
     try:
@@ -51,8 +51,8 @@ def cmd_shot(args) -> int:
         raise UserError(str(exc)) from None
     out = Path(args.output)
     try:
-        save_shot(preset_path(args.preset), out, size)
-    except OSError as exc:
+        save_shot(preset_path(args.preset), out, size, args.view, args.train_steps)
+    except (OSError, RuntimeError) as exc:
         raise UserError(str(exc)) from None
     print(f"wrote {out}", file=sys.stderr)
     return 0

@@ -29,3 +29,12 @@ def ask_save_path(parent: QWidget | None, suggestion: str) -> str | None:
     if path and not path.endswith(".json"):
         path += ".json"
     return path or None
+
+
+def ask_stop_training(parent: QWidget | None) -> bool:
+    """True when the user agrees to stop training so an edit to the network can go ahead."""
+    answer = QMessageBox.question(
+        parent, "Training is running",
+        "This edit changes the network being trained. Stop training and keep the edit?",
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    return answer == QMessageBox.Yes

@@ -24,6 +24,7 @@ from playground.ui.file_ops import FileOps, presets_dir
 from playground.ui.inspector import Inspector
 from playground.ui.palette import Palette
 from playground.ui.preset_library import PresetLibrary
+from playground.ui.training import TrainingController
 
 APP_TITLE = "NN Playground"
 VIEW_MODES = ("editor", "training", "compare")
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self.files = FileOps(self.document, self)
         self.setCentralWidget(self.view)
         self.setAcceptDrops(True)
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowNestedDocks
                             | QMainWindow.AllowTabbedDocks)
 
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.training_toolbar.setObjectName("trainingToolbar")
         self.addToolBar(self.training_toolbar)
         self._build_status_bar()
+        self.training = TrainingController(self)
         self._connect()
         self._update_recent(settings.recent_files())
         self._update_title()
@@ -201,6 +205,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.training.shutdown()
         if self.persist:
             settings.save_window_state(self.saveGeometry(), self.saveState())
         event.accept()

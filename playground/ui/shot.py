@@ -34,8 +34,22 @@ def render_window(window: QMainWindow, size: QSize = DEFAULT_SIZE) -> QImage:
     return window.grab().toImage()
 
 
-def save_shot(preset: Path, out: Path, size: QSize) -> None:
-    """Open ``preset`` in a fresh editor window (ignoring saved layouts) and write ``out``."""
+def train_for_shot(window, steps: int, timeout: float = 600.0) -> None:
+    """Train ``steps`` real steps in the window's own worker and wait for the last snapshot."""
+    import time
+
+    controller = window.training
+    if not controller.train(max_steps=steps):
+        raise RuntimeError(window.statusBar().currentMessage())
+    deadline = time.monotonic() + timeout
+    while controller.running and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    QApplication.processEvents()
+
+
+def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_steps: int = 0) -> None:
+    """Open ``preset`` in a fresh window (ignoring saved layouts), optionally train, write ``out``."""
     from playground.engine.preset import load_preset
     from playground.ui.app import create_app, ensure_display
     from playground.ui.main_window import MainWindow
@@ -45,6 +59,11 @@ def save_shot(preset: Path, out: Path, size: QSize) -> None:
     create_app()
     window = MainWindow(restore=False)
     window.document.load(preset)
+    window.resize(size)
+    window.show()
+    window.set_view_mode(view)
+    if train_steps:
+        train_for_shot(window, train_steps)
     image = render_window(window, size)
     window.close()
     if not image.save(str(out)):

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import csv
-from typing import Callable
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
@@ -52,6 +50,7 @@ class PlotPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.graphics)
         self.received = 0
+        self._stale = False
 
     def add_plot(self, row: int = 0, col: int = 0, **kwargs) -> pg.PlotItem:
         item = self.graphics.addPlot(row=row, col=col, **kwargs)
@@ -85,7 +84,25 @@ class PlotPanel(QWidget):
         """A new run starts: forget old data, adapt to the model (layers, classes)."""
 
     def update_snapshot(self, snap) -> None:
+        """Keep what the snapshot brings; panels extend this and then call ``refresh``."""
         self.received += 1
+
+    def refresh(self) -> None:
+        """Redraw now if the panel is on screen, else when it is next shown (a hidden tab)."""
+        if self.isVisible():
+            self._redraw()
+            self._stale = False
+        else:
+            self._stale = True
+
+    def _redraw(self) -> None:
+        """Push the kept data into the plot items (setData / setImage)."""
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._redraw()
+            self._stale = False
 
 
 def mosaic(images: np.ndarray, pad: int = 1, columns: int | None = None) -> np.ndarray:
@@ -100,7 +117,3 @@ def mosaic(images: np.ndarray, pad: int = 1, columns: int | None = None) -> np.n
         r, c = divmod(i, cols)
         out[pad + r * (h + pad):pad + r * (h + pad) + h, pad + c * (w + pad):pad + c * (w + pad) + w] = scaled
     return out
-
-
-def layer_choice_changed(combo, callback: Callable[[str], None]) -> None:
-    combo.currentTextChanged.connect(lambda text: text and callback(text))

@@ -45,6 +45,9 @@ class DecisionBoundaryPanel(PlotPanel):
         if snap.boundary is None:
             return
         self.grid, self.extent = snap.boundary
+        self.refresh()
+
+    def _redraw(self) -> None:
         x0, y0, x1, y1 = self.extent
         self.image.setImage(self.grid, levels=self._levels())
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))

@@ -58,7 +58,7 @@ class _TrainValPanel(PlotPanel):
             value = self._val_value(point)
             if value is not None:
                 self.val.extend([point[0]], [value])
-        self._redraw()
+        self.refresh()
 
     def _redraw(self) -> None:
         self.raw_curve.setData(self.raw.x, self.raw.y)
@@ -127,7 +127,11 @@ class GradientNormPanel(PlotPanel):
         for layer, norm in snap.grad_norms.items():
             if layer in self.series and norm > 0:
                 self.series[layer].extend([snap.step], [norm])
-                self.curves[layer].setData(self.series[layer].x, self.series[layer].y)
+        self.refresh()
+
+    def _redraw(self) -> None:
+        for layer, series in self.series.items():
+            self.curves[layer].setData(series.x, series.y)
 
     def data_table(self):
         layers = list(self.series)

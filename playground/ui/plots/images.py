@@ -21,7 +21,7 @@ class _ImagePanel(PlotPanel):
         if self.picker_label:
             self.controls.addWidget(QLabel(self.picker_label))
             self.layer_box = QComboBox()
-            self.layer_box.currentTextChanged.connect(lambda _t: self._redraw())
+            self.layer_box.currentTextChanged.connect(lambda _t: self.refresh())
             self.controls.addWidget(self.layer_box, 1)
         self.plot = self.add_plot(title=self.title)
         self.plot.setAspectLocked(True)
@@ -43,9 +43,6 @@ class _ImagePanel(PlotPanel):
         self.shown = image
         self.image.setImage(np.nan_to_num(image, nan=np.nanmin(image) if np.isfinite(image).any() else 0),
                             autoLevels=levels is None, levels=levels)
-
-    def _redraw(self) -> None:
-        """Redraw from the data kept; panels override."""
 
     def data_table(self):
         h, w = self.shown.shape
@@ -72,7 +69,7 @@ class FiltersPanel(_ImagePanel):
             layer, param = name.rsplit(".", 1)
             if param == "W" and w.ndim == 4:
                 self.kernels[layer] = w
-        self._redraw()
+        self.refresh()
 
     def _redraw(self) -> None:
         w = self.kernels.get(self.layer_box.currentText())
@@ -108,7 +105,7 @@ class FeatureMapsPanel(_ImagePanel):
         super().update_snapshot(snap)
         if snap.feature_maps:
             self.maps = snap.feature_maps
-            self._redraw()
+            self.refresh()
 
     def _redraw(self) -> None:
         maps = self.maps.get(self.layer_box.currentText())
@@ -151,8 +148,11 @@ class ConfusionPanel(_ImagePanel):
         if snap.confusion is None:
             return
         self.matrix = snap.confusion
-        self._show(np.log1p(snap.confusion.astype(np.float32)))
-        for text, value in zip(self.texts, snap.confusion.ravel()):
+        self.refresh()
+
+    def _redraw(self) -> None:
+        self._show(np.log1p(self.matrix.astype(np.float32)))
+        for text, value in zip(self.texts, self.matrix.ravel()):
             text.setText(str(int(value)))
 
     def data_table(self):
@@ -195,6 +195,9 @@ class SamplePredictionsPanel(_ImagePanel):
         if snap.sample_predictions is None or not self.texts:
             return
         self.predictions = snap.sample_predictions
+        self.refresh()
+
+    def _redraw(self) -> None:
         for text, guess, truth in zip(self.texts, self.predictions, self.labels):
             wrong = guess != truth
             text.setText(f"{guess}" + (f"≠{truth}" if wrong else ""))

@@ -64,7 +64,7 @@ class WeightHistogramPanel(PlotPanel):
             rows.append((snap.step, counts.astype(np.float32)))
             if len(rows) > HISTORY:
                 del rows[: len(rows) - HISTORY]
-        self._redraw()
+        self.refresh()
 
     def _layer_changed(self, _text: str) -> None:
         self._redraw()

@@ -1,0 +1,331 @@
+"""Training in the main window: controls, progress, live plot docks and the divergence banner.
+
+The controller owns the worker thread. It keeps the built model between runs while the network
+itself is unchanged (moving nodes or changing optimizer settings keeps the weights), and refuses
+graph edits while a run is going unless the user agrees to stop it.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+from PySide6.QtCore import QObject, Qt, QThread, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QProgressBar, QTabWidget, QToolBar
+
+from playground.engine import Model
+from playground.engine.nodes.optimizers import is_optimizer
+from playground.engine.registry import node_type
+from playground.ui import dialogs
+from playground.ui.plots.boundary import DecisionBoundaryPanel
+from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
+from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
+from playground.ui.plots.weights import WeightHistogramPanel
+from playground.ui.worker import TrainingWorker
+
+SHUTDOWN_MS = 1500
+CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
+IMAGE_PANELS = (DecisionBoundaryPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
+                SamplePredictionsPanel)
+
+
+def network_key(graph) -> str:
+    """What the weights depend on: every node and wire, minus positions and optimizer settings."""
+    nodes = [(n.id, n.type, n.params) for n in graph.nodes.values()
+             if not is_optimizer(node_type(n.type) or object)]
+    return json.dumps([nodes, [str(e) for e in graph.edges]], sort_keys=True, default=str)
+
+
+class TrainingController(QObject):
+    """Adds the Training toolbar/menu, progress bar, plot docks and banner to a MainWindow."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.model: Model | None = None
+        self.model_key = ""
+        self.worker: TrainingWorker | None = None
+        self.thread: QThread | None = None
+        self.result = None
+        self.started_at = 0.0
+        self._stack_index = self.document.undo_stack.index()
+        self._build_actions()
+        self._build_status()
+        self._build_banner()
+        self.panels = [cls() for cls in (*CURVE_PANELS, *IMAGE_PANELS)]
+        self.docks = self._build_docks()
+        self.document.undo_stack.indexChanged.connect(self._on_edit)
+        window.viewModeChanged.connect(self._apply_view)
+        self._update_actions()
+
+    def _apply_view(self, mode: str) -> None:
+        """The training view gives the plots half of the window's height."""
+        if mode != "training":
+            return
+        for dock in self.docks:
+            dock.show()
+        self.window.resizeDocks(self.docks[:1], [int(self.window.height() * 0.5)], Qt.Vertical)
+        self.window.resizeDocks(self.docks, [1, 1], Qt.Horizontal)
+
+    # --- construction -------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w = self.window
+        specs = [("train", "&Train", "F5", "Start or continue training (F5)", self.train),
+                 ("pause", "&Pause", "F6", "Pause or resume training (F6)", self.toggle_pause),
+                 ("step", "&Step", "F10", "Train exactly one mini-batch (F10)", self.step),
+                 ("stop", "St&op", "Shift+F5", "Stop training (Shift+F5)", self.stop),
+                 ("reset", "&Reset weights", "Ctrl+Shift+R",
+                  "Re-initialise every weight from the optimizer's seed", self.reset_weights)]
+        menu = w.menuBar().addMenu("&Training")
+        self.actions: dict[str, QAction] = {}
+        for name, text, key, tip, slot in specs:
+            action = QAction(text, w)
+            action.setShortcut(QKeySequence(key))
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(slot)
+            w.training_toolbar.addAction(action)
+            menu.addAction(action)
+            self.actions[name] = action
+        self.actions["pause"].setCheckable(True)
+
+    def _build_status(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress_label = QLabel("Ready to train (F5)")
+        self.progress_label.setContentsMargins(8, 0, 8, 0)
+        bar = self.window.statusBar()
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        self.progress.hide()
+
+    def _build_banner(self) -> None:
+        self.banner_bar = QToolBar("Messages", self.window)
+        self.banner_bar.setObjectName("trainingBanner")
+        self.banner_bar.setMovable(False)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #b3261e; color: white; padding: 6px 10px;"
+                                  " font-weight: bold; border-radius: 3px; }")
+        self.banner_bar.addWidget(self.banner)
+        dismiss = QAction("Dismiss", self.window)
+        dismiss.triggered.connect(self.banner_bar.hide)
+        self.banner_bar.addAction(dismiss)
+        self.window.addToolBarBreak(Qt.TopToolBarArea)
+        self.window.addToolBar(Qt.TopToolBarArea, self.banner_bar)
+        self.banner_bar.hide()
+
+    def _build_docks(self):
+        """Two docks side by side below the canvas: training curves and network views, each a
+        set of tabs (one QTabWidget per dock keeps Qt's own dock tab bars out of the way)."""
+        w = self.window
+        n = len(CURVE_PANELS)
+        self.curve_tabs, self.view_tabs = QTabWidget(), QTabWidget()
+        for tabs, panels in ((self.curve_tabs, self.panels[:n]), (self.view_tabs, self.panels[n:])):
+            tabs.setDocumentMode(True)
+            for panel in panels:
+                tabs.addTab(panel, panel.title)
+        docks = [w.add_panel("Training curves", self.curve_tabs, Qt.BottomDockWidgetArea),
+                 w.add_panel("Network views", self.view_tabs, Qt.BottomDockWidgetArea)]
+        w.splitDockWidget(docks[0], docks[1], Qt.Horizontal)
+        return docks
+
+    def show_panel(self, panel) -> None:
+        """Bring a plot panel's tab to the front."""
+        for tabs in (self.curve_tabs, self.view_tabs):
+            if tabs.indexOf(panel) >= 0:
+                tabs.setCurrentWidget(panel)
+
+    # --- state ----------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    @property
+    def paused(self) -> bool:
+        return self.running and self.actions["pause"].isChecked()
+
+    def _update_actions(self) -> None:
+        a = self.actions
+        a["train"].setEnabled(not self.running or self.paused)
+        a["pause"].setEnabled(self.running)
+        a["stop"].setEnabled(self.running)
+        a["reset"].setEnabled(not self.running)
+        a["pause"].setText("&Resume" if self.paused else "&Pause")
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner_bar.show()
+
+    # --- commands -------------------------------------------------------------------------------
+    def train(self, max_steps: int | None = None, start_paused: bool = False) -> bool:
+        """Start a run (or resume a paused one). Returns False when the graph cannot train."""
+        if self.running:
+            if self.paused:
+                self.toggle_pause()
+            return True
+        analysis = self.document.analysis
+        if not analysis.ok:
+            self._say(f"Cannot train: {analysis.problems[0]}")
+            return False
+        graph = self.document.graph.copy()
+        key = network_key(graph)
+        if self.model is None or key != self.model_key:
+            self.model = Model(graph, analysis, base_dir=self.document.base_dir)
+            self.model_key = key
+        else:
+            self.model.adopt(graph, analysis)
+        self.banner_bar.hide()
+        self.result = None
+        self.worker = TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused)
+        self.thread = QThread(self)
+        self.worker.moveToThread(self.thread)
+        self.worker.setup.connect(self._on_setup)
+        self.worker.snapshot.connect(self._on_snapshot)
+        self.worker.status.connect(self._on_status)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.finished.connect(self.thread.quit)
+        self.worker.failed.connect(self.thread.quit)
+        self.thread.finished.connect(self._on_thread_done)
+        self.thread.started.connect(self.worker.run)
+        self.actions["pause"].setChecked(start_paused)
+        self.started_at = time.monotonic()
+        self.thread.start()
+        self.window.set_view_mode("training")
+        self._update_actions()
+        return True
+
+    def toggle_pause(self) -> None:
+        if not self.running:
+            self.actions["pause"].setChecked(False)
+            return
+        pausing = not self.worker.trainer or self.worker.trainer.status != "paused"
+        if self.sender() is not self.actions["pause"]:
+            self.actions["pause"].setChecked(pausing)
+        else:
+            pausing = self.actions["pause"].isChecked()
+        (self.worker.pause if pausing else self.worker.resume)()
+        self._say("Paused: F6 resumes, F10 steps one batch" if pausing else "Training")
+        self._update_actions()
+
+    def step(self) -> None:
+        if not self.running:
+            self.train(start_paused=True)
+        else:
+            self.actions["pause"].setChecked(True)
+            self.worker.pause()
+        self.worker.step_once()
+        self._update_actions()
+
+    def stop(self) -> None:
+        if self.running:
+            self.worker.stop()
+            self._say("Stopping...")
+
+    def reset_weights(self) -> None:
+        if self.running:
+            self._say("Stop training before resetting the weights")
+            return
+        self.model = None
+        self._say("Weights will be re-initialised when training starts")
+
+    def shutdown(self) -> bool:
+        """Stop a run and wait for its thread (window closing); True when it ended in time."""
+        if not self.running:
+            return True
+        self.worker.stop()
+        return self.thread.wait(SHUTDOWN_MS)
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    # --- graph edits while training ------------------------------------------------------------
+    def _on_edit(self, index: int) -> None:
+        previous, self._stack_index = self._stack_index, index
+        if not self.running or self.model is None:
+            return
+        if network_key(self.document.graph) == self.model_key and not self._optimizer_changed():
+            return  # moving nodes or renaming the graph does not touch the run
+        if dialogs.ask_stop_training(self.window):
+            self.stop()
+            return
+        stack = self.document.undo_stack
+        stack.indexChanged.disconnect(self._on_edit)
+        stack.setIndex(previous)
+        stack.indexChanged.connect(self._on_edit)
+        self._stack_index = previous
+        self._say("Edit undone: stop training (Shift+F5) before changing the network")
+
+    def _optimizer_changed(self) -> bool:
+        opt = self.model.analysis.optimizer
+        return self.document.graph.nodes.get(opt) is None or \
+            self.document.graph.nodes[opt].params != self.model.graph.nodes[opt].params
+
+    # --- worker signals (queued onto the GUI thread) --------------------------------------------
+    @Slot(object)
+    def _on_setup(self, setup) -> None:
+        self.total_steps = setup.total_steps
+        self.steps_per_epoch = setup.steps_per_epoch
+        self.progress.setRange(0, setup.total_steps)
+        self.progress.setValue(0)
+        for panel in self.panels:
+            panel.reset(setup)
+        by_type = {type(p): p for p in self.panels}
+        if setup.points is not None:
+            self.show_panel(by_type[DecisionBoundaryPanel])
+        elif setup.conv_layers:
+            self.show_panel(by_type[FiltersPanel])
+        elif setup.num_classes:
+            self.show_panel(by_type[ConfusionPanel])
+
+    @Slot(object)
+    def _on_snapshot(self, snap) -> None:
+        self.progress.setValue(snap.step)
+        elapsed = time.monotonic() - self.started_at
+        eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
+        epochs = max(1, round(snap.total_steps / self.steps_per_epoch))
+        self.progress_label.setText(
+            f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,} · "
+            f"ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
+            + (" · paused" if snap.status == "paused" else ""))
+        for panel in self.panels:
+            panel.update_snapshot(snap)
+
+    @Slot(str, str)
+    def _on_status(self, state: str, message: str) -> None:
+        self.progress.show()
+        if state == "compiling":
+            self.progress.setRange(0, 0)
+            self.progress_label.setText(message)
+        self._say(message or "Training")
+
+    @Slot(object)
+    def _on_finished(self, result) -> None:
+        self.result = result
+        if result.status == "diverged":
+            self.show_banner(f"Training {result.message}.")
+        acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
+        self.progress_label.setText(f"{result.status.capitalize()} after {result.steps:,} steps: "
+                                    f"validation loss {result.val_loss:.4f}{acc}")
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.show_banner(f"Training failed: {message}")
+
+    @Slot()
+    def _on_thread_done(self) -> None:
+        self.thread.deleteLater()
+        self.thread = None
+        self.worker = None
+        self.actions["pause"].setChecked(False)
+        self.progress.hide()
+        self._update_actions()
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
+        else f"{seconds // 60}:{seconds % 60:02d}"
