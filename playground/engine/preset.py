@@ -17,6 +17,8 @@ from playground.engine.registry import node_type
 
 MAX_BYTES = 20_000_000
 META_KEYS = ("name", "description", "title", "view")
+# Optional settings for other views, kept as given: {"optimizers": [...]}, {"sweep": {...}}, {"race": {...}}
+SETTINGS_KEYS = ("compare",)
 # version n -> function upgrading a version-n dict to version n + 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -85,6 +87,11 @@ def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
         if key in data:
             if not isinstance(data[key], str):
                 raise fail(key, f"expected text, found {_kind(data[key])}")
+            graph.meta[key] = data[key]
+    for key in SETTINGS_KEYS:
+        if key in data:
+            if not isinstance(data[key], dict):
+                raise fail(key, f"expected an object, found {_kind(data[key])}")
             graph.meta[key] = data[key]
     nodes, edges = data.get("nodes"), data.get("edges", [])
     if not isinstance(nodes, list):
