@@ -17,6 +17,22 @@ def ensure_display() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+_collector = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Run Python's cycle collector only from a GUI-thread timer.
+
+    A collection triggered while a worker thread allocates would finalise Qt objects on that
+    thread; seen here as a deadlock between the training worker and the event loop.
+    """
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=0.5)
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -25,6 +41,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("NN Playground")
     apply_theme(app)
+    collect_garbage_on_gui_thread()
     return app
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
@@ -119,8 +120,7 @@ class MainWindow(QMainWindow):
                              (a.zoom_out, lambda: self.view.zoom_by(0.8))):
             action.triggered.connect(slot)
         self.palette.addRequested.connect(lambda type_name: self.editor.add_node(type_name))
-        self.scene.selectionChanged.connect(
-            lambda: self.inspector.show_selection(self.scene.selected_node_ids()))
+        self.scene.selectionChanged.connect(self._selection_changed)
         for source in (self.scene, self.editor):
             source.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.filesDropped.connect(self._open_dropped)
@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         self.document.metaChanged.connect(lambda _key: self._update_title())
         self.files.recentChanged.connect(self._update_recent)
         self.files.opened.connect(lambda _path: self.view.fit_all())
+
+    def _selection_changed(self) -> None:
+        if shiboken6.isValid(self.scene):  # the scene emits while it is being destroyed
+            self.inspector.show_selection(self.scene.selected_node_ids())
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] — {APP_TITLE}")

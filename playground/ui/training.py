@@ -141,7 +141,8 @@ class TrainingController(QObject):
     # --- state ----------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self.thread is not None and self.thread.isRunning()
+        """True from Train until the worker thread has finished and been cleaned up."""
+        return self.thread is not None
 
     @property
     def paused(self) -> bool:
@@ -187,8 +188,9 @@ class TrainingController(QObject):
         self.worker.status.connect(self._on_status)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
-        self.worker.finished.connect(self.thread.quit)
-        self.worker.failed.connect(self.thread.quit)
+        # Direct: the worker's thread ends its own loop, even while the GUI thread waits on it.
+        self.worker.finished.connect(self.thread.quit, Qt.DirectConnection)
+        self.worker.failed.connect(self.thread.quit, Qt.DirectConnection)
         self.thread.finished.connect(self._on_thread_done)
         self.thread.started.connect(self.worker.run)
         self.actions["pause"].setChecked(start_paused)
@@ -317,7 +319,11 @@ class TrainingController(QObject):
 
     @Slot()
     def _on_thread_done(self) -> None:
-        self.thread.deleteLater()
+        thread = self.sender()
+        thread.deleteLater()
+        if thread is not self.thread:
+            return
+        self.worker.deleteLater()
         self.thread = None
         self.worker = None
         self.actions["pause"].setChecked(False)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.engine import Model, Trainer, TrainEvent, TrainResult
 from playground.engine import probes
+from playground.ui.app import collect_garbage_on_gui_thread
 
 MAX_RATE = 30.0  # snapshots per second at most
 HEAVY_INTERVAL = 0.25  # seconds between decision grids and feature maps
@@ -72,6 +73,7 @@ class TrainingWorker(QObject):
     def __init__(self, model: Model, *, max_steps: int | None = None, start_paused: bool = False,
                  feature_sample: int = 0) -> None:
         super().__init__()
+        collect_garbage_on_gui_thread()
         self.model = model
         self.max_steps = max_steps
         self.start_paused = start_paused
@@ -81,6 +83,7 @@ class TrainingWorker(QObject):
         self._val_points: list[tuple[int, float, float | None]] = []
         self._last_emit = self._last_heavy = self._last_confusion = 0.0
         self._stop_requested = False
+        self._early_steps = 0  # Step pressed before the trainer existed
 
     def pause(self) -> None:
         if self.trainer:
@@ -96,6 +99,9 @@ class TrainingWorker(QObject):
     def step_once(self) -> None:
         if self.trainer:
             self.trainer.step_once()
+        else:
+            self.start_paused = True
+            self._early_steps += 1
 
     def stop(self) -> None:
         self._stop_requested = True
@@ -115,6 +121,8 @@ class TrainingWorker(QObject):
                               on_event=self._on_event)
             if self.start_paused:
                 trainer.pause()
+            for _ in range(self._early_steps):
+                trainer.step_once()
             self.trainer = trainer
             if self._stop_requested:
                 trainer.stop()

@@ -1,0 +1,148 @@
+"""Training from the main window, as a user would: buttons, progress, plots, banner, edits, close."""
+import shutil
+import time
+
+import numpy as np
+from PySide6.QtWidgets import QApplication
+
+from playground.ui import dialogs
+from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+
+
+def open_preset(window, tmp_path, name="xor"):
+    path = tmp_path / f"{name}.json"
+    shutil.copy(PRESETS / f"{name}.json", path)
+    assert window.open_file(path)
+    settle()
+    return window.training
+
+
+def wait_until(qtbot, condition, timeout=60_000):
+    qtbot.waitUntil(condition, timeout=timeout)
+
+
+def panel(controller, title):
+    return next(p for p in controller.panels if p.title == title)
+
+
+def test_train_xor_until_the_accuracy_plot_passes_095(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path)
+    window.actions  # the toolbar is built
+    controller.actions["train"].trigger()
+    assert controller.running and window.view_mode == "training"
+    wait_until(qtbot, lambda: not controller.running)
+    accuracy = panel(controller, "Accuracy")
+    controller.curve_tabs.setCurrentWidget(accuracy)  # the user opens the Accuracy tab
+    settle()
+    steps, smoothed = accuracy.train_curve.getData()
+    assert len(steps) > 10 and np.nanmax(smoothed) >= 0.95
+    _, val = accuracy.val_curve.getData()
+    assert val[-1] >= 0.95
+    assert controller.result.status == "finished"
+    assert "Finished after" in controller.progress_label.text()
+    for p in controller.panels:
+        assert p.received > 0, p.title
+    loss = panel(controller, "Loss")
+    controller.curve_tabs.setCurrentWidget(loss)
+    settle()
+    assert len(loss.train_curve.getData()[0]) == len(steps)
+
+
+def test_pause_resume_stop_cycles_do_not_deadlock(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "spiral")
+    window.document.graph.nodes["optimizer"].params["epochs"] = 100_000
+    for cycle in range(50):
+        assert controller.train()
+        wait_until(qtbot, lambda: controller.worker is not None and controller.worker.trainer is not None)
+        controller.actions["pause"].trigger()
+        controller.actions["pause"].trigger()
+        if cycle % 5 == 0:
+            controller.actions["step"].trigger()
+            controller.actions["train"].trigger()
+        controller.actions["stop"].trigger()
+        wait_until(qtbot, lambda: not controller.running, timeout=5_000)
+    assert controller.result.status == "stopped"
+
+
+def test_step_trains_exactly_one_batch(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path)
+    controller.actions["step"].trigger()
+    wait_until(qtbot, lambda: controller.worker.trainer is not None and controller.worker.trainer.step == 1)
+    time.sleep(0.2)
+    QApplication.processEvents()
+    assert controller.worker.trainer.step == 1 and controller.paused
+    controller.actions["step"].trigger()
+    wait_until(qtbot, lambda: controller.worker.trainer.step == 2)
+    controller.actions["stop"].trigger()
+    wait_until(qtbot, lambda: not controller.running)
+
+
+def test_divergence_shows_banner_with_step(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path)
+    opt = window.document.graph.nodes["optimizer"]
+    window.document.graph.set_param("optimizer", "lr", 1e6)
+    assert opt.params["lr"] == 1e6
+    window.document.graph.nodes["optimizer"].type = "SGD"
+    for extra in ("beta1", "beta2", "eps"):
+        opt.params.pop(extra, None)
+    settle()
+    controller.actions["train"].trigger()
+    wait_until(qtbot, lambda: not controller.running)
+    assert controller.banner_bar.isVisible()
+    assert "diverged at step" in controller.banner.text()
+
+
+def test_editing_the_network_while_training_asks_first(window, tmp_path, qtbot, monkeypatch):
+    controller = open_preset(window, tmp_path, "spiral")
+    window.document.graph.nodes["optimizer"].params["epochs"] = 100_000
+    answers = []
+    monkeypatch.setattr(dialogs, "ask_stop_training", lambda parent: answers.append(1) or False)
+    controller.train()
+    wait_until(qtbot, lambda: controller.worker.trainer is not None)
+    window.scene.select_nodes(["dense1"])
+    window.actions.delete.trigger()
+    settle()
+    assert answers and "dense1" in window.document.graph.nodes and controller.running
+    monkeypatch.setattr(dialogs, "ask_stop_training", lambda parent: True)
+    window.scene.select_nodes(["dense1"])
+    window.actions.delete.trigger()
+    wait_until(qtbot, lambda: not controller.running, timeout=5_000)
+    assert "dense1" not in window.document.graph.nodes
+
+
+def test_moving_a_node_while_training_is_allowed(window, tmp_path, qtbot, monkeypatch):
+    controller = open_preset(window, tmp_path, "spiral")
+    window.document.graph.nodes["optimizer"].params["epochs"] = 100_000
+    monkeypatch.setattr(dialogs, "ask_stop_training", lambda parent: (_ for _ in ()).throw(AssertionError))
+    controller.train()
+    wait_until(qtbot, lambda: controller.worker.trainer is not None)
+    from playground.ui.edits import MoveNodes
+
+    window.document.push(MoveNodes(window.document.graph, {"dense1": (50.0, 50.0)}))
+    settle()
+    assert controller.running
+    controller.stop()
+    wait_until(qtbot, lambda: not controller.running)
+
+
+def test_closing_during_training_stops_within_two_seconds(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "mnist_lenet")
+    controller.train()
+    wait_until(qtbot, lambda: controller.worker is not None and controller.worker.trainer is not None
+               and controller.worker.trainer.step > 0, timeout=120_000)
+    thread = controller.thread
+    start = time.monotonic()
+    window.close()
+    assert thread.isFinished() and time.monotonic() - start < 2.0
+
+
+def test_reset_weights_reinitialises_the_model(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path)
+    controller.train(max_steps=20)
+    wait_until(qtbot, lambda: not controller.running)
+    trained = controller.model.parameters()["dense1.W"].copy()
+    controller.train(max_steps=5)  # continues from the same weights
+    wait_until(qtbot, lambda: not controller.running)
+    assert controller.model.parameters()["dense1.W"].shape == trained.shape
+    controller.actions["reset"].trigger()
+    assert controller.model is None
