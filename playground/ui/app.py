@@ -69,8 +69,10 @@ def launch(path: str | Path | None) -> int:
 
     ensure_display()
     app = create_app()
+    from playground.ui.autosave import offer_restore
+
     window = MainWindow()
     window.show()
-    if path is not None:
+    if not offer_restore(window) and path is not None:
         window.open_file(path)
     return app.exec()

@@ -38,3 +38,14 @@ def ask_stop_training(parent: QWidget | None) -> bool:
         "This edit changes the network being trained. Stop training and keep the edit?",
         QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return answer == QMessageBox.Yes
+
+
+def ask_restore_autosave(parent: QWidget | None, name: str, age_seconds: float) -> bool:
+    """True to restore the unsaved graph a crash left behind."""
+    minutes = int(age_seconds // 60)
+    when = "less than a minute ago" if minutes < 1 else f"{minutes} minute(s) ago"
+    answer = QMessageBox.question(
+        parent, "Restore unsaved work?",
+        f"The playground did not close normally. Restore the unsaved graph \"{name}\" "
+        f"(autosaved {when})?", QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+    return answer == QMessageBox.Yes

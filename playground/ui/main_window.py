@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar,
 from playground.engine.registry import CATEGORIES, node_types
 from playground.ui import settings
 from playground.ui.actions import build_menus, build_toolbar, create_actions
+from playground.ui.autosave import Autosaver
 from playground.ui.canvas.node_item import NodeItem
 from playground.ui.canvas.scene import GraphScene
 from playground.ui.canvas.view import GraphView
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.training_toolbar)
         self._build_status_bar()
         self.training = TrainingController(self)
+        self.autosave = Autosaver(self.document)
         self._connect()
         self._update_recent(settings.recent_files())
         self._update_title()
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.training.shutdown()
+        self.autosave.discard()
         if self.persist:
             settings.save_window_state(self.saveGeometry(), self.saveState())
         event.accept()
