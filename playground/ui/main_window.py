@@ -24,6 +24,7 @@ from playground.ui.editor import Editor
 from playground.ui.edits import RemoveItems
 from playground.ui.file_ops import FileOps, presets_dir
 from playground.ui.inspector import Inspector
+from playground.ui.model_files import ModelFiles
 from playground.ui.palette import Palette
 from playground.ui.preset_library import PresetLibrary
 from playground.ui.training import TrainingController
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.training = TrainingController(self)
         self.autosave = Autosaver(self.document)
+        self.model_files = ModelFiles(self)
         self._connect()
         self._update_recent(settings.recent_files())
         self._update_title()

@@ -160,6 +160,15 @@ class TrainingController(QObject):
         self.banner.setText(text)
         self.banner_bar.show()
 
+    def model_matches(self) -> bool:
+        """Whether the kept model still has the graph's layers and wires."""
+        return self.model is not None and network_key(self.document.graph) == self.model_key
+
+    def adopt_model(self, model: Model) -> None:
+        """Train from this model's weights next (loaded weights, a model built for export)."""
+        self.model = model
+        self.model_key = network_key(model.graph)
+
     # --- commands -------------------------------------------------------------------------------
     def train(self, max_steps: int | None = None, start_paused: bool = False) -> bool:
         """Start a run (or resume a paused one). Returns False when the graph cannot train."""
