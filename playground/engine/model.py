@@ -205,16 +205,16 @@ class Model:
         except (OSError, ValueError) as exc:
             raise WeightsError(f"{name}: not a readable weights file ({exc})") from None
         expected = self.state()
+        for key in sorted(set(loaded) & set(expected)):
+            if loaded[key].shape != expected[key].shape:
+                raise WeightsError(f"{name}: parameter '{key}' has shape {_dims(loaded[key].shape)} in the "
+                                   f"file but {_dims(expected[key].shape)} in the graph")
         missing = sorted(set(expected) - set(loaded))
         extra = sorted(set(loaded) - set(expected))
         if missing:
             raise WeightsError(f"{name}: no values for {', '.join(missing)}")
         if extra:
             raise WeightsError(f"{name}: holds parameters this graph does not have: {', '.join(extra)}")
-        for key, value in loaded.items():
-            if value.shape != expected[key].shape:
-                raise WeightsError(f"{name}: parameter '{key}' has shape {_dims(value.shape)} in the "
-                                   f"file but {_dims(expected[key].shape)} in the graph")
         for key, value in loaded.items():
             expected[key][...] = value
 
