@@ -1,0 +1,76 @@
+"""The "Optimizers" page of the Compare dock: setup on the left, curves and decision boundaries
+above, the results table below."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from playground.ui.compare_plots import BoundaryThumbnailsPanel, CompareCurvesPanel
+from playground.ui.compare_setup import CompareSetupPanel
+from playground.ui.compare_table import ResultsTable
+from playground.ui.compare_worker import CompareSetup, CompareSnapshot
+
+
+class ComparePanel(QWidget):
+    """Feeds the worker's setup and snapshots to the curves, thumbnails and results table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setup_panel = CompareSetupPanel()
+        self.curves = CompareCurvesPanel()
+        self.thumbnails = BoundaryThumbnailsPanel()
+        self.table = ResultsTable()
+        self.summary = QLabel("Choose optimizers and press Start comparison.")
+        self.summary.setWordWrap(True)
+        self.save_csv_button = QPushButton("Save CSV…", enabled=False)
+        self.save_json_button = QPushButton("Save JSON…", enabled=False)
+
+        scroll = QScrollArea()
+        scroll.setWidget(self.setup_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(250)
+        scroll.setMaximumWidth(330)
+        results = QWidget()
+        column = QVBoxLayout(results)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.save_csv_button)
+        row.addWidget(self.save_json_button)
+        column.addLayout(row)
+        column.addWidget(self.table, 1)
+        top = QSplitter(Qt.Horizontal)
+        top.addWidget(self.curves)
+        top.addWidget(self.thumbnails)
+        top.setStretchFactor(0, 5)
+        top.setStretchFactor(1, 2)
+        top.setSizes([700, 280])
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(top)
+        right.addWidget(results)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 1)
+        right.setSizes([400, 210])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(scroll)
+        layout.addWidget(right, 1)
+
+    def reset(self, setup: CompareSetup) -> None:
+        self.curves.reset(setup)
+        self.thumbnails.reset(setup)
+        self.table.reset(setup, self.setup_panel.options()["target_accuracy"])
+        self.setup_panel.progress.setValue(0)
+        self._rule = ("highest final validation accuracy, then lowest validation loss"
+                      if setup.classification else "lowest final validation loss")
+        self.summary.setText(f"{len(setup.specs)} runs from the same initial weights "
+                             f"(training loss {setup.initial_loss:.4f}) on the same batches.")
+
+    def update_snapshot(self, snap: CompareSnapshot) -> None:
+        self.curves.update_snapshot(snap)
+        self.thumbnails.update_snapshot(snap)
+        self.table.update_results(snap.results, snap.winner)
+        self.setup_panel.progress.setValue(round(snap.progress * 100))
+        if snap.winner:
+            word = "Winner" if snap.done else "Leading"
+            self.summary.setText(f"<b>{word}: {snap.winner}</b> ({self._rule})")
