@@ -20,7 +20,8 @@ def add_commands(subparsers) -> None:
     shot.add_argument("preset", help="preset file, or the name of a bundled preset")
     shot.add_argument("-o", "--output", required=True, metavar="OUT.png")
     shot.add_argument("--view", choices=VIEWS, default="editor")
-    shot.add_argument("--train-steps", type=int, default=0, metavar="N")
+    shot.add_argument("--train-steps", type=int, default=0, metavar="N",
+                      help="train N steps first (with --view compare: N steps of each run)")
     shot.add_argument("--size", default="1600x1000", metavar="WxH")
     shot.set_defaults(func=cmd_shot)
 
@@ -39,8 +40,6 @@ def cmd_open(args) -> int:
 def cmd_shot(args) -> int:
     from playground.cli import UserError, preset_path
 
-    if args.view == "compare":
-        raise UserError("shot: the compare view is not available yet; use --view editor or training")
     if args.train_steps < 0:
         raise UserError("shot: --train-steps must be 0 or more")
     from playground.ui.shot import parse_size, save_shot

@@ -19,6 +19,7 @@ from playground.ui.autosave import Autosaver
 from playground.ui.canvas.node_item import NodeItem
 from playground.ui.canvas.scene import GraphScene
 from playground.ui.canvas.view import GraphView
+from playground.ui.compare_controller import CompareController
 from playground.ui.document import GraphDocument
 from playground.ui.editor import Editor
 from playground.ui.edits import RemoveItems
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.training_toolbar)
         self._build_status_bar()
         self.training = TrainingController(self)
+        self.compare = CompareController(self)
         self.autosave = Autosaver(self.document)
         self.model_files = ModelFiles(self)
         self._connect()

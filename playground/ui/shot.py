@@ -34,12 +34,14 @@ def render_window(window: QMainWindow, size: QSize = DEFAULT_SIZE) -> QImage:
     return window.grab().toImage()
 
 
-def train_for_shot(window, steps: int, timeout: float = 600.0) -> None:
-    """Train ``steps`` real steps in the window's own worker and wait for the last snapshot."""
+def train_for_shot(window, steps: int, timeout: float = 600.0, view: str = "training") -> None:
+    """Train ``steps`` real steps in the window's own worker (in the compare view: ``steps`` of
+    each run of the default comparison) and wait for the last snapshot."""
     import time
 
-    controller = window.training
-    if not controller.train(max_steps=steps):
+    controller = window.compare if view == "compare" else window.training
+    started = controller.start(steps) if view == "compare" else controller.train(max_steps=steps)
+    if not started:
         raise RuntimeError(window.statusBar().currentMessage())
     deadline = time.monotonic() + timeout
     while controller.running and time.monotonic() < deadline:
@@ -63,7 +65,7 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
     window.show()
     window.set_view_mode(view)
     if train_steps:
-        train_for_shot(window, train_steps)
+        train_for_shot(window, train_steps, view=view)
     image = render_window(window, size)
     window.close()
     if not image.save(str(out)):

@@ -176,6 +176,9 @@ class TrainingController(QObject):
             if self.paused:
                 self.toggle_pause()
             return True
+        if self.window.compare.running:
+            self._say("Stop the comparison before training: one run at a time")
+            return False
         analysis = self.document.analysis
         if not analysis.ok:
             self._say(f"Cannot train: {analysis.problems[0]}")
@@ -224,7 +227,8 @@ class TrainingController(QObject):
 
     def step(self) -> None:
         if not self.running:
-            self.train(start_paused=True)
+            if not self.train(start_paused=True):
+                return
         else:
             self.actions["pause"].setChecked(True)
             self.worker.pause()
