@@ -123,16 +123,20 @@ class CompareController(QObject):
         w.resizeDocks([self.dock], [int(w.height() * 0.62)], Qt.Vertical)
 
     def _load_settings(self) -> None:
-        """Defaults from the newly opened graph and its preset's optional ``compare`` settings."""
+        """Defaults from the newly opened graph and its preset's optional ``compare`` settings;
+        a preset whose ``view`` is "compare" opens on the Compare dock (its race when it has one)."""
         graph = self.document.graph
         self.panel.setup_panel.load_graph(graph)
-        race = (graph.meta.get("compare") or {}).get("race") or {}
+        settings = graph.meta.get("compare") or {}
+        race = settings.get("race") or {}
         chosen = race.get("optimizers")
         for key, check in self.race.checks.items():
             check.setChecked(not chosen or key in chosen)
         surface = race.get("surface")
         if self.race.surface_box.findData(surface) >= 0:
             self.race.set_surface(surface)
+        if graph.meta.get("view") == "compare":
+            (self.show_race if race else self.show_compare)()
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -226,6 +230,8 @@ class CompareController(QObject):
         return ok
 
     def eventFilter(self, obj, event) -> bool:
+        """Closing the window ends a comparison first (its thread must not outlive the window);
+        a close the user then cancels keeps the stopped results."""
         if obj is self.window and event.type() == QEvent.Close:
             self.shutdown()
         return False

@@ -11,7 +11,7 @@ from typing import Any, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from playground.engine.compare import RunSpec
 from playground.ui.plots.base import PALETTE, PlotPanel
@@ -64,10 +64,10 @@ class CompareCurvesPanel(PlotPanel):
             plot.getAxis("left").enableAutoSIPrefix(False)
         self.acc_plot.setYRange(0, 1.02)
         self.acc_plot.setXLink(self.loss_plot)
-        # bottom left: loss curves start high, so that corner stays empty longest
-        self.legend = self.loss_plot.addLegend(offset=(6, -6), labelTextSize="9pt",
-                                              brush=pg.mkBrush(255, 255, 255, 210),
-                                              pen=pg.mkPen("#bbbbbb"))
+        self.legend = pg.LegendItem(labelTextSize="9pt")  # beside the plots: covers no curve
+        self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.graphics.addItem(self.legend, row=0, col=2)
+        self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignTop)
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         self.acc_curves: dict[str, pg.PlotDataItem] = {}
         self.histories: dict[str, list[dict[str, Any]]] = {}
@@ -81,11 +81,11 @@ class CompareCurvesPanel(PlotPanel):
         self.legend.clear()
         self.loss_curves, self.acc_curves, self.histories = {}, {}, {}
         self.acc_plot.setVisible(setup.classification)
-        self.legend.setColumnCount(1 if len(setup.specs) <= 8 else 2)
         for label, (colour, style) in run_styles(setup.specs).items():
             pen = pg.mkPen(colour, width=2.5, style=style)
-            self.loss_curves[label] = self.loss_plot.plot(pen=pen, name=label, connect="finite")
+            self.loss_curves[label] = self.loss_plot.plot(pen=pen, connect="finite")
             self.acc_curves[label] = self.acc_plot.plot(pen=pen, connect="finite")
+            self.legend.addItem(self.loss_curves[label], label)
             self.histories[label] = []
         self._redraw()
 
@@ -149,14 +149,21 @@ class BoundaryThumbnailsPanel(PlotPanel):
             return
         brushes = _point_brushes(setup.point_labels)
         styles = run_styles(setup.specs)
-        cols = max(1, math.ceil(math.sqrt(len(setup.specs) * 1.5)))
+        cols = max(1, math.ceil(math.sqrt(len(setup.specs))))
+        self.graphics.addLabel("Decision boundary of each run", row=0, col=0, colspan=cols, size="10pt")
+        grid = self.graphics.ci.layout
+        grid.setSpacing(2)
         for i, spec in enumerate(setup.specs):
-            colour = styles[spec.label][0]
-            plot = self.add_plot(i // cols, i % cols,
-                                 title=f'<span style="color:{colour}; font-weight:bold">{spec.label}</span>')
+            row, col = divmod(i, cols)
+            plot = self.add_plot(row + 1, col)
+            name = spec.label.replace(" ", "<br>", 1)  # "adam<br>lr=0.1": narrow cells in sweeps
+            plot.setTitle(f'<span style="color:{styles[spec.label][0]}; font-weight:bold">{name}</span>',
+                          size="9pt")
+            grid.setColumnStretchFactor(col, 1)
+            grid.setRowStretchFactor(row + 1, 1)
             plot.hideAxis("left")
             plot.hideAxis("bottom")
-            plot.setAspectLocked(True)
+            plot.setDefaultPadding(0.0)  # fills its cell: thumbnails stay large and equal
             plot.setMouseEnabled(False, False)
             image = pg.ImageItem()
             image.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], ["#f8c58f", "#f4f5f6", "#8fc1e3"]))

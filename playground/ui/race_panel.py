@@ -180,6 +180,7 @@ class RacePanel(QWidget):
 
     def recompute(self) -> None:
         """Queue a race for the current settings; the newest request wins."""
+        self.timer.stop()  # the animation on screen is outdated
         overrides = {"lr": self.lr.value()} if self.same_lr.isChecked() else {}
         chosen = {k: (k, dict(overrides)) for k, check in self.checks.items() if check.isChecked()}
         self._pending = RaceRequest(self.surface.name, chosen, self.start, self.steps.value())
