@@ -179,3 +179,20 @@ def test_preset_compare_settings_preselect_runs_and_race(window, tmp_path):
     race = controller.race
     assert race.surface.name == "rosenbrock"
     assert [k for k, c in race.checks.items() if c.isChecked()] == ["sgd", "momentum"]
+
+
+def test_start_stop_cycles_end_cleanly(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "spiral")
+    choose(controller, CHOSEN, 0)
+    controller.panel.setup_panel.epochs.setValue(100_000)
+    for _ in range(15):
+        assert controller.start()
+        qtbot.waitUntil(lambda: controller.panel.curves.received > 0 or not controller.running,
+                        timeout=30_000)
+        controller.stop()
+        qtbot.waitUntil(lambda: not controller.running, timeout=30_000)
+        controller.panel.curves.received = 0
+    assert controller.comparison is not None and controller.actions["start"].isEnabled()
+    assert controller.start()
+    window.close()  # ends the comparison before the window goes
+    assert controller.thread.isFinished()

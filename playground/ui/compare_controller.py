@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
@@ -96,8 +96,9 @@ class CompareController(QObject):
 
     # --- view -----------------------------------------------------------------------------------
     def show_compare(self) -> None:
+        if self.window.view_mode == "compare":
+            self._apply_view("compare")  # docks the user re-opened meanwhile make room again
         self.window.set_view_mode("compare")
-        self.dock.show()
         self.tabs.setCurrentWidget(self.panel)
 
     def show_race(self) -> None:
@@ -115,12 +116,16 @@ class CompareController(QObject):
             if mode == "training":
                 self.dock.hide()
             return
-        editing = [w.palette_dock, w.inspector_dock, *self.window.training.docks]
-        self._hidden = [dock for dock in editing if dock.isVisible()]
-        for dock in self._hidden:
-            dock.hide()
+        editing = [w.palette_dock, w.inspector_dock, *w.training.docks]
+        for dock in editing:
+            if dock.isVisibleTo(w):  # also before the window is first shown
+                dock.hide()
+                self._hidden.append(dock)
         self.dock.show()
-        w.resizeDocks([self.dock], [int(w.height() * 0.62)], Qt.Vertical)
+        QTimer.singleShot(0, self, self._size_dock)  # after pending layout work (or the first show)
+
+    def _size_dock(self) -> None:
+        self.window.resizeDocks([self.dock], [int(self.window.height() * 0.62)], Qt.Vertical)
 
     def _load_settings(self) -> None:
         """Defaults from the newly opened graph and its preset's optional ``compare`` settings;

@@ -134,23 +134,18 @@ class BoundaryThumbnailsPanel(PlotPanel):
         super().__init__(parent)
         self.images: dict[str, pg.ImageItem] = {}
         self.grids: dict[str, tuple[np.ndarray, tuple[float, float, float, float]]] = {}
-        self.message = QLabel("Decision boundaries are drawn for datasets with two input features.")
-        self.message.setAlignment(Qt.AlignCenter)
-        self.layout().addWidget(self.message)
-        self.message.hide()
 
     def reset(self, setup) -> None:
+        """Thumbnails for 2D inputs only; the panel hides itself otherwise."""
         self.graphics.clear()
         self.images, self.grids = {}, {}
-        two_d = setup.points is not None
-        self.graphics.setVisible(two_d)
-        self.message.setVisible(not two_d)
-        if not two_d:
+        self.setVisible(setup.points is not None)
+        if setup.points is None:
             return
         brushes = _point_brushes(setup.point_labels)
         styles = run_styles(setup.specs)
         cols = max(1, math.ceil(math.sqrt(len(setup.specs))))
-        self.graphics.addLabel("Decision boundary of each run", row=0, col=0, colspan=cols, size="10pt")
+        self.graphics.addLabel("Prediction over the input plane, per run", row=0, col=0, colspan=cols, size="10pt")
         grid = self.graphics.ci.layout
         grid.setSpacing(2)
         for i, spec in enumerate(setup.specs):

@@ -72,7 +72,7 @@ class ResultsTable(QTableWidget):
         self.labels = [s.label for s in setup.specs]
         self.winner = None
         self.setRowCount(len(self.labels))
-        self._set_headers(target)
+        self._set_headers(target if setup.classification else None)
         styles = run_styles(setup.specs)
         for row, label in enumerate(self.labels):
             for col in range(len(COLUMNS)):
