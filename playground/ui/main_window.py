@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar,
 
 from playground.engine.registry import CATEGORIES, node_types
 from playground.ui import settings
+from playground.ui.about_preset import install_about_panel
 from playground.ui.actions import build_menus, build_toolbar, create_actions
 from playground.ui.autosave import Autosaver
 from playground.ui.canvas.node_item import NodeItem
@@ -23,11 +24,11 @@ from playground.ui.compare_controller import CompareController
 from playground.ui.document import GraphDocument
 from playground.ui.editor import Editor
 from playground.ui.edits import RemoveItems
-from playground.ui.file_ops import FileOps, presets_dir
+from playground.ui.file_ops import FileOps
 from playground.ui.inspector import Inspector
 from playground.ui.model_files import ModelFiles
 from playground.ui.palette import Palette
-from playground.ui.preset_library import PresetLibrary
+from playground.ui.preset_library import open_from_library
 from playground.ui.training import TrainingController
 
 APP_TITLE = "NN Playground"
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.document)
         self.palette_dock = self.add_panel("Nodes", self.palette, Qt.LeftDockWidgetArea)
         self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.RightDockWidgetArea)
+        self.about_dock = install_about_panel(self)
         self.edit_toolbar = build_toolbar(self, self.actions)
         self.training_toolbar = QToolBar("Training", self)
         self.training_toolbar.setObjectName("trainingToolbar")
@@ -167,10 +169,7 @@ class MainWindow(QMainWindow):
         menu.setEnabled(bool(files))
 
     def open_library(self) -> bool:
-        dialog = PresetLibrary(presets_dir(), self)
-        if dialog.exec() and dialog.selected_path is not None:
-            return self.files.open(dialog.selected_path)
-        return False
+        return open_from_library(self)
 
     def _open_dropped(self, paths: list[str]) -> None:
         if paths:
