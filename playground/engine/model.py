@@ -12,7 +12,10 @@ from playground.engine.datasets import Dataset, load
 from playground.engine.graph import Graph, GraphError
 from playground.engine.nodes.losses import accuracy
 from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
+from playground.engine.ops import dense as dense_ops
+from playground.engine.ops.activations import ActivationOp, IdentityOp, PReLUOp
 from playground.engine.ops.base import Op
+from playground.engine.ops.structure import FlattenOp
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import graph_from_dict, load_preset
 from playground.engine.registry import node_type
@@ -93,11 +96,117 @@ class Model:
             self.ops[nid] = t.build(shapes, g.nodes[nid].params, rng, self.dtype)
         self.fused = self._loss_type.fuses == g.nodes[self.output].type
         self.loss_op = self._loss_type.build([], {}, rng, self.dtype, fused=self.fused)
+        self._flatten_parameters()
         self._params = {f"{n}.{k}": v for n in self.layers for k, v in self.ops[n].params.items()}
         self._grads = {f"{n}.{k}": v for n in self.layers for k, v in self.ops[n].grads.items()}
         self._buffers = {f"{n}.{k}": v for n in self.layers
                          for k, v in getattr(self.ops[n], "buffers", {}).items()}
+        constant = {self.input_node}  # outputs that depend on no parameter need no gradient
+        for nid in self.layers:
+            if all(s in constant for s in self.sources[nid]):
+                if isinstance(self.ops[nid], dense_ops.DenseOp):
+                    self.ops[nid].input_grad = False  # skip dx = g W^T of a first Dense layer
+                elif not self.ops[nid].params:
+                    constant.add(nid)
+        self._chain = self._chain_program()
+        self._chain_buffers: dict[int, tuple[np.ndarray, ...]] = {}
         self.last_output: np.ndarray | None = None
+
+    def _flatten_parameters(self) -> None:
+        """Make every parameter (and gradient) a view into one flat vector, so the optimizer
+        updates all of them in one kernel call and a snapshot of the weights is one copy.
+        The arrays stay live and keep their shapes; ops read them through ``op.params``."""
+        arrays = [(n, k, v) for n in self.layers for k, v in self.ops[n].params.items()]
+        self._flat_params = self._flat_grads = None
+        self._layout: tuple[tuple[str, int, int], ...] = ()
+        if not arrays or any(v.dtype != self.dtype for _, _, v in arrays):
+            return
+        total = sum(v.size for _, _, v in arrays)
+        flat_p, flat_g = np.empty(total, self.dtype), np.zeros(total, self.dtype)
+        layout, off = [], 0
+        for n, k, v in arrays:
+            op = self.ops[n]
+            view = flat_p[off:off + v.size].reshape(v.shape)
+            view[...] = v
+            op.params[k] = view
+            op.grads[k] = flat_g[off:off + v.size].reshape(v.shape)
+            layout.append((f"{n}.{k}", off, off + v.size))
+            off += v.size
+        self._flat_params, self._flat_grads, self._layout = flat_p, flat_g, tuple(layout)
+
+    def flat_parameters(self) -> np.ndarray | None:
+        """All parameters as one live vector (``parameters()`` are views into it), or None."""
+        return self._flat_params
+
+    def _chain_program(self) -> np.ndarray | None:
+        """The fused program of a small chain of Dense layers and activations, or None.
+
+        Used by ``loss_and_grads`` when every layer takes the previous one's output, the layers are
+        Dense (small), elementwise activations, Flatten or Linear, and the loss is sigmoid + BCE or
+        softmax + CCE on logits, or MSE: one Numba call then does forward, loss and backward.
+        """
+        name = self._loss_type.type_name
+        if self._flat_params is None or self.dtype.kind != "f":
+            return None
+        if self.fused and name == "BCE":
+            loss_kind = dense_ops.LOSS_BCE_LOGITS
+        elif self.fused and name == "CCE":
+            loss_kind = dense_ops.LOSS_CCE_LOGITS
+        elif name == "MSE" and not self.fused:
+            loss_kind = dense_ops.LOSS_MSE
+        else:
+            return None
+        prev = self.input_node
+        for nid in self.layers:
+            if self.sources[nid] != [prev]:
+                return None
+            prev = nid
+        offsets = {name: start for name, start, _ in self._layout}
+        rows, alphas, width = [], [], int(np.prod(self.input_shape))
+        off = 0
+        for nid in (self.layers[:-1] if self.fused else self.layers):
+            op = self.ops[nid]
+            if isinstance(op, dense_ops.DenseOp):
+                din, dout = op.params["W"].shape
+                if din != width or din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS:
+                    return None
+                rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.W"],
+                             offsets.get(f"{nid}.b", -1), 0, 0, off))
+                width = dout
+            elif type(op) is ActivationOp:
+                alphas.append(op.alpha)
+                rows.append((dense_ops.ACT, width, width, -1, -1, op.kind, len(alphas) - 1, off))
+            elif isinstance(op, (IdentityOp, FlattenOp)) and not isinstance(op, PReLUOp):
+                continue
+            else:
+                return None
+            off += width
+        if not rows or rows[0][0] != dense_ops.DENSE or width != int(np.prod(self.output_shape)):
+            return None
+        self._chain_loss = loss_kind
+        self._chain_alphas = np.array(alphas or [0.0], dtype=self.dtype)
+        self._chain_width = max(max(r[1], r[2]) for r in rows)
+        return np.array(rows, dtype=np.int64)
+
+    def _chain_loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> float:
+        n = len(x)
+        bufs = self._chain_buffers.get(n)
+        if bufs is None:
+            if len(self._chain_buffers) >= 8:
+                self._chain_buffers.clear()
+            prog = self._chain.copy()
+            prog[:, 7] *= n  # workspace offsets per sample -> per batch
+            bufs = self._chain_buffers[n] = (
+                prog, np.empty(int(self._chain[:, 2].sum()) * n, self.dtype),
+                np.empty((2, self._chain_width * n), self.dtype),
+                np.empty((n, *self.output_shape), self.dtype))
+        prog, ws, gbuf, out = bufs
+        x2 = np.ascontiguousarray(x, dtype=self.dtype).reshape(n, -1)
+        y2 = np.ascontiguousarray(y, dtype=self.dtype)
+        loss = dense_ops.chain_step(x2, y2.reshape(n, -1), prog, self._chain_alphas, self._flat_params,
+                                    self._flat_grads, ws, gbuf, out, self._chain_loss)
+        self.last_output = out
+        return float(loss)
 
     def parameters(self) -> dict[str, np.ndarray]:
         """Name -> live learnable array (updating it in place changes the model)."""
@@ -164,6 +273,8 @@ class Model:
                        training: bool = True) -> tuple[float, dict[str, np.ndarray]]:
         """Mean loss on (x, y) and the gradient of every parameter (live buffers, overwritten next call)."""
         with KERNEL_LOCK:
+            if self._chain is not None and len(x) and y.size == len(x) * self._chain[-1, 2]:
+                return self._chain_loss_and_grads(x, y), self._grads
             acts = self._run(x, training)
             self.last_output = acts[self.output]
             head = self.sources[self.output][0] if self.fused else self.output
@@ -174,15 +285,27 @@ class Model:
                 if grad is None:
                     continue
                 for src, g in zip(self.sources[nid], self.ops[nid].backward(grad)):
-                    pending[src] = g if src not in pending else pending[src] + g
+                    if g is not None:  # None: an input gradient nobody needs (the data's)
+                        pending[src] = g if src not in pending else pending[src] + g
             return loss, self._grads
 
     def train_step(self, x: np.ndarray, y: np.ndarray, optimizer: Optimizer) -> float:
         """One update on the batch (x, y); returns the loss before the update."""
         with KERNEL_LOCK:
             loss, grads = self.loss_and_grads(x, y, training=True)
-            optimizer.step(self._params, grads)
+            self.apply_gradients(optimizer, grads)
         return loss
+
+    def apply_gradients(self, optimizer: Optimizer, grads: dict[str, np.ndarray] | None = None) -> None:
+        """``optimizer.step(parameters, grads)``; one kernel over the flat vectors when the grads
+        are this model's own buffers and the optimizer is a built-in one (same arithmetic)."""
+        grads = self._grads if grads is None else grads
+        if (self._flat_params is not None and grads is self._grads and isinstance(optimizer, Optimizer)
+                and type(optimizer).step is Optimizer.step):
+            with KERNEL_LOCK:
+                optimizer.step_flat(self._flat_params, self._flat_grads, self._layout)
+        else:
+            optimizer.step(self._params, grads)
 
     def evaluate(self, x: np.ndarray, y: np.ndarray,
                  batch_size: int = 512) -> tuple[float, float | None]:

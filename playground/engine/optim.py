@@ -12,7 +12,7 @@ import numpy as np
 from numba import njit
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _sgd(p, g, buf, lr, mu, wd, nesterov):
     for i in range(p.size):
         d = g[i] + wd * p[i]
@@ -22,7 +22,7 @@ def _sgd(p, g, buf, lr, mu, wd, nesterov):
         p[i] -= lr * d
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _adagrad(p, g, acc, clr, eps, wd):
     for i in range(p.size):  # acc += g^2; p -= clr g / (sqrt(acc) + eps)
         d = g[i] + wd * p[i]
@@ -30,7 +30,7 @@ def _adagrad(p, g, acc, clr, eps, wd):
         p[i] -= clr * d / (np.sqrt(acc[i]) + eps)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _rmsprop(p, g, sq, buf, lr, alpha, eps, mu, wd):
     one = p.dtype.type(1.0)
     for i in range(p.size):  # sq = alpha sq + (1 - alpha) g^2; p -= lr g / (sqrt(sq) + eps)
@@ -43,7 +43,7 @@ def _rmsprop(p, g, sq, buf, lr, alpha, eps, mu, wd):
         p[i] -= lr * step
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _adam(p, g, m, v, step_size, b1, b2, sqrt_bc2, eps, wd):
     one = p.dtype.type(1.0)
     for i in range(p.size):  # m, v moving averages; p -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps)
@@ -63,6 +63,7 @@ class Optimizer:
         self.hparams: dict[str, float] = {"lr": lr, "weight_decay": weight_decay, **hparams}
         self.t = 0
         self.state: dict[str, dict[str, np.ndarray]] = {}
+        self._flat: tuple[Any, ...] | None = None  # (params vector, layout, state dict, slot vectors)
 
     @property
     def lr(self) -> float:
@@ -75,16 +76,40 @@ class Optimizer:
     def reset(self) -> None:
         self.t = 0
         self.state.clear()
+        self._flat = None
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
         self.t += 1
+        typed: dict[Any, dict[str, Any]] = {}
         for name, p in params.items():
             state = self.state.get(name)
             if state is None:
                 state = self.state[name] = {s: np.zeros(p.size, dtype=p.dtype) for s in self.slots}
-            f = p.dtype.type
-            self._update(p.reshape(-1), grads[name].reshape(-1), state,
-                         {k: f(v) for k, v in self.hparams.items()})
+            h = typed.get(p.dtype)
+            if h is None:
+                f = p.dtype.type
+                h = typed[p.dtype] = {k: f(v) for k, v in self.hparams.items()}
+            self._update(p.reshape(-1), grads[name].reshape(-1), state, h)
+
+    def step_flat(self, params: np.ndarray, grads: np.ndarray,
+                  layout: tuple[tuple[str, int, int], ...]) -> None:
+        """``step`` for parameters that are views into one vector: ``layout`` lists (name, start,
+        stop) of each. Every rule is elementwise, so one kernel over the whole vector computes
+        exactly what ``step`` does name by name; the per-name state becomes views into flat
+        slot vectors (existing state is carried over), so both entry points stay interchangeable."""
+        flat = self._flat
+        if flat is None or flat[0] is not params or flat[1] is not layout or flat[2] is not self.state:
+            slots = {s: np.zeros(params.size, dtype=params.dtype) for s in self.slots}
+            for name, start, stop in layout:
+                old = self.state.get(name)
+                for s, vec in slots.items():
+                    if old is not None and s in old and old[s].size == stop - start:
+                        vec[start:stop] = old[s]
+                self.state[name] = {s: vec[start:stop] for s, vec in slots.items()}
+            flat = self._flat = (params, layout, self.state, slots)
+        self.t += 1
+        f = params.dtype.type
+        self._update(params, grads, flat[3], {k: f(v) for k, v in self.hparams.items()})
 
     def _update(self, p: np.ndarray, g: np.ndarray, state: dict[str, np.ndarray],
                 h: dict[str, Any]) -> None:

@@ -125,7 +125,10 @@ class Trainer:
         model, x, y = self.model, self.data.x_train, self.y_train
         rng = np.random.default_rng(self.seed)
         params = model.parameters()
-        snapshot = {k: v.copy() for k, v in params.items()}
+        # The divergence guard restores the last weights that gave a finite loss: one flat copy per
+        # step when the model keeps its parameters in one vector.
+        flat = model.flat_parameters() if hasattr(model, "flat_parameters") else None
+        snapshot = flat.copy() if flat is not None else {k: v.copy() for k, v in params.items()}
         classify = model.num_classes is not None
         buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         start = window_start = time.perf_counter()
@@ -150,15 +153,24 @@ class Trainer:
                 loss, grads = model.loss_and_grads(xb, yb)
                 first_loss = loss if first_loss is None else first_loss
                 if not math.isfinite(loss) or loss > EXPLODED * max(first_loss, 1.0):
-                    for k, v in params.items():
-                        np.copyto(v, snapshot[k])
+                    if flat is not None:
+                        np.copyto(flat, snapshot)
+                    else:
+                        for k, v in params.items():
+                            np.copyto(v, snapshot[k])
                     self.status = "diverged"
                     message = (f"diverged at step {self.step + 1}: the loss became {loss:.4g}; "
                                "the last good weights were kept (try a smaller learning rate)")
                     break
-                for k, v in params.items():
-                    np.copyto(snapshot[k], v)
-                self.optimizer.step(params, grads)
+                if flat is not None:
+                    np.copyto(snapshot, flat)
+                else:
+                    for k, v in params.items():
+                        np.copyto(snapshot[k], v)
+                if hasattr(model, "apply_gradients"):
+                    model.apply_gradients(self.optimizer, grads)
+                else:
+                    self.optimizer.step(params, grads)
                 self.step += 1
                 loss_sum += loss * len(idx)
                 seen += len(idx)

@@ -12,7 +12,7 @@ from playground.engine.ops.base import Op
 SIGMOID, TANH, RELU, LEAKY_RELU, ELU = range(5)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _forward(kind, x, alpha, out):
     n = x.size
     one = x.dtype.type(1.0)
@@ -39,7 +39,7 @@ def _forward(kind, x, alpha, out):
             out[i] = x[i] if x[i] > zero else alpha * (np.exp(x[i]) - one)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _backward(kind, x, y, g, alpha, out):
     n = x.size
     one = x.dtype.type(1.0)
@@ -115,7 +115,7 @@ class IdentityOp(Op):
         return [grad]
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, error_model="numpy")
 def _softmax_rows(x, out):
     for r in range(x.shape[0]):  # y = e^(x - max) / sum e^(x - max)
         m = x[r, 0]

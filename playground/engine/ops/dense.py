@@ -2,8 +2,18 @@
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from playground.engine.ops.base import Op
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def _add_bias(out, b):
+    """out[n, :] += b in place (numpy's broadcast ``out += b`` allocates a temporary copy)."""
+    for n in range(out.shape[0]):
+        row = out[n]
+        for j in range(b.size):
+            row[j] += b[j]
 
 
 class DenseOp(Op):
@@ -12,6 +22,7 @@ class DenseOp(Op):
         self._track(W=weight)
         if bias is not None:
             self._track(b=bias)
+        self.input_grad = True  # the model clears it when the input is data (no gradient needed)
         self._x: np.ndarray | None = None
         self._out: np.ndarray | None = None
         self._dx: np.ndarray | None = None
@@ -25,12 +36,182 @@ class DenseOp(Op):
         self._x = x
         np.matmul(x, w, out=self._out)  # y = x W + b
         if "b" in self.params:
-            self._out += self.params["b"]
+            _add_bias(self._out, self.params["b"])
         return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         np.matmul(self._x.T, grad, out=self.grads["W"])  # dW = x^T g
         if "b" in self.params:
             np.sum(grad, axis=0, out=self.grads["b"])  # db = sum_n g
+        if not self.input_grad:
+            return [None]
         np.matmul(grad, self.params["W"].T, out=self._dx)  # dx = g W^T
         return [self._dx]
+
+
+# --- fused chains of small Dense layers and activations -------------------------------------------
+# At TensorFlow-Playground scale (a few units per layer, batches of ~10) a training step is a few
+# thousand multiply-adds, and the cost is Python and dispatch overhead per op: one Numba call that
+# runs forward, loss and backward for the whole chain is several times faster than op-by-op numpy.
+# The program is a table of rows (kind, in, out, weight offset, bias offset or -1, activation,
+# alpha index, workspace offset); arithmetic is the same as the ops', in a different order.
+DENSE, ACT = 0, 1
+LOSS_BCE_LOGITS, LOSS_CCE_LOGITS, LOSS_MSE = 0, 1, 2
+CHAIN_MAX_WEIGHTS = 8192  # per Dense layer; bigger products go to BLAS op by op
+CHAIN_MAX_UNITS = 256
+
+
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def _act(kind, v, alpha, one):
+    """The activation kinds of ``ops/activations.py`` on one value."""
+    if kind == 0:  # sigmoid, without overflow
+        if v >= 0:
+            return one / (one + np.exp(-v))
+        e = np.exp(v)
+        return e / (one + e)
+    if kind == 1:
+        return np.tanh(v)
+    if kind == 2:
+        return v if v > 0 else v * 0
+    if kind == 3:
+        return v if v > 0 else alpha * v
+    return v if v > 0 else alpha * (np.exp(v) - one)
+
+
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def _dact(kind, x, y, g, alpha, one):
+    """g times the derivative, in terms of the input x and output y (as ``activations._backward``)."""
+    if kind == 0:
+        return g * y * (one - y)
+    if kind == 1:
+        return g * (one - y * y)
+    if kind == 2:
+        return g if x > 0 else g * 0
+    if kind == 3:
+        return g if x > 0 else alpha * g
+    return g if x > 0 else g * (y + alpha)
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def chain_step(x, y, prog, alphas, params, grads, ws, gbuf, out, loss_kind):
+    """Forward, loss and backward of a Dense/activation chain in one call.
+
+    ``x`` (N, d0) input, ``y`` targets shaped like the chain's output, ``params``/``grads`` the
+    model's flat parameter and gradient vectors, ``ws`` workspace for every row's output,
+    ``gbuf`` (2, N * widest) ping-pong gradient rows, ``out`` (N, d_out) the prediction after the
+    loss's fused activation (probabilities). Returns the mean loss.
+    """
+    n = x.shape[0]
+    rows = prog.shape[0]
+    zero = x.dtype.type(0.0)
+    one = x.dtype.type(1.0)
+    xf = x.reshape(-1)
+    # forward
+    for r in range(rows):
+        kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
+        src = xf if r == 0 else ws[prog[r - 1, 7]:prog[r - 1, 7] + n * din]
+        dst = ws[o_off:o_off + n * dout]
+        if kind == 0:
+            for s in range(n):
+                row = dst[s * dout:(s + 1) * dout]
+                if b_off >= 0:
+                    for j in range(dout):
+                        row[j] = params[b_off + j]
+                else:
+                    for j in range(dout):
+                        row[j] = zero
+                for i in range(din):
+                    v = src[s * din + i]
+                    w = params[w_off + i * dout:w_off + (i + 1) * dout]
+                    for j in range(dout):
+                        row[j] += v * w[j]
+        else:
+            alpha = alphas[a_idx]
+            for i in range(n * dout):
+                dst[i] = _act(act, src[i], alpha, one)
+    # loss on the last row's output
+    d_last = prog[rows - 1, 2]
+    z = ws[prog[rows - 1, 7]:prog[rows - 1, 7] + n * d_last]
+    g = gbuf[0, :n * d_last]
+    yf = y.reshape(-1)
+    of = out.reshape(-1)
+    total = 0.0
+    size = n * d_last
+    if loss_kind == 0:  # sigmoid + BCE on logits
+        scale = one / size
+        for i in range(size):
+            v, t = z[i], yf[i]
+            e = np.exp(-abs(v))
+            total += max(v, 0.0) - v * t + np.log1p(e)
+            p = one / (one + e) if v >= 0 else e / (one + e)
+            of[i] = p
+            g[i] = (p - t) * scale
+        total /= size
+    elif loss_kind == 1:  # softmax + CCE on logits
+        scale = one / n
+        for s in range(n):
+            base = s * d_last
+            m = z[base]
+            for c in range(1, d_last):
+                m = max(m, z[base + c])
+            acc = zero
+            for c in range(d_last):
+                e = np.exp(z[base + c] - m)
+                of[base + c] = e
+                acc += e
+            log_acc = np.log(acc)
+            inv = one / acc
+            for c in range(d_last):
+                t = yf[base + c]
+                total -= t * (z[base + c] - m - log_acc)
+                p = of[base + c] * inv
+                of[base + c] = p
+                g[base + c] = (p - t) * scale
+        total /= n
+    else:  # MSE on the output itself
+        scale = x.dtype.type(2.0 / size)
+        for i in range(size):
+            d = z[i] - yf[i]
+            of[i] = z[i]
+            total += d * d
+            g[i] = d * scale
+        total /= size
+    # backward
+    cur = 0
+    for r in range(rows - 1, -1, -1):
+        kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
+        src = xf if r == 0 else ws[prog[r - 1, 7]:prog[r - 1, 7] + n * din]
+        gy = gbuf[cur, :n * dout]
+        if kind == 0:
+            for k in range(din * dout):
+                grads[w_off + k] = zero
+            if b_off >= 0:
+                for j in range(dout):
+                    grads[b_off + j] = zero
+            for s in range(n):
+                grow = gy[s * dout:(s + 1) * dout]
+                if b_off >= 0:
+                    for j in range(dout):
+                        grads[b_off + j] += grow[j]
+                for i in range(din):
+                    v = src[s * din + i]
+                    gw = grads[w_off + i * dout:w_off + (i + 1) * dout]
+                    for j in range(dout):
+                        gw[j] += v * grow[j]
+            if r > 0:  # the input's gradient; the data needs none
+                gx = gbuf[1 - cur, :n * din]
+                for s in range(n):
+                    grow = gy[s * dout:(s + 1) * dout]
+                    for i in range(din):
+                        w = params[w_off + i * dout:w_off + (i + 1) * dout]
+                        acc = zero
+                        for j in range(dout):
+                            acc += grow[j] * w[j]
+                        gx[s * din + i] = acc
+                cur = 1 - cur
+        else:
+            alpha = alphas[a_idx]
+            outv = ws[o_off:o_off + n * dout]
+            for i in range(n * dout):
+                gy[i] = _dact(act, src[i], outv[i], gy[i], alpha, one)
+    return total

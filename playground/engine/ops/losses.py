@@ -7,8 +7,81 @@ computed stably, and the gradient is simply (probabilities - targets) / N.
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from playground.engine.ops.activations import SIGMOID, _forward, softmax
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def _bce_logits(z, y, grad):
+    """Mean of max(z,0) - z y + log(1 + e^-|z|) over all elements; grad = (sigmoid(z) - y) / size."""
+    n = z.size
+    one = z.dtype.type(1.0)
+    scale = z.dtype.type(1.0 / n)
+    total = 0.0
+    for i in range(n):
+        v, t = z[i], y[i]
+        e = np.exp(-abs(v))
+        total += max(v, 0.0) - v * t + np.log1p(e)
+        s = one / (one + e) if v >= 0 else e / (one + e)
+        grad[i] = (s - t) * scale
+    return total / n
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def _cce_logits(z, y, grad):
+    """-mean_n sum_k y log softmax(z); grad = (softmax(z) - y) / N, row by row."""
+    rows, cols = z.shape
+    scale = z.dtype.type(1.0 / rows)
+    total = 0.0
+    for r in range(rows):
+        m = z[r, 0]
+        for c in range(1, cols):
+            m = max(m, z[r, c])
+        s = z.dtype.type(0.0)
+        for c in range(cols):
+            e = np.exp(z[r, c] - m)
+            grad[r, c] = e
+            s += e
+        log_s = np.log(s)
+        inv = z.dtype.type(1.0) / s
+        for c in range(cols):
+            total -= y[r, c] * (z[r, c] - m - log_s)
+            grad[r, c] = (grad[r, c] * inv - y[r, c]) * scale
+    return total / rows
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def _mse(p, y, grad):
+    """mean((p - y)^2); grad = 2 (p - y) / size."""
+    n = p.size
+    scale = p.dtype.type(2.0 / n)
+    total = 0.0
+    for i in range(n):
+        d = p[i] - y[i]
+        total += d * d
+        grad[i] = d * scale
+    return total / n
+
+
+def _grad_buffer(op: "LossOp", pred: np.ndarray) -> np.ndarray:
+    """The loss's gradient array, reused while the prediction's shape and dtype stay the same."""
+    g = op._grad
+    if g is None or g.shape != pred.shape or g.dtype != pred.dtype:
+        cache = op.__dict__.setdefault("_buffers", {})  # training batches and validation sets
+        key = (pred.shape, pred.dtype.str)
+        if key not in cache:
+            if len(cache) >= 4:
+                cache.clear()
+            cache[key] = np.empty(pred.shape, pred.dtype)
+        g = op._grad = cache[key]
+    return g
+
+
+def _fast(pred: np.ndarray, target: np.ndarray) -> bool:
+    """Whether the Numba kernels apply: float arrays of one dtype, same shape, contiguous."""
+    return (pred.dtype == target.dtype and pred.shape == target.shape and pred.dtype.kind == "f"
+            and pred.flags.c_contiguous and target.flags.c_contiguous)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -40,6 +113,8 @@ class MSELoss(LossOp):
     """L = mean((p - y)^2) over all elements (as torch.nn.MSELoss); dL/dp = 2 (p - y) / size."""
 
     def forward(self, pred: np.ndarray, target: np.ndarray) -> float:
+        if _fast(pred, target):
+            return float(_mse(pred.reshape(-1), target.reshape(-1), _grad_buffer(self, pred).reshape(-1)))
         diff = pred - target
         self._grad = diff * pred.dtype.type(2.0 / diff.size)
         return float(np.mean(diff * diff))
@@ -49,6 +124,8 @@ class BCELoss(LossOp):
     """L = -mean(y log p + (1 - y) log(1 - p)); fused on logits z: max(z,0) - z y + log(1 + e^-|z|)."""
 
     def forward(self, pred: np.ndarray, target: np.ndarray) -> float:
+        if self.fused and _fast(pred, target):
+            return float(_bce_logits(pred.reshape(-1), target.reshape(-1), _grad_buffer(self, pred).reshape(-1)))
         scale = pred.dtype.type(1.0 / pred.size)
         if self.fused:
             z = pred
@@ -67,6 +144,8 @@ class CCELoss(LossOp):
 
     def forward(self, pred: np.ndarray, target: np.ndarray) -> float:
         n = pred.shape[0]
+        if self.fused and pred.ndim == 2 and _fast(pred, target):
+            return float(_cce_logits(pred, target, _grad_buffer(self, pred)))
         if self.fused:
             log_p = _log_softmax(pred)
             self._grad = (softmax(pred) - target) * pred.dtype.type(1.0 / n)
