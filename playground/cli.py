@@ -163,7 +163,7 @@ def cmd_gui(args) -> int:
 
 
 # Modules that add their own sub-commands: each has ``add_commands(subparsers)``.
-COMMAND_MODULES: list[str] = ["playground.ui.commands", "playground.compare_commands"]
+COMMAND_MODULES: list[str] = ["playground.ui.commands", "playground.compare_commands", "playground.bench"]
 
 
 def build_parser() -> argparse.ArgumentParser:

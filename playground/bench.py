@@ -1,0 +1,569 @@
+"""``playground bench``: engine speed against PyTorch on CPU, start-up, memory and GUI figures.
+
+Every figure comes from alternating rounds (engine, torch, engine, torch, ...) whose median is
+reported, because the target machine has two cores shared with other work. PyTorch is optional:
+without it the torch columns are null. Nothing here is imported by the app itself.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+BENCH_DIR = Path(__file__).resolve().parent.parent / "benchmarks"
+WORKLOADS = ("tiny_mlp", "mlp_mnist", "lenet", "digits_cnn")
+TARGETS = {"tiny_mlp": 10.0, "mlp_mnist": 1.0, "lenet": 1.0, "digits_cnn": 1.5}
+RSS_STEPS = 20_000
+CYCLES = 1_000
+GUI_PRESET = "mnist_lenet"
+
+
+# --- helpers ----------------------------------------------------------------------------------
+def workload_path(name: str) -> Path:
+    return BENCH_DIR / f"{name}.json"
+
+
+def rss_bytes() -> int:
+    """Current resident set size (Linux /proc; elsewhere the peak from getrusage)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(v, 2) for v in os.getloadavg()]
+    except (OSError, AttributeError):
+        return None
+
+
+def default_threads() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def set_blas_threads(n: int) -> bool:
+    """Limit numpy's BLAS to ``n`` threads (needs threadpoolctl); False when it is not available."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return False
+    threadpool_limits(limits=n, user_api="blas")
+    return True
+
+
+def torch_available() -> bool:
+    try:
+        import torch  # noqa: F401
+    except Exception:  # a broken install counts as absent
+        return False
+    return True
+
+
+# --- engine and torch steps -------------------------------------------------------------------
+class EngineCase:
+    """One workload on the engine: a fixed batch and ``step()`` = ``model.train_step``."""
+
+    def __init__(self, name: str) -> None:
+        from playground.engine import Model
+
+        self.name = name
+        self.model = Model.from_preset(workload_path(name), seed=0)
+        data, y_train, _ = self.model.load_data()
+        self.batch_size = self.model.settings["batch_size"]
+        self.x = np.ascontiguousarray(data.x_train[:self.batch_size])
+        self.y = np.ascontiguousarray(y_train[:self.batch_size])
+        self.optimizer = self.model.make_optimizer()
+
+    def step(self) -> float:
+        return self.model.train_step(self.x, self.y, self.optimizer)
+
+
+class TorchCase:
+    """The same network, weights, batch, loss and optimizer in PyTorch (CPU, float32)."""
+
+    def __init__(self, case: EngineCase) -> None:
+        import torch
+        from torch import nn
+
+        from playground.engine.registry import node_type
+
+        model = case.model
+        graph, shapes = model.graph, model.analysis.shapes
+        layers = model.layers[:-1] if model.fused else model.layers  # fused: the loss takes logits
+        modules = []
+        for nid in layers:
+            node = graph.nodes[nid]
+            t = node_type(node.type)
+            source = t.torch_module([shapes[s] for s in model.sources[nid]], node.params)
+            module = eval(source, {"nn": nn})  # the registry's own torch declaration
+            op = model.ops[nid]
+            state = t.torch_state({**op.params, **getattr(op, "buffers", {})}, node.params)
+            if state:
+                module.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in state.items()})
+            modules.append(module)
+        self.net = nn.Sequential(*modules).float()
+        self.x = torch.from_numpy(case.x.copy())
+        loss_type = graph.nodes[model.analysis.loss].type
+        if loss_type == "BCE":
+            self.loss = nn.BCEWithLogitsLoss() if model.fused else nn.BCELoss()
+            self.y = torch.from_numpy(case.y.copy())
+        elif loss_type in ("CCE", "SparseCCE"):
+            self.loss = nn.CrossEntropyLoss()
+            y = case.y if loss_type == "SparseCCE" else case.y.argmax(axis=1)
+            self.y = torch.from_numpy(np.asarray(y, dtype=np.int64))
+        else:
+            self.loss = nn.MSELoss()
+            self.y = torch.from_numpy(case.y.copy())
+        h = case.optimizer.hparams
+        params = self.net.parameters()
+        key = case.optimizer.key
+        if key == "adam":
+            self.opt = torch.optim.Adam(params, lr=h["lr"], betas=(h["beta1"], h["beta2"]), eps=h["eps"],
+                                        weight_decay=h["weight_decay"])
+        elif key in ("sgd", "momentum", "nesterov"):
+            self.opt = torch.optim.SGD(params, lr=h["lr"], momentum=h.get("momentum", 0.0),
+                                       nesterov=key == "nesterov", weight_decay=h["weight_decay"])
+        else:
+            raise ValueError(f"no torch twin for optimizer {key}")
+
+    def step(self) -> float:
+        self.opt.zero_grad(set_to_none=False)
+        loss = self.loss(self.net(self.x), self.y)
+        loss.backward()
+        self.opt.step()
+        return loss.item()
+
+
+def _time_steps(step: Callable[[], Any], n: int) -> float:
+    """Steps per second over ``n`` steps."""
+    start = time.perf_counter()
+    for _ in range(n):
+        step()
+    return n / (time.perf_counter() - start)
+
+
+def _calibrate(step: Callable[[], Any], seconds: float) -> int:
+    """Steps that take about ``seconds`` (after a warm-up)."""
+    for _ in range(3):
+        step()
+    n, elapsed = 1, 0.0
+    while elapsed < 0.05:
+        start = time.perf_counter()
+        for _ in range(n):
+            step()
+        elapsed = time.perf_counter() - start
+        n *= 2
+    return max(1, int(n / 2 * seconds / elapsed))
+
+
+def time_workload(name: str, rounds: int, round_seconds: float, use_torch: bool) -> dict[str, Any]:
+    """Alternating engine/torch rounds of one workload; medians of steps per second."""
+    case = EngineCase(name)
+    runners: dict[str, Callable[[], Any]] = {"engine": case.step}
+    if use_torch:
+        runners["torch"] = TorchCase(case).step
+    counts = {k: _calibrate(f, round_seconds) for k, f in runners.items()}
+    rates: dict[str, list[float]] = {k: [] for k in runners}
+    for r in range(rounds):
+        order = list(runners) if r % 2 == 0 else list(reversed(runners))
+        for k in order:
+            rates[k].append(_time_steps(runners[k], counts[k]))
+    engine = statistics.median(rates["engine"])
+    row: dict[str, Any] = {
+        "batch_size": case.batch_size, "engine_steps_per_s": round(engine, 1),
+        "engine_samples_per_s": round(engine * case.batch_size),
+        "engine_rounds": [round(v, 1) for v in rates["engine"]],
+        "torch_steps_per_s": None, "torch_samples_per_s": None, "ratio": None,
+        "target_ratio": TARGETS.get(name), "hot_loop_alloc_bytes": hot_loop_allocations(case.step),
+    }
+    if use_torch:
+        torch_rate = statistics.median(rates["torch"])
+        row.update(torch_steps_per_s=round(torch_rate, 1),
+                   torch_samples_per_s=round(torch_rate * case.batch_size),
+                   torch_rounds=[round(v, 1) for v in rates["torch"]],
+                   ratio=round(engine / torch_rate, 2))
+    return row
+
+
+def hot_loop_allocations(step: Callable[[], Any], steps: int = 50) -> int:
+    """Peak bytes allocated (and traced by tracemalloc, numpy arrays included) above the level
+    before ``steps`` steps: about 0 when the hot loop reuses its buffers."""
+    import tracemalloc
+
+    for _ in range(3):
+        step()
+    tracemalloc.start()
+    try:
+        step()
+        base, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        for _ in range(steps):
+            step()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return max(0, peak - base)
+
+
+# --- start-up: cold compile and warm start, in fresh processes ---------------------------------
+_FIRST_STEP = r"""
+import json, sys, time
+t_import = time.perf_counter()
+from playground.bench import EngineCase
+imported = time.perf_counter() - t_import
+out = {"import_s": imported, "first_step_s": {}}
+for name in sys.argv[1:]:
+    case = EngineCase(name)
+    start = time.perf_counter()
+    case.step()
+    out["first_step_s"][name] = time.perf_counter() - start
+out["done_at"] = time.time()
+print(json.dumps(out))
+"""
+
+
+def _child(names: list[str], env: dict[str, str]) -> tuple[dict[str, Any], float]:
+    """Run the first-step script in a new interpreter; (its report, wall seconds from spawn)."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join(
+        p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+    start = time.time()
+    proc = subprocess.run([sys.executable, "-c", _FIRST_STEP, *names], env=env, cwd=root,
+                          capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark subprocess failed: {proc.stderr.strip().splitlines()[-1:]}")
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    return report, report["done_at"] - start
+
+
+def cold_compile(names: list[str], threads: int) -> dict[str, Any]:
+    """Compile every kernel the workloads' first steps need into an empty Numba cache."""
+    with tempfile.TemporaryDirectory(prefix="nn-playground-cold-") as cache:
+        report, wall = _child(names, {"NUMBA_CACHE_DIR": cache, **_thread_env(threads)})
+    steps = report["first_step_s"]
+    return {"seconds": round(sum(steps.values()), 2), "process_seconds": round(wall, 2),
+            "per_workload": {k: round(v, 2) for k, v in steps.items()}}
+
+
+def warm_start(name: str, threads: int, repeats: int) -> dict[str, Any]:
+    """Process start to the first trained step of ``name`` with the cache filled (median)."""
+    env = _thread_env(threads)
+    _child([name], env)  # makes sure the cache holds this workload's kernels
+    walls = [_child([name], env)[1] for _ in range(repeats)]
+    return {"workload": name, "seconds": round(statistics.median(walls), 2),
+            "runs": [round(w, 2) for w in walls]}
+
+
+def _thread_env(threads: int) -> dict[str, str]:
+    n = str(threads)
+    return {"OPENBLAS_NUM_THREADS": n, "OMP_NUM_THREADS": n, "MKL_NUM_THREADS": n,
+            "NUMBA_NUM_THREADS": n}
+
+
+# --- memory and control-loop reliability ------------------------------------------------------
+def rss_growth(steps: int) -> dict[str, Any]:
+    """RSS before and after ``steps`` tiny_mlp steps through the Trainer (as the app trains)."""
+    import gc
+
+    from playground.engine import Model, Trainer
+
+    model = Model.from_preset(workload_path("tiny_mlp"), seed=0)
+    data = model.load_data()
+    Trainer(model, data=data, epochs=10**6, max_steps=min(1000, steps)).run()  # warm-up
+    gc.collect()
+    before = rss_bytes()
+    start = time.perf_counter()
+    result = Trainer(model, data=data, epochs=10**6, max_steps=steps).run()
+    seconds = time.perf_counter() - start
+    gc.collect()
+    after = rss_bytes()
+    return {"steps": result.steps, "status": result.status, "seconds": round(seconds, 2),
+            "trainer_steps_per_s": round(result.steps / seconds), "rss_before_mb": round(before / 2**20, 1),
+            "rss_after_mb": round(after / 2**20, 1), "rss_growth_mb": round((after - before) / 2**20, 2)}
+
+
+def control_cycles(cycles: int, timeout: float = 10.0) -> dict[str, Any]:
+    """Start, pause, (step,) resume and stop the Trainer from another thread ``cycles`` times at
+    varying moments; a run that does not end within ``timeout`` seconds counts as a deadlock."""
+    from playground.engine import Model, Trainer
+
+    model = Model.from_preset(workload_path("tiny_mlp"), seed=0)
+    data = model.load_data()
+    rng = np.random.default_rng(0)
+    deadlocks, statuses = 0, {}
+    rss_before = rss_bytes()
+    start = time.perf_counter()
+    for i in range(cycles):
+        trainer = Trainer(model, data=data, epochs=10**6)
+        results: list[Any] = []
+        thread = threading.Thread(target=lambda t=trainer: results.append(t.run()), daemon=True)
+        delays = rng.uniform(0, 0.002, 4) * (rng.random(4) < 0.7)  # often no delay at all
+        thread.start()
+        time.sleep(delays[0])
+        trainer.pause()
+        time.sleep(delays[1])
+        if i % 3 == 0:
+            trainer.step_once()
+        trainer.resume()
+        time.sleep(delays[2])
+        if i % 5 == 0:
+            trainer.pause()
+            time.sleep(delays[3])
+        trainer.stop()
+        thread.join(timeout)
+        if thread.is_alive() or not results:
+            deadlocks += 1
+            trainer.resume()
+            trainer.stop()
+            if deadlocks >= 3:
+                break
+            continue
+        statuses[results[0].status] = statuses.get(results[0].status, 0) + 1
+    return {"cycles": i + 1, "deadlocks": deadlocks, "statuses": statuses,
+            "seconds": round(time.perf_counter() - start, 2),
+            "rss_growth_mb": round((rss_bytes() - rss_before) / 2**20, 2)}
+
+
+# --- the GUI: event-loop latency and training throughput with every plot live -------------------
+def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = (1600, 1000)) -> dict[str, Any]:
+    """Train ``preset`` for about ``seconds`` in an offscreen main window with every plot tab
+    shown in turn, probing the event loop with a 10 ms timer; then train the same number of
+    steps headless. Returns latencies and GUI/headless samples per second."""
+    from playground.cli import preset_path
+    from playground.engine import Model, Trainer
+    from playground.ui.app import create_app, ensure_display
+
+    path = preset_path(preset)
+    model = Model.from_preset(path)
+    data = model.load_data()
+    Trainer(model, data=data, max_steps=5).run()  # kernels compiled and cached
+    calib_model = Model.from_preset(path)
+    t0 = time.perf_counter()
+    calib = Trainer(calib_model, data=data, max_steps=80).run()
+    steps_per_s = calib.steps / (time.perf_counter() - t0)
+    steps = max(20, int(steps_per_s * seconds))
+
+    ensure_display()
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from playground.ui.main_window import MainWindow
+
+    app = create_app()
+    window = MainWindow(restore=False)
+    window.document.load(path)
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    controller = window.training
+    ticks: list[float] = []
+    probe_timer = QTimer()
+    probe_timer.setTimerType(Qt.PreciseTimer)
+    probe_timer.setInterval(10)
+    probe_timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    tabs = [t for t in (controller.curve_tabs, controller.view_tabs)]
+    rotate = QTimer()
+    rotate.setInterval(500)  # every panel is on screen (and redrawn) part of the time
+
+    def next_tab() -> None:
+        for t in tabs:
+            t.setCurrentIndex((t.currentIndex() + 1) % t.count())
+    rotate.timeout.connect(next_tab)
+    loop = QEventLoop()
+    watch = QTimer()
+    watch.setInterval(20)
+    watch.timeout.connect(lambda: None if controller.running else loop.quit())
+    if not controller.train(max_steps=steps):
+        raise RuntimeError(window.statusBar().currentMessage())
+    # Wait for the first snapshot (kernels warm, clock running) before probing.
+    deadline = time.monotonic() + 120
+    while controller.running and controller.worker and controller.worker.trainer is None \
+            and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
+    probe_timer.start()
+    rotate.start()
+    watch.start()
+    started = controller.running
+    if started:
+        loop.exec()
+    probe_timer.stop()
+    rotate.stop()
+    watch.stop()
+    result = controller.result
+    app.processEvents()
+    window.close()
+    if result is None:
+        raise RuntimeError("the GUI run did not finish")
+    intervals = np.diff(np.array(ticks)) * 1000.0
+    latency = np.maximum(intervals - 10.0, 0.0) if len(intervals) else np.zeros(1)
+    batch = model.settings["batch_size"]
+    gui_rate = result.steps * batch / result.seconds
+
+    head_model = Model.from_preset(path)
+    head = Trainer(head_model, data=data, max_steps=result.steps).run()
+    head_rate = head.steps * batch / head.seconds
+    return {
+        "preset": preset, "steps": result.steps, "gui_seconds": round(result.seconds, 2),
+        "headless_seconds": round(head.seconds, 2), "gui_samples_per_s": round(gui_rate),
+        "headless_samples_per_s": round(head_rate), "gui_throughput_ratio": round(gui_rate / head_rate, 3),
+        "event_loop_ticks": len(ticks), "event_loop_p50_ms": round(float(np.percentile(latency, 50)), 2),
+        "event_loop_p99_ms": round(float(np.percentile(latency, 99)), 2),
+        "event_loop_max_ms": round(float(latency.max()), 2),
+        "targets": {"event_loop_p99_ms": 50, "gui_throughput_ratio": 0.85},
+    }
+
+
+# --- the command ------------------------------------------------------------------------------
+def add_commands(sub) -> None:
+    bench = sub.add_parser("bench", help="measure engine speed (against PyTorch when installed), "
+                                         "start-up, memory and GUI responsiveness")
+    bench.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    bench.add_argument("--threads", type=int, help="BLAS and torch threads (default: the usable cores)")
+    bench.add_argument("--quick", action="store_true",
+                       help="a reduced run for tests: few short rounds, no cold compile")
+    bench.add_argument("--workloads", help=f"comma-separated subset of {', '.join(WORKLOADS)}")
+    bench.add_argument("--rounds", type=int, help="alternating timing rounds (default 7)")
+    bench.add_argument("--no-torch", action="store_true", help="skip PyTorch even when installed")
+    bench.add_argument("--no-cold", action="store_true", help="skip the cold compile (empty cache)")
+    bench.add_argument("--reliability", action="store_true",
+                       help=f"{CYCLES:,} start/pause/resume/stop cycles and the RSS growth over "
+                            f"{RSS_STEPS:,} steps, instead of the speed table")
+    bench.add_argument("--cycles", type=int, help=f"control cycles for --reliability (default {CYCLES})")
+    bench.add_argument("--gui", action="store_true",
+                       help=f"train {GUI_PRESET} in an offscreen window with every plot live: "
+                            "event-loop latency and GUI/headless throughput")
+    bench.add_argument("--seconds", type=float, help="length of the --gui run (default 20)")
+    bench.set_defaults(func=cmd_bench)
+
+
+def cmd_bench(args) -> int:
+    from playground.cli import UserError
+
+    threads = args.threads or default_threads()
+    if threads < 1:
+        raise UserError("--threads must be at least 1")
+    names = list(WORKLOADS)
+    if args.workloads:
+        names = [n.strip() for n in args.workloads.split(",") if n.strip()]
+        unknown = [n for n in names if n not in WORKLOADS]
+        if unknown or not names:
+            raise UserError(f"unknown workload {', '.join(unknown) or '(none)'}; "
+                            f"choose from {', '.join(WORKLOADS)}")
+    if args.rounds is not None and args.rounds < 1:
+        raise UserError("--rounds must be at least 1")
+    os.environ.update(_thread_env(threads))  # for anything started from here
+    blas_limited = set_blas_threads(threads)
+    report: dict[str, Any] = {
+        "machine": machine_info(), "threads": threads, "blas_threads_limited": blas_limited,
+        "load_average_start": load_average(), "quick": bool(args.quick)}
+    log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
+    if args.gui:
+        report.update(gui_bench(args.seconds or (3.0 if args.quick else 20.0)))
+    elif args.reliability:
+        cycles = args.cycles or (50 if args.quick else CYCLES)
+        log(f"{cycles} start/pause/resume/stop cycles...")
+        report["control_cycles"] = control_cycles(cycles)
+        log(f"RSS over {RSS_STEPS if not args.quick else 500:,} steps...")
+        report["rss"] = rss_growth(500 if args.quick else RSS_STEPS)
+    else:
+        report.update(speed_report(names, threads, args, log))
+    report["load_average_end"] = load_average()
+    if args.json:
+        print(json.dumps(report))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def speed_report(names: list[str], threads: int, args, log) -> dict[str, Any]:
+    use_torch = not args.no_torch and torch_available()
+    if use_torch:
+        import torch
+
+        torch.set_num_threads(threads)
+    out: dict[str, Any] = {"torch_version": None, "workloads": {}}
+    if use_torch:
+        import torch
+
+        out["torch_version"] = torch.__version__
+    rounds = args.rounds or (2 if args.quick else 7)
+    for name in names:
+        log(f"timing {name}...")
+        out["workloads"][name] = time_workload(name, rounds, 0.05 if args.quick else 0.4, use_torch)
+    if args.quick or args.no_cold:
+        out["cold_compile"] = None
+    else:
+        log("cold compile (empty Numba cache, new process)...")
+        out["cold_compile"] = cold_compile(names, threads)
+    log("warm start (new process, cache filled)...")
+    out["warm_start"] = {n: warm_start(n, threads, 1 if args.quick else 3)
+                         for n in (["tiny_mlp"] if args.quick else ["tiny_mlp", "lenet"])}
+    log("RSS growth through the Trainer...")
+    out["rss"] = rss_growth(500 if args.quick else RSS_STEPS)
+    return out
+
+
+def machine_info() -> dict[str, Any]:
+    import platform
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    import numba
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": default_threads(),
+            "python": platform.python_version(), "numpy": np.__version__, "numba": numba.__version__}
+
+
+def format_report(r: dict[str, Any]) -> str:
+    lines = [f"machine: {r['machine']['cpu']}, {r['machine']['usable_cores']} usable cores; "
+             f"threads {r['threads']}; load average {r['load_average_start']} -> {r['load_average_end']}"]
+    if "workloads" in r:
+        lines.append(f"{'workload':<11} {'batch':>5} {'engine steps/s':>15} {'samples/s':>11} "
+                     f"{'torch steps/s':>14} {'ratio':>7} {'target':>7} {'hot-loop bytes':>15}")
+        for name, w in r["workloads"].items():
+            torch_rate = "-" if w["torch_steps_per_s"] is None else f"{w['torch_steps_per_s']:,.0f}"
+            ratio = "-" if w["ratio"] is None else f"{w['ratio']:.2f}x"
+            lines.append(f"{name:<11} {w['batch_size']:>5} {w['engine_steps_per_s']:>15,.0f} "
+                         f"{w['engine_samples_per_s']:>11,} {torch_rate:>14} {ratio:>7} "
+                         f"{w['target_ratio']:>6}x {w['hot_loop_alloc_bytes']:>15,}")
+        if r.get("cold_compile"):
+            c = r["cold_compile"]
+            lines.append(f"cold compile (empty cache): {c['seconds']} s of first steps "
+                         f"({c['process_seconds']} s with process start and data)")
+        for name, w in r.get("warm_start", {}).items():
+            lines.append(f"warm start, {name}: {w['seconds']} s from process start to the first step")
+    if "control_cycles" in r:
+        c = r["control_cycles"]
+        lines.append(f"control cycles: {c['cycles']:,}, deadlocks {c['deadlocks']}, {c['statuses']}, "
+                     f"{c['seconds']} s")
+    if "rss" in r:
+        m = r["rss"]
+        lines.append(f"RSS growth over {m['steps']:,} Trainer steps: {m['rss_growth_mb']} MB "
+                     f"({m['rss_before_mb']} -> {m['rss_after_mb']} MB, {m['trainer_steps_per_s']:,} steps/s)")
+    if "event_loop_p99_ms" in r:
+        lines.append(f"GUI ({r['preset']}, {r['steps']:,} steps): event loop p50 {r['event_loop_p50_ms']} ms, "
+                     f"p99 {r['event_loop_p99_ms']} ms; {r['gui_samples_per_s']:,} samples/s vs "
+                     f"{r['headless_samples_per_s']:,} headless = {r['gui_throughput_ratio']}")
+    return "\n".join(lines)
