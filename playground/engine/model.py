@@ -1,6 +1,7 @@
 """A trainable model built from a validated graph."""
 from __future__ import annotations
 
+import copy
 import os
 import threading
 from pathlib import Path
@@ -110,7 +111,9 @@ class Model:
                     constant.add(nid)
         self._chain = self._chain_program()
         self._chain_buffers: dict[int, tuple[np.ndarray, ...]] = {}
+        self._eval_sets: dict[int, dict[str, Op]] = {}
         self.last_output: np.ndarray | None = None
+        self.last_evaluation: tuple[np.ndarray, np.ndarray] | None = None
 
     def _flatten_parameters(self) -> None:
         """Make every parameter (and gradient) a view into one flat vector, so the optimizer
@@ -241,20 +244,45 @@ class Model:
         data.x_val = data.x_val.astype(self.dtype, copy=False)
         return data, self.targets(data.y_train), self.targets(data.y_val)
 
-    def _run(self, x: np.ndarray, training: bool) -> dict[str, np.ndarray]:
+    def _run(self, x: np.ndarray, training: bool, ops: dict[str, Op] | None = None) -> dict[str, np.ndarray]:
+        ops = self.ops if ops is None else ops
         acts = {self.input_node: np.ascontiguousarray(x, dtype=self.dtype)}
         for nid in self.layers:
-            acts[nid] = self.ops[nid].forward([acts[s] for s in self.sources[nid]], training)
+            acts[nid] = ops[nid].forward([acts[s] for s in self.sources[nid]], training)
         return acts
 
+    def _eval_ops(self, batch: int) -> dict[str, Op]:
+        """Ops for evaluation passes of ``batch`` samples: copies sharing the live parameters and
+        statistics but with buffers of their own, so probes and validation between training steps
+        do not make the training ops reallocate theirs (multi-megabyte for convolutions)."""
+        ops = self._eval_sets.get(batch)
+        if ops is None:
+            if len(self._eval_sets) >= 3:
+                self._eval_sets.pop(next(iter(self._eval_sets)))
+            shared = {id(a): a for op in self.ops.values()
+                      for d in (op.params, op.grads, getattr(op, "buffers", {})) for a in d.values()}
+            ops = self._eval_sets[batch] = {nid: copy.deepcopy(op, shared) for nid, op in self.ops.items()}
+        return ops
+
     def _chunked(self, x: np.ndarray, nodes: list[str], batch_size: int) -> list[np.ndarray]:
-        """Outputs of ``nodes`` in evaluation mode, computed ``batch_size`` samples at a time."""
+        """Outputs of ``nodes`` in evaluation mode, computed at most ``batch_size`` samples at a time
+        (in equal chunks, the last one zero-padded, so one set of buffers serves every chunk)."""
+        n = len(x)
+        chunks = max(1, -(-n // batch_size))
+        size = max(1, -(-n // chunks))
         parts: list[list[np.ndarray]] = [[] for _ in nodes]
         with KERNEL_LOCK:
-            for i in range(0, max(len(x), 1), batch_size):
-                acts = self._run(x[i:i + batch_size], False)
+            ops = self._eval_ops(size) if n else self.ops
+            for i in range(0, max(n, 1), size):
+                chunk = x[i:i + size]
+                m = len(chunk)
+                if 0 < m < size:
+                    padded = np.zeros((size, *x.shape[1:]), dtype=self.dtype)
+                    padded[:m] = chunk
+                    chunk = padded
+                acts = self._run(chunk, False, ops)
                 for part, node in zip(parts, nodes):
-                    part.append(acts[node].copy())
+                    part.append(acts[node][:m].copy())
         return [np.concatenate(p) for p in parts]
 
     def forward(self, x: np.ndarray, training: bool = False, batch_size: int = 512) -> np.ndarray:
@@ -267,7 +295,7 @@ class Model:
     def activations(self, x: np.ndarray) -> dict[str, np.ndarray]:
         """Every layer's output for ``x`` (copies), for feature-map views."""
         with KERNEL_LOCK:
-            return {k: v.copy() for k, v in self._run(x, False).items()}
+            return {k: v.copy() for k, v in self._run(x, False, self._eval_ops(max(len(x), 1))).items()}
 
     def loss_and_grads(self, x: np.ndarray, y: np.ndarray,
                        training: bool = True) -> tuple[float, dict[str, np.ndarray]]:
@@ -312,6 +340,7 @@ class Model:
         """(mean loss, accuracy or None for regression) in evaluation mode."""
         head = self.sources[self.output][0] if self.fused else self.output
         logits, pred = self._chunked(x, [head, self.output], batch_size)
+        self.last_evaluation = (x, pred)  # the inputs and outputs, for views that want them too
         loss = self.loss_op.forward(logits, y)
         return loss, (accuracy(pred, y) if self.num_classes is not None else None)
 
