@@ -16,9 +16,9 @@ from playground.engine import Model, Trainer, TrainEvent, TrainResult
 from playground.engine import probes
 from playground.ui.app import collect_garbage_on_gui_thread
 
-MAX_RATE = 30.0  # snapshots per second at most
-HEAVY_INTERVAL = 0.25  # seconds between decision grids and feature maps
-CONFUSION_INTERVAL = 2.0  # seconds between confusion matrices (a forward pass over validation)
+MAX_RATE = 10.0  # snapshots per second at most (the GUI thread competes with training for the GIL)
+HEAVY_INTERVAL = 0.5  # seconds between decision grids and feature maps
+CONFUSION_INTERVAL = 4.0  # seconds between confusion matrices (a forward pass over validation)
 CONFUSION_SAMPLES = 1000
 SAMPLE_COUNT = 24
 
@@ -185,7 +185,11 @@ class TrainingWorker(QObject):
         if model.num_classes and (force or now - self._last_confusion >= CONFUSION_INTERVAL):
             self._last_confusion = now
             n = CONFUSION_SAMPLES
-            pred = model.forward(data.x_val[:n])
+            last = getattr(model, "last_evaluation", None)  # an epoch end has just evaluated all of it
+            if force and last is not None and last[0] is data.x_val:
+                pred = last[1][:n]
+            else:
+                pred = model.forward(data.x_val[:n])
             snap.confusion = probes.confusion_matrix(pred, data.y_val[:n], model.num_classes)
             head = pred[:SAMPLE_COUNT]
             snap.sample_predictions = (head[:, 0] > 0.5).astype(int) if head.shape[1] == 1 else head.argmax(axis=1)

@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import csv
+import time
+
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 MAX_POINTS = 4000
+# Seconds between redraws of one panel while snapshots stream in. Painting (pyqtgraph axes and
+# antialiased paths, mostly Python under the GIL) is the GUI thread's main cost and slows the
+# training thread down; data still arrives with every snapshot and the last state is always drawn.
+REDRAW_INTERVAL = 0.2
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#bcbd22", "#7f7f7f"]
 
@@ -42,6 +49,7 @@ class PlotPanel(QWidget):
     """A panel with one or more plot items; adds 'Save as PNG' and 'Save data as CSV' to their menus."""
 
     title = ""
+    redraw_interval = 0.0  # seconds; the live training panels use REDRAW_INTERVAL
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +59,10 @@ class PlotPanel(QWidget):
         layout.addWidget(self.graphics)
         self.received = 0
         self._stale = False
+        self._last_draw = float("-inf")
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._flush)
 
     def add_plot(self, row: int = 0, col: int = 0, **kwargs) -> pg.PlotItem:
         item = self.graphics.addPlot(row=row, col=col, **kwargs)
@@ -88,12 +100,22 @@ class PlotPanel(QWidget):
         self.received += 1
 
     def refresh(self) -> None:
-        """Redraw now if the panel is on screen, else when it is next shown (a hidden tab)."""
-        if self.isVisible():
+        """Redraw now if the panel is on screen, else when it is next shown (a hidden tab).
+        At most one redraw per ``redraw_interval``: a later one is deferred to a timer."""
+        self._stale = True
+        if not self.isVisible():
+            return
+        wait = self._last_draw + self.redraw_interval - time.monotonic()
+        if wait <= 0:
+            self._flush()
+        elif not self._flush_timer.isActive():
+            self._flush_timer.start(max(1, int(wait * 1000)))
+
+    def _flush(self) -> None:
+        if self._stale and self.isVisible():
             self._redraw()
             self._stale = False
-        else:
-            self._stale = True
+            self._last_draw = time.monotonic()
 
     def _redraw(self) -> None:
         """Push the kept data into the plot items (setData / setImage)."""
@@ -103,6 +125,7 @@ class PlotPanel(QWidget):
         if self._stale:
             self._redraw()
             self._stale = False
+            self._last_draw = time.monotonic()
 
 
 def mosaic(images: np.ndarray, pad: int = 1, columns: int | None = None) -> np.ndarray:

@@ -5,12 +5,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from playground.ui.plots.base import PlotPanel
+from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 
 CLASS_COLOURS = ["#f59322", "#0877bd", "#2ca02c", "#d62728", "#9467bd"]
 
 
 class DecisionBoundaryPanel(PlotPanel):
+    redraw_interval = REDRAW_INTERVAL
     title = "Decision boundary"
 
     def __init__(self, parent=None) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from playground.ui.plots.base import PALETTE, PlotPanel, Series
+from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series
 
 SMOOTHING = 0.9  # exponential moving average of the per-step training loss
 
 
 class _TrainValPanel(PlotPanel):
     """Training value per step (raw faint, smoothed bold) and validation per epoch."""
+    redraw_interval = REDRAW_INTERVAL
 
     label = ""
 
@@ -99,6 +100,7 @@ class AccuracyPanel(_TrainValPanel):
 
 class GradientNormPanel(PlotPanel):
     """Per-layer gradient norm over time on a log axis: where gradients vanish or explode."""
+    redraw_interval = REDRAW_INTERVAL
 
     title = "Gradient norms"
 

@@ -5,11 +5,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox
 
-from playground.ui.plots.base import PlotPanel, mosaic
+from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel, mosaic
 
 
 class _ImagePanel(PlotPanel):
     """One image with locked aspect and no axes, plus an optional layer picker row."""
+    redraw_interval = REDRAW_INTERVAL
 
     picker_label = ""
     diverging = False

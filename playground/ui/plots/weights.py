@@ -5,13 +5,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
-from playground.ui.plots.base import PALETTE, PlotPanel
+from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel
 
 BINS = 40
 HISTORY = 300  # histograms kept for the heatmap; older rows are dropped
 
 
 class WeightHistogramPanel(PlotPanel):
+    redraw_interval = REDRAW_INTERVAL
     title = "Weights"
 
     def __init__(self, parent=None) -> None:
