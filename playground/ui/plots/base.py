@@ -13,7 +13,7 @@ MAX_POINTS = 4000
 # Seconds between redraws of one panel while snapshots stream in. Painting (pyqtgraph axes and
 # antialiased paths, mostly Python under the GIL) is the GUI thread's main cost and slows the
 # training thread down; data still arrives with every snapshot and the last state is always drawn.
-REDRAW_INTERVAL = 0.2
+REDRAW_INTERVAL = 0.33
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#bcbd22", "#7f7f7f"]
 

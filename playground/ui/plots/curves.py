@@ -27,6 +27,9 @@ class _TrainValPanel(PlotPanel):
         self.train_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0], width=2), name="train")
         self.val_curve = self.plot.plot(pen=pg.mkPen(PALETTE[1], width=2), symbol="o", symbolSize=5,
                                         symbolBrush=PALETTE[1], name="validation")
+        for curve in (self.raw_curve, self.train_curve):  # thousands of steps: draw ~2 points
+            curve.setDownsampling(auto=True, method="peak")  # per pixel column (min and max kept)
+            curve.setClipToView(True)
         self.raw, self.smooth, self.val = Series(), Series(), Series()
         self._ema: float | None = None
 
