@@ -54,6 +54,15 @@ def load_average() -> list[float] | None:
 
 
 def default_threads() -> int:
+    """The app's BLAS thread count: OPENBLAS_NUM_THREADS (``import playground`` sets 1 unless the
+    user chose), else the usable cores."""
+    value = os.environ.get("OPENBLAS_NUM_THREADS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return usable_cores()
+
+
+def usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:
@@ -357,9 +366,14 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     data = model.load_data()
     Trainer(model, data=data, max_steps=5).run()  # kernels compiled and cached
     calib_model = Model.from_preset(path)
+    opt = calib_model.make_optimizer()
+    bs = model.settings["batch_size"]
+    xb, yb = data[0].x_train[:bs], data[1][:bs]
+    calib_model.train_step(xb, yb, opt)
     t0 = time.perf_counter()
-    calib = Trainer(calib_model, data=data, max_steps=80).run()
-    steps_per_s = calib.steps / (time.perf_counter() - t0)
+    for _ in range(40):
+        calib_model.train_step(xb, yb, opt)
+    steps_per_s = 40 / (time.perf_counter() - t0)
     steps = max(20, int(steps_per_s * seconds))
 
     ensure_display()
@@ -442,7 +456,8 @@ def add_commands(sub) -> None:
     bench = sub.add_parser("bench", help="measure engine speed (against PyTorch when installed), "
                                          "start-up, memory and GUI responsiveness")
     bench.add_argument("--json", action="store_true", help="print one JSON object as the last line")
-    bench.add_argument("--threads", type=int, help="BLAS and torch threads (default: the usable cores)")
+    bench.add_argument("--threads", type=int,
+                       help="BLAS and torch threads (default: the app's, OPENBLAS_NUM_THREADS or 1)")
     bench.add_argument("--quick", action="store_true",
                        help="a reduced run for tests: few short rounds, no cold compile")
     bench.add_argument("--workloads", help=f"comma-separated subset of {', '.join(WORKLOADS)}")
@@ -538,7 +553,7 @@ def machine_info() -> dict[str, Any]:
         pass
     import numba
 
-    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": default_threads(),
+    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable_cores(),
             "python": platform.python_version(), "numpy": np.__version__, "numba": numba.__version__}
 
 
