@@ -18,6 +18,7 @@ from playground.ui.compare_panel import ComparePanel
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot, CompareWorker
 from playground.ui.plots import base
 from playground.ui.race_panel import RacePanel
+from playground.ui.threads import worker_thread
 
 SHUTDOWN_MS = 1500
 FILE_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
@@ -185,17 +186,11 @@ class CompareController(QObject):
         graph = with_absolute_paths(self.document.graph.copy(), self.document.base_dir)
         self.comparison = None
         self.worker = CompareWorker(graph, specs, **options)
-        self.thread = QThread(self)
-        self.worker.moveToThread(self.thread)
+        self.thread = worker_thread(self, self.worker, self._on_thread_done)
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
-        # Direct: the worker's thread ends its own loop, even while the GUI thread waits on it.
-        self.worker.finished.connect(self.thread.quit, Qt.DirectConnection)
-        self.worker.failed.connect(self.thread.quit, Qt.DirectConnection)
-        self.thread.finished.connect(self._on_thread_done)
-        self.thread.started.connect(self.worker.run)
         self.thread.start()
         self.show_compare()
         self._update_actions()

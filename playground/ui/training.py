@@ -21,6 +21,7 @@ from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.weights import WeightHistogramPanel
+from playground.ui.threads import worker_thread
 from playground.ui.worker import TrainingWorker
 
 SHUTDOWN_MS = 1500
@@ -193,18 +194,12 @@ class TrainingController(QObject):
         self.banner_bar.hide()
         self.result = None
         self.worker = TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused)
-        self.thread = QThread(self)
-        self.worker.moveToThread(self.thread)
+        self.thread = worker_thread(self, self.worker, self._on_thread_done)
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.status.connect(self._on_status)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
-        # Direct: the worker's thread ends its own loop, even while the GUI thread waits on it.
-        self.worker.finished.connect(self.thread.quit, Qt.DirectConnection)
-        self.worker.failed.connect(self.thread.quit, Qt.DirectConnection)
-        self.thread.finished.connect(self._on_thread_done)
-        self.thread.started.connect(self.worker.run)
         self.actions["pause"].setChecked(start_paused)
         self.started_at = time.monotonic()
         self.thread.start()
