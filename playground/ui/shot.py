@@ -47,7 +47,10 @@ def train_for_shot(window, steps: int, timeout: float = 600.0, view: str = "trai
     while controller.running and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.005)
-    QApplication.processEvents()
+    settle = time.monotonic() + 0.6  # panels redraw on a timer (a few times a second)
+    while time.monotonic() < settle:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_steps: int = 0) -> None:
