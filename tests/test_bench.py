@@ -124,9 +124,11 @@ def test_trainer_divergence_restores_the_flat_snapshot():
     assert np.isfinite(model.flat_parameters()).all()
 
 
-def test_first_dense_layer_skips_the_data_gradient():
+def test_first_layer_skips_the_data_gradient():
     model = Model.from_preset(os.path.join(ROOT, "benchmarks", "mlp_mnist.json"))
     assert model.ops["dense1"].input_grad is False and model.ops["dense2"].input_grad is True
+    lenet = Model.from_preset(os.path.join(ROOT, "benchmarks", "lenet.json"))
+    assert lenet.ops["conv1"].input_grad is False and lenet.ops["conv2"].input_grad is True
 
 
 def _bench_json(capsys, *args):

@@ -70,6 +70,8 @@ CONV_CASES = [
     ("same", 1, 2, 2, 2, True, (5, 4)),  # even kernel: the extra padding row goes at the bottom
     ("valid", 3, 2, 2, (2, 3), True, (8, 9)),  # stride > kernel height skips input rows
     ("same", 3, 1, 2, (3, 2), True, (7, 8)),
+    ("valid", 1, 2, 2, 3, True, (5, 21)),  # rows longer than one vector: 19 outputs wide
+    ("same", 2, 1, 2, 5, False, (4, 22)),
 ]
 
 
@@ -114,6 +116,17 @@ def test_conv_float32_matches_float64(padding, stride):
     np.testing.assert_allclose(dx32, dx64, rtol=1e-5, atol=1e-5)
     for name in ("W", "b"):
         np.testing.assert_allclose(op32.grads[name], op64.grads[name], rtol=1e-5, atol=1e-4)
+
+
+def test_conv_without_input_gradient_gives_the_same_weight_gradients():
+    x = np.random.default_rng(12).standard_normal((3, 2, 7, 9))
+    full, skip = make_conv(2, 3, 3, 2, "same", True), make_conv(2, 3, 3, 2, "same", True)
+    skip.input_grad = False
+    g = np.random.default_rng(13).standard_normal(full.forward([x], True).shape)
+    skip.forward([x], True)
+    assert full.backward(g)[0] is not None and skip.backward(g) == [None]
+    for name in ("W", "b"):
+        np.testing.assert_array_equal(skip.grads[name], full.grads[name])
 
 
 @pytest.mark.parametrize("padding,stride", [("valid", 1), ("same", 2)])
@@ -176,7 +189,7 @@ def test_conv_output_size():
         conv2d_output_size(8, 3, 1, "full")
 
 
-POOL_CASES = [(2, 2, (6, 8)), (3, 2, (7, 6)), (2, 3, (8, 7)), (3, 1, (5, 5))]
+POOL_CASES = [(2, 2, (6, 8)), (3, 2, (7, 6)), (2, 3, (8, 7)), (3, 1, (5, 5)), (2, 2, (5, 23))]
 
 
 @pytest.mark.parametrize("mode", ["max", "min", "avg"])
@@ -201,6 +214,26 @@ def test_pool_max_routes_gradient_to_winner():
     assert op.forward([x], True)[0, 0, 0, 0] == 5.0
     np.testing.assert_array_equal(op.backward(np.full((1, 1, 1, 1), 7.0))[0],
                                   [[[[0.0, 7.0], [0.0, 0.0]]]])
+
+
+@pytest.mark.parametrize("mode", ["max", "min"])
+@pytest.mark.parametrize("size,stride", [(2, 2), (2, 1)])  # the unrolled 2x2 kernel, the general one
+def test_pool_ties_go_to_the_first_element(mode, size, stride):
+    x = np.random.default_rng(11).integers(0, 3, (2, 3, 6, 8)).astype(np.float64)
+    oh, ow = pool2d_output_size(6, size, stride), pool2d_output_size(8, size, stride)
+    op = Pool2DOp(mode, size, stride)
+    op.forward([x], True)
+    dx = op.backward(np.ones((2, 3, oh, ow)))[0]
+    expected = np.zeros_like(x)
+    pick = np.argmax if mode == "max" else np.argmin  # the first extreme in row-major order
+    for y in range(oh):
+        for xx in range(ow):
+            window = x[:, :, y * stride:y * stride + size, xx * stride:xx * stride + size]
+            winner = pick(window.reshape(2, 3, -1), axis=2)
+            for n, c in np.ndindex(2, 3):
+                i, j = divmod(winner[n, c], size)
+                expected[n, c, y * stride + i, xx * stride + j] += 1
+    np.testing.assert_array_equal(dx, expected)
 
 
 @pytest.mark.parametrize("mode", ["max", "min", "avg"])

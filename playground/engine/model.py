@@ -105,9 +105,9 @@ class Model:
         constant = {self.input_node}  # outputs that depend on no parameter need no gradient
         for nid in self.layers:
             if all(s in constant for s in self.sources[nid]):
-                if isinstance(self.ops[nid], dense_ops.DenseOp):
-                    self.ops[nid].input_grad = False  # skip dx = g W^T of a first Dense layer
-                elif not self.ops[nid].params:
+                if self.ops[nid].params:
+                    self.ops[nid].input_grad = False  # e.g. skip dx = g W^T of a first Dense layer
+                else:
                     constant.add(nid)
         self._chain = self._chain_program()
         self._chain_buffers: dict[int, tuple[np.ndarray, ...]] = {}

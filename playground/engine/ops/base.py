@@ -19,6 +19,9 @@ class Op:
     def __init__(self) -> None:
         self.params = {}
         self.grads = {}
+        # The model clears this when no input needs a gradient (the input is the data); an op
+        # that honours it skips computing dx and returns None in its place.
+        self.input_grad = True
 
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
         raise NotImplementedError

@@ -2,12 +2,12 @@
 
 Numba cannot vectorise the dot products of a convolution without fastmath, so the arithmetic
 goes to numpy's BLAS (one product over the whole batch per pass) and the Numba kernels only copy
-and scatter, in long contiguous runs that do vectorise. The image is split into stride x stride
-"phase" planes (with the padding baked in) so every kernel tap is a unit-stride window of one
-plane, and patches are gathered "wide": a full plane row per output row, junk columns included,
-which makes each tap one contiguous copy; the junk columns are dropped when the output is
-written. The kernels are serial on purpose: on the 2-core target, Numba's OpenMP workers and
-OpenBLAS's threads spin against each other and a LeNet step got ~10x slower with parallel=True.
+and scatter. The image is split into stride x stride "phase" planes (with the padding baked in)
+so every kernel tap is a unit-stride window of one plane. Patches hold exactly the output pixels:
+an earlier layout copied whole plane rows (junk columns included) to make each tap one long copy,
+but the junk went through every product too, 40% of the arithmetic for LeNet's second layer.
+The kernels are serial on purpose: on the 2-core target, Numba's OpenMP workers and OpenBLAS's
+threads spin against each other and a LeNet step got ~10x slower with parallel=True.
 """
 from __future__ import annotations
 
@@ -101,78 +101,71 @@ def _from_phases(dxq, stride, pad_top, pad_left, dx):
                             dst[qx * stride + b - pad_left] = src[qx]
 
 
+# Numba wraps negative indices, and the check it emits for an index it cannot prove non-negative
+# stops LLVM vectorising the loop (the patch copies ran 4x slower); an unsigned index has none.
+U = np.uint64
+
+
 @njit(cache=True, nogil=True)
 def _im2col(xq, kh, kw, stride, oh, ow, col):
-    """col[(c, i, j), n, oy*wq + ox] = phase(i%s, j%s)[oy + i//s, ox + j//s].
+    """col[(c, i, j), n, oy*ow + ox] = phase(i%s, j%s)[n, c, oy + i//s, ox + j//s].
 
-    Rows are "wide" (wq columns per output row, the last wq - ow of them junk) so each tap is one
-    contiguous copy of (oh-1)*wq + ow elements, which vectorises; the junk is cropped later.
+    Each tap of each output row is a unit-stride run of ow elements of a phase plane.
     """
-    n_batch, channels, phases = xq.shape[0], xq.shape[1], stride * stride
-    wq = xq.shape[4]
-    span = (oh - 1) * wq + ow
-    planes = xq.reshape(n_batch * channels * phases, -1)
-    rows = col.reshape(col.shape[0] * n_batch, -1)
-    for n in range(n_batch):
-        for c in range(channels):
-            for i in range(kh):
-                for j in range(kw):
-                    plane = planes[(n * channels + c) * phases + (i % stride) * stride + j % stride]
-                    off = (i // stride) * wq + j // stride
-                    src = plane[off:off + span]
-                    dst = rows[((c * kh + i) * kw + j) * n_batch + n]
-                    for p in range(span):
-                        dst[p] = src[p]
-                    for p in range(span, dst.size):
-                        dst[p] = 0
+    n_batch, channels = xq.shape[0], xq.shape[1]
+    for c in range(channels):
+        for i in range(kh):
+            for j in range(kw):
+                phase, di, dj = (i % stride) * stride + j % stride, i // stride, j // stride
+                rows = col[(c * kh + i) * kw + j]
+                for n in range(n_batch):
+                    plane, dst = xq[n, c, phase], rows[n]
+                    for oy in range(oh):
+                        src, base = plane[U(oy + di)], oy * ow
+                        for ox in range(ow):
+                            dst[U(base + ox)] = src[U(ox + dj)]
 
 
 @njit(cache=True, nogil=True)
 def _col2im(col, kh, kw, stride, oh, ow, dxq):
     """Adjoint of _im2col: scatter-add every tap back into its phase plane."""
-    n_batch, channels, phases = dxq.shape[0], dxq.shape[1], stride * stride
-    wq = dxq.shape[4]
-    span = (oh - 1) * wq + ow
-    planes = dxq.reshape(n_batch * channels * phases, -1)
-    rows = col.reshape(col.shape[0] * n_batch, -1)
-    for n in range(n_batch):
-        for q in range(n * channels * phases, (n + 1) * channels * phases):
-            zero = planes[q]
-            for p in range(zero.size):
-                zero[p] = 0
-        for c in range(channels):
-            for i in range(kh):
-                for j in range(kw):
-                    plane = planes[(n * channels + c) * phases + (i % stride) * stride + j % stride]
-                    off = (i // stride) * wq + j // stride
-                    dst = plane[off:off + span]
-                    src = rows[((c * kh + i) * kw + j) * n_batch + n]
-                    for p in range(span):
-                        dst[p] += src[p]
+    n_batch, channels = dxq.shape[0], dxq.shape[1]
+    flat = dxq.reshape(-1)
+    for q in range(flat.size):
+        flat[q] = 0
+    for c in range(channels):
+        for i in range(kh):
+            for j in range(kw):
+                phase, di, dj = (i % stride) * stride + j % stride, i // stride, j // stride
+                rows = col[(c * kh + i) * kw + j]
+                for n in range(n_batch):
+                    plane, src = dxq[n, c, phase], rows[n]
+                    for oy in range(oh):
+                        dst, base = plane[U(oy + di)], oy * ow
+                        for ox in range(ow):
+                            dst[U(ox + dj)] += src[U(base + ox)]
 
 
 @njit(cache=True, nogil=True)
-def _unwiden(y_wide, bias, out):
-    """out[n, o, y, x] = y_wide[o, n, y, x] + bias[o]: back to NCHW, junk columns dropped."""
-    n_batch, out_ch, oh, ow = out.shape
+def _to_nchw(y, bias, out):
+    """out[n, o, p] = y[o, n, p] + bias[o]: the product's channel-major rows back to NCHW."""
+    out_ch, n_batch, pixels = y.shape
     for n in range(n_batch):
         for o in range(out_ch):
-            for y in range(oh):
-                src, dst = y_wide[o, n, y], out[n, o, y]
-                for xx in range(ow):
-                    dst[xx] = src[xx] + bias[o]
+            src, dst, b = y[o, n], out[n, o], bias[o]
+            for p in range(pixels):
+                dst[p] = src[p] + b
 
 
 @njit(cache=True, nogil=True)
-def _widen(grad, g_wide):
-    """g_wide[o, n, y, x] = grad[n, o, y, x] for x < ow; the junk columns are never touched."""
-    n_batch, out_ch, oh, ow = grad.shape
+def _to_channel_major(grad, g):
+    """g[o, n, p] = grad[n, o, p], the layout the weight and patch gradient products take."""
+    n_batch, out_ch, pixels = grad.shape
     for n in range(n_batch):
         for o in range(out_ch):
-            for y in range(oh):
-                src, dst = grad[n, o, y], g_wide[o, n, y]
-                for xx in range(ow):
-                    dst[xx] = src[xx]
+            src, dst = grad[n, o], g[o, n]
+            for p in range(pixels):
+                dst[p] = src[p]
 
 
 class Conv2DOp(Op):
@@ -224,9 +217,8 @@ class Conv2DOp(Op):
         # Unit stride without padding: the image is its own single phase plane, no copies needed.
         self._plain = s == 1 and (hq, wq) == (h, w)
         self._xq = None if self._plain else np.empty((n, c, s * s, hq, wq), dtype)
-        self._col = np.empty((c * kh * kw, n, oh * wq), dtype)  # patches, then their gradient
-        self._y_wide = np.empty((out_ch, n, oh, wq), dtype)
-        self._g_wide = np.zeros((out_ch, n, oh, wq), dtype)  # junk columns stay zero for good
+        self._col = np.empty((c * kh * kw, n, oh * ow), dtype)  # patches, then their gradient
+        self._y = np.empty((out_ch, n, oh * ow), dtype)  # W @ col, and later the output gradient
         self._no_bias = np.zeros(out_ch, dtype)
         self._out = np.empty((n, out_ch, oh, ow), dtype)
         self._dx = np.empty(x_shape, dtype)
@@ -250,20 +242,24 @@ class Conv2DOp(Op):
             _to_phases(x, s, *self._pads, xq)
         _im2col(xq, kh, kw, s, oh, ow, self._col)
         col = self._col.reshape(self._col.shape[0], -1)
-        np.matmul(w.reshape(out_ch, -1), col, out=self._y_wide.reshape(out_ch, -1))  # Y = W @ col
-        _unwiden(self._y_wide, self.params.get("b", self._no_bias), self._out)  # y = Y + b
-        return self._out
+        np.matmul(w.reshape(out_ch, -1), col, out=self._y.reshape(out_ch, -1))  # Y = W @ col
+        n = x.shape[0]
+        _to_nchw(self._y, self.params.get("b", self._no_bias), self._out.reshape(n, out_ch, -1))
+        return self._out  # y = Y + b
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         w = self.params["W"]
         out_ch, _, kh, kw = w.shape
         (oh, ow), s = self._out_hw, self.stride
-        _widen(np.ascontiguousarray(grad, dtype=w.dtype), self._g_wide)
-        g = self._g_wide.reshape(out_ch, -1)
+        grad = np.ascontiguousarray(grad, dtype=w.dtype)
+        _to_channel_major(grad.reshape(grad.shape[0], out_ch, -1), self._y)
+        g = self._y.reshape(out_ch, -1)
         col = self._col.reshape(self._col.shape[0], -1)
         if "b" in self.params:
             np.sum(g, axis=1, out=self.grads["b"])  # db[o] = sum_{n,y,x} g[n, o, y, x]
         np.matmul(g, col.T, out=self.grads["W"].reshape(out_ch, -1))  # dW = G @ col^T
+        if not self.input_grad:
+            return [None]
         np.matmul(w.reshape(out_ch, -1).T, g, out=col)  # dcol = W^T @ G (patches no longer needed)
         if self._plain:
             _col2im(self._col, kh, kw, s, oh, ow, self._phase_view(self._dx))  # dx = col2im(dcol)

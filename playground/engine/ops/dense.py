@@ -22,7 +22,6 @@ class DenseOp(Op):
         self._track(W=weight)
         if bias is not None:
             self._track(b=bias)
-        self.input_grad = True  # the model clears it when the input is data (no gradient needed)
         self._x: np.ndarray | None = None
         self._out: np.ndarray | None = None
         self._dx: np.ndarray | None = None
