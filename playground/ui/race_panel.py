@@ -184,7 +184,7 @@ class RacePanel(QWidget):
         overrides = {"lr": self.lr.value()} if self.same_lr.isChecked() else {}
         chosen = {k: (k, dict(overrides)) for k, check in self.checks.items() if check.isChecked()}
         self._pending = RaceRequest(self.surface.name, chosen, self.start, self.steps.value())
-        if self._thread is None:
+        if self._thread is None and self.isVisible():  # a hidden panel races when first shown
             self._launch()
 
     def replay(self) -> None:
@@ -199,6 +199,11 @@ class RacePanel(QWidget):
         self.timer.stop()
         self._pending = None
         return self._thread is None or self._thread.wait(timeout_ms)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pending is not None and self._thread is None:
+            self._launch()
 
     # --- worker ---------------------------------------------------------------------------------
     def _launch(self) -> None:
