@@ -146,3 +146,18 @@ def test_reset_weights_reinitialises_the_model(window, tmp_path, qtbot):
     assert controller.model.parameters()["dense1.W"].shape == trained.shape
     controller.actions["reset"].trigger()
     assert controller.model is None
+
+
+def test_views_before_training_fit_the_network_and_say_how_to_fill_them(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "digits_cnn")
+    window.set_view_mode("training")
+    settle()
+    assert controller.view_tabs.currentWidget() is panel(controller, "CNN filters")
+    loss = panel(controller, "Loss")
+    assert loss.hint.isVisible() and "F5" in loss.hint.text()
+    open_preset(window, tmp_path, "xor")
+    assert controller.view_tabs.currentWidget() is panel(controller, "Decision boundary")
+    controller.train(max_steps=5)
+    wait_until(qtbot, lambda: not controller.running)
+    settle()
+    assert not loss.hint.isVisible()

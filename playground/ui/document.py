@@ -95,6 +95,8 @@ class GraphDocument(QObject):
         self.pathChanged.emit(path)
 
     def _on_graph_event(self, event: str, payload: Any) -> None:
+        if event != "node_moved":  # first, so the signals' handlers read the new analysis
+            self._schedule_analysis()
         if event == "node_added":
             self.nodeAdded.emit(payload.id)
         elif event == "node_removed":
@@ -107,12 +109,10 @@ class GraphDocument(QObject):
             self.paramChanged.emit(payload[0].id, payload[1])
         elif event == "node_moved":
             self.nodeMoved.emit(payload.id)
-            return
         elif event == "meta_changed":
             self.metaChanged.emit(payload)
         elif event == "reset":
             self.reset.emit()
-        self._schedule_analysis()
 
     def _schedule_analysis(self) -> None:
         self._stale = True

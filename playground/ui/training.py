@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 
-from PySide6.QtCore import QObject, Qt, QThread, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QTabWidget, QToolBar
 
@@ -55,10 +55,14 @@ class TrainingController(QObject):
         self._build_status()
         self._build_banner()
         self.panels = [cls() for cls in (*CURVE_PANELS, *IMAGE_PANELS)]
+        for panel in self.panels:
+            panel.show_hint("Train (F5) to watch this view fill in as the network learns.")
         self.docks = self._build_docks()
         self.document.undo_stack.indexChanged.connect(self._on_edit)
+        self.document.reset.connect(self._views_follow_opened_document)
         window.viewModeChanged.connect(self._apply_view)
         self._update_actions()
+        self._views_follow_document()
 
     def _apply_view(self, mode: str) -> None:
         """The training view gives the plots half of the window's height."""
@@ -138,6 +142,26 @@ class TrainingController(QObject):
         for tabs in (self.curve_tabs, self.view_tabs):
             if tabs.indexOf(panel) >= 0:
                 tabs.setCurrentWidget(panel)
+
+    def _show_relevant_view(self, plane: bool, conv: bool, classes: int | None) -> None:
+        """Front the network view that says most about this kind of network."""
+        by_type = {type(p): p for p in self.panels}
+        if plane:
+            self.show_panel(by_type[DecisionBoundaryPanel])
+        elif conv:
+            self.show_panel(by_type[FiltersPanel])
+        elif classes:
+            self.show_panel(by_type[ConfusionPanel])
+
+    def _views_follow_opened_document(self) -> None:
+        QTimer.singleShot(0, self._views_follow_document)  # after the new file's folder is known
+
+    def _views_follow_document(self) -> None:
+        """An opened network starts on the views that apply to it, before any training."""
+        a = self.document.analysis
+        self._show_relevant_view(a.dataset is not None and a.shapes.get(a.dataset) == (2,),
+                                 any(n.type == "Conv2D" for n in self.document.graph.nodes.values()),
+                                 a.num_classes)
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -283,13 +307,7 @@ class TrainingController(QObject):
         self.progress.setValue(0)
         for panel in self.panels:
             panel.reset(setup)
-        by_type = {type(p): p for p in self.panels}
-        if setup.points is not None:
-            self.show_panel(by_type[DecisionBoundaryPanel])
-        elif setup.conv_layers:
-            self.show_panel(by_type[FiltersPanel])
-        elif setup.num_classes:
-            self.show_panel(by_type[ConfusionPanel])
+        self._show_relevant_view(setup.points is not None, bool(setup.conv_layers), setup.num_classes)
 
     @Slot(object)
     def _on_snapshot(self, snap) -> None:

@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 MAX_POINTS = 4000
 # Seconds between redraws of one panel while snapshots stream in. Painting (pyqtgraph axes and
@@ -54,8 +54,13 @@ class PlotPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)  # never widens the dock
+        self.hint.setStyleSheet("QLabel { color: #8a93a3; padding: 2px 4px; }")
+        self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.hint)
         layout.addWidget(self.graphics)
         self.received = 0
         self._stale = False
@@ -92,12 +97,18 @@ class PlotPanel(QWidget):
                 writer.writerows(rows)
         return path or None
 
+    def show_hint(self, text: str) -> None:
+        """A grey line above the plot until the first snapshot: an empty plot says how to fill it."""
+        self.hint.setText(text)
+        self.hint.setVisible(self.received == 0)
+
     def reset(self, setup) -> None:
         """A new run starts: forget old data, adapt to the model (layers, classes)."""
 
     def update_snapshot(self, snap) -> None:
         """Keep what the snapshot brings; panels extend this and then call ``refresh``."""
         self.received += 1
+        self.hint.hide()
 
     def refresh(self) -> None:
         """Redraw now if the panel is on screen, else when it is next shown (a hidden tab).
