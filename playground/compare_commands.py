@@ -13,7 +13,6 @@ from typing import Any, Sequence
 
 from playground.cli import UserError, preset_path
 
-ALL_OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -52,10 +51,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 # -- argument parsing ----------------------------------------------------------------------------
 
 def _keys(text: str) -> list[str]:
-    from playground.engine.nodes.optimizers import optimizer_node
+    from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 
     if text.strip() == "all":
-        return list(ALL_OPTIMIZERS)
+        return list(OPTIMIZER_KEYS)
     try:
         return [optimizer_node(k.strip()).key for k in text.split(",") if k.strip()]
     except ValueError as exc:

@@ -56,6 +56,17 @@ BAD = [
      "'a b' is not a valid node name"),
     ("[" * 100000 + "]" * 100000, "nested too deeply"),
 ]
+COMPARE_HEAD = '{"format": "nn-playground-preset", "version": 1, "nodes": [], "compare": '
+BAD += [(COMPARE_HEAD + text + "}", expected) for text, expected in [
+    ('{"optimizer": ["sgd"]}', "compare: unknown setting 'optimizer'; known: optimizers, sweep, race"),
+    ('{"optimizers": ["sgd", "Adam"]}', "compare.optimizers[1]: unknown optimizer 'Adam'; choose one of sgd,"),
+    ('{"optimizers": "sgd"}', "compare.optimizers: expected a list of optimizer names, found text"),
+    ('{"sweep": {"name": "momentum"}}', "compare.sweep.name: expected one of optimizers, lr, batch_size"),
+    ('{"sweep": {"name": "lr", "values": [0.1, -1]}}', "compare.sweep.values[1]: expected a positive number"),
+    ('{"sweep": {"name": "batch_size", "values": ["full", 2.5]}}', "compare.sweep.values[1]: expected a whole"),
+    ('{"race": {"surface": "ravin"}}', "compare.race.surface: unknown surface 'ravin'; known: saddle,"),
+    ('{"race": {"optimizers": []}}', "compare.race.optimizers: expected a list of optimizer names"),
+]]
 
 
 @pytest.mark.parametrize("text,expected", BAD)

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from playground.engine.graph import FORMAT, VERSION, Graph, GraphError
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS
 from playground.engine.registry import node_type
 
 MAX_BYTES = 20_000_000
 META_KEYS = ("name", "description", "title", "view")
-# Optional settings for other views, kept as given: {"optimizers": [...]}, {"sweep": {...}}, {"race": {...}}
+# Optional settings for other views: {"optimizers": [...]}, {"sweep": {...}}, {"race": {...}}
 SETTINGS_KEYS = ("compare",)
+SWEEPS = ("optimizers", "lr", "batch_size")  # what the compare view can sweep
 # version n -> function upgrading a version-n dict to version n + 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -92,6 +94,7 @@ def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
         if key in data:
             if not isinstance(data[key], dict):
                 raise fail(key, f"expected an object, found {_kind(data[key])}")
+            _check_compare(data[key], lambda where, why, key=key: fail(f"{key}{where}", why))
             graph.meta[key] = data[key]
     nodes, edges = data.get("nodes"), data.get("edges", [])
     if not isinstance(nodes, list):
@@ -113,6 +116,51 @@ def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
         except GraphError as exc:
             raise fail(f"{where} ({item['from']} -> {item['to']})", str(exc)) from None
     return graph
+
+
+def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> None:
+    """The compare view's settings, checked here so a typo is reported instead of ignored."""
+    from playground.engine.surfaces import SURFACES  # imported late: surfaces needs the model
+
+    def check_keys(obj: dict, where: str, known: tuple[str, ...]) -> None:
+        for key in obj:
+            if key not in known:
+                raise fail(where, f"unknown setting {key!r}; known: {', '.join(known)}")
+
+    def check_optimizers(value: Any, where: str) -> None:
+        if not isinstance(value, list) or not value:
+            raise fail(where, f"expected a list of optimizer names, found {_kind(value)}")
+        for i, key in enumerate(value):
+            if key not in OPTIMIZER_KEYS:
+                raise fail(f"{where}[{i}]", f"unknown optimizer {key!r}; choose one of {', '.join(OPTIMIZER_KEYS)}")
+
+    check_keys(settings, "", ("optimizers", "sweep", "race"))
+    if "optimizers" in settings:
+        check_optimizers(settings["optimizers"], ".optimizers")
+    sweep = settings.get("sweep", {})
+    if not isinstance(sweep, dict):
+        raise fail(".sweep", f"expected an object, found {_kind(sweep)}")
+    check_keys(sweep, ".sweep", ("name", "values"))
+    name = sweep.get("name", "optimizers")
+    if name not in SWEEPS:
+        raise fail(".sweep.name", f"expected one of {', '.join(SWEEPS)}, found {name!r}")
+    values = sweep.get("values", [])
+    if not isinstance(values, list):
+        raise fail(".sweep.values", f"expected a list, found {_kind(values)}")
+    for i, v in enumerate(values):
+        number = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v > 0
+        if name == "batch_size" and not (v == "full" or number and float(v).is_integer()):
+            raise fail(f".sweep.values[{i}]", f'expected a whole number of at least 1 or "full", found {v!r}')
+        if name == "lr" and not number:
+            raise fail(f".sweep.values[{i}]", f"expected a positive number, found {v!r}")
+    race = settings.get("race", {})
+    if not isinstance(race, dict):
+        raise fail(".race", f"expected an object, found {_kind(race)}")
+    check_keys(race, ".race", ("surface", "optimizers"))
+    if "surface" in race and race["surface"] not in SURFACES:
+        raise fail(".race.surface", f"unknown surface {race['surface']!r}; known: {', '.join(SURFACES)}")
+    if "optimizers" in race:
+        check_optimizers(race["optimizers"], ".race.optimizers")
 
 
 def _add_node(graph: Graph, item: Any, fail: Callable[[str], PresetError]) -> None:

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from playground.engine.compare import RunSpec, make_specs
 from playground.engine.graph import Graph
-from playground.engine.nodes.optimizers import is_optimizer, optimizer_node
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, is_optimizer, optimizer_node
 from playground.engine.registry import node_type
 from playground.ui.param_editors import FloatEditor
 
-OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 MODES = {"optimizers": "Each optimizer once", "lr": "Sweep the learning rate",
          "batch_size": "Sweep the batch size"}
 DEFAULT_SWEEPS = {"lr": "0.001, 0.01, 0.1", "batch_size": "full, 32, 1"}
@@ -74,7 +73,7 @@ class CompareSetupPanel(QWidget):
         grid.addWidget(QLabel("<b>Learning rate</b>"), 0, 1)
         self.checks: dict[str, QCheckBox] = {}
         self.lrs: dict[str, FloatEditor] = {}
-        for row, key in enumerate(OPTIMIZERS, start=1):
+        for row, key in enumerate(OPTIMIZER_KEYS, start=1):
             node = optimizer_node(key)
             check = QCheckBox(node.type_name, checked=True)
             check.setToolTip(node.help)

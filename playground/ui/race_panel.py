@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
                                QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from playground.engine.nodes.optimizers import optimizer_node
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.engine.surfaces import SURFACES, Point, Surface
-from playground.ui.compare_setup import OPTIMIZERS
 from playground.ui.param_editors import FloatEditor
 from playground.ui.plots.base import PALETTE
 from playground.ui.race_worker import RaceJob, RaceRequest, RaceResult
@@ -77,7 +76,7 @@ class RacePanel(QWidget):
         box = QGroupBox("Optimizers")
         grid = QGridLayout(box)
         self.checks: dict[str, QCheckBox] = {}
-        for i, key in enumerate(OPTIMIZERS):
+        for i, key in enumerate(OPTIMIZER_KEYS):
             check = QCheckBox(optimizer_node(key).type_name, checked=True)
             check.setStyleSheet(f"QCheckBox {{ color: {PALETTE[i]}; font-weight: bold; }}")
             check.toggled.connect(self.recompute)
@@ -139,7 +138,7 @@ class RacePanel(QWidget):
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignTop)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.heads: dict[str, pg.ScatterPlotItem] = {}
-        for i, key in enumerate(OPTIMIZERS):
+        for i, key in enumerate(OPTIMIZER_KEYS):
             colour = PALETTE[i]
             self.curves[key] = self.plot.plot(pen=pg.mkPen(colour, width=2.5), connect="finite")
             self.heads[key] = pg.ScatterPlotItem(size=10, brush=colour, pen=pg.mkPen("w", width=1.5))
@@ -226,7 +225,7 @@ class RacePanel(QWidget):
         self.result = result
         self.status.setText("")
         self.legend.clear()
-        for key in OPTIMIZERS:
+        for key in OPTIMIZER_KEYS:
             visible = key in result.paths
             self.curves[key].setVisible(visible)
             self.heads[key].setVisible(visible)

@@ -97,13 +97,16 @@ class Adam(_Optimizer):
               _EPS)
 
 
+# Every optimizer's key, in palette order: what the compare view, the race and the CLI offer.
+OPTIMIZER_KEYS = tuple(t.key for t in REGISTRY.values() if issubclass(t, _Optimizer))
+
+
 def optimizer_node(key: str) -> type[_Optimizer]:
     """The optimizer node type for a key such as "adam" (or its type name, "Adam")."""
     for t in REGISTRY.values():
         if isinstance(t, type) and issubclass(t, _Optimizer) and key in (t.key, t.type_name):
             return t
-    known = ", ".join(t.key for t in REGISTRY.values() if issubclass(t, _Optimizer))
-    raise ValueError(f"unknown optimizer {key!r}; choose one of {known}")
+    raise ValueError(f"unknown optimizer {key!r}; choose one of {', '.join(OPTIMIZER_KEYS)}")
 
 
 def is_optimizer(t: type[NodeType]) -> bool:
