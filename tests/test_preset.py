@@ -65,6 +65,7 @@ BAD += [(COMPARE_HEAD + text + "}", expected) for text, expected in [
     ('{"sweep": {"name": "lr", "values": [0.1, -1]}}', "compare.sweep.values[1]: expected a positive number"),
     ('{"sweep": {"name": "batch_size", "values": ["full", 2.5]}}', "compare.sweep.values[1]: expected a whole"),
     ('{"race": {"surface": "ravin"}}', "compare.race.surface: unknown surface 'ravin'; known: saddle,"),
+    ('{"race": {"surface": ["ravine"]}}', "compare.race.surface: unknown surface ['ravine']"),
     ('{"race": {"optimizers": []}}', "compare.race.optimizers: expected a list of optimizer names"),
 ]]
 

@@ -157,7 +157,7 @@ def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> N
     if not isinstance(race, dict):
         raise fail(".race", f"expected an object, found {_kind(race)}")
     check_keys(race, ".race", ("surface", "optimizers"))
-    if "surface" in race and race["surface"] not in SURFACES:
+    if "surface" in race and (not isinstance(race["surface"], str) or race["surface"] not in SURFACES):
         raise fail(".race.surface", f"unknown surface {race['surface']!r}; known: {', '.join(SURFACES)}")
     if "optimizers" in race:
         check_optimizers(race["optimizers"], ".race.optimizers")
