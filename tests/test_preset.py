@@ -52,6 +52,8 @@ BAD = [
      '"params": {"units": NaN}}]}', "NaN is not a valid number"),
     ('{"format": "nn-playground-preset", "version": 1, "nodes": [{"id": "a", "type": "Dense", '
      '"position": [1e999, 0]}]}', "'position' must be [x, y] with finite numbers"),
+    ('{"format": "nn-playground-preset", "version": 1, "nodes": [{"id": "a", "type": "Dense", '
+     '"position": [1' + "0" * 400 + ', 0]}]}', "'position' must be [x, y] with finite numbers"),
     ('{"format": "nn-playground-preset", "version": 1, "nodes": [{"id": "a b", "type": "Dense"}]}',
      "'a b' is not a valid node name"),
     ("[" * 100000 + "]" * 100000, "nested too deeply"),
@@ -66,7 +68,9 @@ BAD += [(COMPARE_HEAD + text + "}", expected) for text, expected in [
     ('{"sweep": {"name": "batch_size", "values": ["full", 2.5]}}', "compare.sweep.values[1]: expected a whole"),
     ('{"race": {"surface": "ravin"}}', "compare.race.surface: unknown surface 'ravin'; known: saddle,"),
     ('{"race": {"surface": ["ravine"]}}', "compare.race.surface: unknown surface ['ravine']"),
-    ('{"race": {"optimizers": []}}', "compare.race.optimizers: expected a list of optimizer names"),
+    ('{"race": {"optimizers": {}}}', "compare.race.optimizers: expected a list of optimizer names"),
+    ('{"sweep": {"name": "lr", "values": [1' + "0" * 400 + ']}}', "compare.sweep.values[0]: expected a positive"),
+    ('{"sweep": {"name": "batch_size", "values": [32.0]}}', "compare.sweep.values[0]: expected a whole"),
 ]]
 
 

@@ -125,14 +125,14 @@ def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> N
     def check_keys(obj: dict, where: str, known: tuple[str, ...]) -> None:
         for key in obj:
             if key not in known:
-                raise fail(where, f"unknown setting {key!r}; known: {', '.join(known)}")
+                raise fail(where, f"unknown setting {_show(key)}; known: {', '.join(known)}")
 
     def check_optimizers(value: Any, where: str) -> None:
-        if not isinstance(value, list) or not value:
+        if not isinstance(value, list):  # an empty list means every optimizer, as in the app
             raise fail(where, f"expected a list of optimizer names, found {_kind(value)}")
         for i, key in enumerate(value):
             if key not in OPTIMIZER_KEYS:
-                raise fail(f"{where}[{i}]", f"unknown optimizer {key!r}; choose one of {', '.join(OPTIMIZER_KEYS)}")
+                raise fail(f"{where}[{i}]", f"unknown optimizer {_show(key)}; choose one of {', '.join(OPTIMIZER_KEYS)}")
 
     check_keys(settings, "", ("optimizers", "sweep", "race"))
     if "optimizers" in settings:
@@ -143,22 +143,21 @@ def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> N
     check_keys(sweep, ".sweep", ("name", "values"))
     name = sweep.get("name", "optimizers")
     if name not in SWEEPS:
-        raise fail(".sweep.name", f"expected one of {', '.join(SWEEPS)}, found {name!r}")
+        raise fail(".sweep.name", f"expected one of {', '.join(SWEEPS)}, found {_show(name)}")
     values = sweep.get("values", [])
     if not isinstance(values, list):
         raise fail(".sweep.values", f"expected a list, found {_kind(values)}")
     for i, v in enumerate(values):
-        number = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v > 0
-        if name == "batch_size" and not (v == "full" or number and float(v).is_integer()):
-            raise fail(f".sweep.values[{i}]", f'expected a whole number of at least 1 or "full", found {v!r}')
-        if name == "lr" and not number:
-            raise fail(f".sweep.values[{i}]", f"expected a positive number, found {v!r}")
+        if name == "batch_size" and not (v == "full" or type(v) is int and v >= 1):
+            raise fail(f".sweep.values[{i}]", f'expected a whole number of at least 1 or "full", found {_show(v)}')
+        if name == "lr" and not (_finite_number(v) and v > 0):
+            raise fail(f".sweep.values[{i}]", f"expected a positive number, found {_show(v)}")
     race = settings.get("race", {})
     if not isinstance(race, dict):
         raise fail(".race", f"expected an object, found {_kind(race)}")
     check_keys(race, ".race", ("surface", "optimizers"))
     if "surface" in race and (not isinstance(race["surface"], str) or race["surface"] not in SURFACES):
-        raise fail(".race.surface", f"unknown surface {race['surface']!r}; known: {', '.join(SURFACES)}")
+        raise fail(".race.surface", f"unknown surface {_show(race['surface'])}; known: {', '.join(SURFACES)}")
     if "optimizers" in race:
         check_optimizers(race["optimizers"], ".race.optimizers")
 
@@ -182,13 +181,28 @@ def _add_node(graph: Graph, item: Any, fail: Callable[[str], PresetError]) -> No
                        f"found {_kind(value)}")
     position = item.get("position", [0, 0])
     if not (isinstance(position, list) and len(position) == 2
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                    and abs(v) < 1e7 for v in position)):
+            and all(_finite_number(v) and abs(v) < 1e7 for v in position)):
         raise fail(f"'{node_id}': 'position' must be [x, y] with finite numbers")
     try:
         graph.add_node(type_name, params, tuple(position), node_id)
     except GraphError as exc:
         raise fail(str(exc)) from None
+
+
+def _finite_number(value: Any) -> bool:
+    """A JSON number that fits a float (a whole number may not: 1 followed by 400 zeros)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+def _show(value: Any) -> str:
+    """A value for a one-line message, shortened when long."""
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
 
 
 def _kind(value: Any) -> str:

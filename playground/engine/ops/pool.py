@@ -53,7 +53,8 @@ def _pool_forward(x, size, stride, mode, area, out, arg):
 @njit(cache=True, nogil=True)
 def _pool2x2_forward(x, sign, out, arg):
     """_pool_forward for a 2x2 window, stride 2, max (sign 1) or min (sign -1): straight-line
-    selects instead of loops, so nothing depends on a branch that random data mispredicts."""
+    selects instead of loops, so nothing depends on a branch that random data mispredicts.
+    Same winners, ties included; only where a NaN lands may differ (training has diverged then)."""
     planes, width = x.shape[0], x.shape[2]
     oh, ow = out.shape[1], out.shape[2]
     for p in range(planes):
