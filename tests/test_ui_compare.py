@@ -202,5 +202,6 @@ def test_start_stop_cycles_end_cleanly(window, tmp_path, qtbot):
         controller.panel.curves.received = 0
     assert controller.comparison is not None and controller.actions["start"].isEnabled()
     assert controller.start()
+    thread = controller.thread
     window.close()  # ends the comparison before the window goes
-    assert controller.thread.isFinished()
+    assert thread.isFinished() and not controller.running

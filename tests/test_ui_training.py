@@ -161,3 +161,39 @@ def test_views_before_training_fit_the_network_and_say_how_to_fill_them(window, 
     wait_until(qtbot, lambda: not controller.running)
     settle()
     assert not loss.hint.isVisible()
+
+
+def test_opening_another_network_while_training_asks_to_stop_the_run(window, tmp_path, qtbot,
+                                                                     monkeypatch, dialog_answers):
+    controller = open_preset(window, tmp_path, "spiral")
+    window.document.graph.nodes["optimizer"].params["epochs"] = 100_000
+    shutil.copy(PRESETS / "xor.json", tmp_path / "xor.json")
+    dialog_answers.open_path = str(tmp_path / "xor.json")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_stop_runs", lambda parent, what: asked.append(what) or False)
+    monkeypatch.setattr(dialogs, "ask_stop_training",
+                        lambda parent: (_ for _ in ()).throw(AssertionError("asked twice")))
+    assert controller.train()
+    wait_until(qtbot, lambda: controller.worker.trainer is not None)
+
+    window.actions.open.trigger()
+    assert asked == ["xor.json"]
+    assert controller.running and "dense1" in window.document.graph.nodes  # spiral kept, still training
+
+    monkeypatch.setattr(dialogs, "ask_stop_runs", lambda parent, what: asked.append(what) or True)
+    window.actions.open.trigger()
+    settle()
+    assert not controller.running and window.document.path.name == "xor.json"
+    assert controller.actions["train"].isEnabled()
+
+
+def test_new_network_while_comparing_stops_the_comparison_when_the_user_agrees(window, tmp_path, qtbot,
+                                                                              monkeypatch):
+    open_preset(window, tmp_path, "spiral")
+    compare = window.compare
+    compare.panel.setup_panel.epochs.setValue(100_000)
+    monkeypatch.setattr(dialogs, "ask_stop_runs", lambda parent, what: what == "a new network")
+    assert compare.start()
+    window.actions.new.trigger()
+    settle()
+    assert not compare.running and not window.document.graph.nodes

@@ -44,7 +44,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     collect_garbage_on_gui_thread()
     # The training thread needs the GIL back after every kernel; with Python's default 5 ms switch
     # interval it often waited for a whole paint. 0.5 ms kept GUI/headless training speed at
-    # 0.85-0.91 in `bench --gui` (6 runs; 0.79-0.92 with 5 ms).
+    # 0.84-0.93 in `bench --gui` (9 runs; 0.79-0.92 over 6 runs with 5 ms).
     sys.setswitchinterval(0.0005)
     return app
 

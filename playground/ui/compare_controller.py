@@ -226,7 +226,10 @@ class CompareController(QObject):
         ok = self.race.shutdown(SHUTDOWN_MS)
         if self.running:
             self.worker.stop()
-            ok = self.thread.wait(SHUTDOWN_MS) and ok
+            if self.thread.wait(SHUTDOWN_MS):
+                self._release()
+            else:
+                ok = False
         return ok
 
     def eventFilter(self, obj, event) -> bool:
@@ -248,7 +251,6 @@ class CompareController(QObject):
     @Slot(object)
     def _on_finished(self, snap: CompareSnapshot) -> None:
         self.panel.update_snapshot(snap)
-        self.comparison = self.worker.comparison
         self._say(f"Comparison finished: {snap.winner} wins" if snap.winner
                   else "Comparison finished: every run diverged")
 
@@ -261,8 +263,14 @@ class CompareController(QObject):
     def _on_thread_done(self) -> None:
         thread = self.sender()
         thread.deleteLater()
-        if thread is not self.thread:
-            return
+        if thread is self.thread:
+            self._release()
+
+    def _release(self) -> None:
+        """The comparison's thread has ended: keep its results for saving, drop it and turn the
+        controls back to 'not running'."""
+        if self.worker.comparison is not None:
+            self.comparison = self.worker.comparison
         self.worker.deleteLater()
         self.thread = None
         self.worker = None

@@ -75,7 +75,6 @@ class CompareWorker(QObject):
         try:
             comparison = Comparison(self.graph, self.specs, epochs=self.epochs, steps=self.steps,
                                     target_accuracy=self.target_accuracy)
-            self.comparison = comparison
             model = comparison.model(comparison.labels[0])
             self._two_d = model.input_shape == (2,)
             data = comparison.data
@@ -96,13 +95,13 @@ class CompareWorker(QObject):
                     thumbnails = now - last_boundary >= BOUNDARY_INTERVAL
                     if thumbnails:
                         last_boundary = now
-                    self.snapshot.emit(self._snapshot(thumbnails))
-            self.finished.emit(self._snapshot(True))
+                    self.snapshot.emit(self._snapshot(comparison, thumbnails))
+            self.comparison = comparison
+            self.finished.emit(self._snapshot(comparison, True))
         except Exception as exc:  # reported to the user, never swallowed silently
             self.failed.emit(f"{type(exc).__name__}: {exc}")
 
-    def _snapshot(self, thumbnails: bool) -> CompareSnapshot:
-        c = self.comparison
+    def _snapshot(self, c: Comparison, thumbnails: bool) -> CompareSnapshot:
         results = c.results()
         snap = CompareSnapshot(c.progress, results, c.winner(), c.done)
         if thumbnails and self._two_d:

@@ -40,6 +40,15 @@ def ask_stop_training(parent: QWidget | None) -> bool:
     return answer == QMessageBox.Yes
 
 
+def ask_stop_runs(parent: QWidget | None, what: str) -> bool:
+    """True when the user agrees to stop the training or comparison in progress to open ``what``."""
+    answer = QMessageBox.question(
+        parent, "Training is running",
+        f"Opening {what} ends the run in progress on this network. Stop it and open {what}?",
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+    return answer == QMessageBox.Yes
+
+
 def ask_restore_autosave(parent: QWidget | None, name: str, age_seconds: float) -> bool:
     """True to restore the unsaved graph a crash left behind."""
     minutes = int(age_seconds // 60)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -21,6 +22,9 @@ class FileOps(QObject):
     def __init__(self, document: GraphDocument, parent: QWidget) -> None:
         super().__init__(parent)
         self.document, self.window = document, parent
+        # Asked before another network replaces this one, with its name; False keeps this one
+        # (the window ends a training or comparison run here, if the user agrees).
+        self.may_replace: Callable[[str], bool] = lambda what: True
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current graph (saved, discarded or unchanged)."""
@@ -32,7 +36,7 @@ class FileOps(QObject):
         return answer == dialogs.DISCARD
 
     def new(self) -> bool:
-        if not self.maybe_save():
+        if not self.may_replace("a new network") or not self.maybe_save():
             return False
         self.document.replace(Graph(), None)
         self.opened.emit(None)
@@ -47,6 +51,8 @@ class FileOps(QObject):
             path = dialogs.ask_open_path(self.window, folder)
             if path is None:
                 return False
+        if not self.may_replace(Path(path).name):
+            return False
         return self.load(path)
 
     def load(self, path: str | Path) -> bool:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from playground.engine.registry import CATEGORIES, node_types
-from playground.ui import settings
+from playground.ui import dialogs, settings
 from playground.ui.about_preset import install_about_panel
 from playground.ui.actions import build_menus, build_toolbar, create_actions
 from playground.ui.autosave import Autosaver
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.compare = CompareController(self)
         self.autosave = Autosaver(self.document)
         self.model_files = ModelFiles(self)
+        self.files.may_replace = self._end_runs_for
         self._connect()
         self._update_recent(settings.recent_files())
         self._update_title()
@@ -100,6 +101,17 @@ class MainWindow(QMainWindow):
         if mode != self.view_mode:
             self.view_mode = mode
             self.viewModeChanged.emit(mode)
+
+    def _end_runs_for(self, what: str) -> bool:
+        """Another network is about to replace this one: runs on it end first, if the user agrees."""
+        runs = [c for c in (self.training, self.compare) if c.running]
+        if not runs:
+            return True
+        if not dialogs.ask_stop_runs(self, what):
+            return False
+        for controller in runs:
+            controller.shutdown()
+        return True
 
     def open_file(self, path: str | Path) -> bool:
         """Open a preset on start-up (no unsaved-changes prompt) and show all of it."""

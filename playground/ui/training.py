@@ -154,10 +154,13 @@ class TrainingController(QObject):
             self.show_panel(by_type[ConfusionPanel])
 
     def _views_follow_opened_document(self) -> None:
-        QTimer.singleShot(0, self._views_follow_document)  # after the new file's folder is known
+        QTimer.singleShot(0, self, self._views_follow_document)  # after the file's folder is known
 
     def _views_follow_document(self) -> None:
-        """An opened network starts on the views that apply to it, before any training."""
+        """An opened network starts on the views that apply to it, before any training (a run
+        still going keeps its views: its panels show the old network until it ends)."""
+        if self.running:
+            return
         a = self.document.analysis
         self._show_relevant_view(a.dataset is not None and a.shapes.get(a.dataset) == (2,),
                                  any(n.type == "Conv2D" for n in self.document.graph.nodes.values()),
@@ -271,7 +274,10 @@ class TrainingController(QObject):
         if not self.running:
             return True
         self.worker.stop()
-        return self.thread.wait(SHUTDOWN_MS)
+        if not self.thread.wait(SHUTDOWN_MS):
+            return False
+        self._release()
+        return True
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)
@@ -347,8 +353,11 @@ class TrainingController(QObject):
     def _on_thread_done(self) -> None:
         thread = self.sender()
         thread.deleteLater()
-        if thread is not self.thread:
-            return
+        if thread is self.thread:
+            self._release()
+
+    def _release(self) -> None:
+        """The worker's thread has ended: drop it and turn the controls back to 'not running'."""
         self.worker.deleteLater()
         self.thread = None
         self.worker = None
