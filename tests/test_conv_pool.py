@@ -72,12 +72,17 @@ CONV_CASES = [
     ("same", 3, 1, 2, (3, 2), True, (7, 8)),
     ("valid", 1, 2, 2, 3, True, (5, 21)),  # rows longer than one vector: 19 outputs wide
     ("same", 2, 1, 2, 5, False, (4, 22)),
+    ("valid", 1, 1, 5, (3, 4), True, (9, 30)),  # odd filter count, even kernel width
+    ("same", 1, 3, 1, (4, 1), True, (6, 5)),
 ]
 
 
+@pytest.mark.parametrize("input_grad", [True, False], ids=["patches", "first-layer"])
 @pytest.mark.parametrize("padding,stride,in_ch,out_ch,k,bias,hw", CONV_CASES)
-def test_conv_forward_matches_loops(padding, stride, in_ch, out_ch, k, bias, hw):
+def test_conv_forward_matches_loops(padding, stride, in_ch, out_ch, k, bias, hw, input_grad):
+    """Both paths: im2col + product, and (unit stride, no input gradient) the direct kernels."""
     op = make_conv(in_ch, out_ch, k, stride, padding, bias)
+    op.input_grad = input_grad
     x = np.random.default_rng(1).standard_normal((3, in_ch, *hw))
     expected = conv_reference(x, op.params["W"], op.params.get("b"), stride, padding)
     np.testing.assert_allclose(op.forward([x], True), expected, rtol=1e-12, atol=1e-12)
@@ -118,15 +123,37 @@ def test_conv_float32_matches_float64(padding, stride):
         np.testing.assert_allclose(op32.grads[name], op64.grads[name], rtol=1e-5, atol=1e-4)
 
 
-def test_conv_without_input_gradient_gives_the_same_weight_gradients():
-    x = np.random.default_rng(12).standard_normal((3, 2, 7, 9))
-    full, skip = make_conv(2, 3, 3, 2, "same", True), make_conv(2, 3, 3, 2, "same", True)
+@pytest.mark.parametrize("padding,stride,in_ch,out_ch,k,bias,hw", CONV_CASES)
+def test_conv_without_input_gradient_gives_the_same_weight_gradients(padding, stride, in_ch, out_ch,
+                                                                     k, bias, hw):
+    """A first layer skips dx (and with unit stride runs the direct kernels): same dW and db."""
+    x = np.random.default_rng(12).standard_normal((3, in_ch, *hw))
+    full, skip = (make_conv(in_ch, out_ch, k, stride, padding, bias) for _ in range(2))
     skip.input_grad = False
     g = np.random.default_rng(13).standard_normal(full.forward([x], True).shape)
     skip.forward([x], True)
     assert full.backward(g)[0] is not None and skip.backward(g) == [None]
+    assert skip.grads.keys() == full.grads.keys()
+    for name in full.grads:
+        np.testing.assert_allclose(skip.grads[name], full.grads[name], rtol=1e-12, atol=1e-12)
+
+
+def test_first_layer_float32_and_buffers_after_a_larger_batch():
+    """The direct kernels in float32 against float64, with a smaller batch after a larger one."""
+    op64 = make_conv(1, 6, 5, 1, "valid", True)
+    op32 = Conv2DOp(op64.params["W"].astype(np.float32), op64.params["b"].astype(np.float32), 1, "valid")
+    op64.input_grad = op32.input_grad = False
+    rng = np.random.default_rng(14)
+    op32.forward([rng.standard_normal((16, 1, 28, 28)).astype(np.float32)], True)
+    x = rng.standard_normal((8, 1, 28, 28))
+    y64, y32 = op64.forward([x], True), op32.forward([x.astype(np.float32)], True)
+    assert y32.dtype == np.float32
+    np.testing.assert_allclose(y32, y64, rtol=1e-5, atol=1e-5)
+    g = rng.standard_normal(y64.shape)
+    op64.backward(g), op32.backward(g.astype(np.float32))
     for name in ("W", "b"):
-        np.testing.assert_array_equal(skip.grads[name], full.grads[name])
+        assert op32.grads[name].dtype == np.float32
+        np.testing.assert_allclose(op32.grads[name], op64.grads[name], rtol=1e-4, atol=1e-3)
 
 
 @pytest.mark.parametrize("padding,stride", [("valid", 1), ("same", 2)])
