@@ -74,6 +74,7 @@ CONV_CASES = [
     ("same", 2, 1, 2, 5, False, (4, 22)),
     ("valid", 1, 1, 5, (3, 4), True, (9, 30)),  # odd filter count, even kernel width
     ("same", 1, 3, 1, (4, 1), True, (6, 5)),
+    ("same", 1, 1, 13, 3, True, (6, 6)),  # too many filters for the direct kernels: im2col
 ]
 
 
@@ -136,6 +137,14 @@ def test_conv_without_input_gradient_gives_the_same_weight_gradients(padding, st
     assert skip.grads.keys() == full.grads.keys()
     for name in full.grads:
         np.testing.assert_allclose(skip.grads[name], full.grads[name], rtol=1e-12, atol=1e-12)
+
+
+def test_first_layer_refuses_a_gradient_of_another_shape():
+    op = make_conv(1, 6, 5, 1, "valid", True)
+    op.input_grad = False
+    out = op.forward([np.zeros((4, 1, 12, 12))], True)
+    with pytest.raises(ValueError, match="gradient of shape"):
+        op.backward(np.zeros((2, *out.shape[1:])))
 
 
 def test_first_layer_float32_and_buffers_after_a_larger_batch():

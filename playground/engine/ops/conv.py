@@ -4,18 +4,19 @@ Numba cannot vectorise the dot products of a convolution without fastmath, so th
 goes to numpy's BLAS (one product over the whole batch per pass) and the Numba kernels copy and
 scatter (a first layer is the exception, below). The image is split into stride x stride
 "phase" planes (with the padding baked in) so every kernel tap is a unit-stride window of one
-plane. Patches hold exactly the output pixels:
-an earlier layout copied whole plane rows (junk columns included) to make each tap one long copy,
-but the junk went through every product too, 40% of the arithmetic for LeNet's second layer.
-The kernels are serial on purpose: on the 2-core target, Numba's OpenMP workers and OpenBLAS's
-threads spin against each other and a LeNet step got ~10x slower with parallel=True.
+plane. Patches hold exactly the output pixels: an earlier layout copied whole plane rows (junk
+columns included) to make each tap one long copy, but the junk went through every product too,
+40% of the arithmetic for LeNet's second layer. The kernels are serial on purpose: on the 2-core
+target, Numba's OpenMP workers and OpenBLAS's threads spin against each other and a LeNet step
+got ~10x slower with parallel=True.
 
-A first layer with unit stride (its input is the data, so it needs no input gradient) skips the
-patches: its inputs have one or three channels, so patches are 9-25 times the size of the image
-and the products over them are thin (LeNet's first weight gradient ran at about half the speed of
-the other products, fed from memory). Direct kernels that slide over the image, two filters and
-two taps per pass, took LeNet's first layer from 0.30 to 0.15 ms forward and 0.46 to 0.20 ms
-backward, and its whole step from 3.3 to 2.2 ms (the second layer's data now stays in cache).
+A first layer with unit stride and few filters (its input is the data, so it needs no input
+gradient) skips the patches: its inputs have one or three channels, so patches are 9-25 times
+the size of the image and the products over them are thin (LeNet's first weight gradient ran at
+about half the speed of the other products, fed from memory). Direct kernels that slide over the
+image, two filters and two taps per pass, took LeNet's first layer from 0.30 to 0.15 ms forward
+and 0.46 to 0.20 ms backward, and its whole step from 3.3 to 2.2 ms (the second layer's data now
+stays in cache).
 """
 from __future__ import annotations
 
@@ -176,6 +177,11 @@ def _to_channel_major(grad, g):
                 dst[p] = src[p]
 
 
+# The direct kernels win while a layer has few filters per input channel (LeNet's 1 -> 6, 1 -> 8,
+# 3 -> 4 and 2 -> 8 measured 0.5-0.9x of im2col's time on their own); from 1 -> 16 or 3 -> 8 on,
+# im2col + BLAS is as fast or faster (1.15x at 1 -> 16, 1.6x at 3 -> 64).
+DIRECT_MAX_CHANNEL_PAIRS = 12
+
 # Only reassociation (and the sign of zero) is relaxed, so the weight-gradient sums vectorise;
 # NaN and infinity still propagate, which the divergence check relies on.
 SUM_FASTMATH = {"reassoc", "nsz", "contract"}
@@ -311,7 +317,8 @@ class Conv2DOp(Op):
     def _prepare(self, x_shape: tuple[int, ...], dtype: np.dtype) -> None:
         """Work out the geometry and (re)allocate buffers when the input shape, the dtype or the
         need for an input gradient changes."""
-        direct = self.stride == 1 and not self.input_grad
+        out_ch, in_ch = self.params["W"].shape[:2]
+        direct = self.stride == 1 and not self.input_grad and out_ch * in_ch <= DIRECT_MAX_CHANNEL_PAIRS
         if x_shape == self._x_shape and dtype == self._dtype and direct == self._direct:
             return
         out_ch, in_ch, kh, kw = self.params["W"].shape
@@ -383,7 +390,10 @@ class Conv2DOp(Op):
         (oh, ow), s = self._out_hw, self.stride
         grad = np.ascontiguousarray(grad, dtype=w.dtype)
         if self._direct:
+            if grad.shape != self._out.shape:  # the kernel does not check its indices
+                raise ValueError(f"gradient of shape {grad.shape} for an output of shape {self._out.shape}")
             _direct_weight_grad(self._xp, grad, self._gw, self.grads["W"], self.grads.get("b", self._db))
+            self._xp = None  # the caller's batch is not kept alive
             return [None]
         _to_channel_major(grad.reshape(grad.shape[0], out_ch, -1), self._y)
         g = self._y.reshape(out_ch, -1)
