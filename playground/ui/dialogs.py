@@ -43,7 +43,7 @@ def ask_stop_training(parent: QWidget | None) -> bool:
 def ask_stop_runs(parent: QWidget | None, what: str) -> bool:
     """True when the user agrees to stop the training or comparison in progress to open ``what``."""
     answer = QMessageBox.question(
-        parent, "Training is running",
+        parent, "A run is in progress",
         f"Opening {what} ends the run in progress on this network. Stop it and open {what}?",
         QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return answer == QMessageBox.Yes
