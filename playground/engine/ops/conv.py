@@ -264,10 +264,11 @@ def _direct_weight_grad(xp, grad, gw, dw, db):
                     j = 0
                     while j < kw:
                         pair = j + 1 < kw
-                        j1, off = j + 1 if pair else j, i * wq + j
+                        j1 = j + 1 if pair else j  # an odd last tap pairs with itself
+                        off0, off1 = i * wq + j, i * wq + j1
                         s00 = s01 = s10 = s11 = dw.dtype.type(0)
                         for p in range(length):
-                            x0, x1 = src[U(off + p)], src[U(off + j1 - j + p)]
+                            x0, x1 = src[U(off0 + p)], src[U(off1 + p)]
                             g0, g1 = r0[U(p)], r1[U(p)]
                             s00 += g0 * x0
                             s01 += g0 * x1
