@@ -18,7 +18,7 @@ from playground.ui.compare_panel import ComparePanel
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot, CompareWorker
 from playground.ui.plots import base
 from playground.ui.race_panel import RacePanel
-from playground.ui.threads import worker_thread
+from playground.ui.threads import OneWorkerAtATime
 
 SHUTDOWN_MS = 1500
 FILE_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
@@ -35,7 +35,7 @@ def with_absolute_paths(graph: Graph, base_dir: str) -> Graph:
     return graph
 
 
-class CompareController(QObject):
+class CompareController(OneWorkerAtATime, QObject):
     """Adds the Compare dock, menu and toolbar entries to a MainWindow and runs comparisons."""
 
     def __init__(self, window) -> None:
@@ -145,11 +145,6 @@ class CompareController(QObject):
             (self.show_race if race else self.show_compare)()
 
     # --- state ----------------------------------------------------------------------------------
-    @property
-    def running(self) -> bool:
-        """True from Start until the worker thread has finished and been cleaned up."""
-        return self.thread is not None
-
     def _update_actions(self) -> None:
         self.actions["start"].setEnabled(not self.running)
         self.actions["stop"].setEnabled(self.running)
@@ -185,8 +180,7 @@ class CompareController(QObject):
         options = self.panel.setup_panel.options()
         graph = with_absolute_paths(self.document.graph.copy(), self.document.base_dir)
         self.comparison = None
-        self.worker = CompareWorker(graph, specs, **options)
-        self.thread = worker_thread(self, self.worker, self._on_thread_done)
+        self._start_worker(CompareWorker(graph, specs, **options))
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.finished.connect(self._on_finished)
@@ -223,14 +217,8 @@ class CompareController(QObject):
 
     def shutdown(self) -> bool:
         """Stop a comparison and any race job and wait for their threads (window closing)."""
-        ok = self.race.shutdown(SHUTDOWN_MS)
-        if self.running:
-            self.worker.stop()
-            if self.thread.wait(SHUTDOWN_MS):
-                self._release()
-            else:
-                ok = False
-        return ok
+        race_ended = self.race.shutdown(SHUTDOWN_MS)
+        return self._stop_and_wait(SHUTDOWN_MS) and race_ended
 
     def eventFilter(self, obj, event) -> bool:
         """Closing the window ends a comparison first (its thread must not outlive the window);
@@ -259,19 +247,7 @@ class CompareController(QObject):
         self.panel.summary.setText(f"<span style='color:#e5484d'>Cannot compare: {message}</span>")
         self._say(f"Cannot compare: {message}")
 
-    @Slot()
-    def _on_thread_done(self) -> None:
-        thread = self.sender()
-        thread.deleteLater()
-        if thread is self.thread:
-            self._release()
-
-    def _release(self) -> None:
-        """The comparison's thread has ended: keep its results for saving, drop it and turn the
-        controls back to 'not running'."""
-        if self.worker.comparison is not None:
-            self.comparison = self.worker.comparison
-        self.worker.deleteLater()
-        self.thread = None
-        self.worker = None
+    def _run_ended(self, worker: CompareWorker) -> None:
+        if worker.comparison is not None:  # finished or stopped: its results can be saved
+            self.comparison = worker.comparison
         self._update_actions()

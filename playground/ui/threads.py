@@ -19,3 +19,47 @@ def worker_thread(owner: QObject, worker: QObject, on_done: Callable[[], None]) 
     thread.finished.connect(on_done)
     thread.started.connect(worker.run)
     return thread
+
+
+class OneWorkerAtATime:
+    """The life of a controller's worker thread, for QObject controllers that run one worker at a
+    time: ``worker`` and ``thread`` are set from the start until the thread has ended and been
+    released. Subclasses turn their controls back to 'not running' in ``_run_ended``."""
+
+    worker: QObject | None
+    thread: QThread | None
+
+    @property
+    def running(self) -> bool:
+        """True from the start until the worker thread has finished and been released."""
+        return self.thread is not None
+
+    def _start_worker(self, worker: QObject) -> None:
+        """Take ``worker`` and make its thread; the caller connects signals, then starts it."""
+        self.worker = worker
+        self.thread = worker_thread(self, worker, self._on_thread_done)
+
+    def _stop_and_wait(self, timeout_ms: int) -> bool:
+        """Stop the run and wait for its thread (window closing, another network opening);
+        True when it ended in time. Released at once, so ``running`` is False on return."""
+        if not self.running:
+            return True
+        self.worker.stop()
+        if not self.thread.wait(timeout_ms):
+            return False
+        self._release()
+        return True
+
+    def _on_thread_done(self) -> None:
+        thread = self.sender()
+        thread.deleteLater()
+        if thread is self.thread:  # not one already released by _stop_and_wait
+            self._release()
+
+    def _release(self) -> None:
+        worker, self.worker, self.thread = self.worker, None, None
+        worker.deleteLater()
+        self._run_ended(worker)
+
+    def _run_ended(self, worker: QObject) -> None:
+        """The worker's thread has ended and ``running`` is False; ``worker`` is still readable."""

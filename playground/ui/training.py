@@ -21,7 +21,7 @@ from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.weights import WeightHistogramPanel
-from playground.ui.threads import worker_thread
+from playground.ui.threads import OneWorkerAtATime
 from playground.ui.worker import TrainingWorker
 
 SHUTDOWN_MS = 1500
@@ -37,7 +37,7 @@ def network_key(graph) -> str:
     return json.dumps([nodes, [str(e) for e in graph.edges]], sort_keys=True, default=str)
 
 
-class TrainingController(QObject):
+class TrainingController(OneWorkerAtATime, QObject):
     """Adds the Training toolbar/menu, progress bar, plot docks and banner to a MainWindow."""
 
     def __init__(self, window) -> None:
@@ -157,21 +157,13 @@ class TrainingController(QObject):
         QTimer.singleShot(0, self, self._views_follow_document)  # after the file's folder is known
 
     def _views_follow_document(self) -> None:
-        """An opened network starts on the views that apply to it, before any training (a run
-        still going keeps its views: its panels show the old network until it ends)."""
-        if self.running:
-            return
+        """An opened network starts on the views that apply to it, before any training."""
         a = self.document.analysis
         self._show_relevant_view(a.dataset is not None and a.shapes.get(a.dataset) == (2,),
                                  any(n.type == "Conv2D" for n in self.document.graph.nodes.values()),
                                  a.num_classes)
 
     # --- state ----------------------------------------------------------------------------------
-    @property
-    def running(self) -> bool:
-        """True from Train until the worker thread has finished and been cleaned up."""
-        return self.thread is not None
-
     @property
     def paused(self) -> bool:
         return self.running and self.actions["pause"].isChecked()
@@ -220,8 +212,7 @@ class TrainingController(QObject):
             self.model.adopt(graph, analysis)
         self.banner_bar.hide()
         self.result = None
-        self.worker = TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused)
-        self.thread = worker_thread(self, self.worker, self._on_thread_done)
+        self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused))
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.status.connect(self._on_status)
@@ -271,13 +262,7 @@ class TrainingController(QObject):
 
     def shutdown(self) -> bool:
         """Stop a run and wait for its thread (window closing); True when it ended in time."""
-        if not self.running:
-            return True
-        self.worker.stop()
-        if not self.thread.wait(SHUTDOWN_MS):
-            return False
-        self._release()
-        return True
+        return self._stop_and_wait(SHUTDOWN_MS)
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)
@@ -349,18 +334,7 @@ class TrainingController(QObject):
     def _on_failed(self, message: str) -> None:
         self.show_banner(f"Training failed: {message}")
 
-    @Slot()
-    def _on_thread_done(self) -> None:
-        thread = self.sender()
-        thread.deleteLater()
-        if thread is self.thread:
-            self._release()
-
-    def _release(self) -> None:
-        """The worker's thread has ended: drop it and turn the controls back to 'not running'."""
-        self.worker.deleteLater()
-        self.thread = None
-        self.worker = None
+    def _run_ended(self, worker: TrainingWorker) -> None:
         self.actions["pause"].setChecked(False)
         self.progress.hide()
         self._update_actions()
