@@ -31,30 +31,29 @@ def ask_save_path(parent: QWidget | None, suggestion: str) -> str | None:
     return path or None
 
 
+def _yes(parent: QWidget | None, title: str, text: str, default_yes: bool) -> bool:
+    default = QMessageBox.Yes if default_yes else QMessageBox.No
+    return QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, default) \
+        == QMessageBox.Yes
+
+
 def ask_stop_training(parent: QWidget | None) -> bool:
     """True when the user agrees to stop training so an edit to the network can go ahead."""
-    answer = QMessageBox.question(
-        parent, "Training is running",
-        "This edit changes the network being trained. Stop training and keep the edit?",
-        QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-    return answer == QMessageBox.Yes
+    return _yes(parent, "Training is running",
+                "This edit changes the network being trained. Stop training and keep the edit?", False)
 
 
 def ask_stop_runs(parent: QWidget | None, what: str) -> bool:
     """True when the user agrees to stop the training or comparison in progress to open ``what``."""
-    answer = QMessageBox.question(
-        parent, "A run is in progress",
-        f"Opening {what} ends the run in progress on this network. Stop it and open {what}?",
-        QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-    return answer == QMessageBox.Yes
+    return _yes(parent, "A run is in progress",
+                f"Opening {what} ends the run in progress on this network. Stop it and open {what}?",
+                False)
 
 
 def ask_restore_autosave(parent: QWidget | None, name: str, age_seconds: float) -> bool:
     """True to restore the unsaved graph a crash left behind."""
     minutes = int(age_seconds // 60)
     when = "less than a minute ago" if minutes < 1 else f"{minutes} minute(s) ago"
-    answer = QMessageBox.question(
-        parent, "Restore unsaved work?",
-        f"The playground did not close normally. Restore the unsaved graph \"{name}\" "
-        f"(autosaved {when})?", QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-    return answer == QMessageBox.Yes
+    return _yes(parent, "Restore unsaved work?",
+                f"The playground did not close normally. Restore the unsaved graph \"{name}\" "
+                f"(autosaved {when})?", True)
