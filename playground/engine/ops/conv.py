@@ -322,7 +322,7 @@ class Conv2DOp(Op):
         direct = self.stride == 1 and not self.input_grad and out_ch * in_ch <= DIRECT_MAX_CHANNEL_PAIRS
         if x_shape == self._x_shape and dtype == self._dtype and direct == self._direct:
             return
-        out_ch, in_ch, kh, kw = self.params["W"].shape
+        kh, kw = self.params["W"].shape[2:]
         n, c, h, w = x_shape
         if c != in_ch:
             raise ValueError(f"expected {in_ch} input channels, got {c}")
