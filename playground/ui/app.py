@@ -74,9 +74,11 @@ def launch(path: str | Path | None) -> int:
     ensure_display()
     app = create_app()
     from playground.ui.autosave import offer_restore
+    from playground.ui.help import show_tour_on_first_launch
 
     window = MainWindow()
     window.show()
     if not offer_restore(window) and path is not None:
         window.open_file(path)
+    show_tour_on_first_launch(window)
     return app.exec()

@@ -25,6 +25,7 @@ from playground.ui.document import GraphDocument
 from playground.ui.editor import Editor
 from playground.ui.edits import RemoveItems
 from playground.ui.file_ops import FileOps
+from playground.ui.help import install_help_menu
 from playground.ui.inspector import Inspector
 from playground.ui.model_files import ModelFiles
 from playground.ui.palette import Palette
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.compare = CompareController(self)
         self.autosave = Autosaver(self.document)
         self.model_files = ModelFiles(self)
+        self.help = install_help_menu(self)
         self.files.may_replace = self._end_runs_for
         self._connect()
         self._update_recent(settings.recent_files())
