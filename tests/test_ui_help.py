@@ -64,7 +64,7 @@ def test_tour_next_and_back_light_up_each_part(window, qtbot):
     keys = [p.key for p in tour.pages]
     assert keys[0] == "welcome" and tour.spotlight() is None
     expected = {"palette": window.palette_dock, "canvas": window.view,
-                "inspector": window.inspector_dock, "status": window.statusBar()}
+                "inspector": window.inspector_dock, "status": window.params_label}
     for i in range(1, len(keys)):
         qtbot.mouseClick(tour.card.next, Qt.LeftButton)
         assert tour.index == i

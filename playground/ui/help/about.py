@@ -119,7 +119,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, assets: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
-        self.resize(640, 560)
+        self.resize(640, 500)
         self.versions = library_versions()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -90,7 +90,8 @@ class ConceptsDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle("Concepts")
-        self.resize(900, 640)
+        screen = window.screen().availableGeometry() if window.screen() else None
+        self.resize(900, min(860, int(screen.height() * 0.85)) if screen else 640)
         self.entries = concept_entries(folder)
         self.cards: list[ConceptCard] = []
         grid_host = QWidget()

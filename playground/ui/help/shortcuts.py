@@ -99,7 +99,7 @@ class ShortcutsDialog(QDialog):
         close.setStyleSheet(QUIET_BUTTON)
         close.clicked.connect(self.accept)
         footer = QHBoxLayout()
-        footer.addWidget(muted("Read from the menus themselves: a changed shortcut shows here at once."), 1)
+        footer.addWidget(muted("Read from the menus, so it always matches what the keys do."), 1)
         footer.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)

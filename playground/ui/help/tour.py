@@ -11,7 +11,7 @@ from typing import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QMainWindow,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -132,7 +132,9 @@ def tour_pages(window: QMainWindow) -> list[Page]:
         Page("status", "6 · The status bar",
              "Always tells you where you stand: whether the graph is valid (or what is wrong "
              "with it), how many parameters it has, and what training is doing.",
-             lambda: _rect_of(window, window.statusBar()),
+             lambda: _rect_of(window, getattr(window, "validation_label", None),
+                              getattr(window, "params_label", None),
+                              getattr(training, "progress_label", None)) or _rect_of(window, window.statusBar()),
              QColor("#4caf50")),
         Page("done", "You are ready",
              f"Not sure what to build? <b>Help › Concepts</b> has {concepts} small experiments, one "
@@ -284,7 +286,17 @@ class Tour(QWidget):
         rect = self.page.target()
         if rect is None:
             return None
-        return rect.adjusted(-SPOT_PADDING, -SPOT_PADDING, SPOT_PADDING, SPOT_PADDING) & self.rect()
+        rect = rect.adjusted(-SPOT_PADDING, -SPOT_PADDING, SPOT_PADDING, SPOT_PADDING) & self.visible_rect()
+        return rect if rect.isValid() else None
+
+    def visible_rect(self) -> QRect:
+        """The part of the window that is on its screen (a window can be larger than the screen);
+        all of it when rendering offscreen, where the nominal screen is not what anyone sees."""
+        screen = self.window_.screen()
+        if screen is None or QGuiApplication.platformName() == "offscreen":
+            return self.rect()
+        area = screen.availableGeometry()
+        return self.rect() & QRect(self.mapFromGlobal(area.topLeft()), area.size())
 
     def _show_page(self) -> None:
         self.card.show_page(self.page, self.index, len(self.pages))
@@ -295,7 +307,7 @@ class Tour(QWidget):
         """Beside the spotlight where there is room (right, left, below, above), else inside its
         lower right corner; centred when nothing is lit."""
         size = self.card.sizeHint().expandedTo(QSize(CARD_WIDTH, 0))
-        bounds = self.rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        bounds = self.visible_rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         spot = self.spotlight()
         if spot is None:
             self.card.setGeometry(QRect(bounds.center() - QPoint(size.width() // 2, size.height() // 2), size))
