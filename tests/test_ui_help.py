@@ -85,6 +85,17 @@ def test_tour_next_and_back_light_up_each_part(window, qtbot):
     assert tour.isHidden() and window.help.tour is None
 
 
+def test_tour_follows_the_window_and_the_arrow_keys(window, qtbot):
+    tour = window.help.show_tour()
+    QTest.keyClick(tour, Qt.Key_Right)
+    QTest.keyClick(tour, Qt.Key_Right)
+    assert tour.page.key == "canvas"
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: tour.geometry() == window.rect())
+    assert window.rect().contains(tour.card.geometry())
+    assert str(len(tour.pages) - 2) in tour.pages[0].text
+
+
 def test_tour_names_the_real_shortcuts(window):
     train = window.training.actions["train"]
     train.setShortcut(QKeySequence("Ctrl+F9"))

@@ -85,11 +85,11 @@ def tour_pages(window: QMainWindow) -> list[Page]:
     ports = " ".join(_swatch(PORT_COLORS[k], label) for k, label in
                      (("tensor", "tensors"), ("target", "targets"), ("loss", "the loss")))
     kinds = ", ".join(_swatch(color, name.lower()) for name, color in CATEGORY_COLORS.items())
-    return [
+    pages = [
         Page("welcome", "Welcome to NN Playground",
              "Build a neural network from blocks, press one key to train it, and watch it learn "
-             "in real time.<br><br>This short tour shows the four parts of the window. "
-             "Use <b>Next</b> or the arrow keys; <b>Esc</b> closes it.",
+             "in real time.<br><br>This tour shows each part of the window in {steps} short "
+             "steps. Use <b>Next</b> or the arrow keys; <b>Esc</b> closes it.",
              lambda: None),
         Page("palette", "1 · The Nodes palette",
              f"Every building block lives here, colour-coded by kind: {kinds}.<br><br>"
@@ -143,6 +143,8 @@ def tour_pages(window: QMainWindow) -> list[Page]:
              "Have fun!",
              help_title),
     ]
+    pages[0].text = pages[0].text.format(steps=len(pages) - 2)
+    return pages
 
 
 def _tour_action(window: QMainWindow):
@@ -306,7 +308,9 @@ class Tour(QWidget):
     def _place_card(self) -> None:
         """Beside the spotlight where there is room (right, left, below, above), else inside its
         lower right corner; centred when nothing is lit."""
-        size = self.card.sizeHint().expandedTo(QSize(CARD_WIDTH, 0))
+        layout = self.card.layout()
+        height = layout.totalHeightForWidth(CARD_WIDTH) if layout.hasHeightForWidth() else -1
+        size = QSize(CARD_WIDTH, height if height > 0 else self.card.sizeHint().height())
         bounds = self.visible_rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         spot = self.spotlight()
         if spot is None:
