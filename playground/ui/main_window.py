@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.model_files = ModelFiles(self)
         self.files.may_replace = self._end_runs_for
         self._connect()
+        self.viewModeChanged.connect(self._give_canvas_the_room)
+        self._give_canvas_the_room(self.view_mode)
         self._update_recent(settings.recent_files())
         self._update_title()
         self.resize(1400, 900)
@@ -93,6 +95,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.menus["view"].addAction(dock.toggleViewAction())
         return dock
+
+    def _give_canvas_the_room(self, mode: str) -> None:
+        """The editor view gives the canvas most of the height; the plots keep a strip below it."""
+        if mode == "editor":
+            self.resizeDocks(self.training.docks[:1], [int(self.height() * 0.28)], Qt.Vertical)
 
     def set_view_mode(self, mode: str) -> None:
         """Switch between the editor and later views; the training issue fills the others in."""
