@@ -50,8 +50,6 @@ def port_offset(type_name: str, port: str, output: bool, width: float) -> float:
 class _Vertex:
     """A node, or a waypoint of a wire that skips ranks (``node`` is None)."""
 
-    key: str
-    rank: int
     width: float
     node: str | None = None
     side: int = 0  # tie-break inside a rank: -1 left (skip connections), +1 right (labels)
@@ -80,8 +78,11 @@ def layered_positions(graph: Graph, sizes: Mapping[str, tuple[float, float]] | N
     """Top-left position of every node; ``sizes`` gives each node's (width, height) on the canvas."""
     if not graph.nodes:
         return {}
-    sizes = sizes or {}
-    size: Callable[[str], tuple[float, float]] = lambda n: sizes.get(n, NODE_SIZE)  # noqa: E731
+    known = sizes or {}
+
+    def size(node_id: str) -> tuple[float, float]:
+        return known.get(node_id, NODE_SIZE)
+
     rank = ranks(graph)
     rows = _build_rows(graph, rank, size)
     _order(rows)
@@ -96,20 +97,21 @@ def layered_positions(graph: Graph, sizes: Mapping[str, tuple[float, float]] | N
             for r, row in enumerate(rows) for v in row if v.node}
 
 
-def _build_rows(graph: Graph, rank: dict[str, int], size) -> list[list[_Vertex]]:
+def _build_rows(graph: Graph, rank: dict[str, int],
+                size: Callable[[str], tuple[float, float]]) -> list[list[_Vertex]]:
     rows: list[list[_Vertex]] = [[] for _ in range(max(rank.values()) + 1)]
     vertices = {}
     for node_id in graph.nodes:
-        vertices[node_id] = _Vertex(node_id, rank[node_id], size(node_id)[0], node_id)
+        vertices[node_id] = _Vertex(size(node_id)[0], node_id)
         rows[rank[node_id]].append(vertices[node_id])
-    for i, e in enumerate(graph.edges):
+    for e in graph.edges:
         if e.src not in vertices or e.dst not in vertices or rank[e.dst] <= rank[e.src]:
             continue
         src, dst = vertices[e.src], vertices[e.dst]
         label = _port_kind(graph.nodes[e.src].type, e.src_port) == TARGET
         upper, upper_x = src, port_offset(graph.nodes[e.src].type, e.src_port, True, src.width)
         for r in range(rank[e.src] + 1, rank[e.dst]):
-            way = _Vertex(f"{e}#{r}#{i}", r, LANE_WIDTH, side=1 if label else -1)
+            way = _Vertex(LANE_WIDTH, side=1 if label else -1)
             rows[r].append(way)
             _link(upper, upper_x, way, LANE_WIDTH / 2, LABEL_PULL if label else LANE_PULL)
             upper, upper_x = way, LANE_WIDTH / 2
