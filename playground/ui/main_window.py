@@ -97,9 +97,11 @@ class MainWindow(QMainWindow):
         return dock
 
     def _give_canvas_the_room(self, mode: str) -> None:
-        """The editor view gives the canvas most of the height; the plots keep a strip below it."""
+        """The editor view is the canvas between palette and inspector; the plots come back with
+        the training view (Train switches to it)."""
         if mode == "editor":
-            self.resizeDocks(self.training.docks[:1], [int(self.height() * 0.28)], Qt.Vertical)
+            for dock in self.training.docks:
+                dock.hide()
 
     def set_view_mode(self, mode: str) -> None:
         """Switch between the editor and later views; the training issue fills the others in."""

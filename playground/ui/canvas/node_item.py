@@ -104,9 +104,12 @@ class NodeItem(QGraphicsItem):
         self._layout_ports()
         self.update()
 
-    def _text_lines(self) -> list[str]:
-        second = "   ".join(x for x in (self.shape_line, self.params_line) if x)
-        return [x for x in (self.summary, second) if x] or [""]
+    def _text_lines(self) -> list[tuple[str, str]]:
+        """Body lines as (left, right-aligned) text: the summary, then the shape and the count."""
+        lines = [(self.summary, "")] if self.summary else []
+        if self.shape_line or self.params_line:
+            lines.append((self.shape_line, self.params_line))
+        return lines or [("", "")]
 
     def _named(self, ports: dict[str, PortItem]) -> bool:
         """A side with several ports names them, so the user sees which wire goes where."""
@@ -164,10 +167,14 @@ class NodeItem(QGraphicsItem):
         painter.drawText(QRectF(PAD, 0, WIDTH - 2 * PAD - 2, TITLE_H), Qt.AlignVCenter | Qt.AlignRight,
                          _elide(self.type_name, small, type_room))
         y = self._body_top()
-        for i, line in enumerate(self._text_lines()):
+        room = WIDTH - 2 * PAD - 6
+        for i, (left, right) in enumerate(self._text_lines()):
             painter.setPen(style.NODE_TEXT if i == 0 and self.summary else style.NODE_SUBTEXT)
-            painter.drawText(QRectF(PAD + 3, y, WIDTH - 2 * PAD - 6, LINE_H), Qt.AlignVCenter | Qt.AlignLeft,
-                             _elide(line, small, WIDTH - 2 * PAD - 6))
+            right_width = QFontMetricsF(small).horizontalAdvance(right) + 8 if right else 0.0
+            painter.drawText(QRectF(PAD + 3, y, room, LINE_H), Qt.AlignVCenter | Qt.AlignLeft,
+                             _elide(left, small, room - right_width))
+            if right:
+                painter.drawText(QRectF(PAD + 3, y, room, LINE_H), Qt.AlignVCenter | Qt.AlignRight, right)
             y += LINE_H
         painter.setPen(style.NODE_SUBTEXT)
         for ports, top in ((self.inputs, TITLE_H + 2), (self.outputs, self.height - ROW_H - PORT_R)):
