@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from playground.engine.graph import Graph
 from playground.engine.registry import node_type
 
-NODE_SIZE = (184.0, 64.0)
+NODE_SIZE = (200.0, 64.0)
 RANK_GAP = 46.0
 NODE_GAP = 44.0
 LANE_WIDTH = 24.0

@@ -19,7 +19,7 @@ from playground.ui.layout import port_fractions
 if TYPE_CHECKING:
     from playground.ui.canvas.edge_item import EdgeItem
 
-WIDTH = 184.0
+WIDTH = 200.0
 TITLE_H = 24.0
 LINE_H = 17.0
 ROW_H = 16.0
@@ -106,7 +106,7 @@ class NodeItem(QGraphicsItem):
 
     def _text_lines(self) -> list[tuple[str, str]]:
         """Body lines as (left, right-aligned) text: the summary, then the shape and the count."""
-        lines = [(self.summary, "")] if self.summary else []
+        lines = [(part, "") for part in _wrap(self.summary, style.ui_font(TEXT_PT), WIDTH - 2 * PAD - 6)]
         if self.shape_line or self.params_line:
             lines.append((self.shape_line, self.params_line))
         return lines or [("", "")]
@@ -168,8 +168,10 @@ class NodeItem(QGraphicsItem):
                          _elide(self.type_name, small, type_room))
         y = self._body_top()
         room = WIDTH - 2 * PAD - 6
-        for i, (left, right) in enumerate(self._text_lines()):
-            painter.setPen(style.NODE_TEXT if i == 0 and self.summary else style.NODE_SUBTEXT)
+        lines = self._text_lines()
+        summary_lines = len(lines) - bool(self.shape_line or self.params_line)
+        for i, (left, right) in enumerate(lines):
+            painter.setPen(style.NODE_TEXT if i < summary_lines else style.NODE_SUBTEXT)
             right_width = QFontMetricsF(small).horizontalAdvance(right) + 8 if right else 0.0
             painter.drawText(QRectF(PAD + 3, y, room, LINE_H), Qt.AlignVCenter | Qt.AlignLeft,
                              _elide(left, small, room - right_width))
@@ -195,6 +197,19 @@ def _rect_path(rect: QRectF) -> QPainterPath:
     path = QPainterPath()
     path.addRect(rect)
     return path
+
+
+def _wrap(text: str, font, width: float) -> list[str]:
+    """A summary on one line, or on two split after a comma when one line would cut it off."""
+    metrics = QFontMetricsF(font)
+    if not text or metrics.horizontalAdvance(text) <= width:
+        return [text] if text else []
+    parts = text.split(", ")
+    for cut in range(len(parts) - 1, 0, -1):
+        head = ", ".join(parts[:cut]) + ","
+        if metrics.horizontalAdvance(head) <= width:
+            return [head, ", ".join(parts[cut:])]
+    return [text]
 
 
 def _elide(text: str, font, width: float) -> str:
