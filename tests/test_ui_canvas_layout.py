@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from playground.engine.graph import Graph
 from playground.ui.canvas.node_item import TEXT_PT
+from playground.ui.canvas.routing import bezier, wire_path
 from playground.ui.canvas.scene import GraphScene
 from playground.ui.canvas.view import READABLE_PT
 from playground.ui.document import GraphDocument
@@ -33,12 +34,29 @@ def wire_problems(scene: GraphScene) -> list[str]:
     for edge, item in scene.edges.items():
         if not item.src.anchor().y() < item.dst.anchor().y():
             problems.append(f"{edge} runs upwards")
-        for point in path_points(item.path()):
+        points = path_points(item.path())
+        if any(b.y() < a.y() - 0.5 for a, b in zip(points, points[1:])):
+            problems.append(f"{edge} turns back up on its way")
+        for point in points:
             crossed = [n for n, r in rects.items() if n not in (edge.src, edge.dst) and r.contains(point)]
             if crossed:
                 problems.append(f"{edge} passes behind {crossed[0]} at {point.x():.0f},{point.y():.0f}")
                 break
     return problems
+
+
+def test_a_wire_blocked_by_a_node_goes_round_it_through_the_free_gap(qtbot):
+    start, end = QPointF(0, 0), QPointF(0, 500)
+    blocked = [QRectF(-300, 150, 280, 80), QRectF(20, 150, 280, 80)]  # a 40 px gap between them
+    points = path_points(wire_path(start, end, blocked))
+    assert not any(r.contains(p) for r in blocked for p in points)
+    assert all(b.y() >= a.y() - 0.5 for a, b in zip(points, points[1:]))  # always downwards
+    assert max(abs(p.x()) for p in points) < 20  # through the gap, not round the outside
+    wide = [QRectF(-100, 150, 300, 80)]
+    around = path_points(wire_path(start, end, wide))
+    assert not any(wide[0].contains(p) for p in around)
+    assert min(p.x() for p in around) < -100  # the nearer side: left of the node
+    assert path_points(wire_path(start, end, [])) == path_points(bezier(start, end))
 
 
 def overlapping_nodes(scene: GraphScene) -> list[tuple[str, str]]:
