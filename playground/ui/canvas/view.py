@@ -79,8 +79,8 @@ class GraphView(QGraphicsView):
         return self.mapToScene(self.viewport().rect().center())
 
     def wheelEvent(self, event) -> None:
-        """Ctrl+wheel (or a pinch) zooms around the cursor; the wheel alone scrolls, Shift+wheel
-        sideways, so a tall network reads like a page."""
+        """Ctrl+wheel zooms around the cursor; the wheel alone scrolls (Shift+wheel sideways), so a
+        tall network reads like a page and a touchpad's two-finger swipe pans."""
         if event.modifiers() & Qt.ControlModifier:
             self.zoom_by(1.0015 ** event.angleDelta().y())
         else:
