@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPainterPathStroker
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from playground.engine.graph import Graph
@@ -73,6 +73,18 @@ def test_bundled_preset_reads_top_to_bottom_with_no_wire_behind_a_node(qtbot, pr
     assert scene.edges
     assert wire_problems(scene) == []
     assert overlapping_nodes(scene) == []
+    assert label_wire_crossings(scene) == []
+
+
+def label_wire_crossings(scene: GraphScene) -> list[str]:
+    """Wires the label wire (Dataset's targets to the loss) crosses on its way."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(1.0)
+    labels = [e for e, item in scene.edges.items() if item.src.port.kind == "target"]
+    assert labels, "every bundled preset has a loss with targets"
+    return [f"{label} x {other}" for label in labels for other, item in scene.edges.items()
+            if other != label and stroker.createStroke(scene.edges[label].path()).intersects(
+                stroker.createStroke(item.path()))]
 
 
 def branching_graph() -> Graph:
@@ -111,6 +123,7 @@ def test_auto_layout_of_a_branching_graph_keeps_branches_side_by_side(window):
     settle()
     assert wire_problems(scene) == []
     assert overlapping_nodes(scene) == []
+    assert label_wire_crossings(scene) == []
     pos = {n: node.position for n, node in graph.nodes.items()}
     assert pos["left"][1] == pos["right_a"][1] and pos["left"][0] != pos["right_a"][0]  # side by side
     assert pos["data"][1] < pos["stem"][1] < pos["add"][1] < pos["concat"][1] < pos["loss"][1] < pos["optimizer"][1]
