@@ -70,7 +70,7 @@ def create_actions(window: QMainWindow) -> Actions:
                        sp.SP_TrashIcon, "Delete the selected nodes and wires"),
         select_all=_action(window, "Select &All", QKeySequence.SelectAll),
         auto_layout=_action(window, "&Auto-layout", "Ctrl+Shift+L", sp.SP_BrowserReload,
-                            "Arrange the nodes in layers, left to right"),
+                            "Arrange the nodes in layers, top to bottom"),
         fit_view=_action(window, "&Fit View", "F", sp.SP_DesktopIcon, "Show the whole graph"),
         zoom_in=_action(window, "Zoom &In", QKeySequence.ZoomIn),
         zoom_out=_action(window, "Zoom &Out", QKeySequence.ZoomOut),

@@ -79,9 +79,8 @@ class Editor(QObject):
                 item.setSelected(True)
 
     def auto_layout(self) -> None:
-        viewport = self.view.viewport().rect()
-        aspect = viewport.width() / max(viewport.height(), 1)
-        moves = {i: p for i, p in layered_positions(self.graph, aspect).items()
+        sizes = {i: n.size() for i, n in self.scene.nodes.items()}
+        moves = {i: p for i, p in layered_positions(self.graph, sizes).items()
                  if p != self.graph.nodes[i].position}
         if moves:
             self.document.push(MoveNodes(self.graph, moves, "Auto-layout"))

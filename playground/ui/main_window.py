@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self.help = install_help_menu(self)
         self.files.may_replace = self._end_runs_for
         self._connect()
+        self.viewModeChanged.connect(self._give_canvas_the_room)
+        self._give_canvas_the_room(self.view_mode)
         self._update_recent(settings.recent_files())
         self._update_title()
         self.resize(1400, 900)
@@ -95,6 +97,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.menus["view"].addAction(dock.toggleViewAction())
         return dock
+
+    def _give_canvas_the_room(self, mode: str) -> None:
+        """The editor view is the canvas between palette and inspector; the plots come back with
+        the training view (Train switches to it)."""
+        if mode == "editor":
+            for dock in self.training.docks:
+                dock.hide()
 
     def set_view_mode(self, mode: str) -> None:
         """Switch between the editor and later views; the training issue fills the others in."""

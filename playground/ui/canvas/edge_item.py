@@ -1,5 +1,7 @@
-"""A wire: a cubic Bezier from an output port to an input port, labelled with its tensor shape."""
+"""A wire from an output port down to an input port, labelled with its tensor shape."""
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -8,14 +10,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 from playground.engine.graph import Edge
 from playground.ui import style
 from playground.ui.canvas.node_item import PortItem
+from playground.ui.canvas.routing import wire_path
 
-
-def bezier(start: QPointF, end: QPointF) -> QPainterPath:
-    """A left-to-right S curve; it bends more when the wire goes backwards."""
-    dx = max(abs(end.x() - start.x()) * 0.5, 40.0)
-    path = QPainterPath(start)
-    path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end)
-    return path
+LABEL_PT = 9.0
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -25,31 +22,48 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.edge, self.src, self.dst = edge, src, dst
         self.label = ""
+        self._label_at = QRectF()
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self.setZValue(0)
         self.setToolTip(str(edge))
         self.update_path()
 
     def set_label(self, text: str) -> None:
-        self.prepareGeometryChange()
+        """New label text; the scene re-routes the wire afterwards, which places the label."""
         self.label = text
         self.setToolTip(f"{self.edge}  ({text})" if text else str(self.edge))
-        self.update()
 
-    def update_path(self) -> None:
-        self.setPath(bezier(self.src.anchor(), self.dst.anchor()))
+    def update_path(self, obstacles: Sequence[QRectF] = ()) -> None:
+        """Route the wire around ``obstacles`` (the nodes it does not connect)."""
+        self.prepareGeometryChange()
+        self.setPath(wire_path(self.src.anchor(), self.dst.anchor(), obstacles))
+
+    def in_lane(self) -> bool:
+        """Whether the wire leaves the straight S curve to go round nodes."""
+        return self.path().elementCount() > 4
+
+    def place_label(self, obstacles: Sequence[QRectF], shown: bool = True) -> None:
+        """Halfway down a short wire, at the first shoulder of a long one; nowhere when not
+        ``shown`` or when it would cover a node (the tooltip still says it)."""
+        self.prepareGeometryChange()
+        self._label_at = QRectF()
+        if not (self.label and shown):
+            return
+        metrics = QFontMetricsF(style.ui_font(LABEL_PT))
+        w, h = metrics.horizontalAdvance(self.label) + 10, metrics.height() + 2
+        path = self.path()
+        if self.in_lane():
+            first, bend = path.elementAt(0), path.elementAt(3)
+            mid = QPointF(first.x + bend.x, first.y + bend.y) / 2
+        else:
+            mid = path.pointAtPercent(0.5)
+        rect = QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+        ends = (self.src.node_item.sceneBoundingRect(), self.dst.node_item.sceneBoundingRect())
+        if not any(rect.intersects(r) for r in (*obstacles, *ends)):
+            self._label_at = rect
 
     def _label_rect(self) -> QRectF:
-        """Where the shape label goes; empty when the wire is too short to carry it legibly."""
-        if not self.label:
-            return QRectF()
-        metrics = QFontMetricsF(style.ui_font(8))
-        w, h = metrics.horizontalAdvance(self.label) + 10, metrics.height() + 3
-        start, end = self.src.anchor(), self.dst.anchor()
-        if abs(end.x() - start.x()) < w + 16 and abs(end.y() - start.y()) < 3 * h:
-            return QRectF()
-        mid = self.path().pointAtPercent(0.5)
-        return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+        return self._label_at
 
     def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-4, -4, 4, 4).united(self._label_rect())
@@ -72,6 +86,6 @@ class EdgeItem(QGraphicsPathItem):
             painter.setPen(QPen(color.darker(130), 1))
             painter.setBrush(style.LABEL_BG)
             painter.drawRoundedRect(rect, 4, 4)
-            painter.setFont(style.ui_font(8))
+            painter.setFont(style.ui_font(LABEL_PT))
             painter.setPen(style.NODE_TEXT)
             painter.drawText(rect, Qt.AlignCenter, self.label)

@@ -1,4 +1,7 @@
-"""A node on the canvas: category-coloured title, key parameters, output shape, typed ports."""
+"""A node on the canvas: category-coloured title, key parameters, output shape, typed ports.
+
+The canvas reads top to bottom, so inputs sit on a node's top edge and outputs on its bottom edge.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -11,16 +14,18 @@ from playground.engine.graph import Node
 from playground.engine.registry import Port, node_type, shape_text
 from playground.engine.validate import Analysis
 from playground.ui import style
+from playground.ui.layout import port_fractions
 
 if TYPE_CHECKING:
     from playground.ui.canvas.edge_item import EdgeItem
 
-WIDTH = 164.0
+WIDTH = 200.0
 TITLE_H = 24.0
-LINE_H = 16.0
-ROW_H = 17.0
+LINE_H = 17.0
+ROW_H = 16.0
 PAD = 7.0
 PORT_R = 5.5
+TITLE_PT, TEXT_PT = 10.0, 9.0  # TEXT_PT is the smallest text on a node: the view keeps it readable
 
 
 class PortItem(QGraphicsEllipseItem):
@@ -71,12 +76,14 @@ class NodeItem(QGraphicsItem):
         self.setZValue(1)
         inputs = self.node_type.inputs if self.node_type else ()
         outputs = self.node_type.outputs if self.node_type else ()
-        self.named_ports = len(inputs) > 1 or len(outputs) > 1 or bool(self.category in ("Losses", "Optimizers"))
         self.inputs = {p.name: PortItem(self, p, False) for p in inputs}
         self.outputs = {p.name: PortItem(self, p, True) for p in outputs}
         self.height = 0.0
         self.setPos(*node.position)
         self.update_face(node, None)
+
+    def size(self) -> tuple[float, float]:
+        return (WIDTH, self.height)
 
     def port(self, name: str, output: bool) -> PortItem | None:
         return (self.outputs if output else self.inputs).get(name)
@@ -97,23 +104,26 @@ class NodeItem(QGraphicsItem):
         self._layout_ports()
         self.update()
 
-    def _text_lines(self) -> list[str]:
-        second = "   ".join(x for x in (self.shape_line, self.params_line) if x)
-        return [x for x in (self.summary, second) if x] or [""]
+    def _text_lines(self) -> list[tuple[str, str]]:
+        """Body lines as (left, right-aligned) text: the summary, then the shape and the count."""
+        lines = [(part, "") for part in _wrap(self.summary, style.ui_font(TEXT_PT), WIDTH - 2 * PAD - 6)]
+        if self.shape_line or self.params_line:
+            lines.append((self.shape_line, self.params_line))
+        return lines or [("", "")]
+
+    def _named(self, ports: dict[str, PortItem]) -> bool:
+        """A side with several ports names them, so the user sees which wire goes where."""
+        return len(ports) > 1
+
+    def _body_top(self) -> float:
+        return TITLE_H + (ROW_H + 2 if self._named(self.inputs) else 0.0) + PAD / 2
 
     def _layout_ports(self) -> None:
-        body_top = TITLE_H + PAD + len(self._text_lines()) * LINE_H
-        rows = max(len(self.inputs), len(self.outputs))
-        if self.named_ports:
-            self.height = body_top + rows * ROW_H + PAD / 2
-            for ports, x in ((self.inputs, 0.0), (self.outputs, WIDTH)):
-                for i, item in enumerate(ports.values()):
-                    item.setPos(x, body_top + (i + 0.5) * ROW_H)
-        else:
-            self.height = body_top + PAD
-            for ports, x in ((self.inputs, 0.0), (self.outputs, WIDTH)):
-                for item in ports.values():
-                    item.setPos(x, TITLE_H + (self.height - TITLE_H) / 2)
+        body_bottom = self._body_top() + len(self._text_lines()) * LINE_H + PAD / 2
+        self.height = body_bottom + (ROW_H + PORT_R if self._named(self.outputs) else 0.0)
+        for ports, y in ((self.inputs, 0.0), (self.outputs, self.height)):
+            for item, fraction in zip(ports.values(), port_fractions(len(ports))):
+                item.setPos(WIDTH * fraction, y)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-3, -3, WIDTH + 6, self.height + 6)
@@ -145,7 +155,7 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(rect, 7, 7)
 
     def _paint_text(self, painter: QPainter) -> None:
-        bold, small = style.ui_font(9.5, bold=True), style.ui_font(8.5)
+        bold, small = style.ui_font(TITLE_PT, bold=True), style.ui_font(TEXT_PT)
         painter.setFont(bold)
         id_width = QFontMetricsF(bold).horizontalAdvance(self.node_id)
         painter.setPen(style.NODE_TEXT)
@@ -156,25 +166,28 @@ class NodeItem(QGraphicsItem):
         type_room = WIDTH - 2 * PAD - min(id_width, WIDTH * 0.6) - 8
         painter.drawText(QRectF(PAD, 0, WIDTH - 2 * PAD - 2, TITLE_H), Qt.AlignVCenter | Qt.AlignRight,
                          _elide(self.type_name, small, type_room))
-        y = TITLE_H + PAD / 2
-        for i, line in enumerate(self._text_lines()):
-            painter.setPen(style.NODE_TEXT if i == 0 and self.summary else style.NODE_SUBTEXT)
-            painter.drawText(QRectF(PAD + 5, y, WIDTH - 2 * PAD - 10, LINE_H), Qt.AlignVCenter | Qt.AlignLeft,
-                             _elide(line, small, WIDTH - 2 * PAD - 10))
+        y = self._body_top()
+        room = WIDTH - 2 * PAD - 6
+        lines = self._text_lines()
+        summary_lines = len(lines) - bool(self.shape_line or self.params_line)
+        for i, (left, right) in enumerate(lines):
+            painter.setPen(style.NODE_TEXT if i < summary_lines else style.NODE_SUBTEXT)
+            right_width = QFontMetricsF(small).horizontalAdvance(right) + 8 if right else 0.0
+            painter.drawText(QRectF(PAD + 3, y, room, LINE_H), Qt.AlignVCenter | Qt.AlignLeft,
+                             _elide(left, small, room - right_width))
+            if right:
+                painter.drawText(QRectF(PAD + 3, y, room, LINE_H), Qt.AlignVCenter | Qt.AlignRight, right)
             y += LINE_H
-        if self.named_ports:
-            painter.setFont(style.ui_font(8))
-            painter.setPen(style.NODE_SUBTEXT)
-            for ports, align, x in ((self.inputs, Qt.AlignLeft, PAD + 4),
-                                    (self.outputs, Qt.AlignRight, WIDTH / 2)):
+        painter.setPen(style.NODE_SUBTEXT)
+        for ports, top in ((self.inputs, TITLE_H + 2), (self.outputs, self.height - ROW_H - PORT_R)):
+            if self._named(ports):
                 for item in ports.values():
-                    painter.drawText(QRectF(x, item.y() - ROW_H / 2, WIDTH / 2 - PAD - 4, ROW_H),
-                                     align | Qt.AlignVCenter, item.port.name)
+                    painter.drawText(QRectF(item.x() - WIDTH / 4, top, WIDTH / 2, ROW_H),
+                                     Qt.AlignCenter, item.port.name)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.update_path()
+        if change == QGraphicsItem.ItemPositionHasChanged and self.scene() is not None:
+            self.scene().node_moved(self)
         elif change == QGraphicsItem.ItemSelectedHasChanged:
             self.setZValue(3 if value else 1)
         return super().itemChange(change, value)
@@ -184,6 +197,19 @@ def _rect_path(rect: QRectF) -> QPainterPath:
     path = QPainterPath()
     path.addRect(rect)
     return path
+
+
+def _wrap(text: str, font, width: float) -> list[str]:
+    """A summary on one line, or on two split after a comma when one line would cut it off."""
+    metrics = QFontMetricsF(font)
+    if not text or metrics.horizontalAdvance(text) <= width:
+        return [text] if text else []
+    parts = text.split(", ")
+    for cut in range(len(parts) - 1, 0, -1):
+        head = ", ".join(parts[:cut]) + ","
+        if metrics.horizontalAdvance(head) <= width:
+            return [head, ", ".join(parts[cut:])]
+    return [text]
 
 
 def _elide(text: str, font, width: float) -> str:

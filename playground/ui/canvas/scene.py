@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -15,8 +15,9 @@ from playground.engine.graph import Edge
 from playground.engine.registry import shape_text
 from playground.engine.validate import Analysis
 from playground.ui import style
-from playground.ui.canvas.edge_item import EdgeItem, bezier
-from playground.ui.canvas.node_item import NodeItem, PortItem
+from playground.ui.canvas.edge_item import EdgeItem
+from playground.ui.canvas.node_item import PORT_R, NodeItem, PortItem
+from playground.ui.canvas.routing import bezier
 from playground.ui.document import GraphDocument
 from playground.ui.edits import Connect, MoveNodes
 
@@ -36,6 +37,8 @@ class GraphScene(QGraphicsScene):
         self._wire_from: PortItem | None = None
         self._wire: QGraphicsPathItem | None = None
         self.setSceneRect(-5000, -5000, 10000, 10000)
+        self._reroute_timer = QTimer(self, singleShot=True, interval=0)
+        self._reroute_timer.timeout.connect(self.route_wires)
         document.nodeAdded.connect(self._add_node)
         document.nodeRemoved.connect(self._remove_node)
         document.edgeAdded.connect(self._add_edge)
@@ -74,6 +77,28 @@ class GraphScene(QGraphicsScene):
             item.update_face(graph.nodes[node_id], analysis)
         for edge, item in self.edges.items():
             item.set_label(self._edge_label(edge, analysis))
+        self.route_wires()
+
+    def route_wires(self, edges=None) -> None:
+        """Route ``edges`` (default: all) around the nodes they do not connect, then place every
+        label: a wire that takes a lane beside a direct wire from the same port carries none, as
+        that one already says the same shape."""
+        rects = {node_id: item.sceneBoundingRect().adjusted(3, 3, -3, -3) for node_id, item in self.nodes.items()}
+
+        def obstacles(item: EdgeItem) -> list[QRectF]:
+            return [r for node_id, r in rects.items() if node_id not in (item.edge.src, item.edge.dst)]
+
+        for item in (self.edges.values() if edges is None else edges):
+            item.update_path(obstacles(item))
+        direct = {(e.src, e.src_port) for e, item in self.edges.items() if not item.in_lane()}
+        for e, item in self.edges.items():
+            item.place_label(obstacles(item), not (item.in_lane() and (e.src, e.src_port) in direct))
+
+    def node_moved(self, item: NodeItem) -> None:
+        """A node moved: its own wires follow at once, the others (which may now have to go round
+        it, or may go straight again) once the gesture's events are handled."""
+        self.route_wires(item.edges)
+        self._reroute_timer.start()
 
     def _edge_label(self, edge: Edge, analysis: Analysis) -> str:
         kind = self.edges[edge].src.port.kind
@@ -87,11 +112,13 @@ class GraphScene(QGraphicsScene):
         item = NodeItem(self.document.graph.nodes[node_id])
         self.nodes[node_id] = item
         self.addItem(item)
+        self._reroute_timer.start()
 
     def _remove_node(self, node_id: str) -> None:
         item = self.nodes.pop(node_id, None)
         if item is not None:
             self.removeItem(item)
+            self._reroute_timer.start()
 
     def _refresh_node(self, node_id: str) -> None:
         self.nodes[node_id].update_face(self.document.graph.nodes[node_id], self.document.analysis)
@@ -110,6 +137,7 @@ class GraphScene(QGraphicsScene):
         self.nodes[edge.dst].edges.append(item)
         self.edges[edge] = item
         self.addItem(item)
+        self.route_wires([item])
 
     def _remove_edge(self, edge: Edge) -> None:
         item = self.edges.pop(edge, None)
@@ -183,8 +211,11 @@ class GraphScene(QGraphicsScene):
         self._wire.setPath(bezier(start, pos) if self._wire_from.is_output else bezier(pos, start))
 
     def _port_at(self, pos: QPointF) -> PortItem | None:
-        for item in self.items(QRectF(pos.x() - 6, pos.y() - 6, 12, 12)):
-            if isinstance(item, PortItem):
+        """The port under the pointer, with a little slack round its dot (not so much that a click
+        on the title bar below an input starts a wire)."""
+        reach = PORT_R + 3
+        for item in self.items(QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)):
+            if isinstance(item, PortItem) and QLineF(item.scenePos(), pos).length() <= reach:
                 return item
         return None
 
