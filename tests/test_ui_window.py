@@ -259,6 +259,20 @@ def test_toolbar_buttons_stay_put_across_edits_undo_and_pause(window, tmp_path, 
     qtbot.waitUntil(lambda: not window.training.running, timeout=10_000)
 
 
+@pytest.mark.parametrize("width", [1366, 1920])
+def test_every_toolbar_button_is_on_screen_on_a_laptop_and_a_desktop(window, width):
+    window.resize(width, 740)
+    settle()
+    for bar in (window.view_toolbar, window.edit_toolbar, window.training_toolbar):
+        for action in bar.actions():
+            if not action.isSeparator():
+                button = bar.widgetForAction(action)
+                right = button.mapTo(window, button.rect().topRight()).x()
+                assert button.isVisible() and right < width, (action.iconText(), right)
+    labelled = window.edit_toolbar.widgetForAction(window.actions.new).toolButtonStyle()
+    assert labelled == (Qt.ToolButtonTextBesideIcon if width >= 1700 else Qt.ToolButtonIconOnly)
+
+
 def test_training_and_compare_buttons_have_icons(window):
     names = ("train", "pause", "step", "stop", "reset")
     icons = [window.training.actions[n].icon() for n in names]

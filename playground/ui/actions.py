@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
+from playground.ui import icons
+
 VIEW_TITLES = {"editor": "&Editor", "training": "&Training", "compare": "&Compare"}  # + " view" in menus
 VIEW_TIPS = {"editor": "Build the network: node palette, canvas and Inspector",
              "training": "Watch it learn: the live plots get most of the window",
@@ -51,12 +53,15 @@ class Actions:
     views: dict[str, QAction]
 
 
-def _action(window: QMainWindow, text: str, shortcut=None, icon: QStyle.StandardPixmap | None = None,
-            tip: str = "") -> QAction:
+def _action(window: QMainWindow, text: str, shortcut=None,
+            icon: QStyle.StandardPixmap | str | None = None, tip: str = "") -> QAction:
+    """``icon`` is one of Qt's standard pixmaps or the name of one of ours in assets/icons/."""
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-    if icon is not None:
+    if isinstance(icon, str):
+        action.setIcon(icons.icon(icon))
+    elif icon is not None:
         action.setIcon(window.style().standardIcon(icon))
     action.setStatusTip(tip)
     action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({action.shortcut().toString()})"
@@ -119,9 +124,9 @@ def create_actions(window: QMainWindow) -> Actions:
         delete=_action(window, "&Delete", [QKeySequence(QKeySequence.Delete), QKeySequence("Backspace")],
                        sp.SP_TrashIcon, "Delete the selected nodes and wires"),
         select_all=_action(window, "Select &All", QKeySequence.SelectAll),
-        auto_layout=_action(window, "&Auto-layout", "Ctrl+Shift+L", sp.SP_BrowserReload,
+        auto_layout=_action(window, "&Auto-layout", "Ctrl+Shift+L", "auto_layout",
                             "Arrange the nodes in layers, left to right"),
-        fit_view=_action(window, "&Fit View", "F", sp.SP_DesktopIcon, "Show the whole graph"),
+        fit_view=_action(window, "&Fit View", "F", "fit_view", "Show the whole graph"),
         zoom_in=_action(window, "Zoom &In", QKeySequence.ZoomIn),
         zoom_out=_action(window, "Zoom &Out", QKeySequence.ZoomOut),
         reset_layout=_action(window, "&Reset layout", None, None,
@@ -170,6 +175,16 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
         else:
             toolbar.addAction(item)
     return toolbar
+
+
+def fit_toolbar(toolbar: QToolBar, a: Actions, wide: bool) -> None:
+    """Labels beside every edit icon in a wide window; in a narrower one (a 1366-pixel laptop)
+    the well-known icons go without, so the whole toolbar row fits. Only a window resize changes
+    this, never an edit."""
+    for action in (a.new, a.open, a.save, a.delete, a.auto_layout, a.fit_view):
+        button = toolbar.widgetForAction(action)
+        if button is not None:
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon if wide else Qt.ToolButtonIconOnly)
 
 
 def _add(menu: QMenu, item) -> None:

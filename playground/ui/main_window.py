@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar,
 from playground.engine.registry import CATEGORIES, node_types
 from playground.ui import dialogs, settings
 from playground.ui.about_preset import install_about_panel
-from playground.ui.actions import build_menus, build_toolbar, build_view_toolbar, create_actions
+from playground.ui.actions import build_menus, build_toolbar, build_view_toolbar, create_actions, fit_toolbar
 from playground.ui.autosave import Autosaver
 from playground.ui.canvas.node_item import NodeItem
 from playground.ui.canvas.scene import GraphScene
@@ -38,6 +38,7 @@ from playground.ui.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
 APP_TITLE = "NN Playground"
 VIEW_MODES = VIEWS
 DEFAULT_SIZE = QSize(1400, 900)
+WIDE_TOOLBAR = 1700  # from this window width on, every toolbar button has its label
 
 
 class MainWindow(QMainWindow):
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        fit_toolbar(self.edit_toolbar, self.actions, self.width() >= WIDE_TOOLBAR)
         if self.layouts is not None:
             self.layouts.window_resized()
 

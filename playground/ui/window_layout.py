@@ -20,7 +20,7 @@ MIN_WINDOW = QSize(800, 500)  # a saved window smaller than this opens at the de
 PALETTE_WIDTH = 180
 RIGHT_SHARE, RIGHT_MIN, RIGHT_MAX = 0.22, 260, 340  # Inspector and About column
 PLOT_SHARE = {"editor": 0.36, "training": 0.58}  # training plot docks' share of the height
-COMPARE_SHARE = 0.62
+COMPARE_SHARE = 0.66
 SETTLE_MS = 250  # a window resize counts as done after this long without another
 
 
