@@ -328,6 +328,12 @@ def test_the_speed_is_kept_in_settings_and_offered_in_the_menu(window, qtbot):
     assert window.training.speed.currentText() == "30 steps/s" and settings.training_speed() == 30
     again = MainWindow()
     qtbot.addWidget(again)
+    speed_menu = next(a.menu() for a in next(a.menu() for a in again.menuBar().actions()
+                                             if a.text() == "&Training").actions() if a.menu())
     assert again.training.speed.speed() == 30
+    assert [a.text() for a in speed_menu.actions() if a.isChecked()] == ["30 steps/s"]
+    plain = MainWindow(restore=False)  # screenshots and benchmarks run at Max
+    qtbot.addWidget(plain)
+    assert plain.training.speed.speed() is None
     again.close()
     QApplication.processEvents()

@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.resize(_default_size())
         self.persist = restore
         geometry, saved = settings.window_state() if restore else (None, {})
+        if restore:
+            self.training.speed.restore_saved()
         if geometry is not None and self.restoreGeometry(geometry) and (
                 self.width() < MIN_WINDOW.width() or self.height() < MIN_WINDOW.height()):
             self.resize(_default_size())  # a window left squashed opens at the default size

@@ -34,9 +34,15 @@ class SpeedControl(QComboBox):
         self.setToolTip(TOOLTIP)
         self.setStatusTip(TOOLTIP)
         self.setAccessibleName("Training speed")
-        saved = settings.training_speed()
-        self.setCurrentIndex(SPEEDS.index(saved) if saved in SPEEDS else 0)
+        self._restoring = False
         self.currentIndexChanged.connect(self._changed)
+
+    def restore_saved(self) -> None:
+        """The speed chosen last time (windows for screenshots and benchmarks stay at Max)."""
+        saved = settings.training_speed()
+        self._restoring = True
+        self.setCurrentIndex(SPEEDS.index(saved) if saved in SPEEDS else 0)
+        self._restoring = False
 
     def speed(self) -> float | None:
         return self.currentData()
@@ -60,5 +66,6 @@ class SpeedControl(QComboBox):
         return menu
 
     def _changed(self, _index: int) -> None:
-        settings.save_training_speed(self.speed())
-        self.speedChanged.emit(self.speed())
+        if not self._restoring:  # the user's choice, not the saved one coming back
+            settings.save_training_speed(self.speed())
+            self.speedChanged.emit(self.speed())

@@ -42,7 +42,7 @@ class ViewLayouts(QObject):
         self.view = view
         self.pristine = window.saveState(LAYOUT_VERSION)  # every dock in its home area
         self.kept = {name: Kept(state, QSize()) for name, state in saved.items() if name in VIEWS}
-        self._shrunk = False  # smaller than the kept layout's window since it was kept
+        self._shrunk = False  # made smaller than the kept layout's window since it was kept
         self._size_on_show = False  # default sizes wait for the first show (no geometry before)
         self._check_on_show = False
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._resize_done)
@@ -70,10 +70,10 @@ class ViewLayouts(QObject):
         """Keep the current view's layout and lay out ``view`` as it was last left (or its default)."""
         self.keep()
         self.view = view
-        self._shrunk = False
         self._enter(view)
 
     def _enter(self, view: str) -> None:
+        self._shrunk = self._smaller_than_kept()
         kept = self.kept.get(view)
         if kept is None or not self._restore(kept.state):
             self.apply_default(view)
@@ -97,6 +97,7 @@ class ViewLayouts(QObject):
         self.kept.clear()
         self._shrunk = False
         self.apply_default(self.view)
+        self.keep()
 
     def apply_default(self, view: str) -> None:
         self._restore(self.pristine)
@@ -154,17 +155,23 @@ class ViewLayouts(QObject):
             self.apply_default(self.view)
             self.ensure_essentials(self.view)
 
+    def _smaller_than_kept(self) -> bool:
+        kept, size = self.kept.get(self.view), self.window.size()
+        return kept is not None and (size.width() < kept.size.width() or size.height() < kept.size.height())
+
     def keep(self) -> None:
-        """Remember the current view's layout, unless it is squashed or the window is visibly
-        smaller than when the kept one was made (that one comes back when it grows again)."""
-        if not self.window.isVisible() or self._shrunk or not self.healthy():
-            return
-        self.kept[self.view] = Kept(self.window.saveState(LAYOUT_VERSION), self.window.size())
+        """Remember the current view's layout, unless it is squashed or the window is smaller
+        than when the kept one was made (that one comes back when the window grows again)."""
+        if self.window.isVisible() and not self._smaller_than_kept() and self.healthy():
+            self.kept[self.view] = Kept(self.window.saveState(LAYOUT_VERSION), self.window.size())
 
     def to_save(self) -> dict[str, QByteArray]:
-        """Each view's healthy layout, for the next launch."""
-        self.keep()
-        return {view: kept.state for view, kept in self.kept.items()}
+        """Each view's layout for the next launch: the current one as it is unless squashed,
+        the others as they were kept."""
+        saved = {view: kept.state for view, kept in self.kept.items()}
+        if self.window.isVisible() and self.healthy():
+            saved[self.view] = self.window.saveState(LAYOUT_VERSION)
+        return saved
 
     # --- window events ----------------------------------------------------------------------------
     def window_shown(self) -> None:
@@ -180,15 +187,12 @@ class ViewLayouts(QObject):
         self._settle.start()
 
     def _resize_done(self) -> None:
-        """After a resize: grown back to the kept layout's size, the kept layout returns; smaller
-        than it, nothing is kept until then; otherwise the layout at the new size is kept."""
-        kept = self.kept.get(self.view)
-        size = self.window.size()
-        if kept is not None and (size.width() < kept.size.width() or size.height() < kept.size.height()):
+        """After a resize: smaller than the kept layout's window, nothing is kept; grown back to
+        its size, the kept layout returns; otherwise the layout at the new size is kept."""
+        if self._smaller_than_kept():
             self._shrunk = True
-            return
-        if self._shrunk and kept is not None:
+        elif self._shrunk:
             self._shrunk = False
-            self._restore(kept.state)
-            return
-        self.keep()
+            self._restore(self.kept[self.view].state)
+        else:
+            self.keep()
