@@ -36,7 +36,6 @@ from playground.ui.training import TrainingController
 from playground.ui.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
 
 APP_TITLE = "NN Playground"
-VIEW_MODES = VIEWS
 DEFAULT_SIZE = QSize(1400, 900)
 WIDE_TOOLBAR = 1700  # from this window width on, every toolbar button has its label
 
@@ -109,8 +108,8 @@ class MainWindow(QMainWindow):
     def set_view_mode(self, mode: str) -> None:
         """Switch to the editor, training or compare view: each has its own dock layout, kept as
         the user left it. Choosing the current view again brings back its docks if closed."""
-        if mode not in VIEW_MODES:
-            raise ValueError(f"unknown view {mode!r}; expected one of {', '.join(VIEW_MODES)}")
+        if mode not in VIEWS:
+            raise ValueError(f"unknown view {mode!r}; expected one of {', '.join(VIEWS)}")
         if mode != self.view_mode:
             self.view_mode = mode
             if self.layouts is not None:
