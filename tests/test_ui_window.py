@@ -1,6 +1,7 @@
 """The window's layout and toolbar as a user meets them: views one click apart, docks that stay
 put on F5, layouts that can always be recovered, buttons that never move, a speed you can watch."""
 import shutil
+import time
 
 import pytest
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -304,18 +305,31 @@ def test_a_slow_speed_trains_only_a_few_steps_a_second(window, tmp_path, qtbot):
     assert 0 < counts[10] < 30 and counts[None] > 3 * counts[10], counts
 
 
-def test_changing_the_speed_mid_run_takes_effect_at_once_and_stop_stays_prompt(window, tmp_path, qtbot):
+def test_changing_the_speed_mid_run_takes_effect_at_once(window, tmp_path, qtbot):
     controller = long_spiral(window, tmp_path)
     controller.speed.set_speed(3)
     assert controller.train()
     qtbot.waitUntil(lambda: steps(window) >= 1, timeout=60_000)
     controller.speed.set_speed(None)  # 3 steps/s would need a minute for 200 steps
     qtbot.waitUntil(lambda: steps(window) > 200, timeout=15_000)
+    controller.stop()
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+
+
+def test_pause_and_stop_stay_prompt_however_slow_the_run(window, tmp_path, qtbot):
+    controller = long_spiral(window, tmp_path)
     controller.speed.set_speed(3)
-    qtbot.wait(400)
+    assert controller.train()
+    qtbot.waitUntil(lambda: steps(window) >= 1, timeout=60_000)
+    controller.worker.set_speed(0.02)  # one step every 50 s: a wait that only pause/stop can cut
+    qtbot.wait(100)
+    start = time.monotonic()
+    controller.actions["pause"].trigger()
+    qtbot.waitUntil(lambda: controller.worker.trainer.status == "paused", timeout=10_000)
     at_stop = steps(window)
     controller.actions["stop"].trigger()
-    qtbot.waitUntil(lambda: not controller.running, timeout=3_000)
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    assert time.monotonic() - start < 20  # far less than one paced step
     assert controller.result.status == "stopped" and controller.result.steps <= at_stop + 1
 
 
