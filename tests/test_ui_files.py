@@ -117,16 +117,15 @@ def test_cli_open_of_a_bad_file_exits_2_with_one_line(tmp_path, capsys):
     assert err.startswith("playground: ") and "bad.json" in err and "\n" not in err
 
 
-def test_cli_shot_writes_png_of_editor_and_trained_views(tmp_path):
+def test_cli_shot_writes_png_of_a_view_before_and_after_training(tmp_path):
     out = tmp_path / "shot.png"
     env_run = [sys.executable, "-m", "playground", "shot", "presets/xor.json", "-o", str(out),
-               "--size", "800x500"]
+               "--size", "800x500", "--view", "training"]
     result = subprocess.run(env_run, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and out.stat().st_size > 10_000
     trained = tmp_path / "trained.png"
     env_run[6] = str(trained)
-    result = subprocess.run(env_run + ["--view", "training", "--train-steps", "50"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(env_run + ["--train-steps", "50"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and trained.stat().st_size > out.stat().st_size
     result = subprocess.run(env_run + ["--train-steps", "-3"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "--train-steps must be 0 or more" in result.stderr

@@ -29,7 +29,7 @@ def test_train_xor_until_the_accuracy_plot_passes_095(window, tmp_path, qtbot):
     controller = open_preset(window, tmp_path)
     window.actions  # the toolbar is built
     controller.actions["train"].trigger()
-    assert controller.running and window.view_mode == "training"
+    assert controller.running and window.view_mode == "editor"  # its plots are on screen: no jump
     wait_until(qtbot, lambda: not controller.running)
     accuracy = panel(controller, "Accuracy")
     controller.curve_tabs.setCurrentWidget(accuracy)  # the user opens the Accuracy tab

@@ -65,24 +65,9 @@ class AboutPreset(QScrollArea):
 
 
 def install_about_panel(window) -> QDockWidget:
-    """Add the panel as a dock below the Inspector; returns the dock.
-
-    The compare view gives its dock the window's whole width, so the panel steps aside there and
-    comes back (if it was shown) when another view is chosen.
-    """
+    """Add the panel as a dock below the Inspector; returns the dock (the compare view's layout
+    leaves it out, see :mod:`playground.ui.window_layout`)."""
     dock = window.add_panel("About this preset", AboutPreset(window.document), Qt.RightDockWidgetArea)
     window.splitDockWidget(window.inspector_dock, dock, Qt.Vertical)
     window.resizeDocks([window.inspector_dock, dock], [3, 2], Qt.Vertical)
-    stepped_aside = []
-
-    def view_changed(mode: str) -> None:
-        if mode == "compare":
-            if dock.isVisible():
-                stepped_aside.append(True)
-                dock.hide()
-        elif stepped_aside:
-            stepped_aside.clear()
-            dock.show()
-
-    window.viewModeChanged.connect(view_changed)
     return dock

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
@@ -16,6 +16,7 @@ from playground.engine.compare import Comparison
 from playground.engine.graph import Graph
 from playground.ui.compare_panel import ComparePanel
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot, CompareWorker
+from playground.ui.icons import icon
 from playground.ui.plots import base
 from playground.ui.race_panel import RacePanel
 from playground.ui.threads import OneWorkerAtATime
@@ -45,7 +46,6 @@ class CompareController(OneWorkerAtATime, QObject):
         self.worker: CompareWorker | None = None
         self.thread: QThread | None = None
         self.comparison: Comparison | None = None  # the last finished one, for saving
-        self._hidden: list = []  # docks compare mode hid, shown again when it is left
         self.panel = ComparePanel()
         self.race = RacePanel()
         self.tabs = QTabWidget()
@@ -61,7 +61,6 @@ class CompareController(OneWorkerAtATime, QObject):
         self.panel.save_csv_button.clicked.connect(lambda: self.save("csv"))
         self.panel.save_json_button.clicked.connect(lambda: self.save("json"))
         self.document.reset.connect(self._load_settings)
-        window.viewModeChanged.connect(self._apply_view)
         window.installEventFilter(self)
         self._load_settings()
         self._update_actions()
@@ -91,42 +90,20 @@ class CompareController(OneWorkerAtATime, QObject):
             self.actions[name] = action
         self.actions["show"].setIconText("Compare")
         self.actions["race"].setIconText("Race")
+        self.actions["show"].setIcon(icon("compare"))
+        self.actions["race"].setIcon(icon("race"))
         w.training_toolbar.addSeparator()
         w.training_toolbar.addAction(self.actions["show"])
         w.training_toolbar.addAction(self.actions["race"])
 
     # --- view -----------------------------------------------------------------------------------
     def show_compare(self) -> None:
-        if self.window.view_mode == "compare":
-            self._apply_view("compare")  # docks the user re-opened meanwhile make room again
         self.window.set_view_mode("compare")
         self.tabs.setCurrentWidget(self.panel)
 
     def show_race(self) -> None:
         self.show_compare()
         self.tabs.setCurrentWidget(self.race)
-
-    def _apply_view(self, mode: str) -> None:
-        """Compare mode gives the Compare dock the window's full width and most of its height
-        (the editing docks come back when it is left); training mode hides the Compare dock."""
-        w = self.window
-        if mode != "compare":
-            for dock in self._hidden:
-                dock.show()
-            self._hidden = []
-            if mode == "training":
-                self.dock.hide()
-            return
-        editing = [w.palette_dock, w.inspector_dock, *w.training.docks]
-        for dock in editing:
-            if dock.isVisibleTo(w):  # also before the window is first shown
-                dock.hide()
-                self._hidden.append(dock)
-        self.dock.show()
-        QTimer.singleShot(0, self, self._size_dock)  # after pending layout work (or the first show)
-
-    def _size_dock(self) -> None:
-        self.window.resizeDocks([self.dock], [int(self.window.height() * 0.62)], Qt.Vertical)
 
     def _load_settings(self) -> None:
         """Defaults from the newly opened graph and its preset's optional ``compare`` settings;

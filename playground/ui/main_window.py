@@ -2,6 +2,8 @@
 
 Hooks for later views (training, comparison): :attr:`MainWindow.training_toolbar`,
 :meth:`MainWindow.add_panel`, :attr:`MainWindow.view_mode` and :attr:`MainWindow.document`.
+The editor, training and compare views are dock layouts (:mod:`playground.ui.window_layout`),
+one click apart in the toolbar's view switcher.
 """
 from __future__ import annotations
 
@@ -9,13 +11,14 @@ from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from playground.engine.registry import CATEGORIES, node_types
 from playground.ui import dialogs, settings
 from playground.ui.about_preset import install_about_panel
-from playground.ui.actions import build_menus, build_toolbar, create_actions
+from playground.ui.actions import build_menus, build_toolbar, build_view_toolbar, create_actions, fit_toolbar
 from playground.ui.autosave import Autosaver
 from playground.ui.canvas.node_item import NodeItem
 from playground.ui.canvas.scene import GraphScene
@@ -31,9 +34,11 @@ from playground.ui.model_files import ModelFiles
 from playground.ui.palette import Palette
 from playground.ui.preset_library import open_from_library
 from playground.ui.training import TrainingController
+from playground.ui.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
 
 APP_TITLE = "NN Playground"
-VIEW_MODES = ("editor", "training", "compare")
+DEFAULT_SIZE = QSize(1400, 900)
+WIDE_TOOLBAR = 1700  # from this window width on, every toolbar button has its label
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +61,7 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowNestedDocks
                             | QMainWindow.AllowTabbedDocks)
 
+        self.layouts: ViewLayouts | None = None  # set once every dock exists
         self.actions = create_actions(self)
         self.menus = build_menus(self, self.actions)
         self.palette = Palette()
@@ -63,9 +69,12 @@ class MainWindow(QMainWindow):
         self.palette_dock = self.add_panel("Nodes", self.palette, Qt.LeftDockWidgetArea)
         self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.RightDockWidgetArea)
         self.about_dock = install_about_panel(self)
+        self.view_toolbar = build_view_toolbar(self, self.actions)
         self.edit_toolbar = build_toolbar(self, self.actions)
         self.training_toolbar = QToolBar("Training", self)
         self.training_toolbar.setObjectName("trainingToolbar")
+        self.training_toolbar.setMovable(False)
+        self.training_toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.addToolBar(self.training_toolbar)
         self._build_status_bar()
         self.training = TrainingController(self)
@@ -75,18 +84,18 @@ class MainWindow(QMainWindow):
         self.help = install_help_menu(self)
         self.files.may_replace = self._end_runs_for
         self._connect()
-        self.viewModeChanged.connect(self._give_canvas_the_room)
-        self._give_canvas_the_room(self.view_mode)
         self._update_recent(settings.recent_files())
         self._update_title()
-        self.resize(1400, 900)
+        self.resize(_default_size())
         self.persist = restore
+        geometry, saved = settings.window_state() if restore else (None, {})
         if restore:
-            geometry, state = settings.window_state()
-            if geometry is not None:
-                self.restoreGeometry(geometry)
-            if state is not None:
-                self.restoreState(state)
+            self.training.speed.restore_saved()
+        if geometry is not None and self.restoreGeometry(geometry) and (
+                self.width() < MIN_WINDOW.width() or self.height() < MIN_WINDOW.height()):
+            self.resize(_default_size())  # a window left squashed opens at the default size
+        self.layouts = ViewLayouts(self, self.view_mode, saved)
+        self._sync_view_actions()
 
     def add_panel(self, title: str, widget: QWidget,
                   area: Qt.DockWidgetArea = Qt.BottomDockWidgetArea) -> QDockWidget:
@@ -98,20 +107,46 @@ class MainWindow(QMainWindow):
         self.menus["view"].addAction(dock.toggleViewAction())
         return dock
 
-    def _give_canvas_the_room(self, mode: str) -> None:
-        """The editor view is the canvas between palette and inspector; the plots come back with
-        the training view (Train switches to it)."""
-        if mode == "editor":
-            for dock in self.training.docks:
-                dock.hide()
-
     def set_view_mode(self, mode: str) -> None:
-        """Switch between the editor and later views; the training issue fills the others in."""
-        if mode not in VIEW_MODES:
-            raise ValueError(f"unknown view {mode!r}; expected one of {', '.join(VIEW_MODES)}")
+        """Switch to the editor, training or compare view: each has its own dock layout, kept as
+        the user left it. Choosing the current view again brings back its docks if closed."""
+        if mode not in VIEWS:
+            raise ValueError(f"unknown view {mode!r}; expected one of {', '.join(VIEWS)}")
         if mode != self.view_mode:
             self.view_mode = mode
+            if self.layouts is not None:
+                self.layouts.switch(mode)
             self.viewModeChanged.emit(mode)
+        elif self.layouts is not None:
+            self.layouts.ensure_essentials(mode)
+        self._sync_view_actions()
+
+    def reveal_training(self) -> None:
+        """Training has started: when its plots are on screen nothing moves, else the training
+        view comes up."""
+        if self.view_mode == "compare" or not any(d.isVisibleTo(self) for d in self.training.docks):
+            self.set_view_mode("training")
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: every view's docks as they were at first launch."""
+        settings.forget_layouts()
+        self.layouts.reset()
+        self.statusBar().showMessage("Layout reset: every view starts from its default docks", 5000)
+
+    def _sync_view_actions(self) -> None:
+        for mode, action in self.actions.views.items():
+            action.setChecked(mode == self.view_mode)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.layouts is not None:
+            self.layouts.window_shown()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fit_toolbar(self.edit_toolbar, self.actions, self.width() >= WIDE_TOOLBAR)
+        if self.layouts is not None:
+            self.layouts.window_resized()
 
     def _end_runs_for(self, what: str) -> bool:
         """Another network is about to replace this one: runs on it end first, if the user agrees."""
@@ -148,8 +183,11 @@ class MainWindow(QMainWindow):
                              (a.delete, ed.delete_selection), (a.select_all, ed.select_all),
                              (a.auto_layout, ed.auto_layout), (a.fit_view, self.view.fit_all),
                              (a.zoom_in, lambda: self.view.zoom_by(1.25)),
-                             (a.zoom_out, lambda: self.view.zoom_by(0.8))):
+                             (a.zoom_out, lambda: self.view.zoom_by(0.8)),
+                             (a.reset_layout, self.reset_layout)):
             action.triggered.connect(slot)
+        for mode, action in a.views.items():
+            action.triggered.connect(partial(self.set_view_mode, mode))
         self.palette.addRequested.connect(lambda type_name: self.editor.add_node(type_name))
         self.scene.selectionChanged.connect(self._selection_changed)
         for source in (self.scene, self.editor):
@@ -240,5 +278,15 @@ class MainWindow(QMainWindow):
         self.training.shutdown()
         self.autosave.discard()
         if self.persist:
-            settings.save_window_state(self.saveGeometry(), self.saveState())
+            small = self.width() < MIN_WINDOW.width() or self.height() < MIN_WINDOW.height()
+            settings.save_window_state(None if small else self.saveGeometry(), self.layouts.to_save())
         event.accept()
+
+
+def _default_size() -> QSize:
+    """1400x900, or less on a screen that is smaller (a laptop's 1366x768)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry().size() - QSize(16, 48)  # the window frame and title bar
+    return DEFAULT_SIZE.boundedTo(room).expandedTo(MIN_WINDOW)

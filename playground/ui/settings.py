@@ -44,12 +44,40 @@ def last_preset() -> str | None:
     return str(value) if value else None
 
 
-def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
+def save_window_state(geometry: QByteArray | None, layouts: dict[str, QByteArray]) -> None:
+    """The window's geometry (None keeps the saved one) and each view's dock layout
+    (``QMainWindow.saveState``)."""
     settings = open_settings()
-    settings.setValue("window/geometry", geometry)
-    settings.setValue("window/state", state)
+    if geometry is not None:
+        settings.setValue("window/geometry", geometry)
+    settings.remove("window/state")  # one layout for every view, before views kept their own
+    for view, state in layouts.items():
+        settings.setValue(f"layout/{view}", state)
 
 
-def window_state() -> tuple[QByteArray | None, QByteArray | None]:
+def window_state() -> tuple[QByteArray | None, dict[str, QByteArray]]:
+    """The saved geometry (or None) and the dock layouts saved per view."""
     settings = open_settings()
-    return settings.value("window/geometry"), settings.value("window/state")
+    settings.beginGroup("layout")
+    layouts = {view: settings.value(view) for view in settings.childKeys()}
+    settings.endGroup()
+    return settings.value("window/geometry"), {k: v for k, v in layouts.items()
+                                               if isinstance(v, QByteArray) and not v.isEmpty()}
+
+
+def forget_layouts() -> None:
+    """Drop every saved dock layout (View > Reset layout)."""
+    open_settings().remove("layout")
+
+
+def training_speed() -> float | None:
+    """The training speed limit in steps per second; None runs as fast as possible."""
+    try:
+        value = float(open_settings().value("training/stepsPerSecond", 0) or 0)
+    except (TypeError, ValueError):
+        return None
+    return value if value > 0 else None
+
+
+def save_training_speed(steps_per_second: float | None) -> None:
+    open_settings().setValue("training/stepsPerSecond", float(steps_per_second or 0))

@@ -17,14 +17,17 @@ from playground.engine import Model
 from playground.engine.nodes.optimizers import is_optimizer
 from playground.engine.registry import node_type
 from playground.ui import dialogs
+from playground.ui.icons import icon
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.weights import WeightHistogramPanel
+from playground.ui.speed import SpeedControl, speed_label
 from playground.ui.threads import OneWorkerAtATime
 from playground.ui.worker import TrainingWorker
 
 SHUTDOWN_MS = 1500
+ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
 CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
                 SamplePredictionsPanel)
@@ -60,21 +63,13 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.docks = self._build_docks()
         self.document.undo_stack.indexChanged.connect(self._on_edit)
         self.document.reset.connect(self._views_follow_opened_document)
-        window.viewModeChanged.connect(self._apply_view)
         self._update_actions()
         self._views_follow_document()
 
-    def _apply_view(self, mode: str) -> None:
-        """The training view gives the plots half of the window's height."""
-        if mode != "training":
-            return
-        for dock in self.docks:
-            dock.show()
-        self.window.resizeDocks(self.docks[:1], [int(self.window.height() * 0.5)], Qt.Vertical)
-        self.window.resizeDocks(self.docks, [1, 1], Qt.Horizontal)
-
     # --- construction -------------------------------------------------------------------------
     def _build_actions(self) -> None:
+        """The Training menu and toolbar. Toolbar texts never change (Pause stays "Pause" while
+        checked), so no button moves under the cursor."""
         w = self.window
         specs = [("train", "&Train", "F5", "Start or continue training (F5)", self.train),
                  ("pause", "&Pause", "F6", "Pause or resume training (F6)", self.toggle_pause),
@@ -83,9 +78,12 @@ class TrainingController(OneWorkerAtATime, QObject):
                  ("reset", "&Reset weights", "Ctrl+Shift+R",
                   "Re-initialise every weight from the optimizer's seed", self.reset_weights)]
         menu = w.menuBar().addMenu("&Training")
+        self.speed = SpeedControl(w.training_toolbar)
+        self.speed.speedChanged.connect(self._speed_changed)
         self.actions: dict[str, QAction] = {}
         for name, text, key, tip, slot in specs:
-            action = QAction(text, w)
+            action = QAction(icon(ICONS.get(name, name)), text, w)
+            action.setIconText(text.replace("&", ""))
             action.setShortcut(QKeySequence(key))
             action.setToolTip(tip)
             action.setStatusTip(tip)
@@ -93,7 +91,16 @@ class TrainingController(OneWorkerAtATime, QObject):
             w.training_toolbar.addAction(action)
             menu.addAction(action)
             self.actions[name] = action
+            if name == "train":
+                w.training_toolbar.addWidget(self.speed)
         self.actions["pause"].setCheckable(True)
+        menu.addSeparator()
+        menu.addMenu(self.speed.menu(w))
+
+    def _speed_changed(self, steps_per_second: float | None) -> None:
+        if self.running:
+            self.worker.set_speed(steps_per_second)
+        self._say(f"Training speed: {speed_label(steps_per_second)}")
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
@@ -212,7 +219,8 @@ class TrainingController(OneWorkerAtATime, QObject):
             self.model.adopt(graph, analysis)
         self.banner_bar.hide()
         self.result = None
-        self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused))
+        self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused,
+                                          steps_per_second=self.speed.speed()))
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.status.connect(self._on_status)
@@ -221,7 +229,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.actions["pause"].setChecked(start_paused)
         self.started_at = time.monotonic()
         self.thread.start()
-        self.window.set_view_mode("training")
+        self.window.reveal_training()
         self._update_actions()
         return True
 

@@ -5,6 +5,7 @@ the GUI thread can keep and draw it without locks.
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from playground.ui.app import collect_garbage_on_gui_thread
 
 MAX_RATE = 10.0  # snapshots per second at most (the GUI thread competes with training for the GIL)
 HEAVY_INTERVAL = 0.5  # seconds between decision grids and feature maps
+SLOW_HEAVY_INTERVAL = 0.2  # ... at most this often when a speed limit slows the run
 CONFUSION_INTERVAL = 4.0  # seconds between confusion matrices (a forward pass over validation)
 CONFUSION_SAMPLES = 1000
 SAMPLE_COUNT = 24
@@ -71,7 +73,7 @@ class TrainingWorker(QObject):
     failed = Signal(str)
 
     def __init__(self, model: Model, *, max_steps: int | None = None, start_paused: bool = False,
-                 feature_sample: int = 0) -> None:
+                 feature_sample: int = 0, steps_per_second: float | None = None) -> None:
         super().__init__()
         collect_garbage_on_gui_thread()
         self.model = model
@@ -84,8 +86,28 @@ class TrainingWorker(QObject):
         self._last_emit = self._last_heavy = self._last_confusion = 0.0
         self._stop_requested = False
         self._early_steps = 0  # Step pressed before the trainer existed
+        self._pace = threading.Condition()  # the speed limit's wait; pause, stop and set_speed end it
+        self._rate = steps_per_second or None
+        self._paused = start_paused
+        self._released = 0.0  # when the last paced step was let through
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """At most this many steps per second (None: as fast as possible), from the next step on."""
+        with self._pace:
+            self._rate = steps_per_second or None
+            self._pace.notify_all()
+
+    @property
+    def steps_per_second(self) -> float | None:
+        return self._rate
+
+    def _set_paused(self, paused: bool) -> None:
+        with self._pace:
+            self._paused = paused
+            self._pace.notify_all()
 
     def pause(self) -> None:
+        self._set_paused(True)
         if self.trainer:
             self.trainer.pause()
         else:
@@ -93,10 +115,12 @@ class TrainingWorker(QObject):
 
     def resume(self) -> None:
         self.start_paused = False
+        self._set_paused(False)
         if self.trainer:
             self.trainer.resume()
 
     def step_once(self) -> None:
+        self._set_paused(True)
         if self.trainer:
             self.trainer.step_once()
         else:
@@ -104,7 +128,9 @@ class TrainingWorker(QObject):
             self._early_steps += 1
 
     def stop(self) -> None:
-        self._stop_requested = True
+        with self._pace:
+            self._stop_requested = True
+            self._pace.notify_all()
         if self.trainer:
             self.trainer.stop()
 
@@ -151,6 +177,22 @@ class TrainingWorker(QObject):
         if event.epoch_end:
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
         self._emit(force=event.epoch_end and self.trainer.steps_per_epoch > 1)
+        self._keep_pace()
+
+    def _keep_pace(self) -> None:
+        """Hold the next step back until the speed limit allows it. Runs on the worker thread after
+        every step; pause, stop and a new speed wake it at once, so the controls stay instant."""
+        if not self._rate:
+            return
+        with self._pace:
+            while self._rate and not self._paused and not self._stop_requested:
+                now = time.monotonic()
+                interval = 1.0 / self._rate
+                due = self._released + interval
+                if now >= due:  # on time: keep the beat; late (a slow step, a pause): start anew
+                    self._released = due if now - due < interval else now
+                    return
+                self._pace.wait(due - now)
 
     def _emit(self, force: bool = False) -> None:
         now = time.monotonic()
@@ -167,10 +209,15 @@ class TrainingWorker(QObject):
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
             probes.gradient_norms(model))
         self._val_points = []
-        if force or now - self._last_heavy >= HEAVY_INTERVAL:
+        if force or now - self._last_heavy >= self._heavy_interval():
             self._last_heavy = now
             self._add_heavy(snap, force)
         self.snapshot.emit(snap)
+
+    def _heavy_interval(self) -> float:
+        """Slow runs redraw the decision boundary after (nearly) every step, for watching it move."""
+        rate = self._rate
+        return HEAVY_INTERVAL if not rate else min(HEAVY_INTERVAL, max(1.0 / rate, SLOW_HEAVY_INTERVAL))
 
     def _add_heavy(self, snap: TrainingSnapshot, force: bool) -> None:
         """Decision grid, feature maps, confusion matrix: throttled harder than the curves."""
