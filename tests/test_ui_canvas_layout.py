@@ -162,7 +162,7 @@ def palette_overflows(win) -> list[str]:
     return cut
 
 
-@pytest.mark.parametrize("size", [None, (1366, 768)], ids=["default", "1366x768"])
+@pytest.mark.parametrize("size", [(1400, 900), (1366, 768), (1920, 1080)], ids=["1400x900", "1366x768", "1920x1080"])
 def test_every_palette_name_fits_whole(qtbot, settings_dir, dialog_answers, size):  # noqa: F811
     from playground.ui.app import create_app
     from playground.ui.main_window import MainWindow

@@ -17,7 +17,6 @@ VIEWS = ("editor", "training", "compare")
 MIN_CENTRAL = QSize(320, 160)  # a canvas smaller than this is squashed
 MIN_DOCK = 60  # so is a dock narrower or lower than this
 MIN_WINDOW = QSize(800, 500)  # a saved window smaller than this opens at the default size instead
-PALETTE_WIDTH = 180
 RIGHT_SHARE, RIGHT_MIN, RIGHT_MAX = 0.22, 260, 340  # Inspector and About column
 PLOT_SHARE = {"editor": 0.36, "training": 0.58}  # training plot docks' share of the height
 COMPARE_SHARE = 0.66
@@ -119,7 +118,7 @@ class ViewLayouts(QObject):
             w.resizeDocks([w.compare.dock], [int(height * COMPARE_SHARE)], Qt.Vertical)
             return
         if w.palette_dock.isVisibleTo(w):
-            w.resizeDocks([w.palette_dock], [PALETTE_WIDTH], Qt.Horizontal)
+            w.resizeDocks([w.palette_dock], [w.palette.sizeHint().width()], Qt.Horizontal)
         right = int(min(max(width * RIGHT_SHARE, RIGHT_MIN), RIGHT_MAX))
         w.resizeDocks([w.inspector_dock], [right], Qt.Horizontal)
         w.resizeDocks([w.inspector_dock, w.about_dock], [3, 2], Qt.Vertical)
