@@ -64,7 +64,6 @@ class CompareController(OneWorkerAtATime, QObject):
         window.viewModeChanged.connect(self._apply_view)
         window.installEventFilter(self)
         self._load_settings()
-        self._update_actions()
 
     def _build_actions(self) -> None:
         w = self.window
@@ -132,6 +131,8 @@ class CompareController(OneWorkerAtATime, QObject):
         """Defaults from the newly opened graph and its preset's optional ``compare`` settings;
         a preset whose ``view`` is "compare" opens on the Compare dock (its race when it has one)."""
         graph = self.document.graph
+        self.panel.clear()
+        self.comparison = None
         self.panel.setup_panel.load_graph(graph)
         settings = graph.meta.get("compare") or {}
         race = settings.get("race") or {}
@@ -143,6 +144,7 @@ class CompareController(OneWorkerAtATime, QObject):
             self.race.set_surface(surface)
         if graph.meta.get("view") == "compare":
             (self.show_race if race else self.show_compare)()
+        self._update_actions()
 
     # --- state ----------------------------------------------------------------------------------
     def _update_actions(self) -> None:

@@ -10,6 +10,9 @@ from playground.ui.compare_setup import CompareSetupPanel
 from playground.ui.compare_table import ResultsTable
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot
 
+PROMPT = "Choose optimizers and press Start comparison."
+NO_RUNS = CompareSetup([], 0, float("nan"), False, None, None)
+
 
 class ComparePanel(QWidget):
     """Feeds the worker's setup and snapshots to the curves, thumbnails and results table."""
@@ -20,7 +23,7 @@ class ComparePanel(QWidget):
         self.curves = CompareCurvesPanel()
         self.thumbnails = BoundaryThumbnailsPanel()
         self.table = ResultsTable()
-        self.summary = QLabel("Choose optimizers and press Start comparison.")
+        self.summary = QLabel(PROMPT)
         self.summary.setWordWrap(True)
         self.save_csv_button = QPushButton("Save CSV…", enabled=False)
         self.save_json_button = QPushButton("Save JSON…", enabled=False)
@@ -65,6 +68,15 @@ class ComparePanel(QWidget):
                       if setup.classification else "lowest final validation loss")
         self.summary.setText(f"{len(setup.specs)} runs from the same initial weights "
                              f"(training loss {setup.initial_loss:.4f}) on the same batches.")
+
+    def clear(self) -> None:
+        """Another network was opened: no curve, thumbnail or result of the previous one stays."""
+        for plots in (self.curves, self.thumbnails):
+            plots.reset(NO_RUNS)
+            plots.clear()
+        self.table.reset(NO_RUNS, None)
+        self.setup_panel.progress.setValue(0)
+        self.summary.setText(PROMPT)
 
     def update_snapshot(self, snap: CompareSnapshot) -> None:
         self.curves.update_snapshot(snap)

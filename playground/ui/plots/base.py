@@ -1,4 +1,5 @@
-"""Shared pieces of the plot panels: bounded series and PNG/CSV export from the context menu."""
+"""Shared pieces of the plot panels: bounded series, PNG/CSV export from the context menu, and the
+placeholder a view shows when it does not apply to the network."""
 from __future__ import annotations
 
 import csv
@@ -16,6 +17,7 @@ MAX_POINTS = 4000
 REDRAW_INTERVAL = 0.33
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#bcbd22", "#7f7f7f"]
+PLACEHOLDER_COLOUR = "#8a93a3"  # the text a view shows instead of a plot that does not apply
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333", imageAxisOrder="row-major")
 
@@ -167,6 +169,8 @@ class PlotPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.graphics)
         self.received = 0
+        self.placeholder: pg.TextItem | None = None
+        self._axes_shown: list[str] = []
         self._stale = False
         self._last_draw = float("-inf")
         self._flush_timer = QTimer(self)
@@ -175,6 +179,8 @@ class PlotPanel(QWidget):
 
     def add_plot(self, row: int = 0, col: int = 0, **kwargs) -> pg.PlotItem:
         item = self.graphics.addPlot(row=row, col=col, **kwargs)
+        if self.placeholder is None:
+            self._add_placeholder(item)
         menu = item.vb.menu
         menu.addSeparator()
         menu.addAction("Save as PNG...", self.save_png)
@@ -205,6 +211,63 @@ class PlotPanel(QWidget):
         """A grey line above the plot until the first snapshot: an empty plot says how to fill it."""
         self.hint.setText(text)
         self.hint.setVisible(self.received == 0)
+
+    def _add_placeholder(self, plot: pg.PlotItem) -> None:
+        """A centred text in the first plot's view box (pixel coordinates, so it never scales)."""
+        self.placeholder = pg.TextItem("", color=PLACEHOLDER_COLOUR, anchor=(0.5, 0.5))
+        self.placeholder.setParentItem(plot.vb)
+        self.placeholder.setZValue(1000)
+        self.placeholder.hide()
+        plot.vb.sigResized.connect(self._place_placeholder)
+
+    def _place_placeholder(self, *_args) -> None:
+        vb = self.placeholder.parentItem()
+        rect = vb.boundingRect()
+        self.placeholder.setTextWidth(max(120.0, rect.width() - 24))
+        self.placeholder.setPos(rect.center())
+
+    def show_placeholder(self, reason: str | None) -> None:
+        """Say in the view why it does not apply to this network (``None``: it applies)."""
+        if self.placeholder is None:
+            return
+        if reason:
+            self.placeholder.setHtml(f"<div style='text-align:center'>{reason}</div>")
+            self._place_placeholder()
+        plot = self.placeholder.parentItem().parentItem()
+        if bool(reason) != self.placeholder.isVisible():  # axes of nothing would only distract
+            if reason:
+                self._axes_shown = [a for a in ("left", "bottom") if plot.getAxis(a).isVisible()]
+            for axis in self._axes_shown:
+                plot.showAxis(axis, not reason)
+        self.placeholder.setVisible(bool(reason))
+        if reason:
+            self.hint.hide()
+        else:
+            self.hint.setVisible(self.received == 0 and bool(self.hint.text()))
+
+    @property
+    def placeholder_text(self) -> str:
+        """What the placeholder says, '' when it is hidden."""
+        p = self.placeholder
+        return p.textItem.toPlainText() if p is not None and p.isVisible() else ""
+
+    def clear(self) -> None:
+        """Another network was opened: nothing of the previous run stays drawn. Panels forget
+        their own data in ``reset``; this empties every curve, scatter and image on screen."""
+        self.received = 0
+        self._stale = False
+        self._flush_timer.stop()
+        for item in self.graphics.ci.items:
+            if isinstance(item, pg.PlotItem):
+                for data in item.items:
+                    if isinstance(data, pg.PlotDataItem):
+                        data.setData([], [])
+                    elif isinstance(data, (pg.ScatterPlotItem, pg.ImageItem)):
+                        data.clear()
+                x_auto, y_auto = item.vb.state["autoRange"]
+                item.vb.setRange(xRange=(0, 1), yRange=None if not y_auto else (0, 1), padding=0)
+                item.vb.enableAutoRange(x=True, y=bool(y_auto))
+        self.hint.setVisible(bool(self.hint.text()) and not self.placeholder_text)
 
     def reset(self, setup) -> None:
         """A new run starts: forget old data, adapt to the model (layers, classes)."""
