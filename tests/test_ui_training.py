@@ -215,7 +215,7 @@ def shown_data(p):
     return out
 
 
-def assert_no_trace_of_a_run(window):
+def assert_no_trace_of_a_run(window, label="Ready to train (F5)"):
     controller = window.training
     for p in controller.panels:
         assert p.received == 0, p.title
@@ -226,7 +226,7 @@ def assert_no_trace_of_a_run(window):
     assert not panel(controller, "Gradient norms").curves
     assert not panel(controller, "Confusion matrix").texts
     assert controller.result is None and controller.model is None
-    assert controller.progress_label.text() == "Ready to train (F5)" and not controller.banner_bar.isVisible()
+    assert controller.progress_label.text() == label and not controller.banner_bar.isVisible()
     assert window.statusBar().currentMessage() == ""
     compare = window.compare
     assert compare.panel.table.rowCount() == 0 and not compare.panel.curves.loss_curves
@@ -258,7 +258,8 @@ def test_opening_another_network_clears_every_view_of_the_previous_run(window, t
     wait_until(qtbot, lambda: not controller.running, timeout=120_000)
     window.actions.new.trigger()
     settle()
-    assert_no_trace_of_a_run(window) and not window.document.graph.nodes
+    assert not window.document.graph.nodes
+    assert_no_trace_of_a_run(window, "Drag layers from the palette to build a network")
 
 
 def test_views_that_do_not_apply_say_why_in_the_view(window, tmp_path, qtbot):

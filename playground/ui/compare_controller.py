@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from playground.engine.compare import Comparison
 from playground.engine.graph import Graph
-from playground.ui.compare_panel import ComparePanel
+from playground.ui.compare_panel import ComparePanel, leader_of, was_stopped
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot, CompareWorker
 from playground.ui.plots import base
 from playground.ui.race_panel import RacePanel
@@ -241,8 +241,10 @@ class CompareController(OneWorkerAtATime, QObject):
     @Slot(object)
     def _on_finished(self, snap: CompareSnapshot) -> None:
         self.panel.update_snapshot(snap)
-        self._say(f"Comparison finished: {snap.winner} wins" if snap.winner
-                  else "Comparison finished: every run diverged")
+        stopped, leader = was_stopped(snap), leader_of(snap)
+        outcome = (f": {leader} was leading" if stopped else f": {leader} wins") if leader else \
+            ": every run diverged" if all(r["status"] == "diverged" for r in snap.results) else ""
+        self._say(f"Comparison {'stopped' if stopped else 'finished'}{outcome}")
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -81,8 +81,29 @@ class ComparePanel(QWidget):
     def update_snapshot(self, snap: CompareSnapshot) -> None:
         self.curves.update_snapshot(snap)
         self.thumbnails.update_snapshot(snap)
-        self.table.update_results(snap.results, snap.winner)
+        leader = leader_of(snap)
+        self.table.update_results(snap.results, leader)
         self.setup_panel.progress.setValue(round(snap.progress * 100))
-        if snap.winner:
-            word = "Winner" if snap.done else "Leading"
-            self.summary.setText(f"<b>{word}: {snap.winner}</b> ({self._rule})")
+        headline, detail = summary_text(snap, leader, self._rule)
+        self.summary.setText(f"<b>{headline}</b> {detail}")
+
+
+def leader_of(snap: CompareSnapshot) -> str | None:
+    """The run the table stars and the summary names: none with a single run (nothing to beat)."""
+    return snap.winner if len(snap.results) > 1 else None
+
+
+def was_stopped(snap: CompareSnapshot) -> bool:
+    return any(r["status"] == "stopped" for r in snap.results)
+
+
+def summary_text(snap: CompareSnapshot, leader: str | None, rule: str) -> tuple[str, str]:
+    """(headline, detail) of where the comparison stands; the headline names the starred row."""
+    if leader:
+        word = "Leading" if not snap.done else "Leading when stopped" if was_stopped(snap) else "Winner"
+        return f"{word}: {leader}", f"({rule})"
+    if snap.results and all(r["status"] == "diverged" for r in snap.results):
+        return "Every run diverged", "try smaller learning rates"
+    if len(snap.results) == 1:
+        return "One run", "nothing to compare it with: choose a second optimizer or a sweep"
+    return "No leader yet", ""

@@ -30,6 +30,7 @@ IMAGE_PANELS = (DecisionBoundaryPanel, FiltersPanel, FeatureMapsPanel, Confusion
                 SamplePredictionsPanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = "Ready to train (F5)"
+NOT_READY = "Fix the problems to train"
 
 
 def has_conv(graph) -> bool:
@@ -79,6 +80,8 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.worker: TrainingWorker | None = None
         self.thread: QThread | None = None
         self.result = None
+        self.failed = False
+        self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
         self.started_at = 0.0
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
@@ -91,6 +94,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.document.undo_stack.indexChanged.connect(self._on_edit)
         self.document.reset.connect(self._forget_previous_network)
         self.document.analysisChanged.connect(self._notes_follow_edits)
+        self.document.analysisChanged.connect(lambda _a: self._show_idle())
         window.viewModeChanged.connect(self._apply_view)
         self._update_actions()
         self._views_follow_document()
@@ -193,7 +197,8 @@ class TrainingController(OneWorkerAtATime, QObject):
             panel.clear()
         self.banner_bar.hide()
         self.progress.hide()
-        self.progress_label.setText(READY)
+        self.failed = False
+        self._show_idle()
         self.window.statusBar().clearMessage()
         QTimer.singleShot(0, self, self._views_follow_document)  # after the file's folder is known
 
@@ -262,6 +267,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             self.model.adopt(graph, analysis)
         self.banner_bar.hide()
         self.result = None
+        self.failed = False
         self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused))
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
@@ -315,7 +321,25 @@ class TrainingController(OneWorkerAtATime, QObject):
         return self._stop_and_wait(SHUTDOWN_MS)
 
     def _say(self, text: str) -> None:
+        self._said = text
         self.window.statusBar().showMessage(text, 5000)
+
+    def _show_idle(self) -> None:
+        """Between runs the label says what F5 would do now, or how the last run ended while
+        the network is still the one it trained."""
+        if self.running:
+            return
+        if not self.document.graph.nodes:
+            text = "Drag layers from the palette to build a network"
+        elif not self.document.analysis.ok:
+            text = NOT_READY
+        elif self.failed:
+            text = "Training failed: see the message above the canvas"
+        elif self.result is not None and self.model_matches():
+            text = _result_text(self.result)
+        else:
+            text = READY
+        self.progress_label.setText(text)
 
     # --- graph edits while training ------------------------------------------------------------
     def _on_edit(self, index: int) -> None:
@@ -378,18 +402,26 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = result
         if result.status == "diverged":
             self.show_banner(f"Training {result.message}.")
-        acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
-        self.progress_label.setText(f"{result.status.capitalize()} after {result.steps:,} steps: "
-                                    f"validation loss {result.val_loss:.4f}{acc}")
+        self.progress_label.setText(_result_text(result))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self.failed = True
         self.show_banner(f"Training failed: {message}")
 
     def _run_ended(self, worker: TrainingWorker) -> None:
         self.actions["pause"].setChecked(False)
         self.progress.hide()
+        bar = self.window.statusBar()
+        if self._said and bar.currentMessage() == self._said:  # "Training", "Stopping..." are over
+            bar.clearMessage()
+        self._show_idle()
         self._update_actions()
+
+
+def _result_text(result) -> str:
+    acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
+    return f"{result.status.capitalize()} after {result.steps:,} steps: validation loss {result.val_loss:.4f}{acc}"
 
 
 def _duration(seconds: float) -> str:
