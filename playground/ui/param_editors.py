@@ -105,6 +105,7 @@ class IntEditor(_NumberField, QSpinBox):
         self.param, self.accepted, self.refusal = param, int(param.default), ""
         self.setRange(-INT_LIMIT, INT_LIMIT)  # typing is free; the declared range is checked on commit
         self.setAccelerated(True)
+        self.setToolTip(field_tip(param))
         self.valueChanged.connect(lambda v: self._commit(int(v)))
 
     def stepBy(self, steps: int) -> None:
@@ -131,6 +132,7 @@ class FloatEditor(_NumberField, QDoubleSpinBox):
         self.param, self.accepted, self.refusal = param, float(param.default), ""
         self.log_scale = param.log_scale
         self.setRange(-FLOAT_LIMIT, FLOAT_LIMIT)  # typing is free; the declared range is checked on commit
+        self.setToolTip(field_tip(param))
         lo = -FLOAT_LIMIT if param.minimum is None else max(param.minimum, -FLOAT_LIMIT)
         hi = FLOAT_LIMIT if param.maximum is None else min(param.maximum, FLOAT_LIMIT)
         span = hi - lo
