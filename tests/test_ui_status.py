@@ -77,8 +77,8 @@ def test_the_compare_summary_names_the_starred_row_and_epochs_are_whole(qtbot):
     panel.update_snapshot(CompareSnapshot(0.5, [result_row("sgd"), result_row("adam")], "adam", False))
     assert starred(panel) == ["★ adam"] and "Leading: adam" in panel.summary.text()
     assert panel.table.item(0, 4).text() == "52"  # epochs done so far, not 52.0667
-    panel.update_snapshot(CompareSnapshot(0.6, [result_row("sgd", "diverged"), result_row("adam", "diverged")],
-                                          None, True))
+    diverged = [result_row("sgd", "diverged"), result_row("adam", "diverged")]
+    panel.update_snapshot(CompareSnapshot(0.6, diverged, None, True))
     assert starred(panel) == [] and "adam" not in panel.summary.text()
     assert "diverged" in panel.summary.text()
     panel.update_snapshot(CompareSnapshot(1.0, [result_row("sgd", "finished", 100.0),

@@ -207,7 +207,8 @@ def shown_data(p):
     for item in p.graphics.ci.items:
         for data in getattr(item, "items", []):
             if isinstance(data, pg.PlotDataItem):
-                out.append((type(data).__name__, len(data.getData()[0] if data.getData()[0] is not None else [])))
+                x = data.getData()[0]
+                out.append(("curve", 0 if x is None else len(x)))
             elif isinstance(data, pg.ScatterPlotItem):
                 out.append(("scatter", len(data.data)))
             elif isinstance(data, pg.ImageItem):

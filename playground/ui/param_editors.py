@@ -46,7 +46,8 @@ def field_tip(param: Param) -> str:
 
 
 def _in_range(param: Param, value: float) -> bool:
-    return (param.minimum is None or value >= param.minimum) and (param.maximum is None or value <= param.maximum)
+    return ((param.minimum is None or value >= param.minimum)
+            and (param.maximum is None or value <= param.maximum))
 
 
 def _clamp(param: Param, value: float) -> float:
@@ -73,8 +74,8 @@ class _NumberField:
             self.show_refusal(None)
             self.edited.emit(value)
             return
-        message = (f"{self.param.name}: {range_text(self.param)} "
-                   f"({number_text(self.param, value)} not applied, kept {number_text(self.param, self.accepted)})")
+        typed, kept = number_text(self.param, value), number_text(self.param, self.accepted)
+        message = f"{self.param.name}: {range_text(self.param)} ({typed} not applied, kept {kept})"
         self.set_value(self.accepted)
         self.show_refusal(message)
         self.refused.emit(message)

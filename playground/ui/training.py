@@ -421,7 +421,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
 def _result_text(result) -> str:
     acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
-    return f"{result.status.capitalize()} after {result.steps:,} steps: validation loss {result.val_loss:.4f}{acc}"
+    return (f"{result.status.capitalize()} after {result.steps:,} steps: "
+            f"validation loss {result.val_loss:.4f}{acc}")
 
 
 def _duration(seconds: float) -> str:

@@ -3,6 +3,7 @@ placeholder a view shows when it does not apply to the network."""
 from __future__ import annotations
 
 import csv
+import html
 import time
 
 import numpy as np
@@ -171,6 +172,7 @@ class PlotPanel(QWidget):
         self.received = 0
         self.placeholder: pg.TextItem | None = None
         self._axes_shown: list[str] = []
+        self._reason = ""  # what the placeholder says, "" while the view applies
         self._stale = False
         self._last_draw = float("-inf")
         self._flush_timer = QTimer(self)
@@ -231,14 +233,15 @@ class PlotPanel(QWidget):
         if self.placeholder is None:
             return
         if reason:
-            self.placeholder.setHtml(f"<div style='text-align:center'>{reason}</div>")
+            self.placeholder.setHtml(f"<div style='text-align:center'>{html.escape(reason)}</div>")
             self._place_placeholder()
         plot = self.placeholder.parentItem().parentItem()
-        if bool(reason) != self.placeholder.isVisible():  # axes of nothing would only distract
+        if bool(reason) != bool(self._reason):  # axes of nothing would only distract
             if reason:
                 self._axes_shown = [a for a in ("left", "bottom") if plot.getAxis(a).isVisible()]
             for axis in self._axes_shown:
                 plot.showAxis(axis, not reason)
+        self._reason = reason or ""
         self.placeholder.setVisible(bool(reason))
         if reason:
             self.hint.hide()
@@ -248,8 +251,7 @@ class PlotPanel(QWidget):
     @property
     def placeholder_text(self) -> str:
         """What the placeholder says, '' when it is hidden."""
-        p = self.placeholder
-        return p.textItem.toPlainText() if p is not None and p.isVisible() else ""
+        return self._reason
 
     def clear(self) -> None:
         """Another network was opened: nothing of the previous run stays drawn. Panels forget
@@ -264,9 +266,9 @@ class PlotPanel(QWidget):
                         data.setData([], [])
                     elif isinstance(data, (pg.ScatterPlotItem, pg.ImageItem)):
                         data.clear()
-                x_auto, y_auto = item.vb.state["autoRange"]
-                item.vb.setRange(xRange=(0, 1), yRange=None if not y_auto else (0, 1), padding=0)
-                item.vb.enableAutoRange(x=True, y=bool(y_auto))
+                y_auto = bool(item.vb.state["autoRange"][1])  # a fixed y range (accuracy) stays
+                item.vb.setRange(xRange=(0, 1), yRange=(0, 1) if y_auto else None, padding=0)
+                item.vb.enableAutoRange(x=True, y=y_auto)
         self.hint.setVisible(bool(self.hint.text()) and not self.placeholder_text)
 
     def reset(self, setup) -> None:
