@@ -284,3 +284,23 @@ def test_views_that_do_not_apply_say_why_in_the_view(window, tmp_path, qtbot):
     controller.view_tabs.setCurrentWidget(boundary)
     settle()
     assert boundary.placeholder.isVisible()
+
+
+def test_a_redraw_pending_from_the_previous_run_draws_nothing_after_a_reset(qtbot):
+    from types import SimpleNamespace
+
+    from playground.ui.plots.boundary import DecisionBoundaryPanel
+    from playground.ui.plots.images import ConfusionPanel
+    from playground.ui.training import NO_RUN
+
+    for panel, snap in ((DecisionBoundaryPanel(), SimpleNamespace(boundary=(np.ones((4, 4)), (0, 0, 1, 1)))),
+                        (ConfusionPanel(), SimpleNamespace(confusion=np.eye(3, dtype=np.int64)))):
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.update_snapshot(snap)
+        panel.update_snapshot(snap)  # within the redraw interval: the second redraw waits on a timer
+        assert panel._flush_timer.isActive()
+        panel.reset(NO_RUN)  # the next run starts (as on the worker's setup signal)
+        qtbot.wait(int(panel.redraw_interval * 1000) + 100)  # an exception in the timer fails the test
+        assert panel.data_table()[1] == []

@@ -48,6 +48,8 @@ class DecisionBoundaryPanel(PlotPanel):
         self.refresh()
 
     def _redraw(self) -> None:
+        if not self.grid.size:  # a new run, no grid yet
+            return
         x0, y0, x1, y1 = self.extent
         self.image.setImage(self.grid, levels=self._levels())
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))

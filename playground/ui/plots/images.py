@@ -157,6 +157,8 @@ class ConfusionPanel(_ImagePanel):
         self.refresh()
 
     def _redraw(self) -> None:
+        if not self.matrix.size:  # a new run, no matrix yet
+            return
         self._show(np.log1p(self.matrix.astype(np.float32)))
         for text, value in zip(self.texts, self.matrix.ravel()):
             text.setText(str(int(value)))
