@@ -86,6 +86,9 @@ class ComparePanel(QWidget):
         self.setup_panel.progress.setValue(round(snap.progress * 100))
         headline, detail = summary_text(snap, leader, self._rule)
         self.summary.setText(f"<b>{headline}</b> {detail}")
+        row = self.table.winner_row()
+        if snap.done and row is not None:  # the row the summary names is on screen
+            self.table.scrollToItem(self.table.item(row, 0))
 
 
 def leader_of(snap: CompareSnapshot) -> str | None:

@@ -33,7 +33,7 @@ def epochs_text(row: dict[str, Any]) -> str:
 
 
 # (header, result key, format); "{target}" is filled with the target accuracy
-COLUMNS: list[tuple[str, str, Callable[[Any], str]]] = [
+COLUMNS: list[tuple[str, str, Callable[[Any], str] | None]] = [
     ("Run", "label", str),
     ("lr", "hparams", lambda h: f"{h['lr']:g}"),
     ("Batch", "batch_size", str),
