@@ -91,3 +91,13 @@ def test_a_single_run_names_no_winner(qtbot):
     panel = compare_panel(qtbot, ["adam"])
     panel.update_snapshot(CompareSnapshot(1.0, [result_row("adam", "finished", 20.0)], "adam", True))
     assert starred(panel) == [] and "Winner" not in panel.summary.text()
+
+
+def test_the_training_label_does_not_offer_f5_while_comparing(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "xor")
+    compare = window.compare
+    assert compare.start(steps=30)
+    assert "Ready" not in controller.progress_label.text()
+    assert "Comparing" in controller.progress_label.text()
+    qtbot.waitUntil(lambda: not compare.running, timeout=60_000)
+    assert controller.progress_label.text() == "Ready to train (F5)"

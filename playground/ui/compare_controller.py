@@ -156,6 +156,7 @@ class CompareController(OneWorkerAtATime, QObject):
         self.panel.save_csv_button.setEnabled(saved)
         self.panel.save_json_button.setEnabled(saved)
         self.panel.setup_panel.set_running(self.running)
+        self.window.training.show_idle()  # "Ready to train" is not true while comparing
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)

@@ -94,7 +94,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.document.undo_stack.indexChanged.connect(self._on_edit)
         self.document.reset.connect(self._forget_previous_network)
         self.document.analysisChanged.connect(self._notes_follow_edits)
-        self.document.analysisChanged.connect(lambda _a: self._show_idle())
+        self.document.analysisChanged.connect(lambda _a: self.show_idle())
         window.viewModeChanged.connect(self._apply_view)
         self._update_actions()
         self._views_follow_document()
@@ -198,7 +198,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.banner_bar.hide()
         self.progress.hide()
         self.failed = False
-        self._show_idle()
+        self.show_idle()
         self.window.statusBar().clearMessage()
         QTimer.singleShot(0, self, self._views_follow_document)  # after the file's folder is known
 
@@ -324,12 +324,15 @@ class TrainingController(OneWorkerAtATime, QObject):
         self._said = text
         self.window.statusBar().showMessage(text, 5000)
 
-    def _show_idle(self) -> None:
+    def show_idle(self) -> None:
         """Between runs the label says what F5 would do now, or how the last run ended while
         the network is still the one it trained."""
         if self.running:
             return
-        if not self.document.graph.nodes:
+        compare = getattr(self.window, "compare", None)  # built after this controller
+        if compare is not None and compare.running:
+            text = "Comparing optimizers: train (F5) when it ends"
+        elif not self.document.graph.nodes:
             text = "Drag layers from the palette to build a network"
         elif not self.document.analysis.ok:
             text = NOT_READY
@@ -415,7 +418,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         bar = self.window.statusBar()
         if self._said and bar.currentMessage() == self._said:  # "Training", "Stopping..." are over
             bar.clearMessage()
-        self._show_idle()
+        self.show_idle()
         self._update_actions()
 
 
