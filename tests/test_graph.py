@@ -131,7 +131,7 @@ def test_out_of_range_and_unknown_parameters():
 
 def test_connect_refuses_with_reason():
     g = mlp_graph()
-    with pytest.raises(GraphError, match="tensor output to BCE 'loss' target input"):
+    with pytest.raises(GraphError, match="gives a tensor, but BCE 'loss' input 'target' takes a target"):
         g.connect("dense1", "out", "loss", "target")
     with pytest.raises(GraphError, match="already connected"):
         g.connect("data", "x", "tanh1", "in")

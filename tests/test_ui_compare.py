@@ -205,3 +205,16 @@ def test_start_stop_cycles_end_cleanly(window, tmp_path, qtbot):
     thread = controller.thread
     window.close()  # ends the comparison before the window goes
     assert thread.isFinished() and not controller.running
+
+
+def test_compare_numbers_show_their_range_and_refuse_values_outside_it(window, qtbot):
+    setup = window.compare.panel.setup_panel
+    for field in (setup.epochs, setup.max_steps, setup.target, *setup.lrs.values()):
+        assert "Range:" in field.toolTip() and "default" in field.toolTip()
+    setup.epochs.setValue(30)
+    setup.epochs.setFocus()
+    setup.epochs.selectAll()
+    qtbot.keyClicks(setup.epochs.lineEdit(), "1000000")
+    qtbot.keyClick(setup.epochs, Qt.Key_Return)
+    assert setup.epochs.value() == 30 and setup.options()["epochs"] == 30
+    assert "epochs: 1 to 100,000" in setup.epochs.toolTip() and setup.epochs.styleSheet()

@@ -3,6 +3,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox
 
 from playground.engine.graph import Edge
+from playground.engine.registry import node_type
 from tests.ui_fixtures import (dialog_answers, drag_from_palette, lenet, settings_dir, settle,  # noqa: F401
                                window)
 
@@ -23,7 +24,7 @@ def type_into(qtbot, editor, text):
 
 def test_editors_follow_param_declarations(lenet):
     editors = select(lenet, "conv1")
-    assert isinstance(editors["channels"], QSpinBox) and editors["channels"].minimum() == 1
+    assert isinstance(editors["channels"], QSpinBox) and "1 to 512" in editors["channels"].toolTip()
     assert isinstance(editors["padding"], QComboBox) and editors["padding"].currentText() == "same"
     assert isinstance(editors["bias"], QCheckBox) and editors["bias"].isChecked()
     assert isinstance(editors["init_std"], QDoubleSpinBox)
@@ -104,3 +105,45 @@ def test_inspector_follows_selection_and_deletion(window):
     window.actions.delete.trigger()
     settle()
     assert window.inspector.node_id is None
+
+
+def test_out_of_range_values_are_refused_with_the_range_and_change_nothing(lenet, qtbot):
+    editors = select(lenet, "dense1")
+    units, graph, stack = editors["units"], lenet.document.graph, lenet.document.undo_stack
+    declared = node_type("Dense").param("units")
+    expected = f"units: {declared.minimum:,} to {declared.maximum:,}"
+    assert expected == "units: 1 to 4,096"
+    before = stack.count()
+    for typed in ("0", "100000", "-3"):
+        type_into(qtbot, units, typed)
+        assert graph.nodes["dense1"].params["units"] == 120 and stack.count() == before, typed
+        assert units.value() == 120
+        refusal = lenet.inspector.refusals["units"]
+        assert refusal.isVisible() and expected in refusal.text()
+        assert f"{int(typed):,} not applied" in refusal.text()
+        assert "border" in units.styleSheet() and expected in units.toolTip()
+    type_into(qtbot, units, "64")
+    assert graph.nodes["dense1"].params["units"] == 64
+    assert not lenet.inspector.refusals["units"].isVisible() and units.styleSheet() == ""
+
+
+def test_refused_float_keeps_the_learning_rate_and_arrows_stop_at_the_bounds(lenet, qtbot):
+    lr = select(lenet, "optimizer")["lr"]
+    type_into(qtbot, lr, "0")
+    assert lenet.document.graph.nodes["optimizer"].params["lr"] == 0.001 and lr.text() == "0.001"
+    assert "lr: 1e-07 to 1e+07" in lenet.inspector.refusals["lr"].text()
+    kernel = select(lenet, "conv2")["kernel"]
+    type_into(qtbot, kernel, "15")
+    kernel.stepBy(1)
+    assert lenet.document.graph.nodes["conv2"].params["kernel"] == 15 and kernel.value() == 15
+
+
+def test_every_numeric_field_tooltip_shows_range_and_default(lenet):
+    for node_id in ("data", "conv1", "pool1", "dense1", "optimizer"):
+        t = node_type(lenet.document.graph.nodes[node_id].type)
+        editors = select(lenet, node_id)
+        for param in t.params:
+            tip = editors[param.name].toolTip()
+            assert param.help in tip, (node_id, param.name)
+            if param.kind in ("int", "float"):
+                assert "Range:" in tip and "default" in tip, (node_id, param.name, tip)

@@ -197,3 +197,110 @@ def test_new_network_while_comparing_stops_the_comparison_when_the_user_agrees(w
     window.actions.new.trigger()
     settle()
     assert not compare.running and not window.document.graph.nodes
+
+
+def shown_data(p):
+    """Every curve, scatter and image a panel draws, as (name, amount of data) pairs."""
+    import pyqtgraph as pg
+
+    out = []
+    for item in p.graphics.ci.items:
+        for data in getattr(item, "items", []):
+            if isinstance(data, pg.PlotDataItem):
+                x = data.getData()[0]
+                out.append(("curve", 0 if x is None else len(x)))
+            elif isinstance(data, pg.ScatterPlotItem):
+                out.append(("scatter", len(data.data)))
+            elif isinstance(data, pg.ImageItem):
+                out.append(("image", 0 if data.image is None else data.image.size))
+    return out
+
+
+def assert_no_trace_of_a_run(window, label="Ready to train (F5)"):
+    controller = window.training
+    for p in controller.panels:
+        assert p.received == 0, p.title
+        assert all(n == 0 for _, n in shown_data(p)), (p.title, shown_data(p))
+        assert p.data_table()[1] == [], p.title
+    weights = panel(controller, "Weights")
+    assert weights.layer_box.count() == 0 and not weights.weights
+    assert not panel(controller, "Gradient norms").curves
+    assert not panel(controller, "Confusion matrix").texts
+    assert controller.result is None and controller.model is None
+    assert controller.progress_label.text() == label and not controller.banner_bar.isVisible()
+    assert window.statusBar().currentMessage() == ""
+    compare = window.compare
+    assert compare.panel.table.rowCount() == 0 and not compare.panel.curves.loss_curves
+    assert compare.comparison is None and not compare.actions["csv"].isEnabled()
+    assert "Start comparison" in compare.panel.summary.text()
+
+
+def test_opening_another_network_clears_every_view_of_the_previous_run(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "spiral")
+    compare = window.compare
+    for key, check in compare.panel.setup_panel.checks.items():
+        check.setChecked(key in ("sgd", "adam"))
+    assert compare.start(steps=20)
+    wait_until(qtbot, lambda: not compare.running)
+    controller.train(max_steps=40)
+    wait_until(qtbot, lambda: not controller.running)
+    settle()
+    boundary = panel(controller, "Decision boundary")
+    assert panel(controller, "Weights").layer_box.findText("dense1") >= 0
+    assert any(n for _, n in shown_data(boundary)) and compare.panel.table.rowCount() == 2
+
+    open_preset(window, tmp_path, "mnist_lenet")
+    settle()
+    assert_no_trace_of_a_run(window)
+    assert "two input features" in boundary.placeholder_text and "1x28x28" in boundary.placeholder_text
+    assert panel(controller, "CNN filters").placeholder_text == ""
+
+    controller.train(max_steps=3)
+    wait_until(qtbot, lambda: not controller.running, timeout=120_000)
+    window.actions.new.trigger()
+    settle()
+    assert not window.document.graph.nodes
+    assert_no_trace_of_a_run(window, "Drag layers from the palette to build a network")
+
+
+def test_views_that_do_not_apply_say_why_in_the_view(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "spiral")
+    window.set_view_mode("training")
+    filters, maps = panel(controller, "CNN filters"), panel(controller, "Feature maps")
+    boundary, samples = panel(controller, "Decision boundary"), panel(controller, "Sample predictions")
+    assert "no Conv2D layer" in filters.placeholder_text and "Feature maps" in maps.placeholder_text
+    assert "image data" in samples.placeholder_text and "2" in samples.placeholder_text
+    assert boundary.placeholder_text == ""
+    controller.view_tabs.setCurrentWidget(filters)
+    settle()
+    assert filters.placeholder.isVisible() and not filters.hint.isVisible()
+    controller.train(max_steps=5)
+    wait_until(qtbot, lambda: not controller.running)
+    assert "no Conv2D layer" in filters.placeholder_text  # a run does not make it apply
+
+    open_preset(window, tmp_path, "digits_cnn")
+    assert filters.placeholder_text == "" and maps.placeholder_text == ""
+    assert "two input features" in boundary.placeholder_text
+    controller.view_tabs.setCurrentWidget(boundary)
+    settle()
+    assert boundary.placeholder.isVisible()
+
+
+def test_a_redraw_pending_from_the_previous_run_draws_nothing_after_a_reset(qtbot):
+    from types import SimpleNamespace
+
+    from playground.ui.plots.boundary import DecisionBoundaryPanel
+    from playground.ui.plots.images import ConfusionPanel
+    from playground.ui.training import NO_RUN
+
+    for panel, snap in ((DecisionBoundaryPanel(), SimpleNamespace(boundary=(np.ones((4, 4)), (0, 0, 1, 1)))),
+                        (ConfusionPanel(), SimpleNamespace(confusion=np.eye(3, dtype=np.int64)))):
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.update_snapshot(snap)
+        panel.update_snapshot(snap)  # within the redraw interval: the second redraw waits on a timer
+        assert panel._flush_timer.isActive()
+        panel.reset(NO_RUN)  # the next run starts (as on the worker's setup signal)
+        qtbot.wait(int(panel.redraw_interval * 1000) + 100)  # an exception in the timer fails the test
+        assert panel.data_table()[1] == []

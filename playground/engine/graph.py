@@ -124,8 +124,8 @@ class Graph:
         if inp is None:
             return f"{dt.type_name} '{dst}' has no input '{dst_port}'"
         if out.kind != inp.kind:
-            return (f"cannot connect {st.type_name} '{src}' {out.kind} output to {dt.type_name} "
-                    f"'{dst}' {inp.kind} input")
+            return (f"{st.type_name} '{src}' output '{src_port}' gives a {out.kind}, but "
+                    f"{dt.type_name} '{dst}' input '{dst_port}' takes a {inp.kind}")
         if Edge(src, src_port, dst, dst_port) in self.edges:
             return "these ports are already connected"
         if not inp.multi and any(e.dst == dst and e.dst_port == dst_port for e in self.edges):

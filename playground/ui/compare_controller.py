@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from playground.engine.compare import Comparison
 from playground.engine.graph import Graph
-from playground.ui.compare_panel import ComparePanel
+from playground.ui.compare_panel import ComparePanel, leader_of, was_stopped
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot, CompareWorker
 from playground.ui.icons import icon
 from playground.ui.plots import base
@@ -63,7 +63,6 @@ class CompareController(OneWorkerAtATime, QObject):
         self.document.reset.connect(self._load_settings)
         window.installEventFilter(self)
         self._load_settings()
-        self._update_actions()
 
     def _build_actions(self) -> None:
         w = self.window
@@ -109,6 +108,8 @@ class CompareController(OneWorkerAtATime, QObject):
         """Defaults from the newly opened graph and its preset's optional ``compare`` settings;
         a preset whose ``view`` is "compare" opens on the Compare dock (its race when it has one)."""
         graph = self.document.graph
+        self.panel.clear()
+        self.comparison = None
         self.panel.setup_panel.load_graph(graph)
         settings = graph.meta.get("compare") or {}
         race = settings.get("race") or {}
@@ -120,6 +121,7 @@ class CompareController(OneWorkerAtATime, QObject):
             self.race.set_surface(surface)
         if graph.meta.get("view") == "compare":
             (self.show_race if race else self.show_compare)()
+        self._update_actions()
 
     # --- state ----------------------------------------------------------------------------------
     def _update_actions(self) -> None:
@@ -131,6 +133,7 @@ class CompareController(OneWorkerAtATime, QObject):
         self.panel.save_csv_button.setEnabled(saved)
         self.panel.save_json_button.setEnabled(saved)
         self.panel.setup_panel.set_running(self.running)
+        self.window.training.show_idle()  # "Ready to train" is not true while comparing
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -216,8 +219,10 @@ class CompareController(OneWorkerAtATime, QObject):
     @Slot(object)
     def _on_finished(self, snap: CompareSnapshot) -> None:
         self.panel.update_snapshot(snap)
-        self._say(f"Comparison finished: {snap.winner} wins" if snap.winner
-                  else "Comparison finished: every run diverged")
+        stopped, leader = was_stopped(snap), leader_of(snap)
+        outcome = (f": {leader} was leading" if stopped else f": {leader} wins") if leader else \
+            ": every run diverged" if all(r["status"] == "diverged" for r in snap.results) else ""
+        self._say(f"Comparison {'stopped' if stopped else 'finished'}{outcome}")
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

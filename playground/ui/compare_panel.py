@@ -10,6 +10,9 @@ from playground.ui.compare_setup import CompareSetupPanel
 from playground.ui.compare_table import ResultsTable
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot
 
+PROMPT = "Choose optimizers and press Start comparison."
+NO_RUNS = CompareSetup([], 0, float("nan"), False, None, None)
+
 
 class ComparePanel(QWidget):
     """Feeds the worker's setup and snapshots to the curves, thumbnails and results table."""
@@ -20,7 +23,7 @@ class ComparePanel(QWidget):
         self.curves = CompareCurvesPanel()
         self.thumbnails = BoundaryThumbnailsPanel()
         self.table = ResultsTable()
-        self.summary = QLabel("Choose optimizers and press Start comparison.")
+        self.summary = QLabel(PROMPT)
         self.summary.setWordWrap(True)
         self.save_csv_button = QPushButton("Save CSV…", enabled=False)
         self.save_json_button = QPushButton("Save JSON…", enabled=False)
@@ -66,11 +69,44 @@ class ComparePanel(QWidget):
         self.summary.setText(f"{len(setup.specs)} runs from the same initial weights "
                              f"(training loss {setup.initial_loss:.4f}) on the same batches.")
 
+    def clear(self) -> None:
+        """Another network was opened: no curve, thumbnail or result of the previous one stays."""
+        for plots in (self.curves, self.thumbnails):
+            plots.reset(NO_RUNS)
+            plots.clear()
+        self.table.reset(NO_RUNS, None)
+        self.setup_panel.progress.setValue(0)
+        self.summary.setText(PROMPT)
+
     def update_snapshot(self, snap: CompareSnapshot) -> None:
         self.curves.update_snapshot(snap)
         self.thumbnails.update_snapshot(snap)
-        self.table.update_results(snap.results, snap.winner)
+        leader = leader_of(snap)
+        self.table.update_results(snap.results, leader)
         self.setup_panel.progress.setValue(round(snap.progress * 100))
-        if snap.winner:
-            word = "Winner" if snap.done else "Leading"
-            self.summary.setText(f"<b>{word}: {snap.winner}</b> ({self._rule})")
+        headline, detail = summary_text(snap, leader, self._rule)
+        self.summary.setText(f"<b>{headline}</b> {detail}")
+        row = self.table.winner_row()
+        if snap.done and row is not None:  # the row the summary names is on screen
+            self.table.scrollToItem(self.table.item(row, 0))
+
+
+def leader_of(snap: CompareSnapshot) -> str | None:
+    """The run the table stars and the summary names: none with a single run (nothing to beat)."""
+    return snap.winner if len(snap.results) > 1 else None
+
+
+def was_stopped(snap: CompareSnapshot) -> bool:
+    return any(r["status"] == "stopped" for r in snap.results)
+
+
+def summary_text(snap: CompareSnapshot, leader: str | None, rule: str) -> tuple[str, str]:
+    """(headline, detail) of where the comparison stands; the headline names the starred row."""
+    if leader:
+        word = "Leading" if not snap.done else "Leading when stopped" if was_stopped(snap) else "Winner"
+        return f"{word}: {leader}", f"({rule})"
+    if snap.results and all(r["status"] == "diverged" for r in snap.results):
+        return "Every run diverged", "try smaller learning rates"
+    if len(snap.results) == 1:
+        return "One run", "nothing to compare it with: choose a second optimizer or a sweep"
+    return "No leader yet", ""

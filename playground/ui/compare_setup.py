@@ -16,7 +16,7 @@ from playground.engine.compare import RunSpec, make_specs
 from playground.engine.graph import Graph
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, is_optimizer, optimizer_node
 from playground.engine.registry import node_type
-from playground.ui.param_editors import FloatEditor
+from playground.ui.param_editors import FloatEditor, IntEditor
 
 MODES = {"optimizers": "Each optimizer once", "lr": "Sweep the learning rate",
          "batch_size": "Sweep the batch size"}
@@ -92,13 +92,16 @@ class CompareSetupPanel(QWidget):
         self.sweep_values = QLineEdit()
         self.sweep_values.setToolTip("Comma-separated values; every checked optimizer runs once per value")
         self.mode.currentIndexChanged.connect(self._mode_changed)
-        self.epochs = QSpinBox(minimum=1, maximum=100_000)
+        self.epochs = IntEditor(optimizer_node(OPTIMIZER_KEYS[0]).param("epochs"))
+        self.epochs.set_value(self.epochs.param.default)
         self.max_steps = QSpinBox(minimum=0, maximum=10_000_000, singleStep=100)
         self.max_steps.setSpecialValueText("no limit")
-        self.max_steps.setToolTip("Stop every run after this many mini-batch steps")
+        self.max_steps.setToolTip("Stop every run after this many mini-batch steps\n"
+                                  "Range: 0 (no limit) to 10,000,000 · default no limit")
         self.target = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
         self.target.setSpecialValueText("off")
-        self.target.setToolTip("Count the steps each run needs to reach this validation accuracy")
+        self.target.setToolTip("Count the steps each run needs to reach this validation accuracy\n"
+                               "Range: 0 (off) to 1 · default 0.9")
         form.addRow("Runs", self.mode)
         form.addRow("Values", self.sweep_values)
         form.addRow("Epochs", self.epochs)

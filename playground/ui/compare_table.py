@@ -23,13 +23,22 @@ def _count(value: Any) -> str:
     return "–" if value is None else f"{value:,}"
 
 
+def epochs_text(row: dict[str, Any]) -> str:
+    """Whole epochs done while a run is going; at the end, where it stopped (one decimal when a
+    step limit ended it inside an epoch)."""
+    epochs = row["epochs"]
+    if row["status"] == "running" or float(epochs).is_integer():
+        return f"{int(epochs):,}"
+    return f"{epochs:,.1f}"
+
+
 # (header, result key, format); "{target}" is filled with the target accuracy
-COLUMNS: list[tuple[str, str, Callable[[Any], str]]] = [
+COLUMNS: list[tuple[str, str, Callable[[Any], str] | None]] = [
     ("Run", "label", str),
     ("lr", "hparams", lambda h: f"{h['lr']:g}"),
     ("Batch", "batch_size", str),
     ("Status", "status", str),
-    ("Epochs", "epochs", lambda v: f"{v:g}"),
+    ("Epochs", "epochs", None),  # epochs_text: depends on the run's status
     ("Val loss", "final_val_loss", _num(4)),
     ("Best val loss", "best_val_loss", _num(4)),
     ("Val acc", "final_val_accuracy", _num(3)),
@@ -96,7 +105,7 @@ class ResultsTable(QTableWidget):
             won = row_data["label"] == winner
             for col, (_, key, fmt) in enumerate(COLUMNS):
                 item = self.item(row, col)
-                text = fmt(row_data[key])
+                text = epochs_text(row_data) if fmt is None else fmt(row_data[key])
                 item.setText(f"★ {text}" if won and col == 0 else text)
                 font = QFont(item.font())
                 font.setBold(won)

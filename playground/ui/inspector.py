@@ -12,7 +12,7 @@ from playground.engine.registry import node_type, shape_text
 from playground.ui import style
 from playground.ui.document import GraphDocument
 from playground.ui.edits import SetMeta, SetParam
-from playground.ui.param_editors import create_editor
+from playground.ui.param_editors import create_editor, field_tip
 
 
 class MetaText(QPlainTextEdit):
@@ -35,6 +35,7 @@ class Inspector(QScrollArea):
         self.document = document
         self.node_id: str | None = None
         self.editors: dict[str, QWidget] = {}
+        self.refusals: dict[str, QLabel] = {}
         self.meta_fields: dict[str, QWidget] = {}
         self.setWidgetResizable(True)
         self.setMinimumWidth(260)
@@ -55,7 +56,7 @@ class Inspector(QScrollArea):
 
     def show_node(self, node_id: str | None, note: str = "") -> None:
         self.node_id = node_id if node_id in self.document.graph.nodes else None
-        self.editors = {}
+        self.editors, self.refusals = {}, {}
         self.meta_fields: dict[str, QWidget] = {}
         page = QWidget()
         self.box = QVBoxLayout(page)
@@ -87,9 +88,25 @@ class Inspector(QScrollArea):
             editor = create_editor(param, node.params.get(param.name, param.default))
             editor.edited.connect(lambda value, name=param.name: self._edit(name, value))
             label = QLabel(param.name)
-            label.setToolTip(param.help)
-            form.addRow(label, editor)
+            label.setToolTip(field_tip(param))
             self.editors[param.name] = editor
+            if hasattr(editor, "refused"):  # numbers: a value outside the range says so below it
+                editor.popup_refusals = False
+                refusal = QLabel(wordWrap=True)
+                refusal.setStyleSheet(f"color: {style.NODE_ERROR.name()};")
+                refusal.hide()
+                editor.refused.connect(lambda text, r=refusal: (r.setText(f"⚠ {text}"), r.show()))
+                editor.edited.connect(lambda _v, r=refusal: r.hide())
+                self.refusals[param.name] = refusal
+                field = QWidget()
+                column = QVBoxLayout(field)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.setSpacing(2)
+                column.addWidget(editor)
+                column.addWidget(refusal)
+                form.addRow(label, field)
+            else:
+                form.addRow(label, editor)
         if t and not t.params:
             form.addRow(QLabel("<i>no parameters</i>"))
         self.box.addLayout(form)
@@ -131,6 +148,9 @@ class Inspector(QScrollArea):
     def _param_changed(self, node_id: str, name: str) -> None:
         if node_id == self.node_id and name in self.editors:
             self.editors[name].set_value(self.document.graph.nodes[node_id].params[name])
+            if name in self.refusals:  # undo, redo: the shown value is the graph's again
+                self.refusals[name].hide()
+                self.editors[name].show_refusal(None)
 
     def _node_removed(self, node_id: str) -> None:
         if node_id == self.node_id:

@@ -10,45 +10,135 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit,
+                               QSpinBox, QToolTip, QWidget)
 
 from playground.engine.params import Param
 
 INT_LIMIT = 2**31 - 1
 FLOAT_LIMIT = 1e12
+REFUSED_STYLE = "border: 1px solid #e5484d; border-radius: 2px;"
 
 
-class IntEditor(QSpinBox):
+def number_text(param: Param, value: float) -> str:
+    return f"{int(value):,}" if param.kind == "int" else f"{value:g}"
+
+
+def range_text(param: Param) -> str:
+    """The declared range as a learner reads it: "1 to 4,096", "at least 0"."""
+    lo, hi = param.minimum, param.maximum
+    if lo is not None and hi is not None:
+        return f"{number_text(param, lo)} to {number_text(param, hi)}"
+    if lo is not None:
+        return f"at least {number_text(param, lo)}"
+    if hi is not None:
+        return f"at most {number_text(param, hi)}"
+    return "any whole number" if param.kind == "int" else "any number"
+
+
+def field_tip(param: Param) -> str:
+    """The parameter's help, and for numbers its range and default."""
+    if param.kind in ("int", "float"):
+        return f"{param.help}\nRange: {range_text(param)} · default {number_text(param, param.default)}"
+    if param.kind == "bool":
+        return f"{param.help}\nDefault: {'on' if param.default else 'off'}"
+    return f"{param.help}\nDefault: {param.default}" if param.default != "" else param.help
+
+
+def _in_range(param: Param, value: float) -> bool:
+    return ((param.minimum is None or value >= param.minimum)
+            and (param.maximum is None or value <= param.maximum))
+
+
+def _clamp(param: Param, value: float) -> float:
+    """Where the arrow keys stop: the declared bounds (typed values are checked, not clamped)."""
+    if param.minimum is not None:
+        value = max(value, param.minimum)
+    if param.maximum is not None:
+        value = min(value, param.maximum)
+    return value
+
+
+class _NumberField:
+    """Shared by the int and float editors: any number can be typed; one outside the declared range
+    is refused on commit (red outline, a tooltip with the range, ``refused`` emitted) and the
+    previous value stays, so the graph never sees it."""
+
+    param: Param
+    accepted: float
+    popup_refusals = True  # False where the owner shows ``refused`` messages itself
+
+    def _commit(self, value: float) -> None:
+        if _in_range(self.param, value):
+            self.accepted = value
+            self.show_refusal(None)
+            self.edited.emit(value)
+            return
+        typed, kept = number_text(self.param, value), number_text(self.param, self.accepted)
+        message = f"{self.param.name}: {range_text(self.param)} ({typed} not applied, kept {kept})"
+        self.set_value(self.accepted)
+        self.show_refusal(message)
+        self.refused.emit(message)
+
+    def show_refusal(self, message: str | None) -> None:
+        """Outline the field in red and say why (None: the value is fine)."""
+        self.refusal = message or ""
+        self.setStyleSheet(REFUSED_STYLE if message else "")
+        self.setToolTip(f"{message}\n\n{field_tip(self.param)}" if message else field_tip(self.param))
+        if message and self.popup_refusals and self.isVisible():
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), message, self)
+
+    def _step_flags(self, flags):
+        value = self.value()
+        if self.param.maximum is not None and value >= self.param.maximum:
+            flags &= ~QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        if self.param.minimum is not None and value <= self.param.minimum:
+            flags &= ~QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        return flags
+
+
+class IntEditor(_NumberField, QSpinBox):
     edited = Signal(object)
+    refused = Signal(str)
 
     def __init__(self, param: Param) -> None:
         super().__init__(keyboardTracking=False)
-        lo = -INT_LIMIT if param.minimum is None else int(max(param.minimum, -INT_LIMIT))
-        hi = INT_LIMIT if param.maximum is None else int(min(param.maximum, INT_LIMIT))
-        self.setRange(lo, hi)
+        self.param, self.accepted, self.refusal = param, int(param.default), ""
+        self.setRange(-INT_LIMIT, INT_LIMIT)  # typing is free; the declared range is checked on commit
         self.setAccelerated(True)
-        self.valueChanged.connect(lambda v: self.edited.emit(int(v)))
+        self.setToolTip(field_tip(param))
+        self.valueChanged.connect(lambda v: self._commit(int(v)))
+
+    def stepBy(self, steps: int) -> None:
+        self.setValue(int(_clamp(self.param, self.value() + steps * self.singleStep())))
+
+    def stepEnabled(self):
+        return self._step_flags(super().stepEnabled())
 
     def set_value(self, value: Any) -> None:
+        self.accepted = int(value)
         self.blockSignals(True)
         self.setValue(int(value))
         self.blockSignals(False)
 
 
-class FloatEditor(QDoubleSpinBox):
+class FloatEditor(_NumberField, QDoubleSpinBox):
     """Shows numbers as written (1e-05, 0.001); log-scale parameters step 1, 2, 5, 10, 20…"""
 
     edited = Signal(object)
+    refused = Signal(str)
 
     def __init__(self, param: Param) -> None:
         super().__init__(keyboardTracking=False, decimals=12)
+        self.param, self.accepted, self.refusal = param, float(param.default), ""
         self.log_scale = param.log_scale
+        self.setRange(-FLOAT_LIMIT, FLOAT_LIMIT)  # typing is free; the declared range is checked on commit
+        self.setToolTip(field_tip(param))
         lo = -FLOAT_LIMIT if param.minimum is None else max(param.minimum, -FLOAT_LIMIT)
         hi = FLOAT_LIMIT if param.maximum is None else min(param.maximum, FLOAT_LIMIT)
-        self.setRange(lo, hi)
         span = hi - lo
         self.setSingleStep(10 ** (math.floor(math.log10(span)) - 1) if 0 < span < FLOAT_LIMIT else 0.1)
-        self.valueChanged.connect(lambda v: self.edited.emit(float(v)))
+        self.valueChanged.connect(lambda v: self._commit(float(v)))
 
     def textFromValue(self, value: float) -> str:
         return f"{value:.6g}"
@@ -65,18 +155,23 @@ class FloatEditor(QDoubleSpinBox):
         except ValueError:
             return QValidator.Intermediate if text.strip() in ("", "-", ".", "-.") or text.lower().endswith(
                 ("e", "e-", "e+")) else QValidator.Invalid
-        return QValidator.Acceptable if self.minimum() <= value <= self.maximum() else QValidator.Intermediate
+        return QValidator.Acceptable if math.isfinite(value) and abs(value) <= FLOAT_LIMIT \
+            else QValidator.Intermediate
 
     def stepBy(self, steps: int) -> None:
-        if not self.log_scale or self.value() <= 0:
-            super().stepBy(steps)
-            return
         value = self.value()
-        for _ in range(abs(steps)):
-            value = _nice_step(value, up=steps > 0)
-        self.setValue(max(self.minimum(), min(self.maximum(), value)))
+        if not self.log_scale or value <= 0:
+            value += steps * self.singleStep()
+        else:
+            for _ in range(abs(steps)):
+                value = _nice_step(value, up=steps > 0)
+        self.setValue(_clamp(self.param, value))
+
+    def stepEnabled(self):
+        return self._step_flags(super().stepEnabled())
 
     def set_value(self, value: Any) -> None:
+        self.accepted = float(value)
         self.blockSignals(True)
         self.setValue(float(value))
         self.blockSignals(False)
@@ -130,9 +225,10 @@ EDITORS = {"int": IntEditor, "float": FloatEditor, "bool": BoolEditor, "choice":
 
 
 def create_editor(param: Param, value: Any) -> QWidget:
-    """An editor for ``param`` showing ``value``, with the parameter's help as tooltip."""
+    """An editor for ``param`` showing ``value``, with the parameter's help, range and default as
+    tooltip."""
     editor = EDITORS.get(param.kind, TextEditor)(param)
     editor.set_value(value)
-    editor.setToolTip(param.help)
+    editor.setToolTip(field_tip(param))
     editor.setObjectName(f"param_{param.name}")
     return editor

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
 from playground.engine.nodes.optimizers import is_optimizer
-from playground.engine.registry import node_type
+from playground.engine.registry import node_type, shape_text
 from playground.ui import dialogs
 from playground.ui.icons import icon
 from playground.ui.plots.boundary import DecisionBoundaryPanel
@@ -24,13 +24,44 @@ from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, Filters
 from playground.ui.plots.weights import WeightHistogramPanel
 from playground.ui.speed import SpeedControl, speed_label
 from playground.ui.threads import OneWorkerAtATime
-from playground.ui.worker import TrainingWorker
+from playground.ui.worker import TrainingSetup, TrainingWorker
 
 SHUTDOWN_MS = 1500
 ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
 CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
                 SamplePredictionsPanel)
+NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
+READY = "Ready to train (F5)"
+NOT_READY = "Fix the problems to train"
+
+
+def has_conv(graph) -> bool:
+    return any(n.type == "Conv2D" for n in graph.nodes.values())
+
+
+def view_notes(analysis, graph) -> dict[type, str | None]:
+    """Why each view that does not apply to this network stays empty (None: it applies, or the
+    network is not complete enough to tell)."""
+    shape = analysis.shapes.get(analysis.dataset) if analysis.dataset else None
+    if shape is None:
+        return {}
+    images = len(shape) == 3
+    return {
+        DecisionBoundaryPanel: None if shape == (2,) else
+        "The decision boundary is drawn over a plane: it needs data with two input features. "
+        f"This network's input has shape {shape_text(shape)}.",
+        FiltersPanel: None if has_conv(graph) else
+        "This network has no Conv2D layer: add one to see the filters it learns.",
+        FeatureMapsPanel: None if any(s is not None and len(s) == 3 for node, s in analysis.shapes.items()
+                                      if node != analysis.dataset) else
+        "Feature maps show image-shaped layer outputs (Conv2D, pooling): this network has none.",
+        ConfusionPanel: None if analysis.num_classes or not analysis.loss else
+        "The confusion matrix is for classification: this network predicts numbers.",
+        SamplePredictionsPanel: None if images else
+        "Sample predictions are shown for image data: this network's input has shape "
+        f"{shape_text(shape)}.",
+    }
 
 
 def network_key(graph) -> str:
@@ -52,6 +83,8 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.worker: TrainingWorker | None = None
         self.thread: QThread | None = None
         self.result = None
+        self.failed = False
+        self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
         self.started_at = 0.0
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
@@ -62,7 +95,9 @@ class TrainingController(OneWorkerAtATime, QObject):
             panel.show_hint("Train (F5) to watch this view fill in as the network learns.")
         self.docks = self._build_docks()
         self.document.undo_stack.indexChanged.connect(self._on_edit)
-        self.document.reset.connect(self._views_follow_opened_document)
+        self.document.reset.connect(self._forget_previous_network)
+        self.document.analysisChanged.connect(self._notes_follow_edits)
+        self.document.analysisChanged.connect(lambda _a: self.show_idle())
         self._update_actions()
         self._views_follow_document()
 
@@ -106,7 +141,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.progress_label = QLabel("Ready to train (F5)")
+        self.progress_label = QLabel(READY)
         self.progress_label.setContentsMargins(8, 0, 8, 0)
         bar = self.window.statusBar()
         bar.addPermanentWidget(self.progress_label)
@@ -160,15 +195,35 @@ class TrainingController(OneWorkerAtATime, QObject):
         elif classes:
             self.show_panel(by_type[ConfusionPanel])
 
-    def _views_follow_opened_document(self) -> None:
+    def _forget_previous_network(self) -> None:
+        """Another network (or New) replaces this one: no view, weight or status of the previous
+        run stays on screen."""
+        self.model, self.model_key, self.result = None, "", None
+        for panel in self.panels:
+            panel.reset(NO_RUN)
+            panel.clear()
+        self.banner_bar.hide()
+        self.progress.hide()
+        self.failed = False
+        self.show_idle()
+        self.window.statusBar().clearMessage()
         QTimer.singleShot(0, self, self._views_follow_document)  # after the file's folder is known
 
     def _views_follow_document(self) -> None:
         """An opened network starts on the views that apply to it, before any training."""
         a = self.document.analysis
         self._show_relevant_view(a.dataset is not None and a.shapes.get(a.dataset) == (2,),
-                                 any(n.type == "Conv2D" for n in self.document.graph.nodes.values()),
-                                 a.num_classes)
+                                 has_conv(self.document.graph), a.num_classes)
+        self._notes_follow_edits(a)
+
+    def _notes_follow_edits(self, analysis) -> None:
+        """Views that hold no run yet say whether they apply to the network as it is now."""
+        if self.running:
+            return
+        notes = view_notes(analysis, self.document.graph)
+        for panel in self.panels:
+            if panel.received == 0:
+                panel.show_placeholder(notes.get(type(panel)))
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -219,6 +274,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             self.model.adopt(graph, analysis)
         self.banner_bar.hide()
         self.result = None
+        self.failed = False
         self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused,
                                           steps_per_second=self.speed.speed()))
         self.worker.setup.connect(self._on_setup)
@@ -273,7 +329,28 @@ class TrainingController(OneWorkerAtATime, QObject):
         return self._stop_and_wait(SHUTDOWN_MS)
 
     def _say(self, text: str) -> None:
+        self._said = text
         self.window.statusBar().showMessage(text, 5000)
+
+    def show_idle(self) -> None:
+        """Between runs the label says what F5 would do now, or how the last run ended while
+        the network is still the one it trained."""
+        if self.running:
+            return
+        compare = getattr(self.window, "compare", None)  # built after this controller
+        if compare is not None and compare.running:
+            text = "Comparing optimizers: train (F5) when it ends"
+        elif not self.document.graph.nodes:
+            text = "Drag layers from the palette to build a network"
+        elif not self.document.analysis.ok:
+            text = NOT_READY
+        elif self.failed:
+            text = "Training failed: see the message above the canvas"
+        elif self.result is not None and self.model_matches():
+            text = _result_text(self.result)
+        else:
+            text = READY
+        self.progress_label.setText(text)
 
     # --- graph edits while training ------------------------------------------------------------
     def _on_edit(self, index: int) -> None:
@@ -304,8 +381,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.steps_per_epoch = setup.steps_per_epoch
         self.progress.setRange(0, setup.total_steps)
         self.progress.setValue(0)
+        notes = view_notes(self.model.analysis, self.model.graph)
         for panel in self.panels:
             panel.reset(setup)
+            panel.show_placeholder(notes.get(type(panel)))
         self._show_relevant_view(setup.points is not None, bool(setup.conv_layers), setup.num_classes)
 
     @Slot(object)
@@ -334,18 +413,27 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = result
         if result.status == "diverged":
             self.show_banner(f"Training {result.message}.")
-        acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
-        self.progress_label.setText(f"{result.status.capitalize()} after {result.steps:,} steps: "
-                                    f"validation loss {result.val_loss:.4f}{acc}")
+        self.progress_label.setText(_result_text(result))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self.failed = True
         self.show_banner(f"Training failed: {message}")
 
     def _run_ended(self, worker: TrainingWorker) -> None:
         self.actions["pause"].setChecked(False)
         self.progress.hide()
+        bar = self.window.statusBar()
+        if self._said and bar.currentMessage() == self._said:  # "Training", "Stopping..." are over
+            bar.clearMessage()
+        self.show_idle()
         self._update_actions()
+
+
+def _result_text(result) -> str:
+    acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
+    return (f"{result.status.capitalize()} after {result.steps:,} steps: "
+            f"validation loss {result.val_loss:.4f}{acc}")
 
 
 def _duration(seconds: float) -> str:

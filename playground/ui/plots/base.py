@@ -1,7 +1,9 @@
-"""Shared pieces of the plot panels: bounded series and PNG/CSV export from the context menu."""
+"""Shared pieces of the plot panels: bounded series, PNG/CSV export from the context menu, and the
+placeholder a view shows when it does not apply to the network."""
 from __future__ import annotations
 
 import csv
+import html
 import time
 
 import numpy as np
@@ -16,28 +18,133 @@ MAX_POINTS = 4000
 REDRAW_INTERVAL = 0.33
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#bcbd22", "#7f7f7f"]
+PLACEHOLDER_COLOUR = "#8a93a3"  # the text a view shows instead of a plot that does not apply
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333", imageAxisOrder="row-major")
 
 
 class Series:
-    """x/y points that stay bounded: past MAX_POINTS, every other old point is dropped."""
+    """x/y points of a curve that may grow to millions of steps, kept in bounded memory.
 
-    def __init__(self) -> None:
-        self.x = np.empty(0)
-        self.y = np.empty(0)
+    Points fall into buckets of ``size`` consecutive points; each bucket keeps its lowest and its
+    highest point (true x and y). When there are more buckets than fit in ``max_points``,
+    neighbouring buckets merge in pairs and ``size`` doubles, so density stays even over the whole
+    run, a spike that happened survives in its bucket's extreme, and no value is invented. The first
+    and the latest point are always drawn. Feed finite values in increasing x.
+    """
 
-    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
-        self.x = np.concatenate([self.x, np.asarray(x, dtype=float)])
-        self.y = np.concatenate([self.y, np.asarray(y, dtype=float)])
-        if len(self.x) > MAX_POINTS:
-            self.x, self.y = self.x[::2].copy(), self.y[::2].copy()
+    def __init__(self, max_points: int = MAX_POINTS) -> None:
+        self.max_buckets = max(2, (max_points - 2) // 2)
+        self.clear()
 
     def clear(self) -> None:
-        self.x, self.y = np.empty(0), np.empty(0)
+        self.size = 1  # points per bucket
+        self._lo = np.empty((0, 2))  # completed buckets: (x, y) of the lowest and highest point
+        self._hi = np.empty((0, 2))
+        self._open: tuple[np.ndarray, np.ndarray, int] | None = None  # the filling bucket
+        self._first: np.ndarray | None = None
+        self._last: np.ndarray | None = None
+        self.count = 0  # points fed since the last clear
+        self._drawn: tuple[np.ndarray, np.ndarray] | None = None
+
+    def extend(self, x, y) -> None:
+        x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
+        n = len(x)
+        if n == 0:
+            return
+        if self._first is None:
+            self._first = np.array([x[0], y[0]])
+        self._last = np.array([x[-1], y[-1]])
+        self.count += n
+        self._drawn = None
+        i = 0
+        if self._open is not None:
+            lo, hi, filled = self._open
+            i = min(self.size - filled, n)
+            self._open = _fold(lo, hi, filled, x[:i], y[:i])
+            if self._open[2] == self.size:
+                self._complete(self._open[0][None], self._open[1][None])
+                self._open = None
+        full = (n - i) // self.size
+        if full:
+            end = i + full * self.size
+            xs, ys = x[i:end].reshape(full, self.size), y[i:end].reshape(full, self.size)
+            rows = np.arange(full)
+            lo, hi = ys.argmin(axis=1), ys.argmax(axis=1)
+            self._complete(np.column_stack([xs[rows, lo], ys[rows, lo]]),
+                           np.column_stack([xs[rows, hi], ys[rows, hi]]))
+            i = end
+        if i < n:
+            self._open = _fold(None, None, 0, x[i:], y[i:])
+        while len(self._lo) > self.max_buckets:
+            self._merge()
+
+    def _complete(self, lo: np.ndarray, hi: np.ndarray) -> None:
+        self._lo, self._hi = np.concatenate([self._lo, lo]), np.concatenate([self._hi, hi])
+
+    def _merge(self) -> None:
+        """Pairs of buckets become one bucket of twice the size; an odd last one starts the open
+        bucket (it is the first half of the next merged bucket)."""
+        pairs = len(self._lo) // 2
+        if len(self._lo) % 2:
+            lo, hi = self._lo[-1], self._hi[-1]
+            if self._open is not None:
+                lo, hi = _lower(lo, self._open[0]), _higher(hi, self._open[1])
+            self._open = (lo, hi, self.size + (self._open[2] if self._open else 0))
+        a, b = self._lo[0:2 * pairs:2], self._lo[1:2 * pairs:2]
+        self._lo = np.where((b[:, 1] < a[:, 1])[:, None], b, a)
+        a, b = self._hi[0:2 * pairs:2], self._hi[1:2 * pairs:2]
+        self._hi = np.where((b[:, 1] > a[:, 1])[:, None], b, a)
+        self.size *= 2
+
+    def _points(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._drawn is None:
+            if self._first is None:
+                self._drawn = (np.empty(0), np.empty(0))
+                return self._drawn
+            lo, hi = self._lo, self._hi
+            if self._open is not None:
+                lo, hi = np.vstack([lo, self._open[0]]), np.vstack([hi, self._open[1]])
+            early = lo[:, 0] <= hi[:, 0]
+            pair = np.empty((len(lo), 2, 2))
+            pair[:, 0] = np.where(early[:, None], lo, hi)
+            pair[:, 1] = np.where(early[:, None], hi, lo)
+            points = np.vstack([self._first, pair.reshape(-1, 2), self._last])
+            keep = np.ones(len(points), dtype=bool)
+            keep[1:] = np.any(points[1:] != points[:-1], axis=1)
+            points = points[keep]
+            self._drawn = (points[:, 0].copy(), points[:, 1].copy())
+        return self._drawn
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._points()[0]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._points()[1]
 
     def __len__(self) -> int:
         return len(self.x)
+
+
+def _lower(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return b if b[1] < a[1] else a
+
+
+def _higher(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return b if b[1] > a[1] else a
+
+
+def _fold(lo, hi, filled: int, x: np.ndarray, y: np.ndarray):
+    """A bucket's (lowest, highest, count) after it takes in more points."""
+    if len(x) == 0:
+        return lo, hi, filled
+    i, j = int(y.argmin()), int(y.argmax())
+    new_lo, new_hi = np.array([x[i], y[i]]), np.array([x[j], y[j]])
+    if lo is None:
+        return new_lo, new_hi, len(x)
+    return _lower(lo, new_lo), _higher(hi, new_hi), filled + len(x)
 
 
 # Tests replace these to avoid modal file dialogs.
@@ -63,6 +170,9 @@ class PlotPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.graphics)
         self.received = 0
+        self.placeholder: pg.TextItem | None = None
+        self._axes_shown: list[str] = []
+        self._reason = ""  # what the placeholder says, "" while the view applies
         self._stale = False
         self._last_draw = float("-inf")
         self._flush_timer = QTimer(self)
@@ -71,6 +181,8 @@ class PlotPanel(QWidget):
 
     def add_plot(self, row: int = 0, col: int = 0, **kwargs) -> pg.PlotItem:
         item = self.graphics.addPlot(row=row, col=col, **kwargs)
+        if self.placeholder is None:
+            self._add_placeholder(item)
         menu = item.vb.menu
         menu.addSeparator()
         menu.addAction("Save as PNG...", self.save_png)
@@ -101,6 +213,63 @@ class PlotPanel(QWidget):
         """A grey line above the plot until the first snapshot: an empty plot says how to fill it."""
         self.hint.setText(text)
         self.hint.setVisible(self.received == 0)
+
+    def _add_placeholder(self, plot: pg.PlotItem) -> None:
+        """A centred text in the first plot's view box (pixel coordinates, so it never scales)."""
+        self.placeholder = pg.TextItem("", color=PLACEHOLDER_COLOUR, anchor=(0.5, 0.5))
+        self.placeholder.setParentItem(plot.vb)
+        self.placeholder.setZValue(1000)
+        self.placeholder.hide()
+        plot.vb.sigResized.connect(self._place_placeholder)
+
+    def _place_placeholder(self, *_args) -> None:
+        vb = self.placeholder.parentItem()
+        rect = vb.boundingRect()
+        self.placeholder.setTextWidth(max(120.0, rect.width() - 24))
+        self.placeholder.setPos(rect.center())
+
+    def show_placeholder(self, reason: str | None) -> None:
+        """Say in the view why it does not apply to this network (``None``: it applies)."""
+        if self.placeholder is None:
+            return
+        if reason:
+            self.placeholder.setHtml(f"<div style='text-align:center'>{html.escape(reason)}</div>")
+            self._place_placeholder()
+        plot = self.placeholder.parentItem().parentItem()
+        if bool(reason) != bool(self._reason):  # axes of nothing would only distract
+            if reason:
+                self._axes_shown = [a for a in ("left", "bottom") if plot.getAxis(a).isVisible()]
+            for axis in self._axes_shown:
+                plot.showAxis(axis, not reason)
+        self._reason = reason or ""
+        self.placeholder.setVisible(bool(reason))
+        if reason:
+            self.hint.hide()
+        else:
+            self.hint.setVisible(self.received == 0 and bool(self.hint.text()))
+
+    @property
+    def placeholder_text(self) -> str:
+        """What the placeholder says, '' when it is hidden."""
+        return self._reason
+
+    def clear(self) -> None:
+        """Another network was opened: nothing of the previous run stays drawn. Panels forget
+        their own data in ``reset``; this empties every curve, scatter and image on screen."""
+        self.received = 0
+        self._stale = False
+        self._flush_timer.stop()
+        for item in self.graphics.ci.items:
+            if isinstance(item, pg.PlotItem):
+                for data in item.items:
+                    if isinstance(data, pg.PlotDataItem):
+                        data.setData([], [])
+                    elif isinstance(data, (pg.ScatterPlotItem, pg.ImageItem)):
+                        data.clear()
+                y_auto = bool(item.vb.state["autoRange"][1])  # a fixed y range (accuracy) stays
+                item.vb.setRange(xRange=(0, 1), yRange=(0, 1) if y_auto else None, padding=0)
+                item.vb.enableAutoRange(x=True, y=y_auto)
+        self.hint.setVisible(bool(self.hint.text()) and not self.placeholder_text)
 
     def reset(self, setup) -> None:
         """A new run starts: forget old data, adapt to the model (layers, classes)."""

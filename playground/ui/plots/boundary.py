@@ -25,16 +25,11 @@ class DecisionBoundaryPanel(PlotPanel):
         self.plot.addItem(self.scatter)
         self.grid = np.zeros((1, 1), dtype=np.float32)
         self.extent = (0.0, 0.0, 1.0, 1.0)
-        self.message = pg.TextItem("Shown for datasets with two input features", color="#666666",
-                                   anchor=(0.5, 0.5))
-        self.message.hide()
-        self.plot.addItem(self.message, ignoreBounds=True)
 
     def reset(self, setup) -> None:
-        self.message.setVisible(setup.points is None)
+        self.grid = np.zeros((0, 0), dtype=np.float32)  # nothing to export before a snapshot
         if setup.points is None:
             self.scatter.setData([], [])
-            self.plot.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)  # the message in the middle
             return
         self.plot.enableAutoRange()
         labels = setup.point_labels
@@ -53,6 +48,8 @@ class DecisionBoundaryPanel(PlotPanel):
         self.refresh()
 
     def _redraw(self) -> None:
+        if not self.grid.size:  # a new run, no grid yet
+            return
         x0, y0, x1, y1 = self.extent
         self.image.setImage(self.grid, levels=self._levels())
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))

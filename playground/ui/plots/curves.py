@@ -71,7 +71,8 @@ class _TrainValPanel(PlotPanel):
 
     def data_table(self):
         val = dict(zip(self.val.x, self.val.y))
-        rows = [[int(s), raw, sm, val.get(s, "")] for s, raw, sm in zip(self.raw.x, self.raw.y, self.smooth.y)]
+        smooth = np.interp(self.raw.x, self.smooth.x, self.smooth.y) if len(self.smooth) else []
+        rows = [[int(s), raw, sm, val.get(s, "")] for s, raw, sm in zip(self.raw.x, self.raw.y, smooth)]
         return ["step", f"train_{self.label}", f"train_{self.label}_smoothed", f"val_{self.label}"], rows
 
 

@@ -45,6 +45,10 @@ class _ImagePanel(PlotPanel):
         self.image.setImage(np.nan_to_num(image, nan=np.nanmin(image) if np.isfinite(image).any() else 0),
                             autoLevels=levels is None, levels=levels)
 
+    def clear(self) -> None:
+        super().clear()
+        self.shown = np.zeros((0, 0), dtype=np.float32)
+
     def data_table(self):
         h, w = self.shown.shape
         return ["row", "col", "value"], [[r, c, float(self.shown[r, c])] for r in range(h) for c in range(w)]
@@ -132,6 +136,7 @@ class ConfusionPanel(_ImagePanel):
     def reset(self, setup) -> None:
         for t in self.texts:
             self.plot.removeItem(t)
+        self.matrix = np.zeros((0, 0), dtype=np.int64)
         k = setup.num_classes or 0
         ticks = [[(i + 0.5, str(i)) for i in range(k)]]
         self.plot.getAxis("left").setTicks(ticks)
@@ -152,6 +157,8 @@ class ConfusionPanel(_ImagePanel):
         self.refresh()
 
     def _redraw(self) -> None:
+        if not self.matrix.size:  # a new run, no matrix yet
+            return
         self._show(np.log1p(self.matrix.astype(np.float32)))
         for text, value in zip(self.texts, self.matrix.ravel()):
             text.setText(str(int(value)))
@@ -178,6 +185,7 @@ class SamplePredictionsPanel(_ImagePanel):
         for t in self.texts:
             self.plot.removeItem(t)
         self.texts = []
+        self.labels, self.predictions = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         if setup.sample_images is None:
             return
         self.labels = setup.sample_labels.astype(np.int64)

@@ -47,6 +47,7 @@ class WeightHistogramPanel(PlotPanel):
 
     def reset(self, setup) -> None:
         self.weights, self.ranges, self.history = {}, {}, {}
+        self.counts, self.edges = np.zeros(0), np.zeros(0)  # nothing to export before a snapshot
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
         self.layer_box.addItems(setup.weight_layers)
