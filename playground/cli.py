@@ -1,32 +1,74 @@
 """Command line: ``playground [open FILE | train | check | ...]``.
 
-Every user-facing failure (unreadable preset, bad data file, invalid graph) becomes a one-line
-message on stderr and exit status 2, never a traceback.
+Every user-facing failure (unreadable preset, bad data file, invalid graph, a file that cannot be
+written) becomes a one-line message on stderr and exit status 2, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import math
+import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Sequence
 
+from playground.paths import PRESETS_DIR, bundled_preset_names
+
 EXIT_USAGE = 2
-PRESETS_DIR = Path(__file__).resolve().parent.parent / "presets"
 DEFAULT_PRESET = "spiral"
-
-
-def preset_path(name: str) -> Path:
-    """A preset file path, also accepting a bare name from the bundled presets ("spiral")."""
-    path = Path(name)
-    if not path.exists() and not path.suffix and (PRESETS_DIR / f"{name}.json").exists():
-        return PRESETS_DIR / f"{name}.json"
-    return path
+DESCRIPTION = ("Neural Network Playground: build networks from nodes, train them, watch them learn. "
+               "Without a command it opens the editor.")
 
 
 class UserError(Exception):
     """A problem to report in one line and exit 2."""
+
+
+def preset_path(name: str) -> Path:
+    """A preset file path, also accepting a bare name from the bundled presets ("spiral").
+
+    A name that is neither raises UserError, suggesting the close bundled names.
+    """
+    path = Path(name)
+    if path.exists():
+        return path
+    if not path.suffix and (PRESETS_DIR / f"{name}.json").exists():
+        return PRESETS_DIR / f"{name}.json"
+    close = difflib.get_close_matches(path.stem, bundled_preset_names(), n=3, cutoff=0.6)
+    hint = f"; did you mean {_either(close)}?" if close else ""
+    what = "no such file" if path.suffix or len(path.parts) > 1 else "no such file or bundled preset"
+    raise UserError(f"{name}: {what}{hint}")
+
+
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def check_output(path: str | Path, example: str) -> Path:
+    """``path`` as a file the command can write, else UserError saying why (checked before long
+    work, so a typo in the folder does not cost a training run). ``example`` is a file name to
+    suggest when ``path`` is a folder."""
+    path = Path(path)
+    folder = path.parent
+    if path.is_dir():
+        raise UserError(f"cannot write {path}: it is a folder; give a file name such as "
+                        f"{path / example}")
+    if not folder.exists():
+        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(f"cannot write {path}: permission denied")
+    return path
+
+
+def write_failed(path: str | Path, exc: OSError) -> UserError:
+    """The one-line message for a write that failed anyway (disk full, a race with the checks)."""
+    return UserError(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _fail_on_user_errors(func):
@@ -43,58 +85,124 @@ def _fail_on_user_errors(func):
     return wrapper
 
 
-class ProgressBar:
-    """A one-line progress bar on stderr, redrawn at most 10 times a second."""
+class ProgressLine:
+    """Progress on stderr: on a terminal one line redrawn in place (at most 10 times a second)
+    that fits the terminal's width; otherwise (a log file, a pipe) plain lines every few seconds."""
 
-    def __init__(self, total: int, stream=sys.stderr) -> None:
-        self.total, self.stream, self.last = total, stream, 0.0
+    REDRAW_SECONDS = 0.1
+    LOG_SECONDS = 5.0
+    BAR = 30
 
-    def update(self, event) -> None:
-        now = time.monotonic()
-        if now - self.last < 0.1 and event.step < self.total:
-            return
-        self.last = now
-        width = 30
-        done = int(width * event.step / max(self.total, 1))
-        acc = f" acc {event.train_accuracy:.3f}" if event.train_accuracy is not None else ""
-        val = f" val_acc {event.val_accuracy:.3f}" if event.val_accuracy is not None else ""
-        self.stream.write(f"\r[{'#' * done}{'.' * (width - done)}] step {event.step}/{self.total} "
-                          f"epoch {event.epoch} loss {event.train_loss:.4f}{acc}{val} "
-                          f"{event.samples_per_second:,.0f} samples/s ")
-        self.stream.flush()
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.last = 0.0 if self.tty else time.monotonic()
+        self.drawn = False
+        self.lock = threading.Lock()  # the compile notice is drawn from a timer thread
+
+    def columns(self) -> int:
+        try:
+            return int(os.environ["COLUMNS"])
+        except (KeyError, ValueError):
+            pass
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            return 80
+
+    def show(self, share: float, text: str, final: bool = False) -> None:
+        """Show ``text`` after a bar ``share`` (0..1) full; ``final`` always shows."""
+        with self.lock:
+            now = time.monotonic()
+            if not final and now - self.last < (self.REDRAW_SECONDS if self.tty else self.LOG_SECONDS):
+                return
+            self.last = now
+            if not self.tty:
+                self.stream.write(text + "\n")
+            else:
+                width = self.columns() - 1  # writing the last column wraps on some terminals
+                bar = max(0, min(self.BAR, width - len(text) - 3))
+                done = int(bar * min(max(share, 0.0), 1.0))
+                line = f"[{'#' * done}{'.' * (bar - done)}] {text}" if bar >= 10 else text
+                self.stream.write("\r" + line[:width].ljust(width))
+                self.drawn = True
+            self.stream.flush()
 
     def close(self) -> None:
-        self.stream.write("\n")
-        self.stream.flush()
+        with self.lock:
+            if self.drawn:
+                self.stream.write("\n")
+                self.stream.flush()
+            self.drawn = False
+
+
+class ProgressBar:
+    """Training progress: step, epoch, loss, accuracy and speed; while the first step compiles the
+    kernels (longer than ``NOTICE_SECONDS``) it says so instead of showing a speed."""
+
+    NOTICE_SECONDS = 0.5
+
+    def __init__(self, trainer, stream=None) -> None:
+        self.trainer, self.total = trainer, trainer.total_steps
+        self.line = ProgressLine(stream)
+        self.timer = threading.Timer(self.NOTICE_SECONDS, self._compiling)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _compiling(self) -> None:
+        from playground.engine.trainer import COMPILE_NOTE
+
+        if self.trainer.compiling:
+            self.line.show(0.0, f"step 0/{self.total:,} {COMPILE_NOTE}...", final=True)
+
+    def update(self, event) -> None:
+        acc = f" acc {event.train_accuracy:.3f}" if event.train_accuracy is not None else ""
+        val = f" val_acc {event.val_accuracy:.3f}" if event.val_accuracy is not None else ""
+        self.line.show(event.step / max(self.total, 1),
+                       f"step {event.step:,}/{self.total:,} epoch {event.epoch} "
+                       f"loss {event.train_loss:.4f}{acc}{val} "
+                       f"{event.samples_per_second:,.0f} samples/s", final=event.step >= self.total)
+
+    def close(self) -> None:
+        self.timer.cancel()
+        self.line.close()
 
 
 def cmd_train(args) -> int:
     from playground.engine import Model, Trainer
 
     model = Model.from_preset(preset_path(args.preset), seed=args.seed)
+    if args.save_weights:
+        check_output(args.save_weights, "w.npz")
     if args.load_weights:
         model.load_weights(args.load_weights)
     optimizer = None
     if args.optimizer or args.lr is not None:
         from playground.engine import make_optimizer
 
+        overrides = {"lr": args.lr} if args.lr is not None else {}
         try:
             if args.optimizer:
-                optimizer = make_optimizer(args.optimizer, **({"lr": args.lr} if args.lr is not None else {}))
+                optimizer = make_optimizer(args.optimizer, **overrides)
             else:
-                optimizer = model.make_optimizer()
-                optimizer.lr = args.lr
+                own = model.make_optimizer()
+                optimizer = make_optimizer(own.key, **{**own.hparams, **overrides})
         except ValueError as exc:
             raise UserError(str(exc)) from None
     trainer = Trainer(model, optimizer, epochs=args.epochs, batch_size=args.batch_size,
                       seed=args.seed, max_steps=args.steps)
-    bar = ProgressBar(trainer.total_steps) if not args.quiet else None
+    bar = ProgressBar(trainer) if not args.quiet else None
     trainer.on_event = bar.update if bar else None
-    result = trainer.run()
-    if bar:
-        bar.close()
+    try:
+        result = trainer.run()
+    finally:
+        if bar:
+            bar.close()
     if args.save_weights:
-        model.save_weights(args.save_weights)
+        try:
+            model.save_weights(args.save_weights)
+        except OSError as exc:
+            raise write_failed(args.save_weights, exc) from None
     summary = {
         "preset": str(args.preset), "optimizer": trainer.optimizer.key, "epochs": result.epochs,
         "steps": result.steps, "batch_size": trainer.batch_size, "train_loss": result.train_loss,
@@ -118,7 +226,6 @@ def _num(value: float | None) -> str:
 
 def cmd_check(args) -> int:
     from playground.engine import analyze, load_preset
-    from playground.engine.registry import shape_text
 
     path = preset_path(args.preset)
     graph = load_preset(path)
@@ -128,7 +235,7 @@ def cmd_check(args) -> int:
         for problem in analysis.problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_USAGE
-    rows = [(nid, graph.nodes[nid].type, shape_text(analysis.shapes.get(nid)),
+    rows = [(nid, graph.nodes[nid].type, _shape(analysis.shapes.get(nid)),
              f"{analysis.param_counts.get(nid, 0):,}") for nid in analysis.order]
     headers = ("Node", "Type", "Output shape", "Params")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
@@ -144,19 +251,50 @@ def cmd_check(args) -> int:
     return 0
 
 
+def _shape(shape) -> str:
+    """A node's output shape; "-" for nodes without an output (the optimizer)."""
+    from playground.engine.registry import shape_text
+
+    return "-" if shape is None else shape_text(shape)
+
+
 def cmd_export(args) -> int:
     from playground.engine import Model
     from playground.engine.export_torch import export_torch
 
+    out = Path(args.output)
+    if out.suffix != ".py":
+        raise UserError(f"{out}: the PyTorch script is a Python file; name it "
+                        f"{out.with_suffix('.py').name} (its weights go beside it as .npz)")
+    check_output(out, "model.py")
+    check_output(out.with_suffix(".npz"), "model.npz")
     model = Model.from_preset(preset_path(args.preset))
     if args.weights:
         model.load_weights(args.weights)
-    script, weights = export_torch(model, args.output)
+    try:
+        script, weights = export_torch(model, out)
+    except OSError as exc:
+        raise write_failed(exc.filename or out, exc) from None
     print(f"wrote {script} and {weights}; run 'python {script}' (needs torch) to try it")
     return 0
 
 
+def display_missing() -> str | None:
+    """Why a window cannot open here (Linux without X11 or Wayland and no QT_QPA_PLATFORM), else
+    None: Qt would otherwise fall back to an invisible offscreen window and seem to hang."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display found (DISPLAY and WAYLAND_DISPLAY are not set): run it in a desktop "
+            "session, over 'ssh -X' or as 'xvfb-run playground'; to render without a display set "
+            "QT_QPA_PLATFORM=offscreen, as 'playground shot PRESET -o out.png' does")
+
+
 def cmd_gui(args) -> int:
+    problem = display_missing()
+    if problem:
+        raise UserError(problem)
     from playground.ui.app import launch
 
     return launch(preset_path(DEFAULT_PRESET))
@@ -169,7 +307,7 @@ COMMAND_MODULES: list[str] = ["playground.ui.commands", "playground.compare_comm
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(prog="playground", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="playground", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command")
     for module in COMMAND_MODULES:
         importlib.import_module(module).add_commands(sub)
@@ -178,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("preset", help="preset file, or the name of a bundled preset")
     train.add_argument("--epochs", type=int)
     train.add_argument("--steps", type=int, help="stop after this many steps")
-    train.add_argument("--lr", type=float)
+    train.add_argument("--lr", type=float, help="learning rate (default: the preset's)")
     train.add_argument("--optimizer", help="sgd, momentum, nesterov, adagrad, rmsprop or adam")
     train.add_argument("--batch-size", type=int)
     train.add_argument("--seed", type=int)
@@ -189,25 +327,41 @@ def build_parser() -> argparse.ArgumentParser:
     train.set_defaults(func=cmd_train)
 
     check = sub.add_parser("check", help="validate a preset and print its layer summary")
-    check.add_argument("preset")
+    check.add_argument("preset", help="preset file, or the name of a bundled preset")
     check.set_defaults(func=cmd_check)
 
     export = sub.add_parser("export", help="write a standalone PyTorch script of a preset")
-    export.add_argument("preset")
+    export.add_argument("preset", help="preset file, or the name of a bundled preset")
     export.add_argument("--weights", metavar="W.npz", help="trained weights (default: fresh, seeded)")
     export.add_argument("--to", choices=["torch"], default="torch")
-    export.add_argument("-o", "--output", required=True, metavar="model.py")
+    export.add_argument("-o", "--output", required=True, metavar="model.py",
+                        help="the script to write; its weights go beside it as model.npz")
     export.set_defaults(func=cmd_export)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _bad_numbers(args) -> str | None:
     for name in ("epochs", "batch_size", "steps"):
         value = getattr(args, name, None)
         if value is not None and value < 1:
-            print(f"playground: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
-            return EXIT_USAGE
-    if args.command is None:
-        return cmd_gui(args)
-    return _fail_on_user_errors(args.func)(args)
+            return f"--{name.replace('_', '-')} must be at least 1"
+    lr = getattr(args, "lr", None)  # compare's --lr is text (several values), checked there
+    if isinstance(lr, float) and not (math.isfinite(lr) and lr > 0):
+        return f"--lr must be a positive number such as 0.01, not {lr:g}"
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    problem = _bad_numbers(args)
+    if problem:
+        print(f"playground: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _fail_on_user_errors(args.func if args.command else cmd_gui)(args)
+    except KeyboardInterrupt:
+        print("playground: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

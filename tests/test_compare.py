@@ -112,7 +112,7 @@ def test_json_and_csv_files(tmp_path):
 
 
 def test_bad_specs_raise_compare_error():
-    with pytest.raises(CompareError, match="adam: adam has no hyperparameter 'momentum'"):
+    with pytest.raises(CompareError, match="^adam has no hyperparameter 'momentum'"):
         Comparison(XOR, [RunSpec("adam", "adam", {"momentum": 0.5})])
     with pytest.raises(CompareError, match="unknown optimizer 'lion'"):
         Comparison(XOR, [RunSpec("x", "lion")])

@@ -216,9 +216,11 @@ def test_assets_dir_can_move(monkeypatch, tmp_path):
 
 def test_assets_env_override(monkeypatch, tmp_path):
     monkeypatch.setenv("PLAYGROUND_ASSETS", str(tmp_path))
-    assert datasets._default_assets_dir() == tmp_path
+    from playground import paths
+
+    assert paths.assets_dir() == tmp_path
     monkeypatch.delenv("PLAYGROUND_ASSETS")
-    assert (datasets._default_assets_dir() / "iris.csv").is_file()
+    assert (paths.assets_dir() / "iris.csv").is_file()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import csv
 import gzip
 import io
 import math
-import os
 import struct
 import threading
 import zipfile
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from playground.paths import ASSETS_DIR
 
 
 class DatasetError(ValueError):
@@ -73,12 +74,6 @@ _BUILTIN_SHAPES: dict[str, tuple[tuple[int, ...], int | None]] = {
 }
 
 
-def _default_assets_dir() -> Path:
-    override = os.environ.get("PLAYGROUND_ASSETS")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "assets"
-
-
-ASSETS_DIR: Path = _default_assets_dir()
 
 
 # --------------------------------------------------------------------------------------------

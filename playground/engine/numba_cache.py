@@ -9,10 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-
-def user_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "nn-playground"
+from playground.paths import user_cache_dir
 
 
 def configure() -> None:

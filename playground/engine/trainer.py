@@ -17,6 +17,9 @@ from playground.engine.optim import Optimizer
 # A loss this many times its first value (or 1, if larger) counts as diverged, as a non-finite one
 # does: saturating outputs (sigmoid + BCE) keep an exploding loss finite for a long time.
 EXPLODED = 1e4
+# What to show instead of a speed while the first step runs: on a first run after install Numba
+# compiles the kernels then (several seconds), later runs load them from its cache.
+COMPILE_NOTE = "compiling kernels (first run only)"
 
 
 @dataclass
@@ -31,7 +34,7 @@ class TrainEvent:
     train_accuracy: float | None
     val_loss: float | None
     val_accuracy: float | None
-    samples_per_second: float
+    samples_per_second: float  # training speed: validation time and the first step left out
     status: str
     epoch_end: bool = False
     stats: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -109,6 +112,12 @@ class Trainer:
             self._stopping = True
             self._cv.notify_all()
 
+    @property
+    def compiling(self) -> bool:
+        """True while ``run()`` is in its first step, where kernels compile (see COMPILE_NOTE);
+        may be read from any thread."""
+        return self.status == "running" and self.step == 0
+
     def _wait_for_go(self) -> bool:
         """Block while paused; False when asked to stop."""
         with self._cv:
@@ -179,8 +188,13 @@ class Trainer:
                     correct += accuracy(model.last_output, yb) * len(idx)
                 epoch_end = b == self.steps_per_epoch - 1
                 if epoch_end:
+                    evaluated = time.perf_counter()
                     val_loss, val_acc = model.evaluate(self.data.x_val, self.y_val)
-                if epoch_end or self.step % self.report_every == 0 or self.step >= self.total_steps:
+                    window_start += time.perf_counter() - evaluated
+                report = epoch_end or self.step % self.report_every == 0 or self.step >= self.total_steps
+                if self.step == 1 and not report:  # the speed starts after the compiling step
+                    window_start, window_samples = time.perf_counter(), 0
+                if report:
                     train_loss = loss_sum / seen
                     train_acc = correct / seen if classify else None
                     now = time.perf_counter()

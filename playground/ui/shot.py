@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 DEFAULT_SIZE = QSize(1600, 1000)
@@ -19,6 +19,25 @@ def parse_size(text: str) -> QSize:
     if not (200 <= w <= 8000 and 200 <= h <= 8000):
         raise ValueError(f"--size {text}: width and height must be between 200 and 8000")
     return QSize(w, h)
+
+
+def image_format(out: Path) -> str:
+    """The image format ``out``'s suffix names ("PNG"); ValueError when Qt cannot write it."""
+    fmt = out.suffix.lstrip(".").lower()
+    known = {bytes(f).decode() for f in QImageWriter.supportedImageFormats()}
+    if fmt not in known:
+        raise ValueError(f"cannot write {out}: the name should end in .png (or .jpg, .bmp)")
+    return fmt.upper()
+
+
+def write_image(image: QImage, out: Path) -> None:
+    """Encode in memory, then write with Python's file API so a failure says why (OSError)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    if not image.save(buffer, image_format(out)):
+        raise RuntimeError(f"cannot encode the picture as {image_format(out)}")
+    out.write_bytes(bytes(data))
 
 
 def render_window(window: QMainWindow, size: QSize = DEFAULT_SIZE) -> QImage:
@@ -71,5 +90,4 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
         train_for_shot(window, train_steps, view=view)
     image = render_window(window, size)
     window.close()
-    if not image.save(str(out)):
-        raise OSError(f"cannot write {out}")
+    write_image(image, out)
