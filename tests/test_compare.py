@@ -9,9 +9,10 @@ import pytest
 from playground.cli import main
 from playground.engine import Model, Trainer
 from playground.engine.compare import CompareError, Comparison, RunSpec, make_specs
+from playground.paths import PRESETS_DIR
 from tests.test_graph import mlp_graph
 
-XOR = "presets/xor.json"
+XOR = str(PRESETS_DIR / "xor.json")
 RESULT_KEYS = ("optimizer", "hparams", "initial_loss", "final_train_loss", "final_val_loss",
                "final_val_accuracy", "best_val_accuracy", "seconds", "history")
 

@@ -289,6 +289,8 @@ def test_csv_shape_cache_follows_file_changes(tmp_path):
     ("\n\n  \n", "holds no data"),
     ("1\n2\n", "at least 2 columns"),
     ("1,2,0\n3,4,5000\n", "more than 1000 classes"),
+    ("# x1, x2, label\n1 2 0\n3 x 1\n", "line 3, column 2: 'x' is not a number"),
+    ('1,2,0\n"3\n",x,1\n', "line 2, column 2: 'x' is not a number"),
 ])
 def test_csv_bad_files(tmp_path, text, expected):
     p = write(tmp_path, "bad.csv", text)
