@@ -14,14 +14,22 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from playground.paths import PRESETS_DIR, bundled_preset_names
 
 EXIT_USAGE = 2
 DEFAULT_PRESET = "spiral"
-DESCRIPTION = ("Neural Network Playground: build networks from nodes, train them, watch them learn. "
+DESCRIPTION = ("Neural Network Playground: build networks from nodes, train them, watch them learn.\n"
                "Without a command it opens the editor.")
+EXAMPLES = """examples:
+  playground                                 open the editor
+  playground train spiral --epochs 50        train headlessly, print a summary
+  playground compare concept_learning_rate   the preset's learning-rate sweep, side by side
+  playground check mnist_lenet               layer-by-layer shapes and parameters
+  playground shot digits_cnn -o shot.png     a screenshot of the window, rendered offscreen
+
+Run 'playground COMMAND --help' for a command's options."""
 
 
 class UserError(Exception):
@@ -91,6 +99,7 @@ class ProgressLine:
 
     REDRAW_SECONDS = 0.1
     LOG_SECONDS = 5.0
+    NOTICE_SECONDS = 0.5
     BAR = 30
 
     def __init__(self, stream=None) -> None:
@@ -99,16 +108,21 @@ class ProgressLine:
         self.last = 0.0 if self.tty else time.monotonic()
         self.drawn = False
         self.lock = threading.Lock()  # the compile notice is drawn from a timer thread
+        self.timer: threading.Timer | None = None
+        self.bar = self.BAR
 
     def columns(self) -> int:
+        """$COLUMNS, else the terminal's width; 80 when neither says (a pty of size 0)."""
         try:
-            return int(os.environ["COLUMNS"])
-        except (KeyError, ValueError):
-            pass
-        try:
-            return os.get_terminal_size(self.stream.fileno()).columns
-        except (OSError, ValueError, AttributeError):
-            return 80
+            columns = int(os.environ.get("COLUMNS", "0"))
+        except ValueError:
+            columns = 0
+        if columns <= 0:
+            try:
+                columns = os.get_terminal_size(self.stream.fileno()).columns
+            except (OSError, ValueError, AttributeError):
+                columns = 0
+        return columns if columns > 0 else 80
 
     def show(self, share: float, text: str, final: bool = False) -> None:
         """Show ``text`` after a bar ``share`` (0..1) full; ``final`` always shows."""
@@ -121,14 +135,34 @@ class ProgressLine:
                 self.stream.write(text + "\n")
             else:
                 width = self.columns() - 1  # writing the last column wraps on some terminals
-                bar = max(0, min(self.BAR, width - len(text) - 3))
+                # The bar only ever narrows (to leave room for longer text) so it does not jump.
+                self.bar = min(self.bar, width - len(text) - 3)
+                bar = self.bar if self.bar >= 10 else 0
                 done = int(bar * min(max(share, 0.0), 1.0))
-                line = f"[{'#' * done}{'.' * (bar - done)}] {text}" if bar >= 10 else text
+                line = f"[{'#' * done}{'.' * (bar - done)}] {text}" if bar else text
                 self.stream.write("\r" + line[:width].ljust(width))
                 self.drawn = True
             self.stream.flush()
 
+    def compile_notice(self, compiling: Callable[[], bool], prefix: str = "") -> None:
+        """If ``compiling()`` (the first step is running) still holds after ``NOTICE_SECONDS``,
+        say why the first step takes long: "compiling kernels (first run only)" or loading them.
+        Call it before the run starts, while the cache still shows whether this is a first run."""
+        from playground.engine.numba_cache import first_step_note
+
+        note = first_step_note()
+
+        def notice() -> None:
+            if compiling():
+                self.show(0.0, f"{prefix}{note}...", final=True)
+
+        self.timer = threading.Timer(self.NOTICE_SECONDS, notice)
+        self.timer.daemon = True
+        self.timer.start()
+
     def close(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
         with self.lock:
             if self.drawn:
                 self.stream.write("\n")
@@ -137,23 +171,12 @@ class ProgressLine:
 
 
 class ProgressBar:
-    """Training progress: step, epoch, loss, accuracy and speed; while the first step compiles the
-    kernels (longer than ``NOTICE_SECONDS``) it says so instead of showing a speed."""
-
-    NOTICE_SECONDS = 0.5
+    """Training progress: step, epoch, loss, accuracy and speed (and the compile notice)."""
 
     def __init__(self, trainer, stream=None) -> None:
-        self.trainer, self.total = trainer, trainer.total_steps
+        self.total = trainer.total_steps
         self.line = ProgressLine(stream)
-        self.timer = threading.Timer(self.NOTICE_SECONDS, self._compiling)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def _compiling(self) -> None:
-        from playground.engine.trainer import COMPILE_NOTE
-
-        if self.trainer.compiling:
-            self.line.show(0.0, f"step 0/{self.total:,} {COMPILE_NOTE}...", final=True)
+        self.line.compile_notice(lambda: trainer.compiling, f"step 0/{self.total:,} ")
 
     def update(self, event) -> None:
         acc = f" acc {event.train_accuracy:.3f}" if event.train_accuracy is not None else ""
@@ -164,7 +187,6 @@ class ProgressBar:
                        f"{event.samples_per_second:,.0f} samples/s", final=event.step >= self.total)
 
     def close(self) -> None:
-        self.timer.cancel()
         self.line.close()
 
 
@@ -307,36 +329,43 @@ COMMAND_MODULES: list[str] = ["playground.ui.commands", "playground.compare_comm
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(prog="playground", description=DESCRIPTION)
-    sub = parser.add_subparsers(dest="command")
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).add_commands(sub)
+    parser = argparse.ArgumentParser(prog="playground", description=DESCRIPTION, epilog=EXAMPLES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    preset_help = "preset file, or the name of a bundled preset (spiral, mnist_lenet, ...)"
 
     train = sub.add_parser("train", help="train a preset headlessly and print a summary")
-    train.add_argument("preset", help="preset file, or the name of a bundled preset")
-    train.add_argument("--epochs", type=int)
-    train.add_argument("--steps", type=int, help="stop after this many steps")
-    train.add_argument("--lr", type=float, help="learning rate (default: the preset's)")
-    train.add_argument("--optimizer", help="sgd, momentum, nesterov, adagrad, rmsprop or adam")
-    train.add_argument("--batch-size", type=int)
-    train.add_argument("--seed", type=int)
-    train.add_argument("--save-weights", metavar="W.npz")
-    train.add_argument("--load-weights", metavar="W.npz")
+    train.add_argument("preset", help=preset_help)
+    train.add_argument("--epochs", type=int, metavar="N", help="passes over the training data "
+                                                                "(default: the preset's)")
+    train.add_argument("--steps", type=int, metavar="N", help="stop after this many steps")
+    train.add_argument("--lr", type=float, metavar="X", help="learning rate (default: the preset's)")
+    train.add_argument("--optimizer", metavar="NAME",
+                       help="sgd, momentum, nesterov, adagrad, rmsprop or adam (default: the preset's)")
+    train.add_argument("--batch-size", type=int, metavar="N",
+                       help="samples per step (default: the preset's)")
+    train.add_argument("--seed", type=int, metavar="S", help="seed of the initial weights and the "
+                                                              "batch order (default: the preset's)")
+    train.add_argument("--save-weights", metavar="W.npz", help="write the trained weights here")
+    train.add_argument("--load-weights", metavar="W.npz", help="start from these weights")
     train.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
-    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument("--quiet", action="store_true", help="no progress on stderr")
     train.set_defaults(func=cmd_train)
 
     check = sub.add_parser("check", help="validate a preset and print its layer summary")
-    check.add_argument("preset", help="preset file, or the name of a bundled preset")
+    check.add_argument("preset", help=preset_help)
     check.set_defaults(func=cmd_check)
 
     export = sub.add_parser("export", help="write a standalone PyTorch script of a preset")
-    export.add_argument("preset", help="preset file, or the name of a bundled preset")
+    export.add_argument("preset", help=preset_help)
     export.add_argument("--weights", metavar="W.npz", help="trained weights (default: fresh, seeded)")
-    export.add_argument("--to", choices=["torch"], default="torch")
+    export.add_argument("--to", choices=["torch"], default="torch", help="the framework (torch)")
     export.add_argument("-o", "--output", required=True, metavar="model.py",
                         help="the script to write; its weights go beside it as model.npz")
     export.set_defaults(func=cmd_export)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_commands(sub)
     return parser
 
 

@@ -150,10 +150,12 @@ def cmd_compare(args) -> int:
                                 target_accuracy=args.target_accuracy)
     except CompareError as exc:
         raise UserError(str(exc)) from None
-    progress = None if args.quiet else _Progress()
-    results = comparison.run(callback=progress)
-    if progress:
-        progress.close()
+    progress = None if args.quiet else _Progress(comparison)
+    try:
+        results = comparison.run(callback=progress)
+    finally:
+        if progress:
+            progress.close()
     single = len(results) == 1  # nothing to win
     limit = f" (at most {args.steps} steps each)" if args.steps else ""
     print(f"{path.stem}: {len(results)} run{'' if single else 's'}, {comparison.epochs} epochs{limit}, "
@@ -182,8 +184,9 @@ def cmd_compare(args) -> int:
 class _Progress:
     """The comparison's share done, on the CLI's progress line."""
 
-    def __init__(self) -> None:
+    def __init__(self, comparison) -> None:
         self.line = ProgressLine()
+        self.line.compile_notice(lambda: comparison.compiling, f"0% of {len(comparison.labels)} runs: ")
 
     def __call__(self, comparison) -> None:
         share = comparison.progress

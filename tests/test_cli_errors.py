@@ -272,3 +272,4 @@ def test_shot_needs_no_display(tmp_path):
                  QT_QPA_PLATFORM=None, HOME=str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"
+    assert result.stderr.strip() == f"wrote {tmp_path / 'x.png'}"  # no Qt plugin chatter

@@ -263,6 +263,12 @@ class Comparison:
         return all(run.status != "running" for run in self._runs)
 
     @property
+    def compiling(self) -> bool:
+        """True until some run has finished its first step, where Numba compiles or loads the
+        kernels (``numba_cache.first_step_note`` says which); may be read from any thread."""
+        return not self.done and not any(run.step for run in self._runs)
+
+    @property
     def progress(self) -> float:
         """Share of all runs' steps done, 0..1 (finished and diverged runs count as complete)."""
         return sum(1.0 if r.status != "running" else r.step / r.total_steps

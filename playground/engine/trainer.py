@@ -17,9 +17,6 @@ from playground.engine.optim import Optimizer
 # A loss this many times its first value (or 1, if larger) counts as diverged, as a non-finite one
 # does: saturating outputs (sigmoid + BCE) keep an exploding loss finite for a long time.
 EXPLODED = 1e4
-# What to show instead of a speed while the first step runs: on a first run after install Numba
-# compiles the kernels then (several seconds), later runs load them from its cache.
-COMPILE_NOTE = "compiling kernels (first run only)"
 
 
 @dataclass
@@ -114,8 +111,8 @@ class Trainer:
 
     @property
     def compiling(self) -> bool:
-        """True while ``run()`` is in its first step, where kernels compile (see COMPILE_NOTE);
-        may be read from any thread."""
+        """True while ``run()`` is in its first step, where Numba compiles or loads the kernels
+        (``numba_cache.first_step_note`` says which); may be read from any thread."""
         return self.status == "running" and self.step == 0
 
     def _wait_for_go(self) -> bool:

@@ -1,13 +1,21 @@
 """Screenshots of the main window, rendered offscreen: ``playground shot PRESET -o OUT.png``."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 DEFAULT_SIZE = QSize(1600, 1000)
+# What Qt's offscreen platform says on every window shown; noise in a command's output.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _print_qt_message(mode, context, message: str) -> None:
+    if message != OFFSCREEN_NOISE:
+        sys.stderr.write(message + "\n")
 
 
 def parse_size(text: str) -> QSize:
@@ -80,6 +88,7 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
 
     load_preset(preset)
     ensure_display()
+    qInstallMessageHandler(_print_qt_message)
     create_app()
     window = MainWindow(restore=False)
     window.document.load(preset)

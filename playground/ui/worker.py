@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.engine import Model, Trainer, TrainEvent, TrainResult
 from playground.engine import probes
-from playground.engine.trainer import COMPILE_NOTE
+from playground.engine.numba_cache import first_step_note
 from playground.ui.app import collect_garbage_on_gui_thread
 
 MAX_RATE = 10.0  # snapshots per second at most (the GUI thread competes with training for the GIL)
@@ -112,7 +112,7 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            self.status.emit("compiling", f"Preparing data and {COMPILE_NOTE}…")
+            self.status.emit("compiling", f"Preparing data and {first_step_note()}…")
             model = self.model
             data = model.load_data()
             probe = data[0].x_train[:2]
