@@ -27,6 +27,7 @@ def assets_dir() -> Path:
 
 PRESETS_DIR: Path = _bundled("presets")
 ASSETS_DIR: Path = assets_dir()
+ICONS_DIR: Path = _bundled("assets") / "icons"  # the toolbar's own SVGs (not moved by PLAYGROUND_ASSETS)
 
 
 def bundled_preset_names() -> list[str]:

@@ -82,6 +82,9 @@ def test_wheel_holds_presets_and_data_but_no_screenshots(wheel):
     for asset in ("iris.csv", "digits.npz", "mnist/t10k-images-idx3-ubyte.gz",
                   "mnist/t10k-labels-idx1-ubyte.gz", "README.md"):
         assert f"playground/assets/{asset}" in names
+    assets = {f"playground/assets/{p.relative_to(ROOT / 'assets').as_posix()}"
+              for p in (ROOT / "assets").rglob("*") if p.is_file() and "screenshots" not in p.parts}
+    assert assets <= set(names)  # icons too, whatever else lands in assets/
     assert not [n for n in names if "screenshots" in n]
     packages = {str(p.parent.relative_to(ROOT)).replace(os.sep, "/")
                 for p in (ROOT / "playground").rglob("__init__.py")}
