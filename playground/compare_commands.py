@@ -10,7 +10,8 @@ import math
 import sys
 from typing import Any, Sequence
 
-from playground.cli import ProgressLine, UserError, check_output, preset_path, write_failed
+from playground.cli import UserError, check_output, preset_path, write_failed
+from playground.progress import ProgressLine
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     compare = sub.add_parser("compare", help="train a preset with several optimizers side by side")
