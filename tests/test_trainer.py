@@ -101,3 +101,12 @@ def test_speed_leaves_out_the_first_step_where_kernels_compile():
     assert seen[0] and not any(seen[1:]) and not trainer.compiling
     first = events[0]
     assert first.step == 5 and first.samples_per_second > 4 * 16 / 0.5 * 10
+
+
+def test_a_report_of_the_first_step_alone_is_marked_warming_up():
+    _, trainer = small_trainer(epochs=1, report_every=1)
+    events = []
+    trainer.on_event = events.append
+    trainer.run()
+    assert events[0].step == 1 and events[0].warming_up
+    assert not any(e.warming_up for e in events[1:])

@@ -197,3 +197,15 @@ def test_new_network_while_comparing_stops_the_comparison_when_the_user_agrees(w
     window.actions.new.trigger()
     settle()
     assert not compare.running and not window.document.graph.nodes
+
+
+def test_the_first_step_shows_no_speed(window, tmp_path, qtbot):
+    """The first step's time is mostly kernel compiling or loading: no "83 samples/s" for it."""
+    controller = open_preset(window, tmp_path)
+    controller.actions["step"].trigger()
+    wait_until(qtbot, lambda: "step 1/" in controller.progress_label.text())
+    settle()
+    text = controller.progress_label.text()
+    assert "step 1/" in text and "samples/s" not in text and "ETA" not in text
+    controller.actions["stop"].trigger()
+    wait_until(qtbot, lambda: not controller.running)

@@ -35,6 +35,8 @@ class TrainEvent:
     status: str
     epoch_end: bool = False
     stats: dict[str, dict[str, float]] = field(default_factory=dict)
+    # This report covers only the first step, where kernels compile or load: no speed to show yet.
+    warming_up: bool = False
 
 
 @dataclass
@@ -203,7 +205,8 @@ class Trainer:
                             self.step, epoch + epoch_end, (b + 1) / self.steps_per_epoch,
                             self.total_steps, train_loss, train_acc, val_loss, val_acc, rate,
                             self.status, epoch_end,
-                            layer_stats(model, grads) if self.with_stats else {}))
+                            layer_stats(model, grads) if self.with_stats else {},
+                            warming_up=self.step == 1))
             if self._stopping:
                 self.status = "stopped"
         if self.status == "running":

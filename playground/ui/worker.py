@@ -59,6 +59,7 @@ class TrainingSnapshot:
     feature_maps: dict[str, np.ndarray] | None = None
     confusion: np.ndarray | None = None
     sample_predictions: np.ndarray | None = None
+    warming_up: bool = False  # TrainEvent.warming_up of the last event: no speed yet
 
 
 class TrainingWorker(QObject):
@@ -166,7 +167,7 @@ class TrainingWorker(QObject):
             np.array([e.step for e in events]), np.array([e.train_loss for e in events]),
             np.array([np.nan if e.train_accuracy is None else e.train_accuracy for e in events]),
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
-            probes.gradient_norms(model))
+            probes.gradient_norms(model), warming_up=last.warming_up)
         self._val_points = []
         if force or now - self._last_heavy >= HEAVY_INTERVAL:
             self._last_heavy = now
