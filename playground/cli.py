@@ -1,32 +1,81 @@
 """Command line: ``playground [open FILE | train | check | ...]``.
 
-Every user-facing failure (unreadable preset, bad data file, invalid graph) becomes a one-line
-message on stderr and exit status 2, never a traceback.
+Every user-facing failure (unreadable preset, bad data file, invalid graph, a file that cannot be
+written) becomes a one-line message on stderr and exit status 2, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import math
+import os
 import sys
-import time
 from pathlib import Path
 from typing import Sequence
 
+from playground.paths import PRESETS_DIR, bundled_preset_names
+from playground.progress import ProgressBar
+
 EXIT_USAGE = 2
-PRESETS_DIR = Path(__file__).resolve().parent.parent / "presets"
 DEFAULT_PRESET = "spiral"
+DESCRIPTION = ("Neural Network Playground: build networks from nodes, train them, watch them learn.\n"
+               "Without a command it opens the editor.")
+EXAMPLES = """examples:
+  playground                                 open the editor
+  playground train spiral --epochs 50        train headlessly, print a summary
+  playground compare concept_learning_rate   the preset's learning-rate sweep, side by side
+  playground check mnist_lenet               layer-by-layer shapes and parameters
+  playground shot digits_cnn -o shot.png     a screenshot of the window, rendered offscreen
 
-
-def preset_path(name: str) -> Path:
-    """A preset file path, also accepting a bare name from the bundled presets ("spiral")."""
-    path = Path(name)
-    if not path.exists() and not path.suffix and (PRESETS_DIR / f"{name}.json").exists():
-        return PRESETS_DIR / f"{name}.json"
-    return path
+Run 'playground COMMAND --help' for a command's options."""
 
 
 class UserError(Exception):
     """A problem to report in one line and exit 2."""
+
+
+def preset_path(name: str) -> Path:
+    """A preset file path, also accepting a bare name from the bundled presets ("spiral").
+
+    A name that is neither raises UserError, suggesting the close bundled names.
+    """
+    path = Path(name)
+    if path.exists():
+        return path
+    if not path.suffix and (PRESETS_DIR / f"{name}.json").exists():
+        return PRESETS_DIR / f"{name}.json"
+    close = difflib.get_close_matches(path.stem, bundled_preset_names(), n=3, cutoff=0.6)
+    hint = f"; did you mean {_either(close)}?" if close else ""
+    what = "no such file" if path.suffix or len(path.parts) > 1 else "no such file or bundled preset"
+    raise UserError(f"{name}: {what}{hint}")
+
+
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def check_output(path: str | Path, example: str) -> Path:
+    """``path`` as a file the command can write, else UserError saying why (checked before long
+    work, so a typo in the folder does not cost a training run). ``example`` is a file name to
+    suggest when ``path`` is a folder."""
+    path = Path(path)
+    folder = path.parent
+    if path.is_dir():
+        raise UserError(f"cannot write {path}: it is a folder; give a file name such as "
+                        f"{path / example}")
+    if not folder.exists():
+        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(f"cannot write {path}: permission denied")
+    return path
+
+
+def write_failed(path: str | Path, exc: OSError) -> UserError:
+    """The one-line message for a write that failed anyway (disk full, a race with the checks)."""
+    return UserError(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _fail_on_user_errors(func):
@@ -43,58 +92,41 @@ def _fail_on_user_errors(func):
     return wrapper
 
 
-class ProgressBar:
-    """A one-line progress bar on stderr, redrawn at most 10 times a second."""
-
-    def __init__(self, total: int, stream=sys.stderr) -> None:
-        self.total, self.stream, self.last = total, stream, 0.0
-
-    def update(self, event) -> None:
-        now = time.monotonic()
-        if now - self.last < 0.1 and event.step < self.total:
-            return
-        self.last = now
-        width = 30
-        done = int(width * event.step / max(self.total, 1))
-        acc = f" acc {event.train_accuracy:.3f}" if event.train_accuracy is not None else ""
-        val = f" val_acc {event.val_accuracy:.3f}" if event.val_accuracy is not None else ""
-        self.stream.write(f"\r[{'#' * done}{'.' * (width - done)}] step {event.step}/{self.total} "
-                          f"epoch {event.epoch} loss {event.train_loss:.4f}{acc}{val} "
-                          f"{event.samples_per_second:,.0f} samples/s ")
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.stream.write("\n")
-        self.stream.flush()
-
-
 def cmd_train(args) -> int:
     from playground.engine import Model, Trainer
 
     model = Model.from_preset(preset_path(args.preset), seed=args.seed)
+    if args.save_weights:
+        check_output(args.save_weights, "w.npz")
     if args.load_weights:
         model.load_weights(args.load_weights)
     optimizer = None
     if args.optimizer or args.lr is not None:
         from playground.engine import make_optimizer
 
+        overrides = {"lr": args.lr} if args.lr is not None else {}
         try:
             if args.optimizer:
-                optimizer = make_optimizer(args.optimizer, **({"lr": args.lr} if args.lr is not None else {}))
+                optimizer = make_optimizer(args.optimizer, **overrides)
             else:
-                optimizer = model.make_optimizer()
-                optimizer.lr = args.lr
+                own = model.make_optimizer()
+                optimizer = make_optimizer(own.key, **{**own.hparams, **overrides})
         except ValueError as exc:
             raise UserError(str(exc)) from None
     trainer = Trainer(model, optimizer, epochs=args.epochs, batch_size=args.batch_size,
                       seed=args.seed, max_steps=args.steps)
-    bar = ProgressBar(trainer.total_steps) if not args.quiet else None
+    bar = ProgressBar(trainer) if not args.quiet else None
     trainer.on_event = bar.update if bar else None
-    result = trainer.run()
-    if bar:
-        bar.close()
+    try:
+        result = trainer.run()
+    finally:
+        if bar:
+            bar.close()
     if args.save_weights:
-        model.save_weights(args.save_weights)
+        try:
+            model.save_weights(args.save_weights)
+        except OSError as exc:
+            raise write_failed(args.save_weights, exc) from None
     summary = {
         "preset": str(args.preset), "optimizer": trainer.optimizer.key, "epochs": result.epochs,
         "steps": result.steps, "batch_size": trainer.batch_size, "train_loss": result.train_loss,
@@ -118,7 +150,6 @@ def _num(value: float | None) -> str:
 
 def cmd_check(args) -> int:
     from playground.engine import analyze, load_preset
-    from playground.engine.registry import shape_text
 
     path = preset_path(args.preset)
     graph = load_preset(path)
@@ -128,7 +159,7 @@ def cmd_check(args) -> int:
         for problem in analysis.problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_USAGE
-    rows = [(nid, graph.nodes[nid].type, shape_text(analysis.shapes.get(nid)),
+    rows = [(nid, graph.nodes[nid].type, _shape(analysis.shapes.get(nid)),
              f"{analysis.param_counts.get(nid, 0):,}") for nid in analysis.order]
     headers = ("Node", "Type", "Output shape", "Params")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
@@ -144,19 +175,50 @@ def cmd_check(args) -> int:
     return 0
 
 
+def _shape(shape) -> str:
+    """A node's output shape; "-" for nodes without an output (the optimizer)."""
+    from playground.engine.registry import shape_text
+
+    return "-" if shape is None else shape_text(shape)
+
+
 def cmd_export(args) -> int:
     from playground.engine import Model
     from playground.engine.export_torch import export_torch
 
+    out = Path(args.output)
+    if out.suffix != ".py":
+        raise UserError(f"{out}: the PyTorch script is a Python file; name it "
+                        f"{out.with_suffix('.py').name} (its weights go beside it as .npz)")
+    check_output(out, "model.py")
+    check_output(out.with_suffix(".npz"), "model.npz")
     model = Model.from_preset(preset_path(args.preset))
     if args.weights:
         model.load_weights(args.weights)
-    script, weights = export_torch(model, args.output)
+    try:
+        script, weights = export_torch(model, out)
+    except OSError as exc:
+        raise write_failed(exc.filename or out, exc) from None
     print(f"wrote {script} and {weights}; run 'python {script}' (needs torch) to try it")
     return 0
 
 
+def display_missing() -> str | None:
+    """Why a window cannot open here (Linux without X11 or Wayland and no QT_QPA_PLATFORM), else
+    None: Qt would otherwise fall back to an invisible offscreen window and seem to hang."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display found (DISPLAY and WAYLAND_DISPLAY are not set): run it in a desktop "
+            "session, over 'ssh -X' or as 'xvfb-run playground'; to render without a display set "
+            "QT_QPA_PLATFORM=offscreen, as 'playground shot PRESET -o out.png' does")
+
+
 def cmd_gui(args) -> int:
+    problem = display_missing()
+    if problem:
+        raise UserError(problem)
     from playground.ui.app import launch
 
     return launch(preset_path(DEFAULT_PRESET))
@@ -169,45 +231,68 @@ COMMAND_MODULES: list[str] = ["playground.ui.commands", "playground.compare_comm
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(prog="playground", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command")
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).add_commands(sub)
+    parser = argparse.ArgumentParser(prog="playground", description=DESCRIPTION, epilog=EXAMPLES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    preset_help = "preset file, or the name of a bundled preset (spiral, mnist_lenet, ...)"
 
     train = sub.add_parser("train", help="train a preset headlessly and print a summary")
-    train.add_argument("preset", help="preset file, or the name of a bundled preset")
-    train.add_argument("--epochs", type=int)
-    train.add_argument("--steps", type=int, help="stop after this many steps")
-    train.add_argument("--lr", type=float)
-    train.add_argument("--optimizer", help="sgd, momentum, nesterov, adagrad, rmsprop or adam")
-    train.add_argument("--batch-size", type=int)
-    train.add_argument("--seed", type=int)
-    train.add_argument("--save-weights", metavar="W.npz")
-    train.add_argument("--load-weights", metavar="W.npz")
+    train.add_argument("preset", help=preset_help)
+    train.add_argument("--epochs", type=int, metavar="N", help="passes over the training data "
+                                                                "(default: the preset's)")
+    train.add_argument("--steps", type=int, metavar="N", help="stop after this many steps")
+    train.add_argument("--lr", type=float, metavar="X", help="learning rate (default: the preset's)")
+    train.add_argument("--optimizer", metavar="NAME",
+                       help="sgd, momentum, nesterov, adagrad, rmsprop or adam (default: the preset's)")
+    train.add_argument("--batch-size", type=int, metavar="N",
+                       help="samples per step (default: the preset's)")
+    train.add_argument("--seed", type=int, metavar="S", help="seed of the initial weights and the "
+                                                              "batch order (default: the preset's)")
+    train.add_argument("--save-weights", metavar="W.npz", help="write the trained weights here")
+    train.add_argument("--load-weights", metavar="W.npz", help="start from these weights")
     train.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
-    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument("--quiet", action="store_true", help="no progress on stderr")
     train.set_defaults(func=cmd_train)
 
     check = sub.add_parser("check", help="validate a preset and print its layer summary")
-    check.add_argument("preset")
+    check.add_argument("preset", help=preset_help)
     check.set_defaults(func=cmd_check)
 
     export = sub.add_parser("export", help="write a standalone PyTorch script of a preset")
-    export.add_argument("preset")
+    export.add_argument("preset", help=preset_help)
     export.add_argument("--weights", metavar="W.npz", help="trained weights (default: fresh, seeded)")
-    export.add_argument("--to", choices=["torch"], default="torch")
-    export.add_argument("-o", "--output", required=True, metavar="model.py")
+    export.add_argument("--to", choices=["torch"], default="torch", help="the framework (torch)")
+    export.add_argument("-o", "--output", required=True, metavar="model.py",
+                        help="the script to write; its weights go beside it as model.npz")
     export.set_defaults(func=cmd_export)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_commands(sub)
     return parser
+
+
+def _bad_numbers(args) -> str | None:
+    for name in ("epochs", "batch_size", "steps"):
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            return f"--{name.replace('_', '-')} must be at least 1"
+    lr = getattr(args, "lr", None)  # compare's --lr is text (several values), checked there
+    if isinstance(lr, float) and not (math.isfinite(lr) and lr > 0):
+        return f"--lr must be a positive number such as 0.01, not {lr:g}"
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    for name in ("epochs", "batch_size", "steps"):
-        value = getattr(args, name, None)
-        if value is not None and value < 1:
-            print(f"playground: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
-            return EXIT_USAGE
-    if args.command is None:
-        return cmd_gui(args)
-    return _fail_on_user_errors(args.func)(args)
+    problem = _bad_numbers(args)
+    if problem:
+        print(f"playground: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _fail_on_user_errors(args.func if args.command else cmd_gui)(args)
+    except KeyboardInterrupt:
+        print("playground: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -8,24 +8,25 @@ import argparse
 import json
 import math
 import sys
-import time
 from typing import Any, Sequence
 
-from playground.cli import UserError, preset_path
-
-
+from playground.cli import UserError, check_output, preset_path, write_failed
+from playground.progress import ProgressLine
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     compare = sub.add_parser("compare", help="train a preset with several optimizers side by side")
     compare.add_argument("preset", help="preset file, or the name of a bundled preset")
-    compare.add_argument("--optimizers", help="comma-separated keys or 'all' (default: the preset's)")
+    compare.add_argument("--optimizers", help="comma-separated keys or 'all' (default: the ones the "
+                                              "preset's compare settings name, else all)")
     compare.add_argument("--epochs", type=int)
     compare.add_argument("--steps", type=int, help="stop each run after this many steps")
-    compare.add_argument("--lr", help="learning rate of every run; several (comma-separated) sweep it")
+    compare.add_argument("--lr", help="learning rate of every run (default: the preset's for its "
+                                      "optimizer, the usual one for the others); several "
+                                      "(comma-separated) sweep it")
     compare.add_argument("--batch-size", dest="batch", metavar="N|full", help="batch size of every run")
     compare.add_argument("--sweep", metavar="NAME=V1,V2,...",
                          help="one setting over several values, e.g. lr=0.001,0.01,0.1 or "
-                              "batch_size=1,32,full")
+                              "batch_size=1,32,full (default: the preset's sweep, if any)")
     compare.add_argument("--seed", type=int)
     compare.add_argument("--target-accuracy", type=float, metavar="A",
                          help="report the steps and samples each run needs to reach this accuracy")
@@ -82,25 +83,26 @@ def _sweep(text: str) -> tuple[str, list[Any]]:
     except ValueError:
         raise UserError(f"bad --sweep {text!r}: expected NAME=V1,V2,... such as lr=0.001,0.01,0.1 "
                         "or batch_size=1,32,full") from None
+    if name == "lr":
+        _check_lrs(parsed, f"--sweep {text}")
     return name, parsed
 
 
-def _preset_optimizer(path) -> str:
-    from playground.engine import load_preset
-    from playground.engine.nodes.optimizers import is_optimizer
-    from playground.engine.registry import node_type
-
-    for node in load_preset(path).nodes.values():
-        if is_optimizer(node_type(node.type)):
-            return node_type(node.type).key
-    raise UserError(f"{path}: the graph has no optimizer node; name some with --optimizers")
+def _check_lrs(values: list[float], option: str) -> None:
+    bad = next((v for v in values if not (math.isfinite(v) and v > 0)), None)
+    if bad is not None:
+        raise UserError(f"bad {option}: learning rates must be positive numbers such as 0.01, "
+                        f"not {bad:g}")
 
 
-def _specs(args, path) -> list:
-    from playground.engine.compare import make_specs
+def _specs(args, graph) -> list:
+    """The preset's own comparison (as the Compare view sets it up), changed by the options:
+    a learning rate or batch size given for all runs replaces a sweep of that setting."""
+    from playground.engine.compare import compare_plan
 
-    keys = _keys(args.optimizers) if args.optimizers else [_preset_optimizer(path)]
-    hparams: dict[str, float] = {}
+    plan = compare_plan(graph)
+    if args.optimizers:
+        plan.optimizers = _keys(args.optimizers)
     sweep = _sweep(args.sweep) if args.sweep else None
     if args.lr:
         try:
@@ -108,18 +110,26 @@ def _specs(args, path) -> list:
         except ValueError:
             raise UserError(f"bad --lr {args.lr!r}: expected a number or several, "
                             "comma-separated") from None
+        _check_lrs(lrs, f"--lr {args.lr}")
         if len(lrs) > 1 and sweep:
             raise UserError("sweep one setting at a time: several --lr values or --sweep, not both")
         if len(lrs) > 1:
             sweep = ("lr", lrs)
         else:
-            hparams["lr"] = lrs[0]
-    try:
-        batch = _batch_value(args.batch) if args.batch else None
-    except ValueError:
-        raise UserError(f"bad --batch-size {args.batch!r}: expected a whole number of at least 1 "
-                        "or 'full'") from None
-    return make_specs(keys, hparams, batch, sweep)
+            plan.lrs = dict.fromkeys(plan.lrs, lrs[0])
+            if plan.sweep and plan.sweep[0] == "lr":
+                plan.sweep = None
+    if args.batch:
+        try:
+            plan.batch_size = _batch_value(args.batch)
+        except ValueError:
+            raise UserError(f"bad --batch-size {args.batch!r}: expected a whole number of at "
+                            "least 1 or 'full'") from None
+        if plan.sweep and plan.sweep[0] == "batch_size":
+            plan.sweep = None
+    if sweep:
+        plan.sweep = sweep
+    return plan.specs()
 
 
 # -- compare -------------------------------------------------------------------------------------
@@ -127,25 +137,33 @@ def _specs(args, path) -> list:
 def cmd_compare(args) -> int:
     from playground.engine.compare import CompareError, Comparison
 
+    from playground.engine import load_preset
+
     if args.target_accuracy is not None and not 0 < args.target_accuracy <= 1:
         raise UserError("--target-accuracy must be between 0 and 1, such as 0.9")
     path = preset_path(args.preset)
-    specs = _specs(args, path)
+    specs = _specs(args, load_preset(path))
+    for target, example in ((args.csv, "results.csv"), (args.json_out, "results.json")):
+        if target:
+            check_output(target, example)
     try:
         comparison = Comparison(path, specs, epochs=args.epochs, steps=args.steps, seed=args.seed,
                                 target_accuracy=args.target_accuracy)
     except CompareError as exc:
         raise UserError(str(exc)) from None
-    progress = None if args.quiet else _Progress()
-    results = comparison.run(callback=progress)
-    if progress:
-        progress.close()
+    progress = None if args.quiet else _Progress(comparison)
+    try:
+        results = comparison.run(callback=progress)
+    finally:
+        if progress:
+            progress.close()
+    single = len(results) == 1  # nothing to win
     limit = f" (at most {args.steps} steps each)" if args.steps else ""
-    print(f"{path.stem}: {len(results)} runs, {comparison.epochs} epochs{limit}, "
+    print(f"{path.stem}: {len(results)} run{'' if single else 's'}, {comparison.epochs} epochs{limit}, "
           f"seed {comparison.seed}, identical initial weights (training loss "
           f"{comparison.initial_loss:.4f}) and batch order")
-    print(_compare_table(results, args.target_accuracy))
-    winner = comparison.winner()
+    print(_compare_table(results, args.target_accuracy, star=not single))
+    winner = None if single else comparison.winner()
     if winner:
         rule = "highest final validation accuracy" if results[0]["best_val_accuracy"] is not None \
             else "lowest final validation loss"
@@ -158,41 +176,35 @@ def cmd_compare(args) -> int:
             try:
                 write(target)
             except OSError as exc:
-                raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+                raise write_failed(target, exc) from None
     if args.json:
         print(json.dumps({"runs": results}))
     return 0
 
 
 class _Progress:
-    """One line on stderr, redrawn at most 10 times a second."""
+    """The comparison's share done, on the CLI's progress line."""
 
-    def __init__(self) -> None:
-        self.stream, self.last = sys.stderr, 0.0
+    def __init__(self, comparison) -> None:
+        self.line = ProgressLine()
+        self.line.compile_notice(lambda: comparison.compiling, f"0% of {len(comparison.labels)} runs: ")
 
     def __call__(self, comparison) -> None:
-        now = time.monotonic()
-        if now - self.last < 0.1 and not comparison.done:
-            return
-        self.last = now
-        width, share = 30, comparison.progress
-        done = int(width * share)
-        self.stream.write(f"\r[{'#' * done}{'.' * (width - done)}] {share:4.0%} ")
-        self.stream.flush()
+        share = comparison.progress
+        self.line.show(share, f"{share:4.0%} of {len(comparison.labels)} runs done", final=comparison.done)
 
     def close(self) -> None:
-        self.stream.write("\n")
-        self.stream.flush()
+        self.line.close()
 
 
-def _compare_table(results: list[dict[str, Any]], target: float | None) -> str:
+def _compare_table(results: list[dict[str, Any]], target: float | None, star: bool = True) -> str:
     headers = ["", "Run", "lr", "Batch", "Status", "Steps", "Epochs", "Val loss", "Val acc",
                "Best acc", "Samples/s", "Time"]
     if target is not None:
         headers[-2:-2] = [f"Steps to {target:g}", f"Samples to {target:g}"]
     rows = []
     for r in results:
-        row = ["*" if r["winner"] else "", r["label"], f"{r['hparams']['lr']:g}", str(r["batch_size"]),
+        row = ["*" if star and r["winner"] else "", r["label"], f"{r['hparams']['lr']:g}", str(r["batch_size"]),
                r["status"], str(r["steps"]), f"{r['epochs']:g}", _num(r["final_val_loss"]),
                _num(r["final_val_accuracy"]), _num(r["best_val_accuracy"]),
                "n/a" if r["samples_per_second"] is None else f"{r['samples_per_second']:,.0f}",

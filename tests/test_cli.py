@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from playground.cli import main
+from playground.paths import PRESETS_DIR
 
 
 def run(*args):
@@ -14,13 +15,13 @@ def run(*args):
 
 
 def test_check_prints_summary_table(capsys):
-    assert main(["check", "presets/mnist_lenet.json"]) == 0
+    assert main(["check", str(PRESETS_DIR / "mnist_lenet.json")]) == 0
     out = capsys.readouterr().out
     assert "conv1" in out and "6x28x28" in out and "Total params: 61,706" in out
 
 
 def test_check_reports_every_problem_and_exits_2(tmp_path, capsys):
-    data = json.load(open("presets/digits_cnn.json"))
+    data = json.loads((PRESETS_DIR / "digits_cnn.json").read_text())
     for node in data["nodes"]:
         if node["id"] == "conv1":
             node["params"]["kernel"] = 11
@@ -45,7 +46,7 @@ def test_malformed_file_one_line_no_traceback(tmp_path):
 
 def test_train_json_summary(tmp_path):
     weights = tmp_path / "w.npz"
-    result = run("train", "presets/xor.json", "--epochs", "2", "--json", "--save-weights", str(weights))
+    result = run("train", str(PRESETS_DIR / "xor.json"), "--epochs", "2", "--json", "--save-weights", str(weights))
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     for key in ("preset", "epochs", "steps", "train_loss", "val_loss", "train_accuracy",

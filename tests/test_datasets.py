@@ -216,9 +216,11 @@ def test_assets_dir_can_move(monkeypatch, tmp_path):
 
 def test_assets_env_override(monkeypatch, tmp_path):
     monkeypatch.setenv("PLAYGROUND_ASSETS", str(tmp_path))
-    assert datasets._default_assets_dir() == tmp_path
+    from playground import paths
+
+    assert paths.assets_dir() == tmp_path
     monkeypatch.delenv("PLAYGROUND_ASSETS")
-    assert (datasets._default_assets_dir() / "iris.csv").is_file()
+    assert (paths.assets_dir() / "iris.csv").is_file()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,6 +289,8 @@ def test_csv_shape_cache_follows_file_changes(tmp_path):
     ("\n\n  \n", "holds no data"),
     ("1\n2\n", "at least 2 columns"),
     ("1,2,0\n3,4,5000\n", "more than 1000 classes"),
+    ("# x1, x2, label\n1 2 0\n3 x 1\n", "line 3, column 2: 'x' is not a number"),
+    ('1,2,0\n"3\n",x,1\n', "line 2, column 2: 'x' is not a number"),
 ])
 def test_csv_bad_files(tmp_path, text, expected):
     p = write(tmp_path, "bad.csv", text)

@@ -92,7 +92,7 @@ def test_weights_round_trip_and_mismatch(tmp_path):
         wider.load_weights(path)
     junk = tmp_path / "junk.npz"
     junk.write_bytes(b"not a zip")
-    with pytest.raises(WeightsError, match="junk.npz: not a readable weights file"):
+    with pytest.raises(WeightsError, match="junk.npz: not an .npz weights file"):
         model.load_weights(junk)
 
 

@@ -22,3 +22,17 @@ def test_an_explicit_cache_dir_is_respected(tmp_path):
     env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path / "mine")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.stdout.strip() == str(tmp_path / "mine")
+
+
+def test_first_run_is_told_apart_from_a_cached_one(tmp_path):
+    """Only a run whose cache holds no kernels yet says "compiling kernels (first run only)"."""
+    code = ("from playground.engine import Model, Trainer, numba_cache\n"
+            "from playground.paths import PRESETS_DIR\n"
+            "print(numba_cache.first_step_note())\n"
+            "Trainer(Model.from_preset(PRESETS_DIR / 'xor.json'), max_steps=1).run()\n"
+            "print(numba_cache.first_step_note())")
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path / "fresh")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         timeout=300)
+    assert out.stdout.splitlines() == ["compiling kernels (first run only)",
+                                       "loading the compiled kernels"], out.stderr

@@ -24,7 +24,7 @@ def test_round_trip_keeps_everything(tmp_path):
 
 @pytest.mark.parametrize("name", PRESETS)
 def test_reference_presets_load_and_validate(name):
-    from playground.cli import PRESETS_DIR
+    from playground.paths import PRESETS_DIR
     from playground.engine import analyze
 
     g = load_preset(PRESETS_DIR / f"{name}.json")

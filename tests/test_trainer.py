@@ -79,3 +79,34 @@ def test_divergence_stops_and_keeps_last_good_weights():
     assert result.status == "diverged"
     assert result.message.startswith(f"diverged at step {result.steps + 1}")
     assert all(np.all(np.isfinite(p)) for p in model.parameters().values())
+
+
+def test_speed_leaves_out_the_first_step_where_kernels_compile():
+    """The first step compiles Numba kernels on a first run; a speed that counted it would say
+    "83 samples/s" for a model that trains at thousands."""
+    model, trainer = small_trainer(epochs=1, report_every=5)
+    real, seen = model.loss_and_grads, []
+
+    def slow_first_step(x, y):
+        seen.append(trainer.compiling)
+        if len(seen) == 1:
+            time.sleep(0.5)  # stands in for compiling
+        return real(x, y)
+
+    model.loss_and_grads = slow_first_step
+    events = []
+    trainer.on_event = events.append
+    assert not trainer.compiling  # not running yet
+    trainer.run()
+    assert seen[0] and not any(seen[1:]) and not trainer.compiling
+    first = events[0]
+    assert first.step == 5 and first.samples_per_second > 4 * 16 / 0.5 * 10
+
+
+def test_a_report_of_the_first_step_alone_is_marked_warming_up():
+    _, trainer = small_trainer(epochs=1, report_every=1)
+    events = []
+    trainer.on_event = events.append
+    trainer.run()
+    assert events[0].step == 1 and events[0].warming_up
+    assert not any(e.warming_up for e in events[1:])

@@ -164,7 +164,7 @@ def test_cli_shot_of_the_compare_view(tmp_path):
     import sys
 
     out = tmp_path / "compare.png"
-    result = subprocess.run([sys.executable, "-m", "playground", "shot", "presets/xor.json", "-o", str(out),
+    result = subprocess.run([sys.executable, "-m", "playground", "shot", str(PRESETS / "xor.json"), "-o", str(out),
                              "--view", "compare", "--train-steps", "40", "--size", "1000x700"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -218,3 +218,24 @@ def test_compare_numbers_show_their_range_and_refuse_values_outside_it(window, q
     qtbot.keyClick(setup.epochs, Qt.Key_Return)
     assert setup.epochs.value() == 30 and setup.options()["epochs"] == 30
     assert "epochs: 1 to 100,000" in setup.epochs.toolTip() and setup.epochs.styleSheet()
+
+
+def test_gui_and_cli_compare_the_same_runs_for_every_bundled_preset(window, tmp_path):
+    """The Compare view and `playground compare PRESET` read the preset's settings alike."""
+    import subprocess
+    import sys
+
+    for path in sorted(PRESETS.glob("concept_*.json")) + [PRESETS / "xor.json"]:
+        assert window.open_file(path)
+        settle()
+        gui = [(s.label, s.optimizer, s.hparams, s.batch_size)
+               for s in window.compare.panel.setup_panel.specs()]
+        result = subprocess.run([sys.executable, "-m", "playground", "compare", str(path),
+                                 "--steps", "1", "--quiet", "--json"],
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        runs = json.loads(result.stdout.strip().splitlines()[-1])["runs"]
+        cli = [(r["label"], r["optimizer"], r["hparams"]) for r in runs]
+        assert [g[:2] for g in gui] == [c[:2] for c in cli], path.name
+        for (_, _, hparams, _), (_, _, used) in zip(gui, cli):
+            assert used["lr"] == pytest.approx(hparams["lr"]), path.name

@@ -304,3 +304,15 @@ def test_a_redraw_pending_from_the_previous_run_draws_nothing_after_a_reset(qtbo
         panel.reset(NO_RUN)  # the next run starts (as on the worker's setup signal)
         qtbot.wait(int(panel.redraw_interval * 1000) + 100)  # an exception in the timer fails the test
         assert panel.data_table()[1] == []
+
+
+def test_the_first_step_shows_no_speed(window, tmp_path, qtbot):
+    """The first step's time is mostly kernel compiling or loading: no "83 samples/s" for it."""
+    controller = open_preset(window, tmp_path)
+    controller.actions["step"].trigger()
+    wait_until(qtbot, lambda: "step 1/" in controller.progress_label.text())
+    settle()
+    text = controller.progress_label.text()
+    assert "step 1/" in text and "samples/s" not in text and "ETA" not in text
+    controller.actions["stop"].trigger()
+    wait_until(qtbot, lambda: not controller.running)

@@ -27,12 +27,15 @@ import numpy as np
 
 from playground.engine.graph import Graph
 from playground.engine.model import KERNEL_LOCK, Model, PresetSource, checked_analysis, resolve
-from playground.engine.nodes.optimizers import optimizer_node
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, is_optimizer, optimizer_node
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import write_text_atomic
+from playground.engine.registry import node_type
 from playground.engine.trainer import EXPLODED
 
 BatchSize = int | Literal["full"] | None
+# Values a sweep starts from when the preset names the setting but not its values.
+SWEEP_DEFAULTS: dict[str, list[Any]] = {"lr": [0.001, 0.01, 0.1], "batch_size": ["full", 32, 1]}
 
 CSV_COLUMNS = (
     "label", "optimizer", "hparams", "batch_size", "status", "steps", "epochs", "samples_seen",
@@ -83,6 +86,52 @@ def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = Non
     return specs
 
 
+def graph_optimizer(graph: Graph) -> tuple[str, dict[str, Any]] | None:
+    """(key, params) of the graph's optimizer node, or None when it has none."""
+    for node in graph.nodes.values():
+        t = node_type(node.type)
+        if t is not None and is_optimizer(t):
+            return t.key, node.params
+    return None
+
+
+@dataclass
+class ComparePlan:
+    """Which runs to compare: optimizers, each one's learning rate, one optional swept setting
+    (("lr", [...]), ("batch_size", [...]) or another hyperparameter) and a batch size for all."""
+
+    optimizers: list[str]
+    lrs: dict[str, float]
+    sweep: tuple[str, list[Any]] | None = None
+    batch_size: BatchSize = None
+
+    def specs(self) -> list[RunSpec]:
+        """The runs: every optimizer (times every swept value) at its learning rate."""
+        specs = make_specs(self.optimizers, batch_size=self.batch_size, sweep=self.sweep)
+        if self.sweep is None or self.sweep[0] != "lr":
+            for spec in specs:
+                spec.hparams["lr"] = self.lrs[spec.optimizer]
+        return specs
+
+
+def compare_plan(graph: Graph) -> ComparePlan:
+    """The comparison a graph suggests, read by the Compare view and ``playground compare`` alike:
+    the preset's ``compare`` settings choose the optimizers (all when it names none) and a sweep;
+    the graph's own optimizer keeps its learning rate, the others start at their declared one."""
+    own = graph_optimizer(graph)
+    lrs = {key: float(own[1]["lr"]) if own and own[0] == key
+           else optimizer_node(key).hyper_defaults()["lr"] for key in OPTIMIZER_KEYS}
+    settings = graph.meta.get("compare") or {}
+    chosen = settings.get("optimizers")
+    optimizers = [key for key in OPTIMIZER_KEYS if not chosen or key in chosen]
+    sweep = settings.get("sweep") or {}
+    name = sweep.get("name", "optimizers")
+    if name == "optimizers":
+        return ComparePlan(optimizers, lrs)
+    values = sweep.get("values") or SWEEP_DEFAULTS[name]
+    return ComparePlan(optimizers, lrs, (name, [float(v) if name == "lr" else v for v in values]))
+
+
 @dataclass
 class _Run:
     """Mutable state of one run; only the stepping thread writes it."""
@@ -102,7 +151,8 @@ class _Run:
     first_loss: float | None = None
     loss_sum: float = 0.0
     loss_samples: int = 0
-    train_seconds: float = 0.0
+    train_seconds: float = 0.0  # of the steps after the first (which compiles the kernels)
+    timed_samples: int = 0
     seconds: float = 0.0
     evals: int = 0
     stride: int = 1  # keep every stride-th evaluation in the history (doubles when it gets long)
@@ -176,8 +226,9 @@ class Comparison:
             base = {k: own_params[k] for k in optimizer_node(key).hyper_defaults()} \
                 if key == own_key else {}
             return make_optimizer(key, **{**base, **spec.hparams})
-        except ValueError as exc:
-            raise CompareError(f"{spec.label}: {exc}") from None
+        except ValueError as exc:  # the optimizer's message already names a run labelled by it
+            raise CompareError(str(exc) if spec.label == spec.optimizer
+                               else f"{spec.label}: {exc}") from None
 
     def _batch_size(self, spec: RunSpec, n: int) -> int:
         if spec.batch_size == "full":
@@ -210,6 +261,12 @@ class Comparison:
     @property
     def done(self) -> bool:
         return all(run.status != "running" for run in self._runs)
+
+    @property
+    def compiling(self) -> bool:
+        """True until some run has finished its first step, where Numba compiles or loads the
+        kernels (``numba_cache.first_step_note`` says which); may be read from any thread."""
+        return not self.done and not any(run.step for run in self._runs)
 
     @property
     def progress(self) -> float:
@@ -292,7 +349,9 @@ class Comparison:
         run.samples += len(idx)
         run.loss_sum += loss * len(idx)
         run.loss_samples += len(idx)
-        run.train_seconds += time.perf_counter() - start
+        if run.step > 1:
+            run.train_seconds += time.perf_counter() - start
+            run.timed_samples += len(idx)
         if (b == run.steps_per_epoch - 1 or run.step == run.total_steps
                 or (run.eval_every and run.step % run.eval_every == 0)):
             self._record(run, final=run.step == run.total_steps)
@@ -352,7 +411,7 @@ class Comparison:
             "final_val_accuracy": None if diverged else last["val_accuracy"],
             "best_val_loss": run.best_val_loss, "best_val_accuracy": run.best_val_accuracy,
             "steps_to_target": run.steps_to_target, "samples_to_target": run.samples_to_target,
-            "samples_per_second": run.samples / run.train_seconds if run.train_seconds else None,
+            "samples_per_second": run.timed_samples / run.train_seconds if run.train_seconds else None,
             "seconds": round(run.seconds, 4), "winner": winner, "history": history})
 
     def winner(self) -> str | None:

@@ -12,7 +12,6 @@ import csv
 import gzip
 import io
 import math
-import os
 import struct
 import threading
 import zipfile
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from playground.paths import ASSETS_DIR
 
 
 class DatasetError(ValueError):
@@ -73,12 +74,6 @@ _BUILTIN_SHAPES: dict[str, tuple[tuple[int, ...], int | None]] = {
 }
 
 
-def _default_assets_dir() -> Path:
-    override = os.environ.get("PLAYGROUND_ASSETS")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "assets"
-
-
-ASSETS_DIR: Path = _default_assets_dir()
 
 
 # --------------------------------------------------------------------------------------------
@@ -270,9 +265,10 @@ _MISSING = {"", "nan", "na", "n/a", "null", "none", "?"}
 def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, stripped cells) of each non-blank, non-comment line.
 
-    The delimiter is the first of , ; tab found on the first line; otherwise any whitespace.
+    The delimiter is the first of , ; tab found on the first such line; otherwise any whitespace.
+    A row whose quoted cell spans lines is numbered by the line it starts on.
     """
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
     delimiter = next((d for d in ",;\t" if d in first), None)
     if delimiter is None:
         for number, line in enumerate(text.splitlines(), start=1):
@@ -280,10 +276,12 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
                 yield number, line.split()
         return
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    start = 1
     for cells in reader:
         cells = [c.strip() for c in cells]
         if any(cells) and not cells[0].startswith("#"):
-            yield reader.line_num, cells
+            yield start, cells
+        start = reader.line_num + 1
 
 
 def _is_number(cell: str) -> bool:

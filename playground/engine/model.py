@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import os
 import threading
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -352,10 +353,17 @@ class Model:
         """Load an .npz written by ``save_weights``; every array must match the graph exactly."""
         name = Path(path).name
         try:
+            with open(path, "rb") as f:
+                zipped = f.read(4) in (b"PK\x03\x04", b"PK\x05\x06")  # how every .npz starts
+        except OSError as exc:
+            raise WeightsError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+        if not zipped:
+            raise WeightsError(f"{name}: not an .npz weights file")
+        try:
             with np.load(path, allow_pickle=False) as f:
                 loaded = {k: f[k] for k in f.files}
-        except (OSError, ValueError) as exc:
-            raise WeightsError(f"{name}: not a readable weights file ({exc})") from None
+        except (OSError, ValueError, zipfile.BadZipFile) as exc:
+            raise WeightsError(f"{name}: a damaged .npz weights file ({exc})") from None
         expected = self.state()
         for key in sorted(set(loaded) & set(expected)):
             if loaded[key].shape != expected[key].shape:

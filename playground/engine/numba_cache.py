@@ -9,10 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-
-def user_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "nn-playground"
+from playground.paths import user_cache_dir
 
 
 def configure() -> None:
@@ -26,3 +23,32 @@ def configure() -> None:
     os.environ["NUMBA_CACHE_DIR"] = str(target)
     if "numba" in sys.modules:
         sys.modules["numba"].config.CACHE_DIR = str(target)
+
+
+# What the first training step is doing while it takes long: on a first run after install (or with
+# a new cache folder) Numba compiles the kernels, several seconds; later runs load them (a second).
+COMPILE_NOTE = "compiling kernels (first run only)"
+LOAD_NOTE = "loading the compiled kernels"
+
+
+def first_run() -> bool:
+    """True when Numba's cache holds none of the engine's kernels yet, so the first step compiles
+    them. False when some are cached, or when this Numba does not say where its cache is."""
+    import importlib
+    import pkgutil
+
+    from numba.core.dispatcher import Dispatcher
+
+    from playground.engine import ops, optim
+
+    modules = [optim, *(importlib.import_module(f"{ops.__name__}.{m.name}")
+                        for m in pkgutil.iter_modules(ops.__path__))]
+    folders = {Path(folder) for module in modules for value in vars(module).values()
+               if isinstance(value, Dispatcher)
+               and (folder := getattr(getattr(value, "_cache", None), "cache_path", None))}
+    return bool(folders) and not any(next(f.glob("*.nbi"), None) for f in folders if f.is_dir())
+
+
+def first_step_note() -> str:
+    """What to say while a run's first step is slow (before it starts: it fills the cache)."""
+    return COMPILE_NOTE if first_run() else LOAD_NOTE

@@ -31,10 +31,12 @@ class TrainEvent:
     train_accuracy: float | None
     val_loss: float | None
     val_accuracy: float | None
-    samples_per_second: float
+    samples_per_second: float  # training speed: validation time and the first step left out
     status: str
     epoch_end: bool = False
     stats: dict[str, dict[str, float]] = field(default_factory=dict)
+    # This report covers only the first step, where kernels compile or load: no speed to show yet.
+    warming_up: bool = False
 
 
 @dataclass
@@ -109,6 +111,12 @@ class Trainer:
             self._stopping = True
             self._cv.notify_all()
 
+    @property
+    def compiling(self) -> bool:
+        """True while ``run()`` is in its first step, where Numba compiles or loads the kernels
+        (``numba_cache.first_step_note`` says which); may be read from any thread."""
+        return self.status == "running" and self.step == 0
+
     def _wait_for_go(self) -> bool:
         """Block while paused; False when asked to stop."""
         with self._cv:
@@ -179,8 +187,13 @@ class Trainer:
                     correct += accuracy(model.last_output, yb) * len(idx)
                 epoch_end = b == self.steps_per_epoch - 1
                 if epoch_end:
+                    evaluated = time.perf_counter()
                     val_loss, val_acc = model.evaluate(self.data.x_val, self.y_val)
-                if epoch_end or self.step % self.report_every == 0 or self.step >= self.total_steps:
+                    window_start += time.perf_counter() - evaluated
+                report = epoch_end or self.step % self.report_every == 0 or self.step >= self.total_steps
+                if self.step == 1 and not report:  # the speed starts after the compiling step
+                    window_start, window_samples = time.perf_counter(), 0
+                if report:
                     train_loss = loss_sum / seen
                     train_acc = correct / seen if classify else None
                     now = time.perf_counter()
@@ -192,7 +205,8 @@ class Trainer:
                             self.step, epoch + epoch_end, (b + 1) / self.steps_per_epoch,
                             self.total_steps, train_loss, train_acc, val_loss, val_acc, rate,
                             self.status, epoch_end,
-                            layer_stats(model, grads) if self.with_stats else {}))
+                            layer_stats(model, grads) if self.with_stats else {},
+                            warming_up=self.step == 1))
             if self._stopping:
                 self.status = "stopped"
         if self.status == "running":

@@ -3,28 +3,19 @@ a crash or a kill loses at most a few seconds of work; the next launch offers it
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 from playground.engine.preset import PresetError, graph_from_dict, write_text_atomic
+from playground.paths import user_data_dir
 
 DELAY_MS = 3000  # debounce: a burst of edits is written once, at most this long after the last
 
 
-def data_dir() -> Path:
-    """``PLAYGROUND_DATA_DIR``, else the settings override used by tests, else ~/.local/share."""
-    folder = os.environ.get("PLAYGROUND_DATA_DIR") or os.environ.get("PLAYGROUND_SETTINGS_DIR")
-    if folder:
-        return Path(folder)
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "nn-playground"
-
-
 def autosave_path() -> Path:
-    return data_dir() / "autosave.json"
+    return user_data_dir() / "autosave.json"
 
 
 class Autosaver(QObject):

@@ -27,31 +27,38 @@ def add_commands(subparsers) -> None:
 
 
 def cmd_open(args) -> int:
-    from playground.cli import preset_path
+    from playground.cli import UserError, display_missing, preset_path
     from playground.engine.preset import load_preset
 
     path = preset_path(args.preset)
     load_preset(path)
+    problem = display_missing()
+    if problem:
+        raise UserError(problem)
     from playground.ui.app import launch
 
     return launch(path)
 
 
 def cmd_shot(args) -> int:
-    from playground.cli import UserError, preset_path
+    from playground.cli import UserError, check_output, preset_path, write_failed
 
     if args.train_steps < 0:
         raise UserError("shot: --train-steps must be 0 or more")
-    from playground.ui.shot import parse_size, save_shot
+    from playground.ui.shot import image_format, parse_size, save_shot
 
-    try:
-        size = parse_size(args.size)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
     out = Path(args.output)
     try:
+        size = parse_size(args.size)
+        image_format(out)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    check_output(out, "shot.png")
+    try:
         save_shot(preset_path(args.preset), out, size, args.view, args.train_steps)
-    except (OSError, RuntimeError) as exc:
+    except OSError as exc:
+        raise write_failed(out, exc) from None
+    except RuntimeError as exc:
         raise UserError(str(exc)) from None
     print(f"wrote {out}", file=sys.stderr)
     return 0

@@ -12,24 +12,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from playground.engine.compare import RunSpec, make_specs
+from playground.engine.compare import SWEEP_DEFAULTS, ComparePlan, RunSpec, compare_plan, graph_optimizer
 from playground.engine.graph import Graph
-from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, is_optimizer, optimizer_node
-from playground.engine.registry import node_type
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.ui.param_editors import FloatEditor, IntEditor
 
 MODES = {"optimizers": "Each optimizer once", "lr": "Sweep the learning rate",
          "batch_size": "Sweep the batch size"}
-DEFAULT_SWEEPS = {"lr": "0.001, 0.01, 0.1", "batch_size": "full, 32, 1"}
-
-
-def graph_optimizer(graph: Graph) -> tuple[str, dict[str, Any]] | None:
-    """(key, params) of the graph's optimizer node, or None when it has none."""
-    for node in graph.nodes.values():
-        t = node_type(node.type)
-        if t is not None and is_optimizer(t):
-            return t.key, node.params
-    return None
+DEFAULT_SWEEPS = {name: ", ".join(map(str, values)) for name, values in SWEEP_DEFAULTS.items()}
 
 
 def parse_sweep(name: str, text: str) -> list[Any]:
@@ -128,21 +118,19 @@ class CompareSetupPanel(QWidget):
         self._mode_changed()
 
     def load_graph(self, graph: Graph) -> None:
-        """Defaults for a newly opened graph (its optimizer's lr, its epochs, preset settings)."""
+        """Defaults for a newly opened graph (its epochs and ``compare_plan``, shared with the CLI)."""
+        plan = compare_plan(graph)
         own = graph_optimizer(graph)
         for key, lr in self.lrs.items():
-            lr.setValue(own[1]["lr"] if own and own[0] == key else optimizer_node(key).hyper_defaults()["lr"])
+            lr.setValue(plan.lrs[key])
         if own:
             self.epochs.setValue(int(own[1]["epochs"]))
-        settings = graph.meta.get("compare") or {}
-        chosen = settings.get("optimizers")
         for key, check in self.checks.items():
-            check.setChecked(not chosen or key in chosen)
-        sweep = settings.get("sweep") or {}
-        mode = sweep.get("name", "optimizers")
-        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
-        if sweep.get("values"):
-            self.sweep_values.setText(", ".join(str(v) for v in sweep["values"]))
+            check.setChecked(key in plan.optimizers)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(plan.sweep[0] if plan.sweep else "optimizers")))
+        if plan.sweep:
+            self.sweep_values.setText(", ".join(f"{v:g}" if isinstance(v, float) else str(v)
+                                                for v in plan.sweep[1]))
 
     def specs(self) -> list[RunSpec]:
         """The chosen runs; ValueError with a readable message when the choice is unusable."""
@@ -150,15 +138,8 @@ class CompareSetupPanel(QWidget):
         if not keys:
             raise ValueError("choose at least one optimizer to compare")
         mode = self.mode.currentData()
-        if mode == "lr":
-            return make_specs(keys, sweep=("lr", parse_sweep("lr", self.sweep_values.text())))
-        if mode == "batch_size":
-            specs = make_specs(keys, sweep=("batch_size", parse_sweep("batch_size", self.sweep_values.text())))
-        else:
-            specs = make_specs(keys)
-        for spec in specs:
-            spec.hparams["lr"] = self.lrs[spec.optimizer].value()
-        return specs
+        sweep = None if mode == "optimizers" else (mode, parse_sweep(mode, self.sweep_values.text()))
+        return ComparePlan(keys, {key: lr.value() for key, lr in self.lrs.items()}, sweep).specs()
 
     def options(self) -> dict[str, Any]:
         """Keyword arguments of Comparison besides the specs."""

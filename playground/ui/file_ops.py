@@ -87,6 +87,6 @@ class FileOps(QObject):
 
 
 def presets_dir() -> Path:
-    from playground.cli import PRESETS_DIR
+    from playground.paths import PRESETS_DIR
 
     return PRESETS_DIR

@@ -1,11 +1,10 @@
 """The app's own toolbar icons (SVGs in assets/icons/), for actions Qt's standard icons do not cover."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QIcon
 
-ICONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "icons"
+from playground.paths import ICONS_DIR
+
 
 
 def icon(name: str) -> QIcon:

@@ -1,13 +1,21 @@
 """Screenshots of the main window, rendered offscreen: ``playground shot PRESET -o OUT.png``."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, qInstallMessageHandler
+from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 DEFAULT_SIZE = QSize(1600, 1000)
+# What Qt's offscreen platform says on every window shown; noise in a command's output.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _print_qt_message(mode, context, message: str) -> None:
+    if message != OFFSCREEN_NOISE:
+        sys.stderr.write(message + "\n")
 
 
 def parse_size(text: str) -> QSize:
@@ -19,6 +27,25 @@ def parse_size(text: str) -> QSize:
     if not (200 <= w <= 8000 and 200 <= h <= 8000):
         raise ValueError(f"--size {text}: width and height must be between 200 and 8000")
     return QSize(w, h)
+
+
+def image_format(out: Path) -> str:
+    """The image format ``out``'s suffix names ("PNG"); ValueError when Qt cannot write it."""
+    fmt = out.suffix.lstrip(".").lower()
+    known = {bytes(f).decode() for f in QImageWriter.supportedImageFormats()}
+    if fmt not in known:
+        raise ValueError(f"cannot write {out}: the name should end in .png (or .jpg, .bmp)")
+    return fmt.upper()
+
+
+def write_image(image: QImage, out: Path) -> None:
+    """Encode in memory, then write with Python's file API so a failure says why (OSError)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    if not image.save(buffer, image_format(out)):
+        raise RuntimeError(f"cannot encode the picture as {image_format(out)}")
+    out.write_bytes(bytes(data))
 
 
 def render_window(window: QMainWindow, size: QSize = DEFAULT_SIZE) -> QImage:
@@ -61,6 +88,7 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
 
     load_preset(preset)
     ensure_display()
+    qInstallMessageHandler(_print_qt_message)
     create_app()
     window = MainWindow(restore=False)
     window.document.load(preset)
@@ -71,5 +99,4 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
         train_for_shot(window, train_steps, view=view)
     image = render_window(window, size)
     window.close()
-    if not image.save(str(out)):
-        raise OSError(f"cannot write {out}")
+    write_image(image, out)

@@ -393,10 +393,11 @@ class TrainingController(OneWorkerAtATime, QObject):
         elapsed = time.monotonic() - self.started_at
         eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
         epochs = max(1, round(snap.total_steps / self.steps_per_epoch))
+        speed = "" if snap.warming_up else \
+            f" · ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
         self.progress_label.setText(
-            f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,} · "
-            f"ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
-            + (" · paused" if snap.status == "paused" else ""))
+            f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,}"
+            + speed + (" · paused" if snap.status == "paused" else ""))
         for panel in self.panels:
             panel.update_snapshot(snap)
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.engine import Model, Trainer, TrainEvent, TrainResult
 from playground.engine import probes
+from playground.engine.numba_cache import first_step_note
 from playground.ui.app import collect_garbage_on_gui_thread
 
 MAX_RATE = 10.0  # snapshots per second at most (the GUI thread competes with training for the GIL)
@@ -60,6 +61,7 @@ class TrainingSnapshot:
     feature_maps: dict[str, np.ndarray] | None = None
     confusion: np.ndarray | None = None
     sample_predictions: np.ndarray | None = None
+    warming_up: bool = False  # TrainEvent.warming_up of the last event: no speed yet
 
 
 class TrainingWorker(QObject):
@@ -137,7 +139,7 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            self.status.emit("compiling", "Preparing data and compiling kernels (cached after the first run)...")
+            self.status.emit("compiling", f"Preparing data and {first_step_note()}…")
             model = self.model
             data = model.load_data()
             probe = data[0].x_train[:2]
@@ -207,7 +209,7 @@ class TrainingWorker(QObject):
             np.array([e.step for e in events]), np.array([e.train_loss for e in events]),
             np.array([np.nan if e.train_accuracy is None else e.train_accuracy for e in events]),
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
-            probes.gradient_norms(model))
+            probes.gradient_norms(model), warming_up=last.warming_up)
         self._val_points = []
         if force or now - self._last_heavy >= self._heavy_interval():
             self._last_heavy = now
