@@ -242,3 +242,14 @@ def test_every_save_says_where_it_wrote(lenet, tmp_path, dialog_answers):
     dialog_answers.save_path = str(tmp_path / "other.json")
     lenet.actions.save_as.trigger()
     assert lenet.statusBar().currentMessage() == f"Saved {tmp_path / 'other.json'}"
+
+
+def test_open_starts_in_the_users_folder_once_it_exists(window, home, monkeypatch):
+    folders = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, folder: folders.append(folder))
+    window.actions.open.trigger()
+    (home / "Documents" / "NN Playground").mkdir(parents=True)
+    window.actions.open.trigger()
+    window.open_file(PRESETS / "xor.json")
+    window.actions.open.trigger()
+    assert folders == [str(PRESETS), str(home / "Documents" / "NN Playground"), str(PRESETS)]

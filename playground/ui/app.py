@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from playground.ui import settings
 
 SIGNAL_POLL_MS = 200  # how soon Ctrl+C is noticed
-WORKER_EXIT_S = 60  # longest wait for a worker after the window closed (a cold compile takes ~10 s)
+WORKER_EXIT_S = 60  # longest wait for a worker after the window closed (cold LeNet compile: ~12 s)
 
 
 def ensure_display() -> None:

@@ -67,13 +67,19 @@ class FileOps(QObject):
         if not self.maybe_save():
             return False
         if path is None:
-            folder = str(self.document.path.parent) if self.document.path else str(presets_dir())
-            path = dialogs.ask_open_path(self.window, folder)
+            path = dialogs.ask_open_path(self.window, str(self._open_folder()))
             if path is None:
                 return False
         if not self.may_replace(Path(path).name):
             return False
         return self.load(path)
+
+    def _open_folder(self) -> Path:
+        """The open file's folder, else the user's own presets once there are any, else the
+        bundled ones."""
+        if self.document.path is not None:
+            return self.document.path.parent
+        return user_folder() if user_folder().is_dir() else presets_dir()
 
     def load(self, path: str | Path) -> bool:
         """Open without asking about unsaved changes (start-up, or after the caller asked)."""
