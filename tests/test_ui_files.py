@@ -1,9 +1,11 @@
 """Files and the window: save/reopen, bad files, unsaved-changes prompts, drops, settings, CLI."""
+import hashlib
 import json
 import subprocess
 import sys
 
-from PySide6.QtCore import QPointF, QSize
+import pytest
+from PySide6.QtCore import QPointF, QSize, Qt
 
 from playground.cli import main
 from playground.ui import dialogs, settings
@@ -136,3 +138,117 @@ def test_train_command_does_not_import_qt():
             "print('PySide6' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False"
+
+
+# --- bundled presets are templates ------------------------------------------------------------
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A fresh home folder, so the default save folder (Documents/NN Playground) is temporary."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    return folder
+
+
+@pytest.fixture
+def bundled_spiral():
+    """The bundled spiral preset; its bytes are put back (and the test fails) if a test changed them."""
+    path = PRESETS / "spiral.json"
+    before = path.read_bytes()
+    yield path, hashlib.sha256(before).hexdigest()
+    if path.read_bytes() != before:
+        path.write_bytes(before)
+        pytest.fail("the bundled spiral.json was overwritten")
+
+
+def set_dense1_units(window, qtbot, value: int) -> None:
+    window.scene.select_nodes(["dense1"])
+    settle()
+    editor = window.inspector.editors["units"]
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor.lineEdit(), str(value))
+    qtbot.keyClick(editor, Qt.Key_Return)
+    settle()
+    assert window.document.graph.nodes["dense1"].params["units"] == value
+
+
+def press_ctrl_s(window, qtbot) -> None:
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key_S, Qt.ControlModifier)
+    settle()
+
+
+def test_ctrl_s_on_a_bundled_preset_saves_a_copy_in_the_users_folder(window, qtbot, home, bundled_spiral,
+                                                                      monkeypatch):
+    path, digest = bundled_spiral
+    assert window.open_file(path)
+    assert window.windowTitle().startswith("spiral (template)")
+    set_dense1_units(window, qtbot, 25)
+    asked = []
+
+    def save_dialog(parent, suggestion):
+        asked.append(suggestion)
+        return suggestion
+
+    monkeypatch.setattr(dialogs, "ask_save_path", save_dialog)
+    press_ctrl_s(window, qtbot)
+    mine = home / "Documents" / "NN Playground" / "spiral.json"
+    assert asked == [str(mine)]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    saved = json.loads(mine.read_text())
+    assert next(n for n in saved["nodes"] if n["id"] == "dense1")["params"]["units"] == 25
+    assert window.document.path == mine and not window.document.dirty
+    assert window.statusBar().currentMessage() == f"Saved {mine}"
+    assert "template" not in window.windowTitle()
+    press_ctrl_s(window, qtbot)  # the copy is the user's own: saved in place without asking
+    assert len(asked) == 1 and window.statusBar().currentMessage() == f"Saved {mine}"
+
+
+def test_cancelling_the_save_of_a_template_writes_nothing(window, qtbot, home, bundled_spiral,
+                                                          dialog_answers):
+    path, digest = bundled_spiral
+    window.open_file(path)
+    set_dense1_units(window, qtbot, 25)
+    dialog_answers.save_path = None
+    press_ctrl_s(window, qtbot)
+    assert window.document.dirty and window.document.path == path
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert not window.statusBar().currentMessage().startswith("Saved")
+
+
+def test_save_as_onto_a_bundled_preset_is_refused_with_the_reason(window, qtbot, home, bundled_spiral,
+                                                                  dialog_answers):
+    path, digest = bundled_spiral
+    window.open_file(PRESETS / "xor.json")
+    set_dense1_units(window, qtbot, 7)
+    dialog_answers.save_path = str(path)
+    window.actions.save_as.trigger()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    title, text = dialog_answers.errors[-1]
+    assert "bundled" in title and "NN Playground" in text
+    assert window.document.dirty
+
+
+def test_every_save_says_where_it_wrote(lenet, tmp_path, dialog_answers):
+    lenet.scene.select_nodes(["dense1"])
+    lenet.actions.duplicate.trigger()
+    lenet.actions.save.trigger()
+    assert lenet.statusBar().currentMessage() == f"Saved {tmp_path / 'lenet.json'}"
+    dialog_answers.save_path = str(tmp_path / "other.json")
+    lenet.actions.save_as.trigger()
+    assert lenet.statusBar().currentMessage() == f"Saved {tmp_path / 'other.json'}"
+
+
+def test_open_starts_in_the_users_folder_once_it_exists(window, home, monkeypatch):
+    folders = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, folder: folders.append(folder))
+    window.actions.open.trigger()
+    (home / "Documents" / "NN Playground").mkdir(parents=True)
+    window.actions.open.trigger()
+    window.open_file(PRESETS / "xor.json")
+    window.actions.open.trigger()
+    assert folders == [str(PRESETS), str(home / "Documents" / "NN Playground"), str(PRESETS)]

@@ -54,3 +54,30 @@ def test_exports_write_files(window, tmp_path, monkeypatch):
     assert (tmp_path / "g.png").stat().st_size > 10_000
     svg = (tmp_path / "g.svg").read_text()
     assert svg.startswith("<?xml") and "conv1" in svg
+
+
+def test_each_export_starts_in_the_users_folder_and_says_where_it_wrote(window, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    open_copy(window, tmp_path)
+    starts = []
+
+    def dialog(parent, caption, filter, save=True, start=""):
+        starts.append(start)
+        return str(tmp_path / ("out" + start[start.rindex("."):]))
+
+    monkeypatch.setattr(model_files, "ask_path", dialog)
+    folder = tmp_path / "home" / "Documents" / "NN Playground"
+    for action, written in (("save_weights", "out.npz"), ("export_torch", "out.py"),
+                            ("export_png", "out.png"), ("export_svg", "out.svg")):
+        window.model_files.actions[action].trigger()
+        assert str(tmp_path / written) in window.statusBar().currentMessage(), action
+    assert starts == [str(folder / f"xor{suffix}") for suffix in (".npz", ".py", ".png", ".svg")]
+    assert folder.is_dir()
+
+
+def test_a_weights_file_that_cannot_be_written_is_reported(window, tmp_path, monkeypatch, dialog_answers):
+    open_copy(window, tmp_path)
+    answer_paths(monkeypatch, tmp_path / "missing" / "w.npz")
+    assert not window.model_files.save_weights()
+    title, text = dialog_answers.errors[-1]
+    assert title == "Cannot save weights" and "w.npz" in text and "No such file" in text

@@ -1,10 +1,8 @@
-"""Nothing lost: autosave and restore after a crash, atomic save from the GUI."""
+"""Nothing lost: autosave while editing, atomic save from the GUI (restore: test_ui_lifecycle.py)."""
 import json
 import shutil
 
-from playground.ui import dialogs
-from playground.ui.autosave import autosave_path, offer_restore, pending_autosave
-from playground.ui.main_window import MainWindow
+from playground.ui.autosave import orphaned_autosaves
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
@@ -25,51 +23,39 @@ def edit(window):
 def test_edits_are_autosaved_shortly_after(window, tmp_path, qtbot):
     open_copy(window, tmp_path)
     window.autosave.timer.setInterval(50)
-    assert not autosave_path().exists()
+    path = window.autosave.path
+    assert not path.exists()
     edit(window)
-    qtbot.waitUntil(autosave_path().exists, timeout=5000)
-    record = json.loads(autosave_path().read_text())
+    qtbot.waitUntil(path.exists, timeout=5000)
+    record = json.loads(path.read_text())
     assert len(record["graph"]["nodes"]) == len(window.document.graph.nodes)
     assert record["source"].endswith("xor.json")
 
 
-def test_restore_after_a_simulated_crash(window, tmp_path, qtbot, monkeypatch):
-    source = open_copy(window, tmp_path)
-    edit(window)
-    window.autosave.write()
-    crashed = window.document.graph.to_dict()
-    # the crash: the process dies without closing the window; a new launch starts
-    monkeypatch.setattr(dialogs, "ask_restore_autosave", lambda parent, name, age: True)
-    second = MainWindow()
-    qtbot.addWidget(second)
-    assert offer_restore(second)
-    assert second.document.graph.to_dict() == crashed
-    assert second.document.dirty and second.document.path == source
-    second.document.undo_stack.setClean()
-
-
-def test_declining_restore_forgets_the_autosave(window, tmp_path, monkeypatch):
+def test_saving_or_closing_cleanly_removes_the_autosave(window, tmp_path, qtbot):
     open_copy(window, tmp_path)
     edit(window)
     window.autosave.write()
-    monkeypatch.setattr(dialogs, "ask_restore_autosave", lambda parent, name, age: False)
-    assert not offer_restore(window)
-    assert not autosave_path().exists()
-
-
-def test_saving_or_closing_cleanly_removes_the_autosave(window, tmp_path):
-    open_copy(window, tmp_path)
-    edit(window)
-    window.autosave.write()
-    assert autosave_path().exists()
+    assert window.autosave.path.exists()
     window.actions.save.trigger()
-    assert not window.document.dirty and not autosave_path().exists()
+    assert not window.document.dirty and not window.autosave.path.exists()
+    edit(window)
+    window.autosave.write()
+    window.document.undo_stack.setClean()
+    window.close()
+    assert list(autosave_files(window)) == []
 
 
-def test_corrupt_autosave_is_ignored(settings_dir):
-    autosave_path().parent.mkdir(parents=True, exist_ok=True)
-    autosave_path().write_text("{ not json")
-    assert pending_autosave() is None and not autosave_path().exists()
+def autosave_files(window):
+    """What the autosaver left in its folder (files and locks)."""
+    return (p.name for p in window.autosave.path.parent.glob("autosave*"))
+
+
+def test_corrupt_autosave_is_ignored_and_removed(settings_dir):
+    settings_dir.mkdir(parents=True, exist_ok=True)
+    corrupt = settings_dir / "autosave-0123456789ab.json"
+    corrupt.write_text("{ not json")
+    assert orphaned_autosaves() == [] and not corrupt.exists()
 
 
 def test_failed_save_keeps_the_old_file_and_says_why(window, tmp_path, monkeypatch, dialog_answers):

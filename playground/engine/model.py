@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.engine.atomic import atomic_writer
 from playground.engine.datasets import Dataset, load
 from playground.engine.graph import Graph, GraphError
 from playground.engine.nodes.losses import accuracy
@@ -346,7 +347,7 @@ class Model:
         return loss, (accuracy(pred, y) if self.num_classes is not None else None)
 
     def save_weights(self, path: str | os.PathLike[str]) -> None:
-        with open(path, "wb") as f:
+        with atomic_writer(path) as f:
             np.savez(f, **self.state())
 
     def load_weights(self, path: str | os.PathLike[str]) -> None:

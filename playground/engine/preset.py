@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+from playground.engine.atomic import write_text_atomic
 from playground.engine.graph import FORMAT, VERSION, Graph, GraphError
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS
 from playground.engine.registry import node_type
@@ -214,16 +214,3 @@ def _kind(value: Any) -> str:
 def save_preset(graph: Graph, path: str | os.PathLike[str]) -> None:
     """Write atomically: a temporary file in the same folder, then rename over the target."""
     write_text_atomic(Path(path), json.dumps(graph.to_dict(), indent=2) + "\n")
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import time
 from pathlib import Path
+from typing import Callable
 
+import shiboken6
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from playground.ui import settings
+
+SIGNAL_POLL_MS = 200  # how soon Ctrl+C is noticed
+WORKER_EXIT_S = 60  # longest wait for a worker after the window closed (cold LeNet compile: ~12 s)
 
 
 def ensure_display() -> None:
@@ -68,17 +76,67 @@ def apply_theme(app: QApplication) -> None:
 
 
 def launch(path: str | Path | None) -> int:
-    """Open the editor on ``path`` (or an empty graph) and run until the window closes."""
-    from playground.ui.main_window import MainWindow
-
+    """Open the editor on ``path`` (or an empty graph) and run until the window closes or the
+    terminal's Ctrl+C; either way no worker thread is left running when the window goes."""
     ensure_display()
     app = create_app()
+    interrupted = quit_on_signals(app)
     from playground.ui.autosave import offer_restore
     from playground.ui.help import show_tour_on_first_launch
+    from playground.ui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
-    if not offer_restore(window) and path is not None:
+    if not offer_restore(window, interrupted) and path is not None and not interrupted():
         window.open_file(path)
-    show_tour_on_first_launch(window)
-    return app.exec()
+    if not interrupted():
+        show_tour_on_first_launch(window)
+    code = 0 if interrupted() else app.exec()
+    if not workers_ended(window):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # tearing a running QThread down would abort the process
+    shiboken6.delete(window)  # now, while Python is whole, not in random order at interpreter exit
+    return code
+
+
+def quit_on_signals(app: QApplication) -> Callable[[], bool]:
+    """Ctrl+C (SIGINT) or SIGTERM quits as a crash would, but tidily: each window's unsaved work is
+    written to its autosave now (the next launch offers it), runs stop, the layout is kept, no
+    question is asked. Returns a function telling whether that happened (an interrupt during
+    start-up, before the event loop runs, is kept for launch to see)."""
+    state = {"interrupted": False}
+
+    def interrupted(signum, frame) -> None:
+        state["interrupted"] = True
+        for window in main_windows(app):
+            window.autosave.write()
+            window.training.shutdown()
+            window.compare.shutdown()
+            if window.persist:
+                settings.save_window_state(window.saveGeometry(), window.saveState())
+        app.exit(0)  # ends the running loops, a modal question's included
+        QTimer.singleShot(0, app, lambda: app.exit(0))  # and one about to start
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, interrupted)
+    # Python runs a signal handler only when the interpreter has control; Qt's event loop is C++.
+    waker = QTimer(app, interval=SIGNAL_POLL_MS)
+    waker.timeout.connect(lambda: None)
+    waker.start()
+    return lambda: state["interrupted"]
+
+
+def main_windows(app: QApplication) -> list:
+    from playground.ui.main_window import MainWindow
+
+    return [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def workers_ended(window: QWidget) -> bool:
+    """Wait (up to WORKER_EXIT_S) for the window's worker threads, which were asked to stop when it
+    closed: one can be inside a kernel it cannot leave early (the first run's compile), and its
+    signals must not reach objects Python is tearing down. False if one is still running."""
+    deadline = time.monotonic() + WORKER_EXIT_S
+    return all(thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+               for thread in window.findChildren(QThread))

@@ -37,7 +37,7 @@ class GraphDocument(QObject):
         self.graph = graph or Graph()
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._analysis = analyze(self.graph, self.base_dir)
         self._stale = False
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -64,6 +64,11 @@ class GraphDocument(QObject):
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else self.graph.meta.get("title") or self.graph.name
+
+    def _clean_changed(self, clean: bool) -> None:
+        """A method, not a lambda: Qt drops the connection when the document goes, before the
+        stack it owns says "clean" once more while being destroyed (at quit with unsaved edits)."""
+        self.dirtyChanged.emit(not clean)
 
     def push(self, command) -> None:
         self.undo_stack.push(command)

@@ -6,7 +6,6 @@ from PySide6.QtGui import QIcon
 from playground.paths import ICONS_DIR
 
 
-
 def icon(name: str) -> QIcon:
     """``assets/icons/NAME.svg`` as an icon; raises FileNotFoundError for an unknown name."""
     path = ICONS_DIR / f"{name}.svg"

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
             self.inspector.show_selection(self.scene.selected_node_ids())
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.files.title}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.dirty)
 
     def _update_status(self, analysis) -> None:

@@ -11,15 +11,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from playground.engine import Model, WeightsError
 from playground.engine.export_torch import export_torch
 from playground.ui import dialogs
+from playground.ui.file_ops import STATUS_MS, ensure_user_folder
 
 MARGIN = 40
 
 
-def ask_path(parent, caption: str, filter: str, save: bool = True) -> str | None:
-    """A file dialog (tests replace this function)."""
+def ask_path(parent, caption: str, filter: str, save: bool = True, start: str = "") -> str | None:
+    """A file dialog starting at ``start`` (tests replace this function)."""
     if save:
-        return QFileDialog.getSaveFileName(parent, caption, "", filter)[0] or None
-    return QFileDialog.getOpenFileName(parent, caption, "", filter)[0] or None
+        return QFileDialog.getSaveFileName(parent, caption, start, filter)[0] or None
+    return QFileDialog.getOpenFileName(parent, caption, start, filter)[0] or None
 
 
 class ModelFiles:
@@ -48,6 +49,13 @@ class ModelFiles:
         action.triggered.connect(slot)
         return action
 
+    def _start(self, suffix: str) -> str:
+        """Where a save dialog starts: the user's folder, named after the graph."""
+        return str(ensure_user_folder() / f"{self.window.document.graph.name or 'network'}{suffix}")
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, STATUS_MS)
+
     def _model(self) -> Model | None:
         """The model training uses (trained weights), or a freshly initialised one."""
         controller = self.window.training
@@ -65,11 +73,15 @@ class ModelFiles:
 
     def save_weights(self) -> bool:
         model = self._model()
-        path = model and ask_path(self.window, "Save weights", "Weights (*.npz)")
+        path = model and ask_path(self.window, "Save weights", "Weights (*.npz)", start=self._start(".npz"))
         if not path:
             return False
-        model.save_weights(path)
-        self.window.statusBar().showMessage(f"Saved weights to {path}", 5000)
+        try:
+            model.save_weights(path)
+        except OSError as exc:
+            dialogs.show_error(self.window, "Cannot save weights", f"{path}: {exc.strerror or exc}")
+            return False
+        self._say(f"Saved weights to {path}")
         return True
 
     def load_weights(self) -> bool:
@@ -82,20 +94,26 @@ class ModelFiles:
         except WeightsError as exc:
             dialogs.show_error(self.window, "Weights do not fit this graph", str(exc))
             return False
-        self.window.statusBar().showMessage(f"Loaded weights from {Path(path).name}; Train continues from them", 5000)
+        self._say(f"Loaded weights from {Path(path).name}; Train continues from them")
         return True
 
     def export_torch(self) -> bool:
         model = self._model()
-        path = model and ask_path(self.window, "Export PyTorch script", "Python (*.py)")
+        path = model and ask_path(self.window, "Export PyTorch script", "Python (*.py)",
+                                  start=self._start(".py"))
         if not path:
             return False
-        script, weights = export_torch(model, path)
-        self.window.statusBar().showMessage(f"Wrote {script.name} and {weights.name}", 5000)
+        try:
+            script, weights = export_torch(model, path)
+        except OSError as exc:
+            dialogs.show_error(self.window, "Cannot export", f"{path}: {exc.strerror or exc}")
+            return False
+        self._say(f"Exported {script} and {weights.name}")
         return True
 
     def export_picture(self, kind: str) -> bool:
-        path = ask_path(self.window, f"Export graph as {kind.upper()}", f"{kind.upper()} (*.{kind})")
+        path = ask_path(self.window, f"Export graph as {kind.upper()}", f"{kind.upper()} (*.{kind})",
+                        start=self._start(f".{kind}"))
         if not path:
             return False
         QApplication.processEvents()  # let pending validation update the shapes on the wires
@@ -120,4 +138,5 @@ class ModelFiles:
         if kind == "png" and not device.save(path):
             dialogs.show_error(self.window, "Cannot export", f"cannot write {path}")
             return False
+        self._say(f"Exported the graph to {path}")
         return True
