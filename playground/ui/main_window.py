@@ -277,10 +277,14 @@ class MainWindow(QMainWindow):
             return
         self.training.shutdown()
         self.autosave.discard()
+        self.save_layout()
+        event.accept()
+
+    def save_layout(self) -> None:
+        """Keep the geometry (unless squashed) and every view's dock layout for the next launch."""
         if self.persist:
             small = self.width() < MIN_WINDOW.width() or self.height() < MIN_WINDOW.height()
             settings.save_window_state(None if small else self.saveGeometry(), self.layouts.to_save())
-        event.accept()
 
 
 def _default_size() -> QSize:
