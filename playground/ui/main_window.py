@@ -29,6 +29,7 @@ from playground.ui.inspector import Inspector
 from playground.ui.model_files import ModelFiles
 from playground.ui.palette import Palette
 from playground.ui.preset_library import open_from_library
+from playground.ui.theming import install_theme_menu
 from playground.ui.training import TrainingController
 
 APP_TITLE = "NN Playground"
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
 
         self.actions = create_actions(self)
         self.menus = build_menus(self, self.actions)
+        self.menus["theme"] = install_theme_menu(self, self.menus["view"])
         self.palette = Palette()
         self.inspector = Inspector(self.document)
         self.palette_dock = self.add_panel("Nodes", self.palette, Qt.LeftDockWidgetArea)

@@ -43,6 +43,7 @@ class Palette(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.tree)
         self._fill()
+        style.notifier.changed.connect(self._recolour)
         self.search.textChanged.connect(self.filter)
         self.tree.itemActivated.connect(self._activated)
 
@@ -53,7 +54,7 @@ class Palette(QWidget):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            group.setForeground(0, QBrush(style.category_color(category).lighter(150)))
+            group.setForeground(0, QBrush(style.category_heading(category)))
             for t in node_types(category):
                 label = t.type_name if t.display_name() == t.type_name else f"{t.type_name} — {t.display_name()}"
                 item = QTreeWidgetItem(group, [label])
@@ -62,6 +63,11 @@ class Palette(QWidget):
                 item.setIcon(0, _swatch(style.category_color(category)))
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
             group.setExpanded(True)
+
+    def _recolour(self, _theme: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            group.setForeground(0, QBrush(style.category_heading(group.text(0))))
 
     def item_for(self, type_name: str) -> QTreeWidgetItem | None:
         for group in range(self.tree.topLevelItemCount()):

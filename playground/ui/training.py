@@ -58,6 +58,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         for panel in self.panels:
             panel.show_hint("Train (F5) to watch this view fill in as the network learns.")
         self.docks = self._build_docks()
+        next(p for p in self.panels if isinstance(p, DecisionBoundaryPanel)).follow(self.document)
         self.document.undo_stack.indexChanged.connect(self._on_edit)
         self.document.reset.connect(self._views_follow_opened_document)
         window.viewModeChanged.connect(self._apply_view)

@@ -1,0 +1,46 @@
+"""Keys to what a plot shows, kept off the data: a legend row above the plot, a colour bar beside it."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSizePolicy
+
+
+def legend_row(graphics: pg.GraphicsLayoutWidget, row: int = 0, col: int = 0) -> pg.LegendItem:
+    """A legend in its own layout row (put the plot in the row below): it never covers a curve."""
+    legend = pg.LegendItem(labelTextSize="9pt", colCount=1, verSpacing=-6, horSpacing=18)
+    legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+    graphics.addItem(legend, row=row, col=col)
+    graphics.ci.layout.setAlignment(legend, Qt.AlignHCenter | Qt.AlignBottom)
+    graphics.ci.layout.setRowStretchFactor(row, 0)
+    graphics.ci.layout.setRowStretchFactor(row + 1, 1)
+    return legend
+
+
+def spread(legend: pg.LegendItem, max_columns: int = 5) -> None:
+    """Lay the entries out side by side, in as few rows as ``max_columns`` allows."""
+    n = max(1, len(legend.items))
+    rows = math.ceil(n / max_columns)
+    legend.setColumnCount(math.ceil(n / rows))
+
+
+def colour_key(plot: pg.PlotItem | None, image: pg.ImageItem, cmap: pg.ColorMap, label: str,
+               levels: tuple[float, float] = (0.0, 1.0)) -> pg.ColorBarItem:
+    """A colour bar right of ``plot`` (or placed by the caller when None) that also sets
+    ``image``'s colour map and levels."""
+    bar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=11, label=label,
+                          colorMapMenu=False)
+    bar.setImageItem(image, insert_in=plot)
+    bar.getAxis("left").setWidth(18)
+    return bar
+
+
+def symmetric(values, floor: float = 1e-6) -> tuple[float, float]:
+    """(-m, m) with m the largest magnitude: zero sits in the middle of a diverging map."""
+    finite = np.asarray(values)[np.isfinite(values)]
+    m = float(np.max(np.abs(finite))) if finite.size else 1.0
+    m = max(m, floor)
+    return -m, m
