@@ -52,7 +52,7 @@ class DecisionBoundaryPanel(PlotPanel):
         self.message.hide()
         self.plot.addItem(self.message, ignoreBounds=True)
         self._document = None
-        self._data_key: str | None = None
+        self._data_key: str | None = "none yet"  # the dataset whose points are shown (None: no 2D data)
         self._labels = {"train": np.zeros(0), "val": np.zeros(0)}
         self.apply_theme(style.theme())
 
