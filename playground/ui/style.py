@@ -66,6 +66,8 @@ class Theme:
     sequential: tuple[str, ...]  # low -> high (counts, activations)
     diverging: tuple[str, ...]  # negative -> 0 -> positive (weights, filters)
     grayscale: tuple[str, str]  # image value 0 -> 1 (digits)
+    surface: tuple[str, str, str]  # loss surfaces, low -> high
+    contour: str  # their contour lines
 
 
 DARK = Theme(
@@ -82,6 +84,7 @@ DARK = Theme(
     sequential=("#1f2228", "#1b3a5c", "#23609a", "#3d8fd1", "#8ec9f5", "#e3f3ff"),
     diverging=("#ffc27a", "#d9802a", "#5a3a1e", "#24272d", "#1c4a70", "#2f86c9", "#9fd3fa"),
     grayscale=("#000000", "#ffffff"),
+    surface=("#1c2026", "#26374b", "#3d6189"), contour="#71839a",
 )
 
 LIGHT = Theme(
@@ -98,6 +101,7 @@ LIGHT = Theme(
     sequential=("#ffffff", "#dbe9f6", "#a5c8e6", "#5f9fd3", "#2a6db0", "#0b3f73"),
     diverging=("#8a3f00", "#e07b1f", "#f8c99a", "#f7f7f7", "#a9cdee", "#3d88c9", "#0b4a85"),
     grayscale=("#ffffff", "#000000"),
+    surface=("#fbfcfd", "#c9d8e6", "#6f93b8"), contour="#52667d",
 )
 
 THEMES = {t.name: t for t in (DARK, LIGHT)}
@@ -205,6 +209,11 @@ def diverging_map(t: Theme | None = None) -> pg.ColorMap:
 
 def grayscale_map(t: Theme | None = None) -> pg.ColorMap:
     return _ramp((t or _current).grayscale)
+
+
+def surface_map(t: Theme | None = None) -> pg.ColorMap:
+    """Loss surfaces: from the plot background (low) to a calm blue (high)."""
+    return _ramp((t or _current).surface)
 
 
 def luminance(color: QColor) -> float:

@@ -31,10 +31,11 @@ def colour_key(plot: pg.PlotItem | None, image: pg.ImageItem, cmap: pg.ColorMap,
                levels: tuple[float, float] = (0.0, 1.0)) -> pg.ColorBarItem:
     """A colour bar right of ``plot`` (or placed by the caller when None) that also sets
     ``image``'s colour map and levels."""
-    bar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=11, label=label,
-                          colorMapMenu=False)
+    bar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=11, colorMapMenu=False)
     bar.setImageItem(image, insert_in=plot)
-    bar.getAxis("left").setWidth(18)
+    bar.axis.setLabel(label)  # beside the values, clear of the bar
+    bar.axis.setWidth(None)  # as wide as values and label need
+    bar.axis.setStyle(maxTickLevel=0)  # a few round values, not a ruler
     return bar
 
 
