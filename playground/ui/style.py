@@ -40,6 +40,7 @@ class Theme:
     muted: str  # hints, secondary text
     disabled: str
     highlight: str
+    winner_bg: str  # the best run's row in the comparison table
     link: str
     bright_text: str
     # canvas
@@ -73,7 +74,7 @@ class Theme:
 DARK = Theme(
     name="dark", title="&Dark",
     window="#2b2f36", window_text="#e8eaed", base="#23272e", alternate_base="#2b2f36", button="#353a43",
-    text="#e8eaed", muted="#8a93a3", disabled="#6b7280", highlight="#3d7bd9", link="#6ea8fe",
+    text="#e8eaed", muted="#8a93a3", disabled="#6b7280", highlight="#3d7bd9", winner_bg="#2f5d34", link="#6ea8fe",
     bright_text="#ff6b6b",
     canvas_bg="#1f2228", grid_minor="#272b32", grid_major="#30353e", node_body="#2d323b",
     node_border="#4a515e", node_title_text="#f4f5f7", node_text="#e8eaed", node_subtext="#a9b0bc",
@@ -90,7 +91,7 @@ DARK = Theme(
 LIGHT = Theme(
     name="light", title="&Light",
     window="#eef0f3", window_text="#1f2328", base="#ffffff", alternate_base="#f5f6f8", button="#e4e7ec",
-    text="#1f2328", muted="#5f6773", disabled="#a0a6b0", highlight="#2f6fd0", link="#1f5fbf",
+    text="#1f2328", muted="#5f6773", disabled="#a0a6b0", highlight="#2f6fd0", winner_bg="#cdebd3", link="#1f5fbf",
     bright_text="#c62828",
     canvas_bg="#f7f8fa", grid_minor="#eceef2", grid_major="#dde1e7", node_body="#ffffff",
     node_border="#b9bfc9", node_title_text="#ffffff", node_text="#1f2328", node_subtext="#5b6270",

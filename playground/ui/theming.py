@@ -27,14 +27,14 @@ def apply_theme(name: str, app: QApplication | None = None, save: bool = False) 
     pg.setConfigOptions(background=t.plot_bg, foreground=t.plot_fg)
     app = app or QApplication.instance()
     if app is not None:
-        app.setStyle("Fusion")
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
         app.setPalette(style.qt_palette(t))
         for widget in app.allWidgets():
             if isinstance(widget, pg.GraphicsView):
                 restyle_plot_view(widget, t)
-            elif isinstance(widget, QGraphicsView):
-                widget.scene() and widget.scene().update()
-                widget.viewport().update()
+            elif isinstance(widget, QGraphicsView) and widget.scene() is not None:
+                widget.scene().update()  # the canvas paints from style's current colours
     if save:
         settings.open_settings().setValue(SETTINGS_KEY, t.name)
     style.notifier.changed.emit(t.name)

@@ -141,7 +141,12 @@ class DecisionBoundaryPanel(PlotPanel):
     def _redraw(self) -> None:
         x0, y0, x1, y1 = self.extent
         lo, hi = float(np.nanmin(self.grid)), float(np.nanmax(self.grid))
-        levels = (0.0, 1.0) if 0 <= lo and hi <= 1 else symmetric(self.grid)
+        probability = 0 <= lo and hi <= 1
+        levels = (0.0, 1.0) if probability else symmetric(self.grid)
+        classes = self._labels["train"].ndim == 1
+        label = ("P(class 1)" if probability else "P(1) − P(0)") if classes else "prediction"
+        if self.key.axis.labelText != label:
+            self.key.axis.setLabel(label)
         self.key.setLevels(levels)
         self.image.setImage(self.grid, levels=levels)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from playground.ui import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
-from playground.ui.plots.keys import colour_key, symmetric
+from playground.ui.plots.keys import colour_key, nice_ceiling, symmetric
 
 SAMPLE_COLUMNS = 8
 
@@ -33,7 +33,8 @@ def tile(images: np.ndarray, pad: int = 1, columns: int | None = None, band: int
 
 
 class _ImagePanel(PlotPanel):
-    """One image with locked aspect, no axes and a colour key, plus an optional layer picker row."""
+    """One image with locked aspect and no axes, a colour key when ``key_label`` names the values,
+    and an optional layer picker row."""
     redraw_interval = REDRAW_INTERVAL
 
     picker_label = ""
@@ -89,7 +90,7 @@ class _ImagePanel(PlotPanel):
         if finite.size and finite.min() < 0:
             self._show(image, symmetric(finite), True)
         else:
-            self._show(image, (0.0, max(float(finite.max()) if finite.size else 1.0, 1e-6)), False)
+            self._show(image, (0.0, nice_ceiling(float(finite.max()) if finite.size else 1.0)), False)
 
     def apply_theme(self, theme: style.Theme) -> None:
         super().apply_theme(theme)
@@ -234,10 +235,13 @@ class ConfusionPanel(_ImagePanel):
         self._colour_texts()
 
     def _colour_texts(self) -> None:
-        cmap = self._colour_map(style.theme())
-        for text, value, share in zip(self.texts, self.matrix.ravel(), self.shares().ravel()):
-            text.setText(str(int(value)))
-            text.setColor(style.text_on(cmap.map(float(share), mode="qcolor")))
+        cells = self._colour_map(style.theme()).map(self.shares().ravel(), mode="byte")
+        for text, value, (r, g, b, _a) in zip(self.texts, self.matrix.ravel(), cells):
+            label, colour = str(int(value)), style.text_on(QColor(int(r), int(g), int(b)))
+            if text.toPlainText() != label:
+                text.setText(label)
+            if text.textItem.defaultTextColor() != colour:
+                text.setColor(colour)
 
     def cell_colour(self, row: int, col: int) -> QColor:
         """The colour the cell is painted in (for contrast checks)."""

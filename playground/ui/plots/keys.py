@@ -39,9 +39,16 @@ def colour_key(plot: pg.PlotItem | None, image: pg.ImageItem, cmap: pg.ColorMap,
     return bar
 
 
-def symmetric(values, floor: float = 1e-6) -> tuple[float, float]:
-    """(-m, m) with m the largest magnitude: zero sits in the middle of a diverging map."""
+def nice_ceiling(value: float, floor: float = 1e-6) -> float:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= ``value``: a colour key that
+    stays put while values drift, with round numbers at its ends."""
+    value = max(float(value), floor)
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(step * power for step in (1.0, 2.0, 2.5, 5.0, 10.0) if step * power >= value * (1 - 1e-9))
+
+
+def symmetric(values) -> tuple[float, float]:
+    """(-m, m) around the largest magnitude (rounded up): zero sits in the middle of a diverging map."""
     finite = np.asarray(values)[np.isfinite(values)]
-    m = float(np.max(np.abs(finite))) if finite.size else 1.0
-    m = max(m, floor)
+    m = nice_ceiling(float(np.max(np.abs(finite))) if finite.size else 1.0)
     return -m, m
