@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePo
 from playground.engine.compare import RunSpec
 from playground.ui import style
 from playground.ui.plots.base import PALETTE, PlotPanel
-from playground.ui.plots.boundary import CLASS_COLOURS
 
 LINE_STYLES = (Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine)
 X_AXES = {"epoch": "epochs", "samples": "samples seen"}
@@ -200,6 +199,6 @@ class BoundaryThumbnailsPanel(PlotPanel):
 
 def _point_brushes(labels: np.ndarray) -> list:
     if labels.ndim == 1:
-        return [pg.mkBrush(CLASS_COLOURS[int(c) % len(CLASS_COLOURS)]) for c in labels]
-    ramp = pg.ColorMap([0, 1], ["#f59322", "#0877bd"])
+        return [pg.mkBrush(style.class_color(int(c))) for c in labels]
+    ramp = pg.ColorMap([0, 1], [style.class_color(0), style.class_color(1)])
     return [pg.mkBrush(ramp.map(v)) for v in np.clip((labels[:, 0] + 1) / 2, 0, 1)]

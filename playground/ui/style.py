@@ -21,7 +21,6 @@ CATEGORY_COLORS = {
 }
 # Mid-tone port and wire colours read on both themes' canvases.
 PORT_COLORS = {"tensor": QColor("#4a9bdb"), "target": QColor("#dd9f3f"), "loss": QColor("#e05f4f")}
-CLASS_COLORS = ("#f59322", "#0877bd", "#2ca02c", "#d62728", "#9467bd")  # TF Playground's orange and blue first
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,7 @@ class Theme:
     point_edge: str  # outline of training points on the decision boundary
     val_point_edge: str  # outline of validation points
     wrong: str  # wrong predictions
+    classes: tuple[str, ...]  # data points by class: TF Playground's orange and blue first
     boundary: tuple[str, str, str]  # class 0 side, undecided, class 1 side
     sequential: tuple[str, ...]  # low -> high (counts, activations)
     diverging: tuple[str, ...]  # negative -> 0 -> positive (weights, filters)
@@ -81,7 +81,8 @@ DARK = Theme(
     node_selected="#f0c040", node_error="#e5484d", wire="#8f9aab", label_bg="#dc1f2228",
     plot_bg="#1f2228", plot_fg="#c3c8d1", plot_axis="#6b7380", point_edge="#15171b",
     val_point_edge="#f4f5f7", wrong="#ff5a5f",
-    boundary=("#9a5418", "#2a2e35", "#175d93"),
+    classes=("#ffa040", "#3fa2f0", "#4cc46a", "#f0605d", "#b58cf0"),
+    boundary=("#86491a", "#2a2e35", "#15507e"),
     sequential=("#1f2228", "#1b3a5c", "#23609a", "#3d8fd1", "#8ec9f5", "#e3f3ff"),
     diverging=("#ffc27a", "#d9802a", "#5a3a1e", "#24272d", "#1c4a70", "#2f86c9", "#9fd3fa"),
     grayscale=("#000000", "#ffffff"),
@@ -98,6 +99,7 @@ LIGHT = Theme(
     node_selected="#d99100", node_error="#d93036", wire="#7d8797", label_bg="#ebffffff",
     plot_bg="#ffffff", plot_fg="#3a404b", plot_axis="#9aa1ab", point_edge="#ffffff",
     val_point_edge="#1f2328", wrong="#d62728",
+    classes=("#f59322", "#0877bd", "#2ca02c", "#d62728", "#9467bd"),
     boundary=("#f6b26b", "#f5f6f7", "#7fb5df"),
     sequential=("#ffffff", "#dbe9f6", "#a5c8e6", "#5f9fd3", "#2a6db0", "#0b3f73"),
     diverging=("#8a3f00", "#e07b1f", "#f8c99a", "#f7f7f7", "#a9cdee", "#3d88c9", "#0b4a85"),
@@ -178,8 +180,9 @@ def port_color(kind: str) -> QColor:
     return PORT_COLORS.get(kind, QColor("#cccccc"))
 
 
-def class_color(index: int) -> str:
-    return CLASS_COLORS[index % len(CLASS_COLORS)]
+def class_color(index: int, t: Theme | None = None) -> str:
+    classes = (t or _current).classes
+    return classes[index % len(classes)]
 
 
 def ui_font(point_size: float = 9.0, bold: bool = False) -> QFont:

@@ -17,7 +17,6 @@ from playground.ui import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, legend_row, spread, symmetric
 
-CLASS_COLOURS = list(style.CLASS_COLORS)
 MARGIN = 0.15  # around the data, as the worker's prediction grid (probes.decision_grid)
 POINT_SIZE = 7
 
@@ -103,7 +102,7 @@ class DecisionBoundaryPanel(PlotPanel):
         for name, (x, labels) in parts.items():
             scatter = self.train_scatter if name == "train" else self.val_scatter
             self._labels[name] = labels
-            scatter.setData(x[:, 0], x[:, 1], brush=_brushes(labels))
+            scatter.setData(x[:, 0], x[:, 1])
         self._paint_points()
         everything = np.concatenate([train[0], parts["val"][0]]).astype(float)
         lo, hi = everything.min(axis=0), everything.max(axis=0)
@@ -114,8 +113,10 @@ class DecisionBoundaryPanel(PlotPanel):
     def _paint_points(self) -> None:
         t = style.theme()
         pens = {"train": pg.mkPen(t.point_edge, width=1), "val": pg.mkPen(t.val_point_edge, width=1.4)}
-        self.train_scatter.setPen(pens["train"])
-        self.val_scatter.setPen(pens["val"])
+        for name, scatter in (("train", self.train_scatter), ("val", self.val_scatter)):
+            scatter.setPen(pens[name])
+            if len(self._labels[name]):
+                scatter.setBrush(_brushes(self._labels[name]))
         for name, sample in self.samples.items():
             sample.setData([0], [0], pen=pens[name], brush=pg.mkBrush(t.muted))
 
@@ -170,5 +171,5 @@ def _brushes(labels: np.ndarray) -> list:
     """Class colours (TF Playground's orange and blue first); a regression target on a ramp."""
     if labels.ndim == 1:
         return [pg.mkBrush(style.class_color(int(c))) for c in labels]
-    ramp = pg.ColorMap([0, 1], list(style.CLASS_COLORS[:2]))
+    ramp = pg.ColorMap([0, 1], [style.class_color(0), style.class_color(1)])
     return [pg.mkBrush(ramp.map(v)) for v in np.clip((labels[:, 0] + 1) / 2, 0, 1)]

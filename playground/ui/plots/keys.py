@@ -8,6 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy
 
+ROUND_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
 
 def legend_row(graphics: pg.GraphicsLayoutWidget, row: int = 0, col: int = 0) -> pg.LegendItem:
     """A legend in its own layout row (put the plot in the row below): it never covers a curve."""
@@ -36,15 +38,16 @@ def colour_key(plot: pg.PlotItem | None, image: pg.ImageItem, cmap: pg.ColorMap,
     bar.axis.setLabel(label)  # beside the values, clear of the bar
     bar.axis.setWidth(None)  # as wide as values and label need
     bar.axis.setStyle(maxTickLevel=0)  # a few round values, not a ruler
+    bar.axis.enableAutoSIPrefix(False)
     return bar
 
 
 def nice_ceiling(value: float, floor: float = 1e-6) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= ``value``: a colour key that
-    stays put while values drift, with round numbers at its ends."""
+    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or
+    above ``value``: a colour key that stays put while values drift, at most 25 % above them."""
     value = max(float(value), floor)
     power = 10.0 ** math.floor(math.log10(value))
-    return next(step * power for step in (1.0, 2.0, 2.5, 5.0, 10.0) if step * power >= value * (1 - 1e-9))
+    return next(step * power for step in ROUND_STEPS if step * power >= value * (1 - 1e-9))
 
 
 def symmetric(values) -> tuple[float, float]:
