@@ -43,9 +43,9 @@ class Palette(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.tree)
         self._fill()
-        style.notifier.changed.connect(self._recolour)
         self.search.textChanged.connect(self.filter)
         self.tree.itemActivated.connect(self._activated)
+        style.notifier.changed.connect(self._recolour)
 
     def _fill(self) -> None:
         for category in CATEGORIES:
@@ -63,11 +63,6 @@ class Palette(QWidget):
                 item.setIcon(0, _swatch(style.category_color(category)))
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
             group.setExpanded(True)
-
-    def _recolour(self, _theme: str) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            group.setForeground(0, QBrush(style.category_heading(group.text(0))))
 
     def item_for(self, type_name: str) -> QTreeWidgetItem | None:
         for group in range(self.tree.topLevelItemCount()):
@@ -102,6 +97,11 @@ class Palette(QWidget):
         type_name = item.data(0, TYPE_ROLE)
         if type_name:
             self.addRequested.emit(type_name)
+
+    def _recolour(self, _theme: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            group.setForeground(0, QBrush(style.category_heading(group.text(0))))
 
 
 def _swatch(color: QColor) -> QIcon:
