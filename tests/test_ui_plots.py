@@ -91,7 +91,7 @@ def test_boundary_shows_the_data_as_soon_as_a_2d_preset_opens(window, tmp_path):
     assert not window.training.running and panel.received == 0
     assert len(panel.train_scatter.data) == len(x_train) > 0
     assert len(panel.val_scatter.data) == len(x_val) > 0
-    assert not panel.message.isVisible()
+    assert panel.placeholder_text == ""
     (x0, x1), (y0, y1) = panel.plot.viewRange()
     both = np.concatenate([x_train, x_val])
     assert x0 <= both[:, 0].min() and both[:, 0].max() <= x1
@@ -108,7 +108,7 @@ def test_boundary_says_why_it_is_empty_for_image_inputs(window, tmp_path):
     open_copy(window, tmp_path, "mnist_lenet")
     panel = panel_of(window, DecisionBoundaryPanel)
     assert len(panel.train_scatter.data) == 0
-    assert panel.message.isVisible() and not panel.key.isVisible()
+    assert "two input features" in panel.placeholder_text and not panel.key.isVisible()
 
 
 def test_boundary_keeps_the_data_aspect_when_the_dock_is_resized(qtbot):
