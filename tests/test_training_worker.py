@@ -96,7 +96,7 @@ def test_every_panel_receives_and_draws_data(qtbot, preset, steps, tmp_path, mon
         assert filters.shown.shape[0] > 3 and fmaps.shown.shape[0] > 3
         assert len(samples.texts) == 24 and samples.texts[0].toPlainText()
     else:
-        assert boundary.grid.shape == (64, 64) and boundary.grid.std() > 0
+        assert boundary.grid.shape == (100, 100) and boundary.grid.std() > 0
     path = tmp_path / "loss.csv"
     loss.save_csv(str(path))
     assert path.read_text().splitlines()[0].startswith("step,train_loss")

@@ -58,7 +58,7 @@ def test_one_curve_per_chosen_run_all_from_the_same_initial_loss(compared, windo
         _, acc = curves.acc_curves[label].getData()
         assert len(acc) == len(x)
     assert len(set(firsts)) == 1  # identical weights: identical loss before the first step
-    assert all(len(compared.panel.thumbnails.grids[label][0]) == 64 for label in CHOSEN)
+    assert all(len(compared.panel.thumbnails.grids[label][0]) == 100 for label in CHOSEN)
     curves.x_axis.setCurrentIndex(curves.x_axis.findData("samples"))
     x, _ = curves.curve_data("adam")
     assert x[-1] == compared.comparison.results()[-1]["samples_seen"]

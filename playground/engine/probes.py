@@ -12,7 +12,7 @@ from playground.engine.model import Model
 HISTOGRAM_BINS = 40
 
 
-def decision_grid(model: Model, x: np.ndarray, resolution: int = 64, margin: float = 0.15
+def decision_grid(model: Model, x: np.ndarray, resolution: int = 100, margin: float = 0.15
                   ) -> tuple[np.ndarray, tuple[float, float, float, float]]:
     """The model's first output over a grid covering the 2D inputs ``x``: (image[y, x], extent)."""
     lo, hi = x.min(axis=0), x.max(axis=0)

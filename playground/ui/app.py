@@ -1,4 +1,4 @@
-"""Creating the QApplication (dark Fusion theme) and launching the editor."""
+"""Creating the QApplication (Fusion style in the saved theme) and launching the editor."""
 from __future__ import annotations
 
 import os
@@ -10,10 +10,9 @@ from typing import Callable
 
 import shiboken6
 from PySide6.QtCore import QThread, QTimer
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from playground.ui import settings
+from playground.ui import settings, theming
 
 SIGNAL_POLL_MS = 200  # how soon Ctrl+C is noticed
 WORKER_EXIT_S = 60  # longest wait for a worker after the window closed (cold LeNet compile: ~12 s)
@@ -58,21 +57,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def apply_theme(app: QApplication) -> None:
-    app.setStyle("Fusion")
-    palette = QPalette()
-    colors = {
-        QPalette.Window: "#2b2f36", QPalette.WindowText: "#e8eaed", QPalette.Base: "#23272e",
-        QPalette.AlternateBase: "#2b2f36", QPalette.ToolTipBase: "#30353e",
-        QPalette.ToolTipText: "#e8eaed", QPalette.Text: "#e8eaed", QPalette.Button: "#353a43",
-        QPalette.ButtonText: "#e8eaed", QPalette.BrightText: "#ff6b6b", QPalette.Highlight: "#3d7bd9",
-        QPalette.HighlightedText: "#ffffff", QPalette.Link: "#6ea8fe", QPalette.PlaceholderText: "#8a93a3",
-    }
-    for role, color in colors.items():
-        palette.setColor(role, QColor(color))
-    palette.setColor(QPalette.Disabled, QPalette.Text, QColor("#6b7280"))
-    palette.setColor(QPalette.Disabled, QPalette.ButtonText, QColor("#6b7280"))
-    palette.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#6b7280"))
-    app.setPalette(palette)
+    """The theme chosen last time (View > Theme); its colours live in ``playground.ui.style``."""
+    theming.apply_theme(theming.saved_theme(), app)
 
 
 def launch(path: str | Path | None) -> int:

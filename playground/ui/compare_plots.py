@@ -14,8 +14,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from playground.engine.compare import RunSpec
+from playground.ui import style
 from playground.ui.plots.base import PALETTE, PlotPanel
-from playground.ui.plots.boundary import CLASS_COLOURS
 
 LINE_STYLES = (Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine)
 X_AXES = {"epoch": "epochs", "samples": "samples seen"}
@@ -161,11 +161,16 @@ class BoundaryThumbnailsPanel(PlotPanel):
             plot.setDefaultPadding(0.0)  # fills its cell: thumbnails stay large and equal
             plot.setMouseEnabled(False, False)
             image = pg.ImageItem()
-            image.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], ["#f8c58f", "#f4f5f6", "#8fc1e3"]))
+            image.setColorMap(style.boundary_map())
             plot.addItem(image)
             plot.addItem(pg.ScatterPlotItem(setup.points[:, 0], setup.points[:, 1], size=2,
                                             pen=None, brush=brushes))
             self.images[spec.label] = image
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        super().apply_theme(theme)
+        for image in self.images.values():
+            image.setColorMap(style.boundary_map(theme))
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
@@ -194,6 +199,6 @@ class BoundaryThumbnailsPanel(PlotPanel):
 
 def _point_brushes(labels: np.ndarray) -> list:
     if labels.ndim == 1:
-        return [pg.mkBrush(CLASS_COLOURS[int(c) % len(CLASS_COLOURS)]) for c in labels]
-    ramp = pg.ColorMap([0, 1], ["#f59322", "#0877bd"])
+        return [pg.mkBrush(style.class_color(int(c))) for c in labels]
+    ramp = pg.ColorMap([0, 1], [style.class_color(0), style.class_color(1)])
     return [pg.mkBrush(ramp.map(v)) for v in np.clip((labels[:, 0] + 1) / 2, 0, 1)]

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from playground.ui import style
 from playground.ui.compare_plots import run_styles
 
-WINNER_BACKGROUND = "#2f5d34"
 
 
 def _num(digits: int) -> Callable[[Any], str]:
@@ -110,7 +110,7 @@ class ResultsTable(QTableWidget):
                 font = QFont(item.font())
                 font.setBold(won)
                 item.setFont(font)
-                item.setBackground(QBrush(QColor(WINNER_BACKGROUND)) if won else QBrush())
+                item.setBackground(QBrush(QColor(style.theme().winner_bg)) if won else QBrush())
             if row_data["message"]:
                 self.item(row, STATUS_COLUMN).setToolTip(row_data["message"])
 

@@ -33,6 +33,7 @@ from playground.ui.inspector import Inspector
 from playground.ui.model_files import ModelFiles
 from playground.ui.palette import Palette
 from playground.ui.preset_library import open_from_library
+from playground.ui.theming import install_theme_menu
 from playground.ui.training import TrainingController
 from playground.ui.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.layouts: ViewLayouts | None = None  # set once every dock exists
         self.actions = create_actions(self)
         self.menus = build_menus(self, self.actions)
+        self.menus["theme"] = install_theme_menu(self, self.menus["view"])
         self.palette = Palette()
         self.inspector = Inspector(self.document)
         self.palette_dock = self.add_panel("Nodes", self.palette, Qt.LeftDockWidgetArea)

@@ -84,6 +84,7 @@ class Palette(QWidget):
         self.setMinimumWidth(self.needed_width())
         self.search.textChanged.connect(self.filter)
         self.tree.itemActivated.connect(self._activated)
+        style.notifier.changed.connect(self._recolour)
 
     def _fill(self) -> None:
         for category in CATEGORIES:
@@ -92,7 +93,7 @@ class Palette(QWidget):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            group.setForeground(0, QBrush(style.category_color(category).lighter(150)))
+            group.setForeground(0, QBrush(style.category_heading(category)))
             for t in node_types(category):
                 lines = [t.type_name]
                 if t.display_name() != t.type_name:
@@ -156,6 +157,11 @@ class Palette(QWidget):
         type_name = item.data(0, TYPE_ROLE)
         if type_name:
             self.addRequested.emit(type_name)
+
+    def _recolour(self, _theme: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            group.setForeground(0, QBrush(style.category_heading(group.text(0))))
 
 
 def _swatch(color: QColor) -> QIcon:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.engine.surfaces import SURFACES, Point, Surface
+from playground.ui import style
 from playground.ui.param_editors import FloatEditor
 from playground.ui.plots.base import PALETTE
 from playground.ui.race_worker import RaceJob, RaceRequest, RaceResult
@@ -24,13 +25,18 @@ from playground.ui.race_worker import RaceJob, RaceRequest, RaceResult
 FRAME_MS = 30
 ANIMATION_FRAMES = 100  # a race takes about ANIMATION_FRAMES * FRAME_MS to play
 CONTOURS = 12
-HEAT = pg.ColorMap([0.0, 0.5, 1.0], ["#fbfcfd", "#c9d8e6", "#6f93b8"])
 
 
 class RacePanel(QWidget):
     """Surface, optimizers, learning rate and steps on the left; the animated plot on the right."""
 
     raceFinished = Signal()  # the animation reached the last step
+
+    def _theme_changed(self, _name: str = "") -> None:
+        t = style.theme()
+        self.image.setColorMap(style.surface_map(t))
+        for iso in self.isocurves:
+            iso.setPen(pg.mkPen(t.contour, width=1))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,11 +130,12 @@ class RacePanel(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         self.image = pg.ImageItem()
-        self.image.setColorMap(HEAT)
         self.plot.addItem(self.image)
-        self.isocurves = [pg.IsocurveItem(pen=pg.mkPen("#52667d", width=1)) for _ in range(CONTOURS)]
+        self.isocurves = [pg.IsocurveItem() for _ in range(CONTOURS)]
         for iso in self.isocurves:
             iso.setParentItem(self.image)
+        self._theme_changed()
+        style.notifier.changed.connect(self._theme_changed)
         self.minima = pg.ScatterPlotItem(symbol="star", size=16, brush="#ffd400", pen=pg.mkPen("#333", width=1))
         self.start_marker = pg.ScatterPlotItem(symbol="o", size=12, brush="w", pen=pg.mkPen("#111", width=2))
         self.plot.addItem(self.minima)

@@ -94,6 +94,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         for panel in self.panels:
             panel.show_hint("Train (F5) to watch this view fill in as the network learns.")
         self.docks = self._build_docks()
+        next(p for p in self.panels if isinstance(p, DecisionBoundaryPanel)).follow(self.document)
         self.document.undo_stack.indexChanged.connect(self._on_edit)
         self.document.reset.connect(self._forget_previous_network)
         self.document.analysisChanged.connect(self._notes_follow_edits)

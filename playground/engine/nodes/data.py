@@ -41,6 +41,15 @@ class Dataset(NodeType):
                               label_column=p["label_column"], base_dir=base_dir)
 
     @classmethod
+    def load(cls, p: dict[str, Any], base_dir: str | None = None):
+        """The node's data (a ``datasets.Dataset``): same parameters, same arrays."""
+        from playground.engine.datasets import load
+
+        return load(p["source"], samples=p["samples"], noise=p["noise"], val_fraction=p["val_fraction"],
+                    seed=p["seed"], path=p["path"], labels_path=p["labels_path"],
+                    label_column=p["label_column"], base_dir=base_dir)
+
+    @classmethod
     def summary(cls, p: dict[str, Any]) -> str:
         if p["source"] in ("csv", "idx", "npz"):
             return f"{p['source']}: {p['path'] or '(no file)'}"

@@ -158,11 +158,11 @@ class NodeItem(QGraphicsItem):
         bold, small = style.ui_font(TITLE_PT, bold=True), style.ui_font(TEXT_PT)
         painter.setFont(bold)
         id_width = QFontMetricsF(bold).horizontalAdvance(self.node_id)
-        painter.setPen(style.NODE_TEXT)
+        painter.setPen(style.NODE_TITLE_TEXT)
         painter.drawText(QRectF(PAD + 2, 0, WIDTH - 2 * PAD, TITLE_H), Qt.AlignVCenter | Qt.AlignLeft,
                          _elide(self.node_id, bold, WIDTH * 0.6))
         painter.setFont(small)
-        painter.setPen(style.NODE_TEXT.darker(115))
+        painter.setPen(style.NODE_TITLE_TEXT.darker(115))
         type_room = WIDTH - 2 * PAD - min(id_width, WIDTH * 0.6) - 8
         painter.drawText(QRectF(PAD, 0, WIDTH - 2 * PAD - 2, TITLE_H), Qt.AlignVCenter | Qt.AlignRight,
                          _elide(self.type_name, small, type_room))

@@ -11,16 +11,20 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
+from playground.ui import style
+
 MAX_POINTS = 4000
 # Seconds between redraws of one panel while snapshots stream in. Painting (pyqtgraph axes and
 # antialiased paths, mostly Python under the GIL) is the GUI thread's main cost and slows the
 # training thread down; data still arrives with every snapshot and the last state is always drawn.
 REDRAW_INTERVAL = 0.33
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22", "#7f7f7f"]
+# Mid-tone curve colours that read on the dark and the light plot background alike.
+PALETTE = ["#2f86d6", "#e0474c", "#35a852", "#f08c28", "#9a6fd6", "#a8735a", "#e377c2", "#17b3c9",
+           "#b5b52a", "#8c8c8c"]
 PLACEHOLDER_COLOUR = "#8a93a3"  # the text a view shows instead of a plot that does not apply
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#333333", imageAxisOrder="row-major")
+pg.setConfigOptions(antialias=True, background=style.theme().plot_bg, foreground=style.theme().plot_fg,
+                    imageAxisOrder="row-major")
 
 
 class Series:
@@ -163,7 +167,6 @@ class PlotPanel(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.hint = QLabel()
         self.hint.setWordWrap(True)  # never widens the dock
-        self.hint.setStyleSheet("QLabel { color: #8a93a3; padding: 2px 4px; }")
         self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -178,6 +181,8 @@ class PlotPanel(QWidget):
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.timeout.connect(self._flush)
+        style.notifier.changed.connect(self._theme_changed)
+        PlotPanel.apply_theme(self, style.theme())  # panels apply theirs once their items exist
 
     def add_plot(self, row: int = 0, col: int = 0, **kwargs) -> pg.PlotItem:
         item = self.graphics.addPlot(row=row, col=col, **kwargs)
@@ -188,6 +193,17 @@ class PlotPanel(QWidget):
         menu.addAction("Save as PNG...", self.save_png)
         menu.addAction("Save data as CSV...", self.save_csv)
         return item
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        """Colours of the panel's own (colour maps, markers, text on cells); panels extend this.
+        Backgrounds, axes and legends follow the theme without it (``theming``)."""
+        self.hint.setStyleSheet(f"QLabel {{ color: {theme.muted}; padding: 2px 4px; }}")
+
+    def _theme_changed(self, _name: str) -> None:
+        self.apply_theme(style.theme())
+        if self.received:
+            self._stale = True
+            self._flush()
 
     def data_table(self) -> tuple[list[str], list[list[float]]]:
         """(header, rows) of what the panel shows; panels override."""

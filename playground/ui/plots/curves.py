@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series
+from playground.ui.plots.keys import legend_row, spread
 
 SMOOTHING = 0.9  # exponential moving average of the per-step training loss
 
@@ -17,16 +18,20 @@ class _TrainValPanel(PlotPanel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.plot = self.add_plot(title=self.title)
+        self.legend = legend_row(self.graphics)  # the tab names the plot: the legend takes the title's row
+        self.plot = self.add_plot(row=1, col=0)
         self.plot.setLabel("bottom", "step")
         self.plot.setLabel("left", self.label)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.plot.addLegend(offset=(-10, -10))
-        self.raw_curve = self.plot.plot(pen=pg.mkPen("#9ecae1", width=1))
-        self.train_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0], width=2), name="train")
+        self.raw_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0] + "90", width=1))
+        self.train_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
         self.val_curve = self.plot.plot(pen=pg.mkPen(PALETTE[1], width=2), symbol="o", symbolSize=5,
-                                        symbolBrush=PALETTE[1], name="validation")
+                                        symbolBrush=PALETTE[1], symbolPen=None)
+        for curve, name in ((self.train_curve, "training (smoothed)"), (self.raw_curve, "per batch"),
+                            (self.val_curve, "validation")):
+            self.legend.addItem(curve, name)
+        spread(self.legend)
         for curve in (self.raw_curve, self.train_curve):  # thousands of steps: draw ~2 points
             curve.setDownsampling(auto=True, method="peak")  # per pixel column (min and max kept)
             curve.setClipToView(True)
@@ -110,12 +115,13 @@ class GradientNormPanel(PlotPanel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.plot = self.add_plot(title="Gradient norm per layer (log scale)")
+        self.legend = legend_row(self.graphics)
+        self.plot = self.add_plot(row=1, col=0)
         self.plot.setLogMode(y=True)
         self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", "‖gradient‖")
+        self.plot.setLabel("left", "‖gradient‖ (log scale)")
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.legend = self.plot.addLegend(offset=(-10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.series: dict[str, Series] = {}
 
@@ -126,7 +132,9 @@ class GradientNormPanel(PlotPanel):
         self.curves, self.series = {}, {}
         for i, layer in enumerate(setup.weight_layers):
             self.series[layer] = Series()
-            self.curves[layer] = self.plot.plot(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2), name=layer)
+            self.curves[layer] = self.plot.plot(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2))
+            self.legend.addItem(self.curves[layer], layer)
+        spread(self.legend, max_columns=4)
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)

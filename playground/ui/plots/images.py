@@ -1,19 +1,44 @@
-"""Image panels: CNN filters, feature maps, the confusion matrix and sample predictions."""
+"""Image panels: CNN filters, feature maps, the confusion matrix and sample predictions.
+
+Every image has a colour key with real values. Signed values (weights, filters, signed
+activations) use the theme's diverging map around zero, so sign reads at a glance.
+"""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
 
-from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel, mosaic
+from playground.ui import style
+from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
+from playground.ui.plots.keys import colour_key, nice_ceiling, symmetric
+
+SAMPLE_COLUMNS = 8
+
+
+def tile(images: np.ndarray, pad: int = 1, columns: int | None = None, band: int = 0) -> np.ndarray:
+    """Tile (n, h, w) images, values unchanged, into one image; gaps (and a ``band`` of rows under
+    each image, for its caption) are NaN, which draws transparent."""
+    n, h, w = images.shape
+    cols = columns or int(np.ceil(np.sqrt(n)))
+    rows = int(np.ceil(n / cols))
+    cell_h = h + band + pad
+    out = np.full((rows * cell_h + pad, cols * (w + pad) + pad), np.nan, dtype=np.float32)
+    for i, img in enumerate(images):
+        r, c = divmod(i, cols)
+        out[pad + r * cell_h:pad + r * cell_h + h, pad + c * (w + pad):pad + c * (w + pad) + w] = img
+    return out
 
 
 class _ImagePanel(PlotPanel):
-    """One image with locked aspect and no axes, plus an optional layer picker row."""
+    """One image with locked aspect and no axes, a colour key when ``key_label`` names the values,
+    and an optional layer picker row."""
     redraw_interval = REDRAW_INTERVAL
 
     picker_label = ""
-    diverging = False
+    key_label = ""  # no colour key without a label
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -24,14 +49,19 @@ class _ImagePanel(PlotPanel):
             self.layer_box = QComboBox()
             self.layer_box.currentTextChanged.connect(lambda _t: self.refresh())
             self.controls.addWidget(self.layer_box, 1)
-        self.plot = self.add_plot(title=self.title)
+        self.plot = self.add_plot()
         self.plot.setAspectLocked(True)
         self.plot.invertY(True)
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
+        self.plot.setDefaultPadding(0.01)
         self.image = pg.ImageItem()
-        self.image.setColorMap(pg.colormap.get("CET-D1A" if self.diverging else "viridis"))
         self.plot.addItem(self.image)
+        self.signed = True
+        self.key = colour_key(self.plot, self.image, style.diverging_map(), self.key_label) \
+            if self.key_label else None
+        if self.key is not None:
+            self.key.hide()  # until there are values to key
         self.shown = np.zeros((1, 1), dtype=np.float32)
 
     def _set_layers(self, layers: list[str]) -> None:
@@ -40,10 +70,34 @@ class _ImagePanel(PlotPanel):
         self.layer_box.addItems(layers)
         self.layer_box.blockSignals(False)
 
-    def _show(self, image: np.ndarray, levels: tuple[float, float] | None = None) -> None:
+    def _colour_map(self, theme: style.Theme) -> pg.ColorMap:
+        return style.diverging_map(theme) if self.signed else style.sequential_map(theme)
+
+    def _show(self, image: np.ndarray, levels: tuple[float, float], signed: bool) -> None:
+        """Draw ``image`` (NaN gaps transparent) with the key spanning ``levels``."""
         self.shown = image
-        self.image.setImage(np.nan_to_num(image, nan=np.nanmin(image) if np.isfinite(image).any() else 0),
-                            autoLevels=levels is None, levels=levels)
+        if signed != self.signed:
+            self.signed = signed
+            self.apply_theme(style.theme())
+        if self.key is not None:
+            self.key.setLevels(levels)
+            self.key.show()
+        self.image.setImage(image, levels=levels)
+
+    def _show_values(self, image: np.ndarray) -> None:
+        """Signed values around zero on the diverging map, others from zero on the sequential one."""
+        finite = image[np.isfinite(image)]
+        if finite.size and finite.min() < 0:
+            self._show(image, symmetric(finite), True)
+        else:
+            self._show(image, (0.0, nice_ceiling(float(finite.max()) if finite.size else 1.0)), False)
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        super().apply_theme(theme)
+        if self.key is not None:
+            self.key.setColorMap(self._colour_map(theme))
+        else:
+            self.image.setColorMap(self._colour_map(theme))
 
     def clear(self) -> None:
         super().clear()
@@ -55,14 +109,17 @@ class _ImagePanel(PlotPanel):
 
 
 class FiltersPanel(_ImagePanel):
-    """The kernels of a Conv2D layer: one row per filter, one column per input channel."""
+    """The kernels of a Conv2D layer: one row per filter, one column per input channel, on one
+    scale around zero (orange negative, blue positive), so filters compare with each other."""
 
     title = "CNN filters"
     picker_label = "Conv2D layer:"
+    key_label = "weight"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.kernels: dict[str, np.ndarray] = {}
+        self.apply_theme(style.theme())
 
     def reset(self, setup) -> None:
         self.kernels = {}
@@ -82,14 +139,16 @@ class FiltersPanel(_ImagePanel):
             return
         out_ch, in_ch, kh, kw = w.shape
         tiles = w.reshape(out_ch * in_ch, kh, kw)
-        self._show(mosaic(tiles, columns=in_ch if in_ch > 1 else None))
+        self._show(tile(tiles, columns=in_ch if in_ch > 1 else None), symmetric(w), True)
 
 
 class FeatureMapsPanel(_ImagePanel):
-    """Activations of a conv/pool layer for one validation sample (chosen with the spin box)."""
+    """Activations of a conv/pool layer for one validation sample (chosen with the spin box), on one
+    scale for the whole layer."""
 
     title = "Feature maps"
     picker_label = "Layer:"
+    key_label = "activation"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -99,6 +158,7 @@ class FeatureMapsPanel(_ImagePanel):
         self.sample_box.setToolTip("Which validation sample to show (applies from the next update)")
         self.controls.addWidget(self.sample_box)
         self.maps: dict[str, np.ndarray] = {}
+        self.apply_theme(style.theme())
 
     def reset(self, setup) -> None:
         self.maps = {}
@@ -115,39 +175,52 @@ class FeatureMapsPanel(_ImagePanel):
     def _redraw(self) -> None:
         maps = self.maps.get(self.layer_box.currentText())
         if maps is not None:
-            self._show(mosaic(maps))
+            self._show_values(tile(maps))
 
 
 class ConfusionPanel(_ImagePanel):
-    """counts[true class, predicted class] on validation data; the diagonal is what is right."""
+    """counts[true class, predicted class] on validation data; the diagonal is what is right.
+
+    Cells are coloured by their share of the true class (a row sums to 1), so the diagonal reads
+    as per-class recall; each cell's count is written in black or white, whichever reads better."""
 
     title = "Confusion matrix"
+    key_label = "share of the true class"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.signed = False
         self.plot.showAxis("left")
         self.plot.showAxis("bottom")
         self.plot.setLabel("left", "true class")
         self.plot.setLabel("bottom", "predicted class")
-        self.image.setColorMap(pg.colormap.get("viridis"))
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setStyle(tickLength=0)
         self.texts: list[pg.TextItem] = []
         self.matrix = np.zeros((0, 0), dtype=np.int64)
+        self.apply_theme(style.theme())
 
     def reset(self, setup) -> None:
         for t in self.texts:
             self.plot.removeItem(t)
         self.matrix = np.zeros((0, 0), dtype=np.int64)
         k = setup.num_classes or 0
-        ticks = [[(i + 0.5, str(i)) for i in range(k)]]
+        ticks = [[(i + 0.5, str(i)) for i in range(k)], []]
         self.plot.getAxis("left").setTicks(ticks)
         self.plot.getAxis("bottom").setTicks(ticks)
+        font = QFont()
+        font.setPointSizeF(9 if k <= 6 else 8)
         self.texts = []
         for i in range(k * k):
-            text = pg.TextItem("", color="w", anchor=(0.5, 0.5))
+            text = pg.TextItem("", anchor=(0.5, 0.5))
+            text.setFont(font)
             r, c = divmod(i, k)
             text.setPos(c + 0.5, r + 0.5)
             self.plot.addItem(text)
             self.texts.append(text)
+        self.matrix = np.zeros((k, k), dtype=np.int64)
+        if k:
+            self.plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
@@ -156,12 +229,35 @@ class ConfusionPanel(_ImagePanel):
         self.matrix = snap.confusion
         self.refresh()
 
+    def shares(self) -> np.ndarray:
+        """Each cell's share of its row (its true class); empty rows are 0."""
+        totals = self.matrix.sum(axis=1, keepdims=True)
+        return np.divide(self.matrix, totals, out=np.zeros(self.matrix.shape), where=totals > 0)
+
     def _redraw(self) -> None:
         if not self.matrix.size:  # a new run, no matrix yet
             return
-        self._show(np.log1p(self.matrix.astype(np.float32)))
-        for text, value in zip(self.texts, self.matrix.ravel()):
-            text.setText(str(int(value)))
+        shares = self.shares()
+        self._show(shares.astype(np.float32), (0.0, 1.0), False)
+        self._colour_texts()
+
+    def _colour_texts(self) -> None:
+        cells = self._colour_map(style.theme()).map(self.shares().ravel(), mode="byte")
+        for text, value, (r, g, b, _a) in zip(self.texts, self.matrix.ravel(), cells):
+            label, colour = str(int(value)), style.text_on(QColor(int(r), int(g), int(b)))
+            if text.toPlainText() != label:
+                text.setText(label)
+            if text.textItem.defaultTextColor() != colour:
+                text.setColor(colour)
+
+    def cell_colour(self, row: int, col: int) -> QColor:
+        """The colour the cell is painted in (for contrast checks)."""
+        return self._colour_map(style.theme()).map(float(self.shares()[row, col]), mode="qcolor")
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        super().apply_theme(theme)
+        if self.matrix.size and self.texts:
+            self._colour_texts()
 
     def data_table(self):
         k = len(self.matrix)
@@ -169,35 +265,55 @@ class ConfusionPanel(_ImagePanel):
 
 
 class SamplePredictionsPanel(_ImagePanel):
-    """A grid of validation images with the predicted class; wrong ones are marked in red."""
+    """A grid of validation images in grayscale, each with "true → predicted" under it; wrong ones
+    are framed and written in red."""
 
     title = "Sample predictions"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.image.setColorMap(pg.colormap.get("gray" if "gray" in pg.colormap.listMaps() else "viridis"))
+        self.signed = False
+        self.caption = pg.LabelItem("true → predicted · wrong ones in red", size="9pt")
+        self.graphics.addItem(self.caption, row=1, col=0)
+        self.caption.hide()
         self.texts: list[pg.TextItem] = []
+        self.frames: list[QGraphicsRectItem] = []
         self.labels = np.zeros(0, dtype=np.int64)
         self.predictions = np.zeros(0, dtype=np.int64)
-        self.columns = 8
+        self.columns = SAMPLE_COLUMNS
+        self.apply_theme(style.theme())
 
     def reset(self, setup) -> None:
-        for t in self.texts:
-            self.plot.removeItem(t)
-        self.texts = []
+        for item in (*self.texts, *self.frames):
+            self.plot.removeItem(item)
+        self.texts, self.frames = [], []
         self.labels, self.predictions = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        self.caption.setVisible(setup.sample_images is not None)
         if setup.sample_images is None:
             return
         self.labels = setup.sample_labels.astype(np.int64)
         images = setup.sample_images
-        h, w = images.shape[1:]
-        self._show(mosaic(images, pad=2, columns=self.columns), levels=(0, 1))
-        for i in range(len(images)):
+        n, h, w = images.shape
+        lo, hi = float(images.min()), float(images.max())
+        band, pad = max(8, h // 2), 2
+        self.shown = tile((images - lo) / (hi - lo or 1.0), pad=pad, columns=self.columns, band=band)
+        self.image.setImage(self.shown, levels=(0.0, 1.0))
+        font = QFont()
+        font.setPointSizeF(9)
+        for i in range(n):
             r, c = divmod(i, self.columns)
-            text = pg.TextItem("", anchor=(0, 0))
-            text.setPos(2 + c * (w + 2), 2 + r * (h + 2))
+            x, y = pad + c * (w + pad), pad + r * (h + band + pad)
+            frame = QGraphicsRectItem(QRectF(x - 0.5, y - 0.5, w + 1, h + 1))
+            frame.setBrush(Qt.NoBrush)
+            frame.hide()
+            self.plot.addItem(frame)
+            self.frames.append(frame)
+            text = pg.TextItem("", anchor=(0.5, 0))
+            text.setFont(font)
+            text.setPos(x + w / 2, y + h + 1)
             self.plot.addItem(text)
             self.texts.append(text)
+        self._label()
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
@@ -207,10 +323,27 @@ class SamplePredictionsPanel(_ImagePanel):
         self.refresh()
 
     def _redraw(self) -> None:
-        for text, guess, truth in zip(self.texts, self.predictions, self.labels):
-            wrong = guess != truth
-            text.setText(f"{guess}" + (f"≠{truth}" if wrong else ""))
-            text.setColor("#ff3030" if wrong else "#30d030")
+        self._label()
+
+    def _label(self) -> None:
+        t = style.theme()
+        wrong_pen = pg.mkPen(t.wrong, width=2)
+        wrong_pen.setCosmetic(True)
+        for i, (text, truth) in enumerate(zip(self.texts, self.labels)):
+            guess = self.predictions[i] if i < len(self.predictions) else None
+            wrong = guess is not None and bool(guess != truth)
+            text.setText(f"{truth} → {'…' if guess is None else guess}")
+            text.setColor(t.wrong if wrong else t.plot_fg)
+            self.frames[i].setPen(wrong_pen)
+            self.frames[i].setVisible(wrong)
+
+    def _colour_map(self, theme: style.Theme) -> pg.ColorMap:
+        return style.grayscale_map(theme)
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        super().apply_theme(theme)
+        self.caption.setText(self.caption.text, color=theme.muted)
+        self._label()
 
     def data_table(self):
         return ["index", "label", "predicted"], [[i, int(t), int(p)] for i, (t, p) in

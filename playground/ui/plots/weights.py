@@ -5,7 +5,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
+from playground.ui import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel
+from playground.ui.plots.keys import colour_key
 
 BINS = 40
 HISTORY = 300  # histograms kept for the heatmap; older rows are dropped
@@ -24,17 +26,23 @@ class WeightHistogramPanel(PlotPanel):
         self.layer_box.currentTextChanged.connect(self._layer_changed)
         row.addWidget(self.layer_box, 1)
         self.layout().insertLayout(0, row)
-        self.hist_plot = self.add_plot(row=0, col=0, title="Weight histogram")
+        self.hist_plot = self.add_plot(row=0, col=0)
+        self.hist_plot.setTitle("Weight histogram", size="9pt")
         self.hist_plot.setLabel("bottom", "weight")
         self.hist_plot.setLabel("left", "count")
         self.hist_curve = self.hist_plot.plot(stepMode="center", fillLevel=0, brush=PALETTE[0] + "88",
                                               pen=pg.mkPen(PALETTE[0]))
-        self.time_plot = self.add_plot(row=1, col=0, title="Histogram over time (rows: snapshots)")
+        self.time_plot = self.add_plot(row=1, col=0)
+        self.time_plot.setTitle("Histogram over time (one row per snapshot)", size="9pt")
         self.time_plot.setLabel("bottom", "weight")
         self.time_plot.setLabel("left", "step")
         self.heatmap = pg.ImageItem()
-        self.heatmap.setColorMap(pg.colormap.get("viridis"))
         self.time_plot.addItem(self.heatmap)
+        self.key = colour_key(None, self.heatmap, style.sequential_map(), "count")
+        self.graphics.addItem(self.key, row=1, col=1)  # beside the heatmap: both plots keep one width
+        for plot in (self.hist_plot, self.time_plot):
+            plot.getAxis("left").setWidth(44)  # and one left edge, so the weight axes line up
+            plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.weights: dict[str, np.ndarray] = {}
         self.ranges: dict[str, float] = {}
         self.history: dict[str, list[tuple[int, np.ndarray]]] = {}
@@ -80,10 +88,26 @@ class WeightHistogramPanel(PlotPanel):
         self.hist_curve.setData(self.edges, self.counts)
         rows = self.history[layer]
         image = np.log1p(np.stack([c for _, c in rows]))
-        self.heatmap.setImage(image, autoLevels=True)
+        top = max(float(image.max()), np.log1p(1.0))
+        self.key.setLevels((0.0, top))
+        self.key.axis.setTicks([_count_ticks(top)])
+        self.heatmap.setImage(image, levels=(0.0, top))
         first, last = rows[0][0], rows[-1][0]
         self.heatmap.setRect(pg.QtCore.QRectF(-limit, first, 2 * limit, max(last - first, 1)))
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        super().apply_theme(theme)
+        self.key.setColorMap(style.sequential_map(theme))
 
     def data_table(self):
         return ["bin_left", "bin_right", "count"], [
             [float(a), float(b), int(c)] for a, b, c in zip(self.edges[:-1], self.edges[1:], self.counts)]
+
+
+def _count_ticks(top: float) -> list[tuple[float, str]]:
+    """Colour-key ticks for log1p(count) values: 0, 1, 10, 100, ... up to the largest count."""
+    ticks, count = [(0.0, "0")], 1
+    while np.log1p(count) <= top + 1e-9:
+        ticks.append((float(np.log1p(count)), f"{count:,}"))
+        count *= 10
+    return ticks
