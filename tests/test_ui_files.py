@@ -1,6 +1,7 @@
 """Files and the window: save/reopen, bad files, unsaved-changes prompts, drops, settings, CLI."""
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
@@ -252,3 +253,21 @@ def test_open_starts_in_the_users_folder_once_it_exists(window, home, monkeypatc
     window.open_file(PRESETS / "xor.json")
     window.actions.open.trigger()
     assert folders == [str(PRESETS), str(home / "Documents" / "NN Playground"), str(PRESETS)]
+
+
+def test_cli_shot_renders_either_theme_whatever_was_saved(tmp_path):
+    from PySide6.QtGui import QImage
+
+    env = {**os.environ, "PLAYGROUND_SETTINGS_DIR": str(tmp_path / "settings")}
+    lightness = {}
+    for theme in ("dark", "light"):
+        out = tmp_path / f"{theme}.png"
+        result = subprocess.run([sys.executable, "-m", "playground", "shot", "xor", "-o", str(out),
+                                 "--size", "800x500", "--theme", theme],
+                                capture_output=True, text=True, timeout=120, env=env)
+        assert result.returncode == 0, result.stderr
+        image = QImage(str(out))
+        samples = [image.pixelColor(image.width() * i // 20, image.height() * j // 20).lightness()
+                   for i in range(20) for j in range(20)]
+        lightness[theme] = sum(samples) / len(samples)
+    assert lightness["dark"] < 100 < lightness["light"]

@@ -23,6 +23,8 @@ def add_commands(subparsers) -> None:
     shot.add_argument("--train-steps", type=int, default=0, metavar="N",
                       help="train N steps first (with --view compare: N steps of each run)")
     shot.add_argument("--size", default="1600x1000", metavar="WxH")
+    shot.add_argument("--theme", choices=("dark", "light"), default=None,
+                      help="render in this theme (default: the one chosen in the app)")
     shot.set_defaults(func=cmd_shot)
 
 
@@ -55,7 +57,7 @@ def cmd_shot(args) -> int:
         raise UserError(str(exc)) from None
     check_output(out, "shot.png")
     try:
-        save_shot(preset_path(args.preset), out, size, args.view, args.train_steps)
+        save_shot(preset_path(args.preset), out, size, args.view, args.train_steps, args.theme)
     except OSError as exc:
         raise write_failed(out, exc) from None
     except RuntimeError as exc:

@@ -80,8 +80,10 @@ def train_for_shot(window, steps: int, timeout: float = 600.0, view: str = "trai
         time.sleep(0.01)
 
 
-def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_steps: int = 0) -> None:
-    """Open ``preset`` in a fresh window (ignoring saved layouts), optionally train, write ``out``."""
+def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_steps: int = 0,
+              theme: str | None = None) -> None:
+    """Open ``preset`` in a fresh window (ignoring saved layouts), optionally train, write ``out``;
+    ``theme`` (dark or light) overrides the saved theme for this picture only."""
     from playground.engine.preset import load_preset
     from playground.ui.app import create_app, ensure_display
     from playground.ui.main_window import MainWindow
@@ -90,6 +92,10 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
     ensure_display()
     qInstallMessageHandler(_print_qt_message)
     create_app()
+    if theme is not None:
+        from playground.ui.theming import apply_theme
+
+        apply_theme(theme)
     window = MainWindow(restore=False)
     window.document.load(preset)
     window.resize(size)
