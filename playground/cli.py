@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--load-weights", metavar="W.npz")
     train.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument("--threads", type=int, help="engine threads (default: the usable cores)")
     train.set_defaults(func=cmd_train)
 
     check = sub.add_parser("check", help="validate a preset and print its layer summary")
@@ -208,6 +209,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if value is not None and value < 1:
             print(f"playground: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
             return EXIT_USAGE
+    if getattr(args, "threads", None) is not None and args.command != "bench":  # bench checks its own
+        if args.threads < 1:
+            print("playground: --threads must be at least 1", file=sys.stderr)
+            return EXIT_USAGE
+        from playground.engine.threads import set_threads
+
+        set_threads(args.threads)
     if args.command is None:
         return cmd_gui(args)
     return _fail_on_user_errors(args.func)(args)
