@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from playground.cli import main
-from playground.engine import Model, get_threads, set_threads, threads
+from playground.engine import Model, get_threads, make_optimizer, set_threads, threads
 from playground.engine.ops import conv as conv_ops
 from playground.engine.ops.activations import RELU, SIGMOID, TANH, ActivationOp
 from playground.engine.ops.conv import Conv2DOp
@@ -190,6 +190,23 @@ def test_parallel_dense_pool_and_activations_match_serial(monkeypatch, restore_t
 
     _same(*_three_ways(monkeypatch, run))
     assert parts == [0] * 4 + [1] * 4 + [2] * 4  # numpy, the slice kernel on one thread, on two
+
+
+@two_threads
+@pytest.mark.parametrize("key", ["sgd", "momentum", "nesterov", "adam"])
+def test_parallel_optimizer_steps_match_serial(monkeypatch, restore_threads, key):
+    rng = np.random.default_rng(2)
+    p0, grads = rng.standard_normal(1001), rng.standard_normal((3, 1001))
+
+    def run():
+        opt, p = make_optimizer(key, weight_decay=0.01), p0.copy()
+        for g in grads:
+            opt.step({"w": p}, {"w": g})
+        return [p]
+
+    serial, one, two = _three_ways(monkeypatch, run)
+    np.testing.assert_array_equal(one[0], serial[0])  # elementwise: no blocks, no reordering
+    np.testing.assert_array_equal(two[0], serial[0])
 
 
 _LENET_RUN = r"""
