@@ -25,6 +25,7 @@ from numba import njit, prange
 
 from playground.engine import threads
 from playground.engine.ops.base import Op
+from playground.engine.ops.blas import gemm
 
 PADDINGS = ("valid", "same")
 
@@ -289,7 +290,7 @@ def _direct_weight_grad(xp, grad, gw, dw, db):
 
 
 # --- batch-parallel versions: one slice of the batch per thread -----------------------------------
-# Each slice copies its own patches and multiplies them with single-threaded BLAS (Numba's np.dot),
+# Each slice copies its own patches and multiplies them with single-threaded BLAS (``blas.gemm``),
 # so one pool (Numba's) owns the cores; weight and bias gradients go to a buffer per slice and are
 # added up at the end. With one slice the serial kernels above run instead.
 
@@ -324,13 +325,13 @@ def _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh
             cols = col[:k * nb * pixels].reshape(k, nb, pixels)
             _im2col(xq[a:b], kh, kw, stride, oh, ow, cols)
             yt = y[:out_ch * nb * pixels].reshape(out_ch, nb * pixels)
-            np.dot(w2, cols.reshape(k, nb * pixels), yt)
+            gemm(w2, cols.reshape(k, nb * pixels), yt, False, False, False)
             _to_nchw(yt.reshape(out_ch, nb, pixels), bias, out[a:b].reshape(nb, out_ch, pixels))
 
 
 @njit(cache=True, nogil=True)
 def _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                    sub, col, y, tmp, dw_blocks, db_blocks, blocks, b0, b1):
+                    sub, col, y, dw_blocks, db_blocks, blocks, b0, b1):
     """Blocks b0:b1 of the batch, ``sub`` samples at a time: the patches again (from the phases
     ``forward`` left in ``xq``), G channel-major, each block's dW and db (into ``dw_blocks[b]``,
     ``db_blocks[b]``), and when ``input_grad`` dx = col2im(W^T G) through ``dxq`` (``xq`` itself,
@@ -348,19 +349,13 @@ def _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, 
             gt = y[:out_ch * nb * pixels].reshape(out_ch, nb, pixels)
             _to_channel_major(grad[a:b].reshape(nb, out_ch, pixels), gt)
             g2, c2 = gt.reshape(out_ch, nb * pixels), cols.reshape(k, nb * pixels)
-            if a == n0:
-                np.dot(g2, c2.T, dw)
-                for o in range(out_ch):
-                    db[o] = np.sum(g2[o])
-            else:
-                np.dot(g2, c2.T, tmp)
-                for o in range(out_ch):
-                    row, add = dw[o], tmp[o]
-                    for j in range(k):
-                        row[j] += add[j]
-                    db[o] += np.sum(g2[o])
+            first = a == n0
+            gemm(g2, c2, dw, False, True, not first)  # dW (+)= G col^T
+            for o in range(out_ch):
+                total = np.sum(g2[o])
+                db[o] = total if first else db[o] + total
             if input_grad:
-                np.dot(w2.T, g2, c2)  # dcol = W^T G; the patches are no longer needed
+                gemm(w2, g2, c2, True, False, False)  # dcol = W^T G; the patches are no longer needed
                 _col2im(cols, kh, kw, stride, oh, ow, dxq[a:b])
                 if not plain:
                     _from_phases(dxq[a:b], stride, pad_top, pad_left, dx[a:b])
@@ -386,7 +381,7 @@ def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, blocks, b0, b1):
 
 # --- the same on one slice of blocks per thread -----------------------------------------------------
 # Each slice runs the range kernels above with its own scratch and single-threaded BLAS (Numba's
-# np.dot), so one pool (Numba's) owns the cores. ``slices`` holds block indices.
+# ``blas.gemm``), so one pool (Numba's) owns the cores. ``slices`` holds block indices.
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -399,10 +394,10 @@ def _forward_slices(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, o
 
 @njit(cache=True, nogil=True, parallel=True)
 def _backward_slices(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                     sub, col, y, tmp, dw_blocks, db_blocks, blocks, slices, dw, db):
+                     sub, col, y, dw_blocks, db_blocks, blocks, slices, dw, db):
     for t in prange(slices.size - 1):
         _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                        sub, col[t], y[t], tmp[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
+                        sub, col[t], y[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
     parts, flat = dw_blocks.reshape(dw_blocks.shape[0], -1), dw.reshape(-1)
     for i in prange(flat.size):
         acc = parts[0, i]
@@ -526,7 +521,6 @@ class Conv2DOp(Op):
             self._sub = max(1, min(widest, PATCH_BYTES // (k * oh * ow * dtype.itemsize)))
             self._col = np.empty((parts, k * self._sub * oh * ow), dtype)  # patches, then their gradient
             self._y = np.empty((parts, out_ch * self._sub * oh * ow), dtype)  # W @ col, or G
-            self._tmp = np.empty((parts, out_ch, k), dtype)  # one pass's dW
             self._dx = np.empty(x_shape, dtype)
         if blocks > 1:
             self._dw_blocks = np.empty((blocks, *self.params["W"].shape), dtype)
@@ -610,10 +604,10 @@ class Conv2DOp(Op):
                 kh, kw, oh, ow, self._sub)
         dwb = dw_blocks.reshape(blocks, out_ch, -1)
         if self._parts > 1:
-            _backward_slices(*args, self._col, self._y, self._tmp, dwb, db_blocks, self._blocks, self._slices,
+            _backward_slices(*args, self._col, self._y, dwb, db_blocks, self._blocks, self._slices,
                              dw.reshape(out_ch, -1), db)
         else:
-            _backward_range(*args, self._col[0], self._y[0], self._tmp[0], dwb, db_blocks, self._blocks, 0, blocks)
+            _backward_range(*args, self._col[0], self._y[0], dwb, db_blocks, self._blocks, 0, blocks)
             if blocks > 1:
                 _sum_blocks(dwb.reshape(blocks, -1), dw.reshape(-1))
                 _sum_blocks(db_blocks, db)

@@ -1,7 +1,7 @@
 """Fully connected layer: y = x W + b, with W of shape (in, out).
 
 A big enough layer (``threads.chunks``) splits the batch into one slice per thread, each with
-single-threaded BLAS (Numba's np.dot); the weight gradient is summed over per-slice buffers.
+single-threaded BLAS (``blas.gemm``), in blocks of rows that do not depend on the thread count.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from numba import njit, prange
 
 from playground.engine import threads
 from playground.engine.ops.base import Op
+from playground.engine.ops.blas import gemm
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -32,7 +33,7 @@ def _forward_range(x, w, b, has_bias, out, rows, r0, r1):
     """out = x W (+ b) for the row blocks r0:r1 (``rows`` holds the blocks' edges)."""
     for blk in range(r0, r1):
         n0, n1 = rows[blk], rows[blk + 1]
-        np.dot(x[n0:n1], w, out[n0:n1])
+        gemm(x[n0:n1], w, out[n0:n1], False, False, False)
         if has_bias:
             _add_bias(out[n0:n1], b)
 
@@ -50,7 +51,7 @@ def _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, i0, i1, rows, r
             row = xt[i]
             for s in range(batch):
                 row[s] = x[s, i]
-        np.dot(xt[a:b], g, dw[a:b])
+        gemm(xt[a:b], g, dw[a:b], False, False, False)
     for j in range(j0, j1):
         db[j] = 0
     for s in range(batch):
@@ -59,7 +60,7 @@ def _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, i0, i1, rows, r
     if input_grad:
         for blk in range(r0, r1):
             n0, n1 = rows[blk], rows[blk + 1]
-            np.dot(g[n0:n1], w.T, dx[n0:n1])
+            gemm(g[n0:n1], w, dx[n0:n1], False, True, False)
 
 
 @njit(cache=True, nogil=True, parallel=True)
