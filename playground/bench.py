@@ -358,10 +358,11 @@ def control_cycles(cycles: int, workload: str = "tiny_mlp", probe: bool = False,
     probes, probing = [0], threading.Event()
     sample = data[0].x_val[:64]
 
-    def probe_loop() -> None:
+    def probe_loop() -> None:  # a pause between probes, as the GUI's timers leave (a lock is not fair)
         while probing.is_set():
             model.forward(sample)
             probes[0] += 1
+            time.sleep(0.002)
 
     prober = threading.Thread(target=probe_loop, daemon=True)
     if probe:
@@ -529,7 +530,6 @@ def add_commands(sub) -> None:
 
 def cmd_bench(args) -> int:
     from playground.cli import UserError
-
     from playground.engine import threads as engine_threads
 
     if args.threads is not None and args.threads < 1:

@@ -1,14 +1,14 @@
-"""2D convolution as im2col + a BLAS matrix product, with Numba doing the data movement.
+"""2D convolution as im2col + BLAS matrix products, with Numba doing the data movement.
 
 Numba cannot vectorise the dot products of a convolution without fastmath, so the arithmetic
-goes to numpy's BLAS (one product over the whole batch per pass) and the Numba kernels copy and
+goes to numpy's BLAS (``blas.gemm``, called from the kernels) and the Numba kernels copy and
 scatter (a first layer is the exception, below). The image is split into stride x stride
 "phase" planes (with the padding baked in) so every kernel tap is a unit-stride window of one
 plane. Patches hold exactly the output pixels: an earlier layout copied whole plane rows (junk
 columns included) to make each tap one long copy, but the junk went through every product too,
-40% of the arithmetic for LeNet's second layer. The kernels are serial on purpose: on the 2-core
-target, Numba's OpenMP workers and OpenBLAS's threads spin against each other and a LeNet step
-got ~10x slower with parallel=True.
+40% of the arithmetic for LeNet's second layer. Patches are made for a few samples at a time and
+multiplied while they are in cache; a big layer runs its batch in fixed blocks, one run of blocks
+per thread (``threads``), with single-threaded BLAS inside each.
 
 A first layer with unit stride and few filters (its input is the data, so it needs no input
 gradient) skips the patches: its inputs have one or three channels, so patches are 9-25 times
