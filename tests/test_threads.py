@@ -269,3 +269,20 @@ def test_bench_reports_a_scaling_table(capsys, restore_threads):
 def test_bench_refuses_more_threads_than_the_pool(capsys):
     assert main(["bench", "--quick", "--threads", str(threads.max_threads() + 1)]) == 2
     assert "more than the" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_kernel_gemm_matches_numpy(dtype):
+    """The kernels' products (numpy's own CBLAS, or np.dot where it is missing), every
+    transpose, overwrite and accumulate."""
+    from playground.engine.ops.blas import check
+
+    rng = np.random.default_rng(3)
+    for trans_a, trans_b, accumulate in itertools.product([False, True], repeat=3):
+        a_, b_ = rng.standard_normal((5, 7)).astype(dtype), rng.standard_normal((7, 3)).astype(dtype)
+        a = np.ascontiguousarray(a_.T) if trans_a else a_
+        b = np.ascontiguousarray(b_.T) if trans_b else b_
+        c = rng.standard_normal((5, 3)).astype(dtype)
+        expected = a_ @ b_ + (c if accumulate else 0)
+        check(a, b, c, trans_a, trans_b, accumulate)
+        np.testing.assert_allclose(c, expected, rtol=1e-5 if dtype == np.float32 else 1e-12, atol=1e-5)
