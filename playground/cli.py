@@ -252,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--load-weights", metavar="W.npz", help="start from these weights")
     train.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     train.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    train.add_argument("--threads", type=int, metavar="N", help="engine threads (default: the usable cores)")
     train.set_defaults(func=cmd_train)
 
     check = sub.add_parser("check", help="validate a preset and print its layer summary")
@@ -288,6 +289,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"playground: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "threads", None) is not None and args.command != "bench":  # bench checks its own
+        if args.threads < 1:
+            print("playground: --threads must be at least 1", file=sys.stderr)
+            return EXIT_USAGE
+        from playground.engine.threads import set_threads
+
+        set_threads(args.threads)
     try:
         return _fail_on_user_errors(args.func if args.command else cmd_gui)(args)
     except KeyboardInterrupt:

@@ -34,6 +34,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     compare.add_argument("--json-out", metavar="FILE", help="save results and histories as JSON")
     compare.add_argument("--json", action="store_true", help="print the results as JSON, last line")
     compare.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    compare.add_argument("--threads", type=int, help="engine threads (default: the usable cores)")
     compare.set_defaults(func=cmd_compare)
 
     race = sub.add_parser("race", help="race optimizers on an analytic 2D loss surface")

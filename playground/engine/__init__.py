@@ -9,12 +9,13 @@ from playground.engine.model import KERNEL_LOCK, Model, WeightsError, load_datas
 from playground.engine.optim import Optimizer, make_optimizer  # noqa: E402
 from playground.engine.preset import PresetError, graph_from_dict, load_preset, save_preset  # noqa: E402
 from playground.engine.registry import node_type, node_types  # noqa: E402
+from playground.engine.threads import get_threads, set_threads  # noqa: E402
 from playground.engine.trainer import Trainer, TrainEvent, TrainResult  # noqa: E402
 from playground.engine.validate import Analysis, analyze  # noqa: E402
 
 __all__ = [
     "KERNEL_LOCK", "Analysis", "Dataset", "DatasetError", "Edge", "Graph", "GraphError", "Model",
     "Node", "Optimizer", "PresetError", "TrainEvent", "TrainResult", "Trainer", "WeightsError",
-    "analyze", "graph_from_dict", "load_dataset", "load_preset", "make_optimizer", "node_type",
-    "node_types", "save_preset",
+    "analyze", "get_threads", "graph_from_dict", "load_dataset", "load_preset", "make_optimizer",
+    "node_type", "node_types", "save_preset", "set_threads",
 ]

@@ -24,8 +24,9 @@ from playground.engine.preset import graph_from_dict, load_preset
 from playground.engine.registry import node_type
 from playground.engine.validate import Analysis, analyze
 
-# Numba's default threading layer aborts the process when two threads run parallel kernels at once;
-# every entry point that runs kernels holds this lock.
+# Parallel kernels (``threads``) run on Numba's pool; its workqueue layer (the fallback where neither
+# OpenMP nor TBB is available) aborts the process when two Python threads start parallel kernels at
+# once, so every entry point that runs kernels holds this lock, whatever the layer.
 KERNEL_LOCK = threading.RLock()
 
 PresetSource = str | os.PathLike | dict | Graph

@@ -9,7 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
+
+from playground.engine import threads
+
+# An updated weight costs about as much as this many multiply-adds at BLAS speed (cost model).
+ELEMENT_WORK = 8
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -51,6 +56,27 @@ def _adam(p, g, m, v, step_size, b1, b2, sqrt_bc2, eps, wd):
         m[i] = b1 * m[i] + (one - b1) * d
         v[i] = b2 * v[i] + (one - b2) * d * d
         p[i] -= step_size * m[i] / (np.sqrt(v[i]) / sqrt_bc2 + eps)
+
+
+@njit(cache=True, nogil=True, error_model="numpy", parallel=True)
+def _sgd_slices(p, g, buf, lr, mu, wd, nesterov, edges):
+    for t in prange(edges.size - 1):
+        a, b = edges[t], edges[t + 1]
+        _sgd(p[a:b], g[a:b], buf[a:b], lr, mu, wd, nesterov)
+
+
+@njit(cache=True, nogil=True, error_model="numpy", parallel=True)
+def _adam_slices(p, g, m, v, step_size, b1, b2, sqrt_bc2, eps, wd, edges):
+    for t in prange(edges.size - 1):
+        a, b = edges[t], edges[t + 1]
+        _adam(p[a:b], g[a:b], m[a:b], v[a:b], step_size, b1, b2, sqrt_bc2, eps, wd)
+
+
+def _slices(size: int) -> np.ndarray | None:
+    """Slice edges for an update of ``size`` weights on several threads, or None to run it
+    serially (elementwise: the result is the same either way)."""
+    parts = threads.chunks(size * ELEMENT_WORK)
+    return threads.edges(size, parts) if parts > 1 else None
 
 
 class Optimizer:
@@ -126,7 +152,12 @@ class SGD(Optimizer):
 
     def _update(self, p, g, state, h):
         mu = h[self._mu_key] if self._mu_key else p.dtype.type(0)
-        _sgd(p, g, state.get("momentum_buffer", p), h["lr"], mu, h["weight_decay"], self._nesterov)
+        args = (p, g, state.get("momentum_buffer", p), h["lr"], mu, h["weight_decay"], self._nesterov)
+        edges = _slices(p.size)
+        if edges is None:
+            _sgd(*args)
+        else:
+            _sgd_slices(*args, edges)
 
 
 class Momentum(SGD):
@@ -179,8 +210,13 @@ class Adam(Optimizer):
         b1, b2 = h["beta1"], h["beta2"]
         bc1 = f(1) - b1 ** f(self.t)
         bc2 = f(1) - b2 ** f(self.t)
-        _adam(p, g, state["exp_avg"], state["exp_avg_sq"], f(h["lr"] / bc1), b1, b2,
-              f(np.sqrt(bc2)), h["eps"], h["weight_decay"])
+        args = (p, g, state["exp_avg"], state["exp_avg_sq"], f(h["lr"] / bc1), b1, b2, f(np.sqrt(bc2)),
+                h["eps"], h["weight_decay"])
+        edges = _slices(p.size)
+        if edges is None:
+            _adam(*args)
+        else:
+            _adam_slices(*args, edges)
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {

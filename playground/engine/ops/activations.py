@@ -1,12 +1,15 @@
 """Activation functions: forward and derivative side by side, one Numba kernel pair for all.
 
 The derivative is written in terms of the input x and the output y, whichever is cheaper.
+Big arrays (``threads.chunks``) are split into one slice of elements per thread; elementwise
+results do not depend on the slice count.
 """
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
+from playground.engine import threads
 from playground.engine.ops.base import Op
 
 SIGMOID, TANH, RELU, LEAKY_RELU, ELU = range(5)
@@ -61,6 +64,30 @@ def _backward(kind, x, y, g, alpha, out):
             out[i] = g[i] if x[i] > zero else g[i] * (y[i] + alpha)
 
 
+# An activated element costs about as much as this many multiply-adds at BLAS speed (cost model).
+ELEMENT_WORK = 8
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _forward_slices(kind, x, alpha, out, edges):
+    for t in prange(edges.size - 1):
+        a, b = edges[t], edges[t + 1]
+        _forward(kind, x[a:b], alpha, out[a:b])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _backward_slices(kind, x, y, g, alpha, out, edges):
+    for t in prange(edges.size - 1):
+        a, b = edges[t], edges[t + 1]
+        _backward(kind, x[a:b], y[a:b], g[a:b], alpha, out[a:b])
+
+
+def _slices(size: int) -> np.ndarray | None:
+    """Slice edges for an elementwise pass over ``size`` values, or None to run it serially."""
+    parts = threads.chunks(size * ELEMENT_WORK)
+    return threads.edges(size, parts) if parts > 1 else None
+
+
 class ActivationOp(Op):
     """Elementwise activation with a fixed slope parameter ``alpha`` (LeakyReLU, ELU)."""
 
@@ -79,13 +106,23 @@ class ActivationOp(Op):
             self._y = np.empty_like(x)
             self._dx = np.empty_like(x)
         self._x = x
-        _forward(self.kind, x.reshape(-1), self._alpha(x.dtype), self._y.reshape(-1))
+        args = (self.kind, x.reshape(-1), self._alpha(x.dtype), self._y.reshape(-1))
+        edges = _slices(x.size)
+        if edges is None:
+            _forward(*args)
+        else:
+            _forward_slices(*args, edges)
         return self._y
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         g = np.ascontiguousarray(grad)
-        _backward(self.kind, self._x.reshape(-1), self._y.reshape(-1), g.reshape(-1),
-                  self._alpha(g.dtype), self._dx.reshape(-1))
+        args = (self.kind, self._x.reshape(-1), self._y.reshape(-1), g.reshape(-1), self._alpha(g.dtype),
+                self._dx.reshape(-1))
+        edges = _slices(g.size)
+        if edges is None:
+            _backward(*args)
+        else:
+            _backward_slices(*args, edges)
         return [self._dx]
 
 

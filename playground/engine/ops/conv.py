@@ -1,14 +1,14 @@
-"""2D convolution as im2col + a BLAS matrix product, with Numba doing the data movement.
+"""2D convolution as im2col + BLAS matrix products, with Numba doing the data movement.
 
 Numba cannot vectorise the dot products of a convolution without fastmath, so the arithmetic
-goes to numpy's BLAS (one product over the whole batch per pass) and the Numba kernels copy and
+goes to numpy's BLAS (``blas.gemm``, called from the kernels) and the Numba kernels copy and
 scatter (a first layer is the exception, below). The image is split into stride x stride
 "phase" planes (with the padding baked in) so every kernel tap is a unit-stride window of one
 plane. Patches hold exactly the output pixels: an earlier layout copied whole plane rows (junk
 columns included) to make each tap one long copy, but the junk went through every product too,
-40% of the arithmetic for LeNet's second layer. The kernels are serial on purpose: on the 2-core
-target, Numba's OpenMP workers and OpenBLAS's threads spin against each other and a LeNet step
-got ~10x slower with parallel=True.
+40% of the arithmetic for LeNet's second layer. Patches are made for a few samples at a time and
+multiplied while they are in cache; a big layer runs its batch in fixed blocks, one run of blocks
+per thread (``threads``), with single-threaded BLAS inside each.
 
 A first layer with unit stride and few filters (its input is the data, so it needs no input
 gradient) skips the patches: its inputs have one or three channels, so patches are 9-25 times
@@ -21,9 +21,11 @@ stays in cache).
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
+from playground.engine import threads
 from playground.engine.ops.base import Op
+from playground.engine.ops.blas import gemm
 
 PADDINGS = ("valid", "same")
 
@@ -182,6 +184,9 @@ def _to_channel_major(grad, g):
 # im2col + BLAS is as fast or faster (1.15x at 1 -> 16, 1.6x at 3 -> 64).
 DIRECT_MAX_CHANNEL_PAIRS = 12
 
+# Patches per im2col pass: small enough to stay in a core's cache between the copy and the products.
+PATCH_BYTES = 512 * 1024
+
 # Only reassociation (and the sign of zero) is relaxed, so the weight-gradient sums vectorise;
 # NaN and infinity still propagate, which the divergence check relies on.
 SUM_FASTMATH = {"reassoc", "nsz", "contract"}
@@ -284,6 +289,150 @@ def _direct_weight_grad(xp, grad, gw, dw, db):
                         j += 2
 
 
+# --- batch-parallel versions: one slice of the batch per thread -----------------------------------
+# Each slice copies its own patches and multiplies them with single-threaded BLAS (``blas.gemm``),
+# so one pool (Numba's) owns the cores; weight and bias gradients go to a buffer per slice and are
+# added up at the end. With one slice the serial kernels above run instead.
+
+
+# --- im2col in cache-sized passes, over blocks of the batch --------------------------------------
+# A layer big enough to split (``threads.splits``) cuts its batch into BLOCKS blocks whatever the
+# thread count; each block's weight gradient goes to its own buffer and the blocks are added in
+# order at the end, so the result is the same on any number of threads (a thread takes a run of
+# whole blocks). A smaller layer is one block, written straight into the gradient.
+BLOCKS = 16
+
+
+@njit(cache=True, nogil=True)
+def _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh, ow, sub, col, y, out,
+                   blocks, b0, b1):
+    """Blocks b0:b1 of the batch, ``sub`` samples at a time: _to_phases, _im2col, Y = W col,
+    _to_nchw.
+
+    ``xq`` is the phase buffer, or ``x``'s own phase view when ``plain``; ``col`` and ``y`` are
+    flat scratch for ``sub`` samples, small enough to stay in cache between the copy and the
+    product. Passes never cross a block, so every product has the same shape on any thread count
+    (BLAS may round a product of another shape differently)."""
+    out_ch, k = w2.shape
+    pixels = oh * ow
+    for blk in range(b0, b1):
+        n0, n1 = blocks[blk], blocks[blk + 1]
+        for a in range(n0, n1, sub):
+            b = min(a + sub, n1)
+            nb = b - a
+            if not plain:
+                _to_phases(x[a:b], stride, pad_top, pad_left, xq[a:b])
+            cols = col[:k * nb * pixels].reshape(k, nb, pixels)
+            _im2col(xq[a:b], kh, kw, stride, oh, ow, cols)
+            yt = y[:out_ch * nb * pixels].reshape(out_ch, nb * pixels)
+            gemm(w2, cols.reshape(k, nb * pixels), yt, False, False, False)
+            _to_nchw(yt.reshape(out_ch, nb, pixels), bias, out[a:b].reshape(nb, out_ch, pixels))
+
+
+@njit(cache=True, nogil=True)
+def _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
+                    sub, col, y, dw_blocks, db_blocks, blocks, b0, b1):
+    """Blocks b0:b1 of the batch, ``sub`` samples at a time: the patches again (from the phases
+    ``forward`` left in ``xq``), G channel-major, each block's dW and db (into ``dw_blocks[b]``,
+    ``db_blocks[b]``), and when ``input_grad`` dx = col2im(W^T G) through ``dxq`` (``xq`` itself,
+    or dx's phase view when ``plain``)."""
+    out_ch, k = w2.shape
+    pixels = oh * ow
+    for blk in range(b0, b1):
+        n0, n1 = blocks[blk], blocks[blk + 1]
+        dw, db = dw_blocks[blk], db_blocks[blk]
+        for a in range(n0, n1, sub):
+            b = min(a + sub, n1)
+            nb = b - a
+            cols = col[:k * nb * pixels].reshape(k, nb, pixels)
+            _im2col(xq[a:b], kh, kw, stride, oh, ow, cols)
+            gt = y[:out_ch * nb * pixels].reshape(out_ch, nb, pixels)
+            _to_channel_major(grad[a:b].reshape(nb, out_ch, pixels), gt)
+            g2, c2 = gt.reshape(out_ch, nb * pixels), cols.reshape(k, nb * pixels)
+            first = a == n0
+            gemm(g2, c2, dw, False, True, not first)  # dW (+)= G col^T
+            for o in range(out_ch):
+                total = np.sum(g2[o])
+                db[o] = total if first else db[o] + total
+            if input_grad:
+                gemm(w2, g2, c2, True, False, False)  # dcol = W^T G; the patches are no longer needed
+                _col2im(cols, kh, kw, stride, oh, ow, dxq[a:b])
+                if not plain:
+                    _from_phases(dxq[a:b], stride, pad_top, pad_left, dx[a:b])
+
+
+@njit(cache=True, nogil=True)
+def _sum_blocks(parts, out):
+    """out[i] = parts[0, i] + parts[1, i] + ..., in block order."""
+    for i in range(out.size):
+        acc = parts[0, i]
+        for t in range(1, parts.shape[0]):
+            acc += parts[t, i]
+        out[i] = acc
+
+
+@njit(cache=True, nogil=True)
+def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, blocks, b0, b1):
+    """_direct_weight_grad of each block b0:b1 of the batch into ``dw_blocks[b]``, ``db_blocks[b]``."""
+    for blk in range(b0, b1):
+        n0, n1 = blocks[blk], blocks[blk + 1]
+        _direct_weight_grad(xp[n0:n1], grad[n0:n1], gw, dw_blocks[blk], db_blocks[blk])
+
+
+# --- the same on one slice of blocks per thread -----------------------------------------------------
+# Each slice runs the range kernels above with its own scratch and single-threaded BLAS (Numba's
+# ``blas.gemm``), so one pool (Numba's) owns the cores. ``slices`` holds block indices.
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _forward_slices(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh, ow, sub, col, y, out,
+                    blocks, slices):
+    for t in prange(slices.size - 1):
+        _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh, ow, sub, col[t], y[t],
+                       out, blocks, slices[t], slices[t + 1])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _backward_slices(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
+                     sub, col, y, dw_blocks, db_blocks, blocks, slices, dw, db):
+    for t in prange(slices.size - 1):
+        _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
+                        sub, col[t], y[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
+    parts, flat = dw_blocks.reshape(dw_blocks.shape[0], -1), dw.reshape(-1)
+    for i in prange(flat.size):
+        acc = parts[0, i]
+        for blk in range(1, parts.shape[0]):
+            acc += parts[blk, i]
+        flat[i] = acc
+    _sum_blocks(db_blocks, db)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, blocks, slices):
+    """_direct_forward for each slice of the batch, padding included (``xq`` as in
+    _forward_slices, one accumulator pair per slice)."""
+    channels, hq, wq = xq.shape[1], xq.shape[3], xq.shape[4]
+    for t in prange(slices.size - 1):
+        n0, n1 = blocks[slices[t]], blocks[slices[t + 1]]
+        if not plain:
+            _to_phases(x[n0:n1], 1, pad_top, pad_left, xq[n0:n1])
+        xp = xq[n0:n1].reshape(n1 - n0, channels, hq, wq)
+        _direct_forward(xp, w, bias, acc[t], out[n0:n1])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _direct_weight_grad_slices(xp, grad, gw, dw_blocks, db_blocks, blocks, slices, dw, db):
+    for t in prange(slices.size - 1):
+        _direct_grad_range(xp, grad, gw[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
+    parts, flat = dw_blocks.reshape(dw_blocks.shape[0], -1), dw.reshape(-1)
+    for i in prange(flat.size):
+        acc = parts[0, i]
+        for blk in range(1, parts.shape[0]):
+            acc += parts[blk, i]
+        flat[i] = acc
+    _sum_blocks(db_blocks, db)
+
+
 class Conv2DOp(Op):
     """Cross-correlation of NCHW images with (out_ch, in_ch, kh, kw) filters plus optional bias.
 
@@ -292,6 +441,9 @@ class Conv2DOp(Op):
     than the convolution itself. The array returned by ``forward`` (``backward``) is therefore
     overwritten by the next ``forward`` (``backward``) call; copy it to keep it longer. Inputs of
     another dtype are converted to the weights' dtype.
+
+    A batch with enough arithmetic (``threads.chunks``) is split into one slice per thread; the
+    slice count is fixed at ``forward`` and reused by the ``backward`` that follows it.
     """
 
     def __init__(self, weight: np.ndarray, bias: np.ndarray | None, stride: int,
@@ -314,14 +466,27 @@ class Conv2DOp(Op):
         self._x_shape: tuple[int, ...] = ()
         self._dtype = weight.dtype
         self._direct = False
+        self._parts = 1
+        self._work = 0
+        self._xq_in: np.ndarray | None = None
+        self._xp: np.ndarray | None = None
+
+    def work(self, x_shape: tuple[int, ...]) -> int:
+        """Multiply-adds of one forward pass over a batch of ``x_shape`` (the cost model's input)."""
+        out_ch, in_ch, kh, kw = self.params["W"].shape
+        oh = conv2d_output_size(x_shape[2], kh, self.stride, self.padding)
+        ow = conv2d_output_size(x_shape[3], kw, self.stride, self.padding)
+        return x_shape[0] * out_ch * in_ch * kh * kw * oh * ow
 
     def _prepare(self, x_shape: tuple[int, ...], dtype: np.dtype) -> None:
-        """Work out the geometry and (re)allocate buffers when the input shape, the dtype or the
-        need for an input gradient changes."""
+        """Work out the geometry and (re)allocate buffers when the input shape, the dtype, the
+        need for an input gradient or the slice count changes."""
         out_ch, in_ch = self.params["W"].shape[:2]
         direct = self.stride == 1 and not self.input_grad and out_ch * in_ch <= DIRECT_MAX_CHANNEL_PAIRS
         if x_shape == self._x_shape and dtype == self._dtype and direct == self._direct:
-            return
+            parts = min(threads.chunks(self._work), self._blocks.size - 1)
+            if parts == self._parts:
+                return
         kh, kw = self.params["W"].shape[2:]
         n, c, h, w = x_shape
         if c != in_ch:
@@ -331,6 +496,12 @@ class Conv2DOp(Op):
         ow = conv2d_output_size(w, kw, s, self.padding)
         if oh == 0 or ow == 0:
             raise ValueError(f"{kh}x{kw} kernel does not fit a {h}x{w} input with valid padding")
+        self._work = self.work(x_shape)
+        # Blocks depend on the work only, slices (runs of blocks, one per thread) on the threads too.
+        blocks = min(n, BLOCKS) if threads.splits(self._work) else 1
+        self._blocks = threads.edges(n, blocks)
+        parts = self._parts = max(1, min(threads.chunks(self._work), blocks))
+        self._slices = threads.edges(blocks, parts)
         hq, wq = oh + (kh - 1) // s, ow + (kw - 1) // s
         self._pads = (_pad_before(h, kh, s, self.padding), _pad_before(w, kw, s, self.padding))
         self._out_hw = (oh, ow)
@@ -338,14 +509,22 @@ class Conv2DOp(Op):
         self._plain = s == 1 and (hq, wq) == (h, w)
         self._xq = None if self._plain else np.empty((n, c, s * s, hq, wq), dtype)
         self._direct = direct
+        self._db = np.empty(out_ch, dtype)  # the bias gradient when there is no bias
         if direct:
-            self._acc = np.empty((2, oh * wq), dtype)
-            self._gw = np.zeros((out_ch, oh * wq), dtype)  # junk columns stay zero
-            self._db = np.empty(out_ch, dtype)  # the bias gradient when there is no bias
+            self._acc = np.empty((parts, 2, oh * wq), dtype)
+            self._gw = np.zeros((parts, out_ch, oh * wq), dtype)  # junk columns stay zero
         else:
-            self._col = np.empty((c * kh * kw, n, oh * ow), dtype)  # patches, then their gradient
-            self._y = np.empty((out_ch, n, oh * ow), dtype)  # W @ col, later the output gradient
+            k = c * kh * kw
+            widest = int(np.diff(self._blocks).max())  # samples in the biggest block
+            # Samples per pass: patches of about PATCH_BYTES stay in cache from the copy to the
+            # products (a whole batch of them is 3.8 MB for LeNet's second layer, 58 MB for a VGG's).
+            self._sub = max(1, min(widest, PATCH_BYTES // (k * oh * ow * dtype.itemsize)))
+            self._col = np.empty((parts, k * self._sub * oh * ow), dtype)  # patches, then their gradient
+            self._y = np.empty((parts, out_ch * self._sub * oh * ow), dtype)  # W @ col, or G
             self._dx = np.empty(x_shape, dtype)
+        if blocks > 1:
+            self._dw_blocks = np.empty((blocks, *self.params["W"].shape), dtype)
+            self._db_blocks = np.empty((blocks, out_ch), dtype)
         self._no_bias = np.zeros(out_ch, dtype)
         self._out = np.empty((n, out_ch, oh, ow), dtype)
         self._x_shape, self._dtype = x_shape, dtype
@@ -369,45 +548,67 @@ class Conv2DOp(Op):
         out_ch, _, kh, kw = w.shape
         (oh, ow), s = self._out_hw, self.stride
         bias = self.params.get("b", self._no_bias)
+        xq = self._phase_view(x) if self._plain else self._xq
         if self._direct:
-            self._xp = self._padded(x)
-            _direct_forward(self._xp, w, bias, self._acc, self._out)
+            if self._parts > 1:
+                _direct_forward_slices(x, self._plain, *self._pads, xq, w, bias, self._acc, self._out,
+                                       self._blocks, self._slices)
+                self._xp = xq.reshape(x.shape[0], x.shape[1], *xq.shape[3:])
+            else:
+                self._xp = self._padded(x)
+                _direct_forward(self._xp, w, bias, self._acc[0], self._out)
             return self._out
-        if self._plain:
-            xq = self._phase_view(x)
+        # y = W * patches + b, in cache-sized passes; backward rebuilds the patches from xq
+        self._xq_in = xq
+        args = (x, self._plain, s, *self._pads, xq, w.reshape(out_ch, -1), bias, kh, kw, oh, ow, self._sub)
+        if self._parts > 1:
+            _forward_slices(*args, self._col, self._y, self._out, self._blocks, self._slices)
         else:
-            xq = self._xq
-            _to_phases(x, s, *self._pads, xq)
-        _im2col(xq, kh, kw, s, oh, ow, self._col)
-        col = self._col.reshape(self._col.shape[0], -1)
-        np.matmul(w.reshape(out_ch, -1), col, out=self._y.reshape(out_ch, -1))  # Y = W @ col
-        n = x.shape[0]
-        _to_nchw(self._y, bias, self._out.reshape(n, out_ch, -1))
-        return self._out  # y = Y + b
+            _forward_range(*args, self._col[0], self._y[0], self._out, self._blocks, 0, self._blocks.size - 1)
+        return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         w = self.params["W"]
         out_ch, _, kh, kw = w.shape
         (oh, ow), s = self._out_hw, self.stride
         grad = np.ascontiguousarray(grad, dtype=w.dtype)
+        if grad.shape != self._out.shape:  # the kernels do not check their indices
+            raise ValueError(f"gradient of shape {grad.shape} for an output of shape {self._out.shape}")
+        db = self.grads.get("b", self._db)
+        dw = self.grads["W"]
+        blocks = self._blocks.size - 1
+        # One block writes straight into the gradient; several into their own buffers, then summed.
+        dw_blocks = self._dw_blocks if blocks > 1 else dw.reshape(1, *dw.shape)
+        db_blocks = self._db_blocks if blocks > 1 else db.reshape(1, -1)
         if self._direct:
-            if grad.shape != self._out.shape:  # the kernel does not check its indices
-                raise ValueError(f"gradient of shape {grad.shape} for an output of shape {self._out.shape}")
-            _direct_weight_grad(self._xp, grad, self._gw, self.grads["W"], self.grads.get("b", self._db))
+            xp = self._xp
+            if xp is None:
+                raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
             self._xp = None  # the caller's batch is not kept alive
+            if self._parts > 1:
+                _direct_weight_grad_slices(xp, grad, self._gw, dw_blocks, db_blocks, self._blocks, self._slices,
+                                           dw, db)
+            elif blocks > 1:
+                _direct_grad_range(xp, grad, self._gw[0], dw_blocks, db_blocks, self._blocks, 0, blocks)
+                _sum_blocks(dw_blocks.reshape(blocks, -1), dw.reshape(-1))
+                _sum_blocks(db_blocks, db)
+            else:
+                _direct_weight_grad(xp, grad, self._gw[0], dw, db)
             return [None]
-        _to_channel_major(grad.reshape(grad.shape[0], out_ch, -1), self._y)
-        g = self._y.reshape(out_ch, -1)
-        col = self._col.reshape(self._col.shape[0], -1)
-        if "b" in self.params:
-            np.sum(g, axis=1, out=self.grads["b"])  # db[o] = sum_{n,y,x} g[n, o, y, x]
-        np.matmul(g, col.T, out=self.grads["W"].reshape(out_ch, -1))  # dW = G @ col^T
-        if not self.input_grad:
-            return [None]
-        np.matmul(w.reshape(out_ch, -1).T, g, out=col)  # dcol = W^T @ G (patches no longer needed)
-        if self._plain:
-            _col2im(self._col, kh, kw, s, oh, ow, self._phase_view(self._dx))  # dx = col2im(dcol)
+        xq = self._xq_in
+        if xq is None:
+            raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
+        self._xq_in = None  # xq is scratch for the input gradient below; the batch is not kept alive
+        dxq = self._phase_view(self._dx) if self._plain else self._xq
+        args = (grad, w.reshape(out_ch, -1), self.input_grad, self._plain, s, *self._pads, xq, dxq, self._dx,
+                kh, kw, oh, ow, self._sub)
+        dwb = dw_blocks.reshape(blocks, out_ch, -1)
+        if self._parts > 1:
+            _backward_slices(*args, self._col, self._y, dwb, db_blocks, self._blocks, self._slices,
+                             dw.reshape(out_ch, -1), db)
         else:
-            _col2im(self._col, kh, kw, s, oh, ow, self._xq)  # dx = crop(col2im(dcol))
-            _from_phases(self._xq, s, *self._pads, self._dx)
-        return [self._dx]
+            _backward_range(*args, self._col[0], self._y[0], dwb, db_blocks, self._blocks, 0, blocks)
+            if blocks > 1:
+                _sum_blocks(dwb.reshape(blocks, -1), dw.reshape(-1))
+                _sum_blocks(db_blocks, db)
+        return [self._dx if self.input_grad else None]

@@ -1,10 +1,16 @@
-"""Fully connected layer: y = x W + b, with W of shape (in, out)."""
+"""Fully connected layer: y = x W + b, with W of shape (in, out).
+
+A big enough layer (``threads.chunks``) splits the batch into one slice per thread, each with
+single-threaded BLAS (``blas.gemm``), in blocks of rows that do not depend on the thread count.
+"""
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
+from playground.engine import threads
 from playground.engine.ops.base import Op
+from playground.engine.ops.blas import gemm
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -16,6 +22,60 @@ def _add_bias(out, b):
             row[j] += b[j]
 
 
+# A layer big enough to split (``threads.splits``) runs its products in BLOCKS blocks of rows
+# whatever the thread count (a thread takes a run of whole blocks): BLAS may round a product of
+# another shape differently, so fixed shapes keep the results independent of the thread count.
+BLOCKS = 4
+
+
+@njit(cache=True, nogil=True)
+def _forward_range(x, w, b, has_bias, out, rows, r0, r1):
+    """out = x W (+ b) for the row blocks r0:r1 (``rows`` holds the blocks' edges)."""
+    for blk in range(r0, r1):
+        n0, n1 = rows[blk], rows[blk + 1]
+        gemm(x[n0:n1], w, out[n0:n1], False, False, False)
+        if has_bias:
+            _add_bias(out[n0:n1], b)
+
+
+@njit(cache=True, nogil=True)
+def _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, i0, i1, rows, r0, r1, j0, j1):
+    """Input blocks i0:i1 of dW = x^T g (through a transposed copy of those columns of x, so each
+    product is contiguous and sums over the whole batch), columns j0:j1 of db = sum_n g, and row
+    blocks r0:r1 of dx = g W^T when ``input_grad``. Nothing is summed across blocks, so any run
+    of blocks per thread gives the same numbers."""
+    batch = x.shape[0]
+    for blk in range(i0, i1):
+        a, b = inputs[blk], inputs[blk + 1]
+        for i in range(a, b):
+            row = xt[i]
+            for s in range(batch):
+                row[s] = x[s, i]
+        gemm(xt[a:b], g, dw[a:b], False, False, False)
+    for j in range(j0, j1):
+        db[j] = 0
+    for s in range(batch):
+        for j in range(j0, j1):
+            db[j] += g[s, j]
+    if input_grad:
+        for blk in range(r0, r1):
+            n0, n1 = rows[blk], rows[blk + 1]
+            gemm(g[n0:n1], w, dx[n0:n1], False, True, False)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _forward_slices(x, w, b, has_bias, out, rows, slices):
+    for t in prange(slices.size - 1):
+        _forward_range(x, w, b, has_bias, out, rows, slices[t], slices[t + 1])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _backward_slices(x, g, w, xt, input_grad, dx, dw, db, inputs, rows, slices, units):
+    for t in prange(slices.size - 1):
+        _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, slices[t], slices[t + 1], rows,
+                        slices[t], slices[t + 1], units[t], units[t + 1])
+
+
 class DenseOp(Op):
     def __init__(self, weight: np.ndarray, bias: np.ndarray | None) -> None:
         super().__init__()
@@ -25,13 +85,31 @@ class DenseOp(Op):
         self._x: np.ndarray | None = None
         self._out: np.ndarray | None = None
         self._dx: np.ndarray | None = None
+        self._xt: np.ndarray | None = None
+        self._parts = 0  # 0: numpy's matmul; 1 or more: the slice kernels on that many threads
 
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
         x = inputs[0]
         w = self.params["W"]
-        if self._out is None or self._out.shape[0] != x.shape[0]:
-            self._out = np.empty((x.shape[0], w.shape[1]), dtype=w.dtype)
-            self._dx = np.empty((x.shape[0], w.shape[0]), dtype=w.dtype)
+        n = x.shape[0]
+        if self._out is None or self._out.shape[0] != n or self._out.dtype != w.dtype:
+            self._out = np.empty((n, w.shape[1]), dtype=w.dtype)
+            self._dx = np.empty((n, w.shape[0]), dtype=w.dtype)
+            self._xt = np.empty((w.shape[0], n), dtype=w.dtype)
+            self._db = np.empty(w.shape[1], dtype=w.dtype)  # the bias gradient when there is no bias
+        work = n * w.size
+        if x.ndim == 2 and x.dtype == w.dtype and threads.splits(work):
+            blocks = min(BLOCKS, n, w.shape[0])
+            self._parts = min(threads.chunks(work), blocks)
+            self._x = x = np.ascontiguousarray(x)
+            b = self.params.get("b", w[0])
+            rows = threads.edges(n, blocks)
+            if self._parts > 1:
+                _forward_slices(x, w, b, "b" in self.params, self._out, rows, threads.edges(blocks, self._parts))
+            else:
+                _forward_range(x, w, b, "b" in self.params, self._out, rows, 0, blocks)
+            return self._out
+        self._parts = 0
         self._x = x
         np.matmul(x, w, out=self._out)  # y = x W + b
         if "b" in self.params:
@@ -39,6 +117,19 @@ class DenseOp(Op):
         return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
+        if self._parts and grad.dtype == self._out.dtype and grad.shape == self._out.shape:
+            w, p = self.params["W"], self._parts
+            db = self.grads.get("b", self._db)
+            n, (din, dout) = grad.shape[0], w.shape
+            blocks = min(BLOCKS, n, din)
+            args = (self._x, np.ascontiguousarray(grad), w, self._xt, self.input_grad, self._dx,
+                    self.grads["W"], db, threads.edges(din, blocks))
+            rows = threads.edges(n, blocks)
+            if p > 1:
+                _backward_slices(*args, rows, threads.edges(blocks, p), threads.edges(dout, p))
+            else:
+                _backward_range(*args, 0, blocks, rows, 0, blocks, 0, dout)
+            return [self._dx if self.input_grad else None]
         np.matmul(self._x.T, grad, out=self.grads["W"])  # dW = x^T g
         if "b" in self.params:
             np.sum(grad, axis=0, out=self.grads["b"])  # db = sum_n g

@@ -2,15 +2,16 @@
 
 One forward and one backward Numba kernel serve all three modes (the mode is a runtime integer)
 to keep compile time down, plus an unrolled forward for the common 2x2 max/min window with
-stride 2: the general kernel's loops over a runtime window size run about 7x slower there. They
-are serial for the same reason as the convolution kernels: Numba's OpenMP workers fight
-OpenBLAS's threads for the cores (see ``conv.py``).
+stride 2: the general kernel's loops over a runtime window size run about 7x slower there.
+Planes are independent, so a big enough batch (``threads.chunks``) runs the same kernels on one
+slice of planes per thread; the results do not depend on the slice count.
 """
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
+from playground.engine import threads
 from playground.engine.ops.base import Op
 
 MODES = {"max": 0, "min": 1, "avg": 2}
@@ -96,6 +97,31 @@ def _pool_backward(grad, arg, size, stride, mode, area, dx):
                     dst[arg[p, oy, ox]] += g
 
 
+# A pooled element costs about as much as this many multiply-adds at BLAS speed (cost model).
+ELEMENT_WORK = 8
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _pool_forward_slices(x, size, stride, mode, area, out, arg, edges):
+    for t in prange(edges.size - 1):
+        a, b = edges[t], edges[t + 1]
+        _pool_forward(x[a:b], size, stride, mode, area, out[a:b], arg[a:b])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _pool2x2_forward_slices(x, sign, out, arg, edges):
+    for t in prange(edges.size - 1):
+        a, b = edges[t], edges[t + 1]
+        _pool2x2_forward(x[a:b], sign, out[a:b], arg[a:b])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _pool_backward_slices(grad, arg, size, stride, mode, area, dx, edges):
+    for t in prange(edges.size - 1):
+        a, b = edges[t], edges[t + 1]
+        _pool_backward(grad[a:b], arg[a:b], size, stride, mode, area, dx[a:b])
+
+
 class Pool2DOp(Op):
     """Pooling with a size x size window moved by ``stride``; no parameters.
 
@@ -115,6 +141,7 @@ class Pool2DOp(Op):
         self.stride = int(stride)
         self._x_shape: tuple[int, ...] = ()
         self._dtype = np.dtype(np.float32)
+        self._edges: np.ndarray | None = None
 
     def _prepare(self, x_shape: tuple[int, ...], dtype: np.dtype) -> None:
         """(Re)allocate the output, winner-index and gradient buffers for a new shape or dtype."""
@@ -130,6 +157,7 @@ class Pool2DOp(Op):
         self._dx = np.empty(x_shape, dtype)
         self._area = dtype.type(self.size * self.size)  # dtype-matched, so no float64 upcast
         self._sign = dtype.type(-1 if self.mode == "min" else 1)
+        self._work = n * c * h * w * ELEMENT_WORK
         self._x_shape, self._dtype = x_shape, dtype
 
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
@@ -138,18 +166,30 @@ class Pool2DOp(Op):
         self._prepare(x.shape, x.dtype)
         n, c, h, w = x.shape
         out = self._out.reshape(n * c, *self._out.shape[2:])
+        parts = min(threads.chunks(self._work), n * c)
+        self._edges = threads.edges(n * c, parts) if parts > 1 else None
+        planes = x.reshape(n * c, h, w)
         # y = max / min / mean of each window
         if self.size == self.stride == 2 and self.mode != "avg":
-            _pool2x2_forward(x.reshape(n * c, h, w), self._sign, out, self._arg)
+            if parts > 1:
+                _pool2x2_forward_slices(planes, self._sign, out, self._arg, self._edges)
+            else:
+                _pool2x2_forward(planes, self._sign, out, self._arg)
+        elif parts > 1:
+            _pool_forward_slices(planes, self.size, self.stride, MODES[self.mode], self._area, out,
+                                 self._arg, self._edges)
         else:
-            _pool_forward(x.reshape(n * c, h, w), self.size, self.stride, MODES[self.mode],
-                          self._area, out, self._arg)
+            _pool_forward(planes, self.size, self.stride, MODES[self.mode], self._area, out, self._arg)
         return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         n, c, h, w = self._x_shape
         g = np.ascontiguousarray(grad, dtype=self._dtype)
+        args = (g.reshape(n * c, *g.shape[2:]), self._arg, self.size, self.stride, MODES[self.mode],
+                self._area, self._dx.reshape(n * c, h, w))
         # dx = g at the winner (max/min) or g / size^2 over the window (avg), summed over windows
-        _pool_backward(g.reshape(n * c, *g.shape[2:]), self._arg, self.size, self.stride,
-                       MODES[self.mode], self._area, self._dx.reshape(n * c, h, w))
+        if self._edges is not None:
+            _pool_backward_slices(*args, self._edges)
+        else:
+            _pool_backward(*args)
         return [self._dx]
