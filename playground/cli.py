@@ -87,7 +87,7 @@ def cmd_train(args) -> int:
         except ValueError as exc:
             raise UserError(str(exc)) from None
     trainer = Trainer(model, optimizer, epochs=args.epochs, batch_size=args.batch_size,
-                      seed=args.seed, max_steps=args.steps)
+                      seed=args.seed, max_steps=args.steps, record_losses=args.json)
     bar = ProgressBar(trainer.total_steps) if not args.quiet else None
     trainer.on_event = bar.update if bar else None
     result = trainer.run()
@@ -100,7 +100,7 @@ def cmd_train(args) -> int:
         "steps": result.steps, "batch_size": trainer.batch_size, "train_loss": result.train_loss,
         "val_loss": result.val_loss, "train_accuracy": result.train_accuracy,
         "val_accuracy": result.val_accuracy, "seconds": round(result.seconds, 3),
-        "stopped": result.status, "message": result.message,
+        "stopped": result.status, "message": result.message, "step_losses": result.step_losses,
     }
     if result.message:
         print(result.message, file=sys.stderr)
@@ -145,15 +145,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from playground.engine import Model
-    from playground.engine.export_torch import export_torch
+    from playground.export_commands import run_export
 
-    model = Model.from_preset(preset_path(args.preset))
-    if args.weights:
-        model.load_weights(args.weights)
-    script, weights = export_torch(model, args.output)
-    print(f"wrote {script} and {weights}; run 'python {script}' (needs torch) to try it")
-    return 0
+    return run_export(args)
 
 
 def cmd_gui(args) -> int:
@@ -192,11 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("preset")
     check.set_defaults(func=cmd_check)
 
-    export = sub.add_parser("export", help="write a standalone PyTorch script of a preset")
+    export = sub.add_parser("export", help="write a PyTorch training project (or an ONNX file) of a preset")
     export.add_argument("preset")
     export.add_argument("--weights", metavar="W.npz", help="trained weights (default: fresh, seeded)")
-    export.add_argument("--to", choices=["torch"], default="torch")
-    export.add_argument("-o", "--output", required=True, metavar="model.py")
+    export.add_argument("--to", choices=["torch", "onnx"], default="torch",
+                        help="torch: a folder with model.py, train.py, data and weights; onnx: one .onnx file")
+    export.add_argument("-o", "--output", required=True, metavar="DIR/ or model.onnx")
+    export.add_argument("--force", action="store_true", help="replace an existing folder or file")
     export.set_defaults(func=cmd_export)
     return parser
 

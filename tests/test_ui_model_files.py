@@ -46,11 +46,36 @@ def test_weights_that_do_not_fit_name_the_parameter(window, tmp_path, monkeypatc
 
 def test_exports_write_files(window, tmp_path, monkeypatch):
     open_copy(window, tmp_path, "digits_cnn")
-    answer_paths(monkeypatch, tmp_path / "m.py", tmp_path / "g.png", tmp_path / "g.svg")
+    answer_paths(monkeypatch, tmp_path / "project", tmp_path / "g.png", tmp_path / "g.svg")
     window.model_files.actions["export_torch"].trigger()
     window.model_files.actions["export_png"].trigger()
     window.model_files.actions["export_svg"].trigger()
-    assert "def build_model" in (tmp_path / "m.py").read_text() and (tmp_path / "m.npz").exists()
+    assert "def build_model" in (tmp_path / "project" / "model.py").read_text()
+    assert {"train.py", "weights.npz", "data.npz", "README.md"} <= {p.name for p in (tmp_path / "project").iterdir()}
+    assert "project" in window.statusBar().currentMessage()
     assert (tmp_path / "g.png").stat().st_size > 10_000
     svg = (tmp_path / "g.svg").read_text()
     assert svg.startswith("<?xml") and "conv1" in svg
+
+
+def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window, tmp_path, qtbot,
+                                                                         monkeypatch):
+    open_copy(window, tmp_path)
+    controller = window.training
+    controller.train(max_steps=20)
+    qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+    trained = controller.model.parameters()["dense1.W"].copy()
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("keep me")
+    asked = []
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or False)
+    answer_paths(monkeypatch, folder)
+    assert not window.model_files.export_torch()
+    assert asked == [str(folder)] and (folder / "mine.txt").read_text() == "keep me"
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: True)
+    answer_paths(monkeypatch, folder)
+    assert window.model_files.export_torch()
+    assert not (folder / "mine.txt").exists()
+    with np.load(folder / "weights.npz") as weights:
+        np.testing.assert_array_equal(weights["dense1.weight"], trained.T)

@@ -1,4 +1,4 @@
-"""File menu entries for what the model makes: weights (.npz), a PyTorch script, the graph picture."""
+"""File menu entries for what the model makes: weights (.npz), a PyTorch project, the graph picture."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,10 +6,11 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from playground.engine import Model, WeightsError
-from playground.engine.export_torch import export_torch
+from playground.engine import DatasetError, Model, WeightsError
+from playground.engine.export_project import export_project, folder_needs_replacing
+from playground.engine.export_torch import ExportError
 from playground.ui import dialogs
 
 MARGIN = 40
@@ -22,8 +23,17 @@ def ask_path(parent, caption: str, filter: str, save: bool = True) -> str | None
     return QFileDialog.getOpenFileName(parent, caption, "", filter)[0] or None
 
 
+def confirm_replace(parent, path: str) -> bool:
+    """Whether to replace an existing, non-empty folder (tests replace this function)."""
+    answer = QMessageBox.question(
+        parent, "Replace folder?", f"{path} already exists and is not empty.\n\n"
+        "Replace it with the exported project? Its current contents will be deleted.",
+        QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+    return answer == QMessageBox.Yes
+
+
 class ModelFiles:
-    """Adds Load/Save weights and Export (PyTorch script, PNG, SVG) to the window's File menu."""
+    """Adds Load/Save weights and Export (PyTorch project, PNG, SVG) to the window's File menu."""
 
     def __init__(self, window) -> None:
         self.window = window
@@ -36,7 +46,7 @@ class ModelFiles:
             menu.insertAction(first, self.actions[name])
         export = menu.addMenu("E&xport")
         menu.insertMenu(first, export)
-        for name, text, slot in (("export_torch", "&PyTorch script…", self.export_torch),
+        for name, text, slot in (("export_torch", "&PyTorch project…", self.export_torch),
                                  ("export_png", "Graph as P&NG…", lambda: self.export_picture("png")),
                                  ("export_svg", "Graph as &SVG…", lambda: self.export_picture("svg"))):
             self.actions[name] = self._action(text, slot)
@@ -86,12 +96,23 @@ class ModelFiles:
         return True
 
     def export_torch(self) -> bool:
+        """A folder with model.py, train.py, the data and the weights, to train on GPUs."""
         model = self._model()
-        path = model and ask_path(self.window, "Export PyTorch script", "Python (*.py)")
-        if not path:
+        path = model and ask_path(self.window, "Export PyTorch project: name a new folder",
+                                  "Folder (*)")
+        if not path or (folder_needs_replacing(path) and not confirm_replace(self.window, path)):
             return False
-        script, weights = export_torch(model, path)
-        self.window.statusBar().showMessage(f"Wrote {script.name} and {weights.name}", 5000)
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            folder = export_project(model, path, force=True)
+        except (ExportError, DatasetError, OSError) as exc:
+            dialogs.show_error(self.window, "Cannot export", str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.window.statusBar().showMessage(
+            f"Exported to {folder}: run python train.py there (its README.md covers GPUs and clusters)",
+            10000)
         return True
 
     def export_picture(self, kind: str) -> bool:
