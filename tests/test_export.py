@@ -419,3 +419,50 @@ def test_onnx_export_runs_in_onnxruntime(tmp_path, capsys):
     session = ort.InferenceSession(str(out), providers=["CPUExecutionProvider"])
     (y,) = session.run(["y"], {"x": x})
     np.testing.assert_allclose(y, model.forward(x), atol=1e-5)
+
+
+def test_lr_and_batch_size_options_match_the_engines(tmp_path):
+    """train.py --lr/--batch-size do what `playground train --lr/--batch-size` do."""
+    torch = pytest.importorskip("torch")
+    folder = export_project(Model.from_preset(preset("circle")), tmp_path / "out")
+    summary = run_train(folder, "--steps", "30", "--json", "--same-batches", "--lr", "0.01",
+                        "--batch-size", "24")
+    model = Model.from_preset(preset("circle"))
+    optimizer = model.make_optimizer()
+    optimizer.lr = 0.01
+    result = Trainer(model, optimizer, batch_size=24, max_steps=30, record_losses=True).run()
+    assert summary["batch_size"] == 24
+    assert_same_training(model, result, summary, folder, torch)
+
+
+def test_csv_data_is_written_into_the_folder(tmp_path):
+    pytest.importorskip("torch")
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(80, 4))
+    rows = [",".join(f"{v:.5f}" for v in r) + f",{int(r[0] + r[1] > 0)}" for r in x]
+    (tmp_path / "flowers.csv").write_text("a,b,c,d,label\n" + "\n".join(rows) + "\n")
+    data = json.loads(preset("iris").read_text())
+    nodes = data["nodes"].values() if isinstance(data["nodes"], dict) else data["nodes"]
+    dataset = next(n for n in nodes if REGISTRY[n["type"]].category == "Data")
+    dataset["params"].update(source="csv", path="flowers.csv")
+    last_dense = [n for n in nodes if n["type"] == "Dense"][-1]
+    last_dense["params"]["units"] = 2
+    (tmp_path / "mine.json").write_text(json.dumps(data))
+    folder = export_project(Model.from_preset(tmp_path / "mine.json"), tmp_path / "out")
+    (tmp_path / "flowers.csv").unlink()  # the folder does not need the original file
+    summary = run_train(folder, "--steps", "20", "--json", "--same-batches")
+    assert summary["steps"] == 20 and summary["val_accuracy"] is not None
+    with np.load(folder / "data.npz") as arrays:
+        assert arrays["x_train"].shape[1:] == (4,) and len(arrays["x_train"]) + len(arrays["x_val"]) == 80
+
+
+def test_readme_snippet_loads_the_checkpoint(tmp_path):
+    pytest.importorskip("torch")
+    folder = export_project(Model.from_preset(preset("xor")), tmp_path / "out")
+    run_train(folder, "--steps", "5")
+    readme = (folder / "README.md").read_text()
+    snippet = readme.split("```python\n")[1].split("```")[0].replace('"checkpoint.pt"', repr(str(folder / "ck.pt")))
+    run = subprocess.run([sys.executable, "-c", snippet], cwd=folder, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "tensor([[" in run.stdout

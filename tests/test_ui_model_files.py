@@ -46,7 +46,8 @@ def test_weights_that_do_not_fit_name_the_parameter(window, tmp_path, monkeypatc
 
 def test_exports_write_files(window, tmp_path, monkeypatch):
     open_copy(window, tmp_path, "digits_cnn")
-    answer_paths(monkeypatch, tmp_path / "project", tmp_path / "g.png", tmp_path / "g.svg")
+    answer_paths(monkeypatch, tmp_path / "g.png", tmp_path / "g.svg")
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(tmp_path / "project"))
     window.model_files.actions["export_torch"].trigger()
     window.model_files.actions["export_png"].trigger()
     window.model_files.actions["export_svg"].trigger()
@@ -65,17 +66,24 @@ def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window
     controller.train(max_steps=20)
     qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
     trained = controller.model.parameters()["dense1.W"].copy()
-    folder = tmp_path / "project"
-    folder.mkdir()
-    (folder / "mine.txt").write_text("keep me")
+    chosen = tmp_path / "projects"  # a folder with other things in it: the export goes in a subfolder
+    chosen.mkdir()
+    (chosen / "mine.txt").write_text("keep me")
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(chosen))
     asked = []
-    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or False)
-    answer_paths(monkeypatch, folder)
-    assert not window.model_files.export_torch()
-    assert asked == [str(folder)] and (folder / "mine.txt").read_text() == "keep me"
-    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: True)
-    answer_paths(monkeypatch, folder)
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
     assert window.model_files.export_torch()
-    assert not (folder / "mine.txt").exists()
+    folder = chosen / "xor_pytorch"
+    assert asked == [] and (chosen / "mine.txt").read_text() == "keep me"
     with np.load(folder / "weights.npz") as weights:
         np.testing.assert_array_equal(weights["dense1.weight"], trained.T)
+    assert str(folder) in window.statusBar().currentMessage()
+    (folder / "notes.txt").write_text("mine")
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or False)
+    assert not window.model_files.export_torch()  # choosing the projects folder again: asks, declined
+    assert asked == [str(folder)] and (folder / "notes.txt").exists()
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(folder))  # the earlier export itself
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
+    assert window.model_files.export_torch()
+    assert asked[-1] == str(folder) and not (folder / "notes.txt").exists()
+    assert not (folder / "xor_pytorch").exists()

@@ -8,6 +8,7 @@ nothing half-written, and an existing folder is only replaced when asked to.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 from pathlib import Path
@@ -52,7 +53,7 @@ playground.
 | `model.py` | the network: `build_model(WEIGHTS)`; `forward()` returns $forward_doc, `predict()` the playground's output |
 | `train.py` | trains it with the preset's loss ($loss_title), optimizer ($optimizer_doc), batch size $batch_size, $epochs epochs, seed $seed |
 | `weights.npz` | the weights the playground had at export time (training starts from them) |
-| `data.npz` | the data: $n_train training and $n_val validation samples, and the playground's batch order for $order_epochs epoch(s) |
+| `data.npz` | the data ($n_train training and $n_val validation samples) and the playground's batch order ($order_epochs) |
 
 ## Train
 
@@ -112,11 +113,12 @@ Every machine needs this folder (a shared file system or a copy) and must reach 
 
 ```python
 import torch
-from model import build_model
+from model import INPUT_SHAPE, build_model
 
 net = build_model().eval()
 net.load_state_dict(torch.load("checkpoint.pt")["model"])
-print(net.predict(torch.zeros(1, *$input_shape)))
+with torch.no_grad():
+    print(net.predict(torch.zeros(1, *INPUT_SHAPE)))
 ```
 '''
 
@@ -127,6 +129,15 @@ def folder_needs_replacing(folder: str | os.PathLike[str]) -> bool:
     if folder.is_dir() and not folder.is_symlink():
         return any(folder.iterdir())
     return folder.exists() or folder.is_symlink()
+
+
+def project_folder(chosen: str | os.PathLike[str], name: str) -> Path:
+    """Where an export into a folder the user picked goes: that folder when it is new, empty or an
+    earlier export (it holds model.py and train.py), else a subfolder "<name>_pytorch" in it."""
+    chosen = Path(chosen)
+    if not folder_needs_replacing(chosen) or all((chosen / f).is_file() for f in ("model.py", "train.py")):
+        return chosen
+    return chosen / (re.sub(r"[^\w-]+", "_", name).strip("_") + "_pytorch")
 
 
 def _python(value) -> str:
@@ -189,7 +200,9 @@ def _write_project(model: Model, folder: Path, target_name: str, preset_arg: str
         forward_doc=f"the logits (before the final {final})" if fused else "the output",
         loss_title=loss_type.display_name(), optimizer_doc=f"`{opt_class}`, lr {opt_args.get('lr')}",
         batch_size=trainer.batch_size, epochs=trainer.epochs, seed=trainer.seed, n_train=n,
-        n_val=len(data.x_val), order_epochs=epochs_written, preset_arg=preset_arg or "PRESET",
+        n_val=len(data.x_val),
+        order_epochs=f"{epochs_written} epoch{'s' if epochs_written > 1 else ''}" + (
+            f" of {trainer.epochs}" if epochs_written < trainer.epochs else ""), preset_arg=preset_arg or "PRESET",
         folder_name=target_name, input_shape=_python(tuple(model.input_shape)),
         target_doc=f"arrays of shape {_python(tuple(y_train.shape[1:]))}")
     (folder / "README.md").write_text(readme, encoding="utf-8")

@@ -9,7 +9,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from playground.engine import DatasetError, Model, WeightsError
-from playground.engine.export_project import export_project, folder_needs_replacing
+from playground.engine.export_project import export_project, folder_needs_replacing, project_folder
 from playground.engine.export_torch import ExportError
 from playground.ui import dialogs
 
@@ -21,6 +21,11 @@ def ask_path(parent, caption: str, filter: str, save: bool = True) -> str | None
     if save:
         return QFileDialog.getSaveFileName(parent, caption, "", filter)[0] or None
     return QFileDialog.getOpenFileName(parent, caption, "", filter)[0] or None
+
+
+def ask_folder(parent, caption: str) -> str | None:
+    """A folder chooser (tests replace this function)."""
+    return QFileDialog.getExistingDirectory(parent, caption) or None
 
 
 def confirm_replace(parent, path: str) -> bool:
@@ -98,9 +103,11 @@ class ModelFiles:
     def export_torch(self) -> bool:
         """A folder with model.py, train.py, the data and the weights, to train on GPUs."""
         model = self._model()
-        path = model and ask_path(self.window, "Export PyTorch project: name a new folder",
-                                  "Folder (*)")
-        if not path or (folder_needs_replacing(path) and not confirm_replace(self.window, path)):
+        chosen = model and ask_folder(self.window, "Export PyTorch project: choose or create a folder")
+        if not chosen:
+            return False
+        path = project_folder(chosen, self.window.document.graph.name)
+        if folder_needs_replacing(path) and not confirm_replace(self.window, str(path)):
             return False
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
