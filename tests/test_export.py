@@ -466,3 +466,42 @@ def test_readme_snippet_loads_the_checkpoint(tmp_path):
                          timeout=300)
     assert run.returncode == 0, run.stderr
     assert "tensor([[" in run.stdout
+
+
+def test_every_node_type_declares_its_pytorch_counterpart():
+    """So every graph the editor can build exports (a new node type must say how)."""
+    from playground.engine.nodes.losses import is_loss
+    from playground.engine.nodes.optimizers import is_optimizer
+    from playground.engine.registry import node_types
+
+    for t in node_types():
+        if t.category in ("Layers", "Activations"):
+            module = t.torch_module([(3, 8, 8)], t.defaults())
+            assert module is not None or t.torch_call.__func__ is not NodeType.torch_call.__func__, t
+        elif is_loss(t):
+            assert t.torch_loss(True) and t.torch_loss(False), t
+        elif is_optimizer(t):
+            cls, kwargs = t.torch_optimizer(t.defaults())
+            assert cls.startswith("torch.optim.") and kwargs["lr"] == t.defaults()["lr"], t
+
+
+def test_an_optimizer_without_torch_counterpart_is_refused_by_name(tmp_path):
+    from playground.engine.nodes.optimizers import _Optimizer, _lr, _COMMON
+
+    @register
+    class Lion(_Optimizer):
+        type_name = "Lion"
+        key = "sgd"
+        help = "A test optimizer."
+        params = (_lr(0.1), *_COMMON)
+
+    try:
+        g = graph_from_dict(json.loads(preset("xor").read_text()))
+        opt = next(nid for nid, n in g.nodes.items() if REGISTRY[n.type].category == "Optimizers")
+        g.nodes[opt].type = "Lion"
+        g.nodes[opt].params = Lion.defaults()
+        with pytest.raises(ExportError, match=rf"node '{opt}' \(Lion\) has no PyTorch counterpart"):
+            export_project(Model.from_preset(g), tmp_path / "out")
+    finally:
+        del REGISTRY["Lion"]
+    assert not list(tmp_path.iterdir())

@@ -26,7 +26,7 @@ def onnx_missing() -> str | None:
     return None
 
 
-def torch_module(model: Model):
+def exported_net(model: Model):
     """The exported ``Net`` with ``model``'s current weights, built in this process (needs torch)."""
     import numpy as np
     import torch
@@ -62,7 +62,7 @@ def export_onnx(model: Model, path: str | os.PathLike[str], *, force: bool = Fal
         def forward(self, x):
             return self.net.predict(x)
 
-    wrapper = Predict(torch_module(model)).eval()
+    wrapper = Predict(exported_net(model)).eval()
     example = torch.zeros(2, *model.input_shape)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

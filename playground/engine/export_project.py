@@ -73,7 +73,8 @@ final metrics); `python train.py --help` lists them all.
 
 `python train.py --same-batches --device cpu --steps 50 --json` takes the playground's batches in
 the playground's order and gives the same 50 training losses as
-`playground train $preset_arg --steps 50 --json` (to float32 rounding).
+`playground train $preset_arg --steps 50 --json` (to float32 rounding; layers that draw random
+numbers while training draw different ones in PyTorch).
 
 ## On a GPU machine
 
