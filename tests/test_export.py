@@ -302,11 +302,11 @@ def test_lenet_in_float64_is_exact(tmp_path):
         x_train, y_train = torch.from_numpy(d["x_train"]), torch.from_numpy(d["y_train"])
         orders = d["batch_orders"]
     assert x_train.dtype == torch.float64
-    batches = train.Batches(x_train, y_train, train.BATCH_SIZE, 0, 1, orders, False)
+    batches = train.Batches(len(x_train), train.BATCH_SIZE, 0, 1, orders)
     optimizer = train.OPTIMIZER(net.parameters(), **train.OPTIMIZER_ARGS)
     losses = []
-    for (xb, yb), _ in zip(batches.epoch(0), range(STEPS)):
-        loss = train.LOSS(net(xb), yb)
+    for idx, _ in zip(batches.epoch(0), range(STEPS)):
+        loss = train.LOSS(net(x_train[idx]), y_train[idx])
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

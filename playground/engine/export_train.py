@@ -29,11 +29,12 @@ import torch
 import torch.distributed as dist
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
-from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
+from torch.utils.data import DistributedSampler
 
 from model import INPUT_SHAPE, WEIGHTS, build_model
 
 HERE = Path(__file__).resolve().parent
+GPU_DATA_BYTES = 2 << 30  # training data smaller than this is moved to the GPU once
 
 # @SETTINGS@
 
@@ -156,31 +157,32 @@ def evaluate(net, x, y, device, batch=512):
 
 
 class Batches:
-    """Mini-batches of one epoch for this process: the playground's order (--same-batches) or a
-    seeded DistributedSampler (shuffled per epoch; each process takes its share of every step)."""
+    """Which samples this process takes at each step of an epoch: the playground's order
+    (--same-batches) or a seeded DistributedSampler (reshuffled every epoch, each process taking
+    its share of every step's batch)."""
 
-    def __init__(self, x, y, batch_size, rank, world, orders, pin):
-        self.x, self.y, self.rank, self.world, self.orders = x, y, rank, world, orders
-        self.batch_size = batch_size
+    def __init__(self, n, batch_size, rank, world, orders):
+        self.batch_size, self.rank, self.world, self.orders = batch_size, rank, world, orders
         if orders is None:
-            self.sampler = DistributedSampler(TensorDataset(x, y), num_replicas=world, rank=rank,
-                                              shuffle=True, seed=SEED)
-            self.loader = DataLoader(TensorDataset(x, y), batch_size=max(1, batch_size // world),
-                                     sampler=self.sampler, pin_memory=pin)
-            self.steps = len(self.loader)
+            self.sampler = DistributedSampler(range(n), num_replicas=world, rank=rank, shuffle=True,
+                                              seed=SEED)
+            self.share = max(1, batch_size // world)
+            self.steps = math.ceil(len(self.sampler) / self.share)
         else:
-            self.steps = math.ceil(len(x) / batch_size)
+            self.steps = math.ceil(n / batch_size)
 
     def epoch(self, e):
+        """One index tensor per step."""
         if self.orders is None:
             self.sampler.set_epoch(e)
-            yield from self.loader
+            mine = torch.tensor(list(self.sampler))
+            for b in range(self.steps):
+                yield mine[b * self.share:(b + 1) * self.share]
             return
         order = self.orders[e]
         for b in range(self.steps):
-            idx = torch.from_numpy(order[b * self.batch_size:(b + 1) * self.batch_size][self.rank::self.world]
-                                   .astype(np.int64))
-            yield self.x[idx], self.y[idx]
+            batch = order[b * self.batch_size:(b + 1) * self.batch_size]
+            yield torch.from_numpy(batch[self.rank::self.world].astype(np.int64))
 
 
 def save_checkpoint(path, net, optimizer, scaler, state):
@@ -214,8 +216,9 @@ def main(argv=None):
     if args.amp and not amp:
         log(f"note: --amp needs CUDA; training in float32 on {device.type}")
     scaler = torch.amp.GradScaler("cuda", enabled=amp)
-    batches = Batches(x_train, y_train, batch_size, rank, world,
-                      orders if args.same_batches else None, device.type == "cuda")
+    batches = Batches(len(x_train), batch_size, rank, world, orders if args.same_batches else None)
+    if device.type != "cpu" and x_train.nbytes + y_train.nbytes < GPU_DATA_BYTES:
+        x_train, y_train = x_train.to(device), y_train.to(device)  # no copy per step
     state = {"epoch": 0, "epoch_step": 0, "step": 0, "step_losses": []}
     if args.resume:
         saved = torch.load(args.resume, map_location=device, weights_only=False)
@@ -235,12 +238,13 @@ def main(argv=None):
         epoch, skip = state["epoch"], state["epoch_step"]
         losses, sizes, right = [], 0, torch.zeros((), device=device, dtype=torch.long)
         tick = time.perf_counter()
-        for b, (xb, yb) in enumerate(batches.epoch(epoch)):
+        for b, idx in enumerate(batches.epoch(epoch)):
             if b < skip:
                 continue
             if state["step"] >= total:
                 break
-            xb, yb = xb.to(device, non_blocking=True), yb.to(device, non_blocking=True)
+            idx = idx.to(x_train.device)
+            xb, yb = x_train[idx].to(device, non_blocking=True), y_train[idx].to(device, non_blocking=True)
             with torch.autocast(device.type, dtype=torch.float16, enabled=amp):
                 out = model(xb)
             loss = LOSS(out.float(), yb)
