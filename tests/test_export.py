@@ -182,9 +182,10 @@ def test_a_failed_export_leaves_the_old_folder_and_no_temporary_one(tmp_path, mo
 
 def test_cli_export_folder_force_and_trained_weights(tmp_path, capsys):
     weights = tmp_path / "w.npz"
-    assert main(["train", str(preset("xor")), "--epochs", "1", "--quiet", "--save-weights", str(weights)]) == 0
+    xor = str(preset("xor"))
+    assert main(["train", xor, "--epochs", "1", "--quiet", "--save-weights", str(weights)]) == 0
     out = tmp_path / "xor"
-    assert main(["export", str(preset("xor")), "--weights", str(weights), "--to", "torch", "-o", str(out)]) == 0
+    assert main(["export", xor, "--weights", str(weights), "--to", "torch", "-o", str(out)]) == 0
     assert "python train.py" in capsys.readouterr().out
     trained = Model.from_preset(preset("xor"))
     trained.load_weights(weights)
@@ -195,7 +196,7 @@ def test_cli_export_folder_force_and_trained_weights(tmp_path, capsys):
     assert main(["export", str(preset("xor")), "-o", str(out)]) == 2
     assert "already exists; use --force" in capsys.readouterr().err
     assert main(["export", str(preset("xor")), "-o", str(out), "--force"]) == 0
-    assert main(["export", str(preset("xor")), "--weights", str(tmp_path / "nope.npz"), "-o", str(out)]) == 2
+    assert main(["export", xor, "--weights", str(tmp_path / "nope.npz"), "-o", str(out)]) == 2
     assert "nope.npz" in capsys.readouterr().err
 
 
@@ -347,7 +348,8 @@ def test_resume_continues_the_same_run(tmp_path):
     whole = run_train(folder, "--steps", "40", "--json", "--same-batches")["step_losses"]
     os.replace(folder / "ck.pt", folder / "whole.pt")
     run_train(folder, "--steps", "15", "--same-batches")
-    resumed = run_train(folder, "--steps", "40", "--json", "--same-batches", "--resume", str(folder / "ck.pt"))
+    resumed = run_train(folder, "--steps", "40", "--json", "--same-batches",
+                        "--resume", str(folder / "ck.pt"))
     np.testing.assert_allclose(resumed["step_losses"], whole, rtol=1e-5)
     assert resumed["steps"] == 40
 
@@ -461,7 +463,8 @@ def test_readme_snippet_loads_the_checkpoint(tmp_path):
     folder = export_project(Model.from_preset(preset("xor")), tmp_path / "out")
     run_train(folder, "--steps", "5")
     readme = (folder / "README.md").read_text()
-    snippet = readme.split("```python\n")[1].split("```")[0].replace('"checkpoint.pt"', repr(str(folder / "ck.pt")))
+    snippet = readme.split("```python\n")[1].split("```")[0]
+    snippet = snippet.replace('"checkpoint.pt"', repr(str(folder / "ck.pt")))
     run = subprocess.run([sys.executable, "-c", snippet], cwd=folder, capture_output=True, text=True,
                          timeout=300)
     assert run.returncode == 0, run.stderr

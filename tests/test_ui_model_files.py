@@ -52,7 +52,8 @@ def test_exports_write_files(window, tmp_path, monkeypatch):
     window.model_files.actions["export_png"].trigger()
     window.model_files.actions["export_svg"].trigger()
     assert "def build_model" in (tmp_path / "project" / "model.py").read_text()
-    assert {"train.py", "weights.npz", "data.npz", "README.md"} <= {p.name for p in (tmp_path / "project").iterdir()}
+    written = {p.name for p in (tmp_path / "project").iterdir()}
+    assert {"train.py", "weights.npz", "data.npz", "README.md"} <= written
     assert "project" in window.statusBar().currentMessage()
     assert (tmp_path / "g.png").stat().st_size > 10_000
     svg = (tmp_path / "g.svg").read_text()

@@ -203,7 +203,8 @@ def _write_project(model: Model, folder: Path, target_name: str, preset_arg: str
         batch_size=trainer.batch_size, epochs=trainer.epochs, seed=trainer.seed, n_train=n,
         n_val=len(data.x_val),
         order_epochs=f"{epochs_written} epoch{'s' if epochs_written > 1 else ''}" + (
-            f" of {trainer.epochs}" if epochs_written < trainer.epochs else ""), preset_arg=preset_arg or "PRESET",
+            f" of {trainer.epochs}" if epochs_written < trainer.epochs else ""),
+        preset_arg=preset_arg or "PRESET",
         folder_name=target_name, input_shape=_python(tuple(model.input_shape)),
         target_doc=f"arrays of shape {_python(tuple(y_train.shape[1:]))}")
     (folder / "README.md").write_text(readme, encoding="utf-8")

@@ -124,7 +124,8 @@ def load_data(path):
     for part in ("train", "val"):
         x = arrays[f"x_{part}"]
         if tuple(x.shape[1:]) != tuple(INPUT_SHAPE):
-            fail(f"{path}: x_{part} has samples of shape {tuple(x.shape[1:])}, the model takes {INPUT_SHAPE}")
+            fail(f"{path}: x_{part} has samples of shape {tuple(x.shape[1:])}, "
+                 f"the model takes {INPUT_SHAPE}")
         if len(arrays[f"y_{part}"]) != len(x):
             fail(f"{path}: x_{part} has {len(x)} samples but y_{part} has {len(arrays[f'y_{part}'])}")
         xs.append(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32)))
@@ -207,7 +208,8 @@ def main(argv=None):
         if orders is None:
             fail(f"--same-batches needs the playground's batch order, which {args.data} does not hold")
         if orders.shape[1] != len(x_train):
-            fail(f"--same-batches: the batch order is for {orders.shape[1]} samples, the data has {len(x_train)}")
+            fail(f"--same-batches: the batch order is for {orders.shape[1]} samples, "
+                 f"the data has {len(x_train)}")
     net = build_model(None if args.fresh_init else args.weights).to(device)
     model = DistributedDataParallel(net, device_ids=[local_rank] if device.type == "cuda" else None) \
         if world > 1 else net
@@ -227,7 +229,9 @@ def main(argv=None):
         scaler.load_state_dict(saved["scaler"])
         state = {k: saved[k] for k in state}
         log(f"resumed from {args.resume} at epoch {state['epoch'] + 1}, step {state['step']}")
-    total = args.epochs * batches.steps if args.steps is None else min(args.steps, args.epochs * batches.steps)
+    total = args.epochs * batches.steps
+    if args.steps is not None:
+        total = min(args.steps, total)
     if args.same_batches and math.ceil(total / batches.steps) > len(orders):
         fail(f"--same-batches: the saved batch order covers {len(orders)} epochs; ask for fewer")
     log(f"training on {device}" + (f" x {world} processes" if world > 1 else "") +
