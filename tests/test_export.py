@@ -508,3 +508,18 @@ def test_an_optimizer_without_torch_counterpart_is_refused_by_name(tmp_path):
     finally:
         del REGISTRY["Lion"]
     assert not list(tmp_path.iterdir())
+
+
+def test_own_data_with_class_labels_trains_like_the_exported_one_hot_data(tmp_path):
+    """--data takes plain integer labels; the loss gets them in its own form (one-hot for CCE)."""
+    pytest.importorskip("torch")
+    folder = export_project(Model.from_preset(preset("iris")), tmp_path / "out")
+    with np.load(folder / "data.npz") as d:
+        assert d["y_train"].ndim == 2  # this loss scores one-hot rows
+        np.savez(tmp_path / "mine.npz", x_train=d["x_train"], y_train=d["y_train"].argmax(1),
+                 x_val=d["x_val"], y_val=d["y_val"].argmax(1))
+    exported = run_train(folder, "--steps", "15", "--json")
+    mine = run_train(folder, "--steps", "15", "--json", "--data", str(tmp_path / "mine.npz"))
+    assert mine["step_losses"] == exported["step_losses"] and mine["val_loss"] == exported["val_loss"]
+    with pytest.raises(SystemExit, match="--same-batches needs the playground's batch order"):
+        run_train(folder, "--same-batches", "--data", str(tmp_path / "mine.npz"))
