@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=["torch", "onnx"], default="torch",
                         help="torch: a folder with model.py, train.py, data and weights; onnx: one .onnx file")
     export.add_argument("-o", "--output", required=True, metavar="DIR/ or model.onnx")
-    export.add_argument("--force", action="store_true", help="replace an existing folder or file")
+    export.add_argument("--force", action="store_true", help="replace an earlier export (or .onnx file)")
     export.set_defaults(func=cmd_export)
     return parser
 

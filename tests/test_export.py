@@ -161,6 +161,12 @@ def test_existing_folder_is_replaced_only_with_force(tmp_path):
     export_project(model, out, force=True)
     assert {p.name for p in out.iterdir()} == PROJECT_FILES
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    other = tmp_path / "thesis"  # not an earlier export: never replaced, even with --force
+    other.mkdir()
+    (other / "chapter1.tex").write_text("years of work")
+    with pytest.raises(ExportError, match="not an exported project"):
+        export_project(model, other, force=True)
+    assert [p.name for p in other.iterdir()] == ["chapter1.tex"]
 
 
 def test_a_failed_export_leaves_the_old_folder_and_no_temporary_one(tmp_path, monkeypatch):

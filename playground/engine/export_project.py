@@ -132,11 +132,16 @@ def folder_needs_replacing(folder: str | os.PathLike[str]) -> bool:
     return folder.exists() or folder.is_symlink()
 
 
+def is_project(folder: str | os.PathLike[str]) -> bool:
+    """Whether ``folder`` holds an earlier export (model.py and train.py)."""
+    return all((Path(folder) / name).is_file() for name in ("model.py", "train.py"))
+
+
 def project_folder(chosen: str | os.PathLike[str], name: str) -> Path:
     """Where an export into a folder the user picked goes: that folder when it is new, empty or an
-    earlier export (it holds model.py and train.py), else a subfolder "<name>_pytorch" in it."""
+    earlier export, else a subfolder "<name>_pytorch" in it."""
     chosen = Path(chosen)
-    if not folder_needs_replacing(chosen) or all((chosen / f).is_file() for f in ("model.py", "train.py")):
+    if not folder_needs_replacing(chosen) or is_project(chosen):
         return chosen
     return chosen / (re.sub(r"[^\w-]+", "_", name).strip("_") + "_pytorch")
 
@@ -215,11 +220,16 @@ def export_project(model: Model, folder: str | os.PathLike[str], *, force: bool 
     """Write the PyTorch project for ``model`` (its current weights) to ``folder``; returns it.
 
     Raises ExportError when a node has no PyTorch counterpart, or when ``folder`` exists (and is
-    not empty) and ``force`` is False. ``preset_arg`` names the preset in the README's commands.
+    not empty) and ``force`` is False; even with ``force`` only an earlier export is replaced, never
+    a folder of other files. ``preset_arg`` names the preset in the README's commands.
     """
     folder = Path(folder).expanduser().absolute()
-    if folder_needs_replacing(folder) and not force:
-        raise ExportError(f"{folder} already exists; use --force to replace it")
+    if folder_needs_replacing(folder):
+        if not force:
+            raise ExportError(f"{folder} already exists; use --force to replace it")
+        if not is_project(folder):
+            raise ExportError(f"{folder} holds files that are not an exported project, so it is not "
+                              "replaced; choose a new or empty folder")
     torch_script(model)  # refuse before anything is written
     _loss_and_optimizer(model)
     folder.parent.mkdir(parents=True, exist_ok=True)
