@@ -180,7 +180,7 @@ def test_a_failed_export_leaves_the_old_folder_and_no_temporary_one(tmp_path, mo
         raise OSError("disk full")
 
     monkeypatch.setattr(project_module, "_write_project", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ExportError, match=f"cannot write {out}: disk full"):
         export_project(model, out, force=True)
     assert (out / "train.py").read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
@@ -529,3 +529,24 @@ def test_own_data_with_class_labels_trains_like_the_exported_one_hot_data(tmp_pa
     assert mine["step_losses"] == exported["step_losses"] and mine["val_loss"] == exported["val_loss"]
     with pytest.raises(SystemExit, match="--same-batches needs the playground's batch order"):
         run_train(folder, "--same-batches", "--data", str(tmp_path / "mine.npz"))
+
+
+@pytest.mark.parametrize("target, words", [
+    ("nowhere/out", ["nowhere", "does not exist"]),
+    ("model.py", ["model.py", "is a folder", "model"]),
+    ("file.txt/out", ["file.txt", "is not a folder"]),
+])
+def test_cli_export_target_mistakes_are_one_line(target, words, tmp_path, capsys):
+    (tmp_path / "file.txt").write_text("x")
+    assert main(["export", str(preset("xor")), "-o", str(tmp_path / target)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("playground: ")
+    assert all(w in err for w in words), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+def test_cli_onnx_target_must_be_an_onnx_file(tmp_path, capsys):
+    assert main(["export", str(preset("xor")), "--to", "onnx", "-o", str(tmp_path / "m.txt")]) == 2
+    assert "name it m.onnx" in capsys.readouterr().err
+    assert main(["export", str(preset("xor")), "--to", "onnx", "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err

@@ -11,7 +11,7 @@ import os
 import warnings
 from pathlib import Path
 
-from playground.engine.export_torch import ExportError, torch_script
+from playground.engine.export_torch import ExportError, check_target, torch_script
 from playground.engine.model import Model
 
 INSTALL_HINT = "pip install torch onnx onnxscript (or pip install 'nn-playground[onnx]')"
@@ -46,6 +46,10 @@ def export_onnx(model: Model, path: str | os.PathLike[str], *, force: bool = Fal
     path = Path(path).expanduser().absolute()
     if path.is_dir():
         raise ExportError(f"{path} is a folder; name the ONNX file, e.g. {path / 'model.onnx'}")
+    check_target(path, "the ONNX file")
+    if path.suffix != ".onnx":
+        raise ExportError(f"{path.name}: an ONNX model is a .onnx file; name it "
+                          f"{path.with_suffix('.onnx').name}")
     if path.exists() and not force:
         raise ExportError(f"{path} already exists; use --force to replace it")
     torch_script(model)  # a node without a PyTorch counterpart is refused first, by name
@@ -64,7 +68,6 @@ def export_onnx(model: Model, path: str | os.PathLike[str], *, force: bool = Fal
 
     wrapper = Predict(exported_net(model)).eval()
     example = torch.zeros(2, *model.input_shape)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     quiet = logging.getLogger("torch.onnx")
     level = quiet.level
@@ -80,6 +83,8 @@ def export_onnx(model: Model, path: str | os.PathLike[str], *, force: bool = Fal
         tmp.unlink(missing_ok=True)
         if isinstance(exc, ExportError):
             raise
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise ExportError(f"PyTorch could not export the model to ONNX: {exc}") from exc
     finally:
         quiet.setLevel(level)

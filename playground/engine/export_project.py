@@ -16,7 +16,7 @@ from string import Template
 
 import numpy as np
 
-from playground.engine.export_torch import WEIGHTS_NAME, ExportError, torch_script
+from playground.engine.export_torch import WEIGHTS_NAME, ExportError, check_target, torch_script
 from playground.engine.export_train import TRAIN_SCRIPT
 from playground.engine.model import Model
 from playground.engine.registry import node_type
@@ -224,6 +224,10 @@ def export_project(model: Model, folder: str | os.PathLike[str], *, force: bool 
     a folder of other files. ``preset_arg`` names the preset in the README's commands.
     """
     folder = Path(folder).expanduser().absolute()
+    check_target(folder, "the project folder")
+    if folder.suffix in (".py", ".onnx", ".npz") and not folder.is_dir():
+        raise ExportError(f"{folder.name}: the PyTorch export is a folder (model.py, train.py, the "
+                          f"data and the weights); name a folder, e.g. {folder.with_suffix('')}")
     if folder_needs_replacing(folder):
         if not force:
             raise ExportError(f"{folder} already exists; use --force to replace it")
@@ -232,11 +236,13 @@ def export_project(model: Model, folder: str | os.PathLike[str], *, force: bool 
                               "replaced; choose a new or empty folder")
     torch_script(model)  # refuse before anything is written
     _loss_and_optimizer(model)
-    folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = _new_folder(folder, "tmp")
     try:
         _write_project(model, tmp, folder.name, preset_arg)
         _move_into_place(tmp, folder)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ExportError(f"cannot write {folder}: {exc.strerror or exc}") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -8,7 +8,9 @@ loss fuses the final activation, as the engine does), ``predict`` applies that f
 from __future__ import annotations
 
 import keyword
+import os
 import textwrap
+from pathlib import Path
 
 import numpy as np
 
@@ -74,6 +76,18 @@ if __name__ == "__main__":
 
 class ExportError(ValueError):
     """The graph cannot be exported; the message names the node and says why."""
+
+
+def check_target(path: Path, kind: str) -> None:
+    """Raise ExportError when ``path`` cannot be written: its folder is missing, not a folder, or
+    read-only (checked before any work, so a typo costs nothing). ``kind`` names what is written."""
+    parent = path.parent
+    if not parent.exists():
+        raise ExportError(f"cannot write {path}: the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise ExportError(f"cannot write {path}: {parent} is not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ExportError(f"cannot write {path}: permission denied for {kind} in {parent}")
 
 
 def _ident(node_id: str) -> str:

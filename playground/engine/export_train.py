@@ -305,6 +305,7 @@ def main(argv=None):
         log(json.dumps(summary))
     if world > 1:
         dist.barrier()  # let process 0 finish saving before the group goes away
+        del model  # DDP's reducer holds on to the group: release it first
         dist.destroy_process_group()
     return summary
 
