@@ -81,7 +81,7 @@ numbers while training draw different ones in PyTorch).
 Copy the folder (`scp -r $folder_name user@gpu-host:`), install a CUDA build of PyTorch there, and
 run `python train.py --device cuda` (add `--amp` for mixed precision). For bigger data, put your
 own arrays in an .npz (`x_train`, `y_train`, `x_val`, `y_val`; samples shaped $input_shape;
-targets as class labels 0..K-1 or $target_doc) and pass `--data big.npz`.
+targets $target_doc) and pass `--data big.npz`.
 
 ## Several GPUs, several machines
 
@@ -159,6 +159,14 @@ def _python(value) -> str:
     return repr(value)
 
 
+def _target_doc(num_classes: int | None, shape: tuple[int, ...]) -> str:
+    """How a user's own targets may look, for the README."""
+    rows = f"rows of shape {_python(shape)}" if shape else "one number per sample"
+    if num_classes is None:
+        return f"as {rows}"
+    return f"as class labels 0..{num_classes - 1}" + (f" or {rows}" if shape else "")
+
+
 def _loss_and_optimizer(model: Model) -> tuple[str, type, tuple[str, dict]]:
     graph, analysis = model.graph, model.analysis
     loss_node, opt_node = graph.nodes[analysis.loss], graph.nodes[analysis.optimizer]
@@ -211,7 +219,7 @@ def _write_project(model: Model, folder: Path, target_name: str, preset_arg: str
             f" of {trainer.epochs}" if epochs_written < trainer.epochs else ""),
         preset_arg=preset_arg or "PRESET",
         folder_name=target_name, input_shape=_python(tuple(model.input_shape)),
-        target_doc=f"arrays of shape {_python(tuple(y_train.shape[1:]))}")
+        target_doc=_target_doc(model.num_classes, tuple(y_train.shape[1:])))
     (folder / "README.md").write_text(readme, encoding="utf-8")
 
 

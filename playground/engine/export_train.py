@@ -17,6 +17,7 @@ Each epoch prints one progress line; a checkpoint is saved after every epoch.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -186,6 +187,20 @@ class Batches:
             yield torch.from_numpy(batch[self.rank::self.world].astype(np.int64))
 
 
+def train_step(model, net, optimizer, scaler, amp, xb, yb):
+    """One update on the batch; returns (its loss, how many it got right) as tensors, so the GPU
+    never waits for Python in between."""
+    with torch.autocast(xb.device.type, dtype=torch.float16, enabled=amp):
+        out = model(xb)
+    loss = LOSS(out.float(), yb)
+    optimizer.zero_grad(set_to_none=True)
+    scaler.scale(loss).backward()
+    scaler.step(optimizer)
+    scaler.update()
+    hits = correct(out.detach(), yb, net) if NUM_CLASSES is not None else 0
+    return loss.detach(), hits
+
+
 def save_checkpoint(path, net, optimizer, scaler, state):
     """Written to a temporary file first, so an interrupted save never spoils the last one."""
     tmp = Path(f"{path}.tmp")
@@ -249,17 +264,10 @@ def main(argv=None):
                 break
             idx = idx.to(x_train.device)
             xb, yb = x_train[idx].to(device, non_blocking=True), y_train[idx].to(device, non_blocking=True)
-            with torch.autocast(device.type, dtype=torch.float16, enabled=amp):
-                out = model(xb)
-            loss = LOSS(out.float(), yb)
-            optimizer.zero_grad(set_to_none=True)
-            scaler.scale(loss).backward()
-            scaler.step(optimizer)
-            scaler.update()
-            losses.append(loss.detach())
+            loss, hits = train_step(model, net, optimizer, scaler, amp, xb, yb)
+            losses.append(loss)
             sizes += len(xb)
-            if NUM_CLASSES is not None:
-                right += correct(out.detach(), yb, net)
+            right += hits
             state["step"] += 1
             state["epoch_step"] = b + 1
         if not losses:
@@ -306,6 +314,7 @@ def main(argv=None):
     if world > 1:
         dist.barrier()  # let process 0 finish saving before the group goes away
         del model  # DDP's reducer holds on to the group: release it first
+        gc.collect()
         dist.destroy_process_group()
     return summary
 
