@@ -23,9 +23,9 @@ def ask_path(parent, caption: str, filter: str, save: bool = True) -> str | None
     return QFileDialog.getOpenFileName(parent, caption, "", filter)[0] or None
 
 
-def ask_folder(parent, caption: str) -> str | None:
-    """A folder chooser (tests replace this function)."""
-    return QFileDialog.getExistingDirectory(parent, caption) or None
+def ask_folder(parent, caption: str, start: str = "") -> str | None:
+    """A folder chooser starting at ``start`` (tests replace this function)."""
+    return QFileDialog.getExistingDirectory(parent, caption, start) or None
 
 
 def confirm_replace(parent, path: str) -> bool:
