@@ -44,13 +44,13 @@ CHECKPOINT = HERE / "checkpoint.pt"'''
 README = '''\
 # $title — PyTorch training project
 
-Exported from Neural Network Playground$preset_note. Everything needed is in this folder; it runs
-wherever Python 3.10+, PyTorch and numpy are installed (`pip install torch numpy`), without the
-playground.
+Exported from Neural Network Playground$preset_note.
+Everything needed is in this folder: it runs wherever Python 3.10+, PyTorch and numpy are
+installed (`pip install torch numpy`), without the playground.
 
 | File | What it is |
 | --- | --- |
-| `model.py` | the network: `build_model(WEIGHTS)`; `forward()` returns $forward_doc, `predict()` the playground's output |
+| `model.py` | the network: `build_model(WEIGHTS)`; $forward_doc |
 | `train.py` | trains it with the preset's loss ($loss_title), optimizer ($optimizer_doc), batch size $batch_size, $epochs epochs, seed $seed |
 | `weights.npz` | the weights the playground had at export time (training starts from them) |
 | `data.npz` | the data ($n_train training and $n_val validation samples) and the playground's batch order ($order_epochs) |
@@ -211,7 +211,9 @@ def _write_project(model: Model, folder: Path, target_name: str, preset_arg: str
     final = node_type(model.graph.nodes[model.output].type).display_name()
     readme = Template(README).substitute(
         title=title, preset_note=f" (preset `{preset_arg}`)" if preset_arg else "",
-        forward_doc=f"the logits (before the final {final})" if fused else "the output",
+        forward_doc=(f"`forward()` returns the logits (before the final {final}), `predict()` the "
+                     "playground's output") if fused else
+        "`forward()` and `predict()` both return the playground's output",
         loss_title=loss_type.display_name(), optimizer_doc=f"`{opt_class}`, lr {opt_args.get('lr')}",
         batch_size=trainer.batch_size, epochs=trainer.epochs, seed=trainer.seed, n_train=n,
         n_val=len(data.x_val),

@@ -139,16 +139,16 @@ def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, d
     forward.append(f"return {names[head]}")
     final = node_type(graph.nodes[model.output].type).display_name()
     if head != model.output:
-        forward_doc = f"the logits (before the final {final}), which the loss takes"
         predict_doc = f" (the {final} applied)"
         summary = f"Logits: the output before the final {final}, as the loss takes it."
+        about = (f"Net.forward returns the logits (before the final {final}), which the loss takes; "
+                 f"Net.predict gives the playground's output{predict_doc}.")
     else:
-        forward_doc = "the playground's output, which the loss takes"
         predict_doc = ""
         summary = "The playground's output, as the loss takes it."
-    doc = textwrap.fill(f"Net.forward returns {forward_doc}; Net.predict gives the playground's "
-                        f"output{predict_doc}. build_model(WEIGHTS) loads the exported weights. "
-                        "Needs torch and numpy only.", 96)
+        about = "Net.forward and Net.predict both return the playground's output (the loss takes it)."
+    doc = textwrap.fill(f"{about} build_model(WEIGHTS) loads the exported weights. Needs torch and "
+                        "numpy only.", 96)
     source = TEMPLATE.format(
         title=graph.meta.get("title") or graph.name, weights_name=weights_name, doc=doc,
         input_shape=tuple(model.input_shape), predict_doc=predict_doc,
