@@ -114,7 +114,7 @@ def cmd_train(args) -> int:
         except ValueError as exc:
             raise UserError(str(exc)) from None
     trainer = Trainer(model, optimizer, epochs=args.epochs, batch_size=args.batch_size,
-                      seed=args.seed, max_steps=args.steps)
+                      seed=args.seed, max_steps=args.steps, record_losses=args.json)
     bar = ProgressBar(trainer) if not args.quiet else None
     trainer.on_event = bar.update if bar else None
     try:
@@ -132,7 +132,7 @@ def cmd_train(args) -> int:
         "steps": result.steps, "batch_size": trainer.batch_size, "train_loss": result.train_loss,
         "val_loss": result.val_loss, "train_accuracy": result.train_accuracy,
         "val_accuracy": result.val_accuracy, "seconds": round(result.seconds, 3),
-        "stopped": result.status, "message": result.message,
+        "stopped": result.status, "message": result.message, "step_losses": result.step_losses,
     }
     if result.message:
         print(result.message, file=sys.stderr)
@@ -183,24 +183,9 @@ def _shape(shape) -> str:
 
 
 def cmd_export(args) -> int:
-    from playground.engine import Model
-    from playground.engine.export_torch import export_torch
+    from playground.export_commands import run_export
 
-    out = Path(args.output)
-    if out.suffix != ".py":
-        raise UserError(f"{out}: the PyTorch script is a Python file; name it "
-                        f"{out.with_suffix('.py').name} (its weights go beside it as .npz)")
-    check_output(out, "model.py")
-    check_output(out.with_suffix(".npz"), "model.npz")
-    model = Model.from_preset(preset_path(args.preset))
-    if args.weights:
-        model.load_weights(args.weights)
-    try:
-        script, weights = export_torch(model, out)
-    except OSError as exc:
-        raise write_failed(exc.filename or out, exc) from None
-    print(f"wrote {script} and {weights}; run 'python {script}' (needs torch) to try it")
-    return 0
+    return run_export(args)
 
 
 def display_missing() -> str | None:
@@ -259,12 +244,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("preset", help=preset_help)
     check.set_defaults(func=cmd_check)
 
-    export = sub.add_parser("export", help="write a standalone PyTorch script of a preset")
+    export = sub.add_parser("export", help="write a PyTorch training project (or an ONNX file) of a preset")
     export.add_argument("preset", help=preset_help)
     export.add_argument("--weights", metavar="W.npz", help="trained weights (default: fresh, seeded)")
-    export.add_argument("--to", choices=["torch"], default="torch", help="the framework (torch)")
-    export.add_argument("-o", "--output", required=True, metavar="model.py",
-                        help="the script to write; its weights go beside it as model.npz")
+    export.add_argument("--to", choices=["torch", "onnx"], default="torch",
+                        help="torch: a folder with model.py, train.py, data and weights; onnx: one .onnx file")
+    export.add_argument("-o", "--output", required=True, metavar="DIR/ or model.onnx")
+    export.add_argument("--force", action="store_true", help="replace an earlier export (or .onnx file)")
     export.set_defaults(func=cmd_export)
 
     for module in COMMAND_MODULES:

@@ -46,11 +46,15 @@ def test_weights_that_do_not_fit_name_the_parameter(window, tmp_path, monkeypatc
 
 def test_exports_write_files(window, tmp_path, monkeypatch):
     open_copy(window, tmp_path, "digits_cnn")
-    answer_paths(monkeypatch, tmp_path / "m.py", tmp_path / "g.png", tmp_path / "g.svg")
+    answer_paths(monkeypatch, tmp_path / "g.png", tmp_path / "g.svg")
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(tmp_path / "project"))
     window.model_files.actions["export_torch"].trigger()
     window.model_files.actions["export_png"].trigger()
     window.model_files.actions["export_svg"].trigger()
-    assert "def build_model" in (tmp_path / "m.py").read_text() and (tmp_path / "m.npz").exists()
+    assert "def build_model" in (tmp_path / "project" / "model.py").read_text()
+    written = {p.name for p in (tmp_path / "project").iterdir()}
+    assert {"train.py", "weights.npz", "data.npz", "README.md"} <= written
+    assert "project" in window.statusBar().currentMessage()
     assert (tmp_path / "g.png").stat().st_size > 10_000
     svg = (tmp_path / "g.svg").read_text()
     assert svg.startswith("<?xml") and "conv1" in svg
@@ -65,13 +69,18 @@ def test_each_export_starts_in_the_users_folder_and_says_where_it_wrote(window, 
         starts.append(start)
         return str(tmp_path / ("out" + start[start.rindex("."):]))
 
+    def folder_dialog(parent, caption, start=""):
+        starts.append(start)
+        return str(tmp_path / "project")
+
     monkeypatch.setattr(model_files, "ask_path", dialog)
+    monkeypatch.setattr(model_files, "ask_folder", folder_dialog)
     folder = tmp_path / "home" / "Documents" / "NN Playground"
-    for action, written in (("save_weights", "out.npz"), ("export_torch", "out.py"),
+    for action, written in (("save_weights", "out.npz"), ("export_torch", "project"),
                             ("export_png", "out.png"), ("export_svg", "out.svg")):
         window.model_files.actions[action].trigger()
         assert str(tmp_path / written) in window.statusBar().currentMessage(), action
-    assert starts == [str(folder / f"xor{suffix}") for suffix in (".npz", ".py", ".png", ".svg")]
+    assert starts == [str(folder / "xor.npz"), str(folder), str(folder / "xor.png"), str(folder / "xor.svg")]
     assert folder.is_dir()
 
 
@@ -81,3 +90,33 @@ def test_a_weights_file_that_cannot_be_written_is_reported(window, tmp_path, mon
     assert not window.model_files.save_weights()
     title, text = dialog_answers.errors[-1]
     assert title == "Cannot save weights" and "w.npz" in text and "No such file" in text
+
+
+def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window, tmp_path, qtbot,
+                                                                         monkeypatch):
+    open_copy(window, tmp_path)
+    controller = window.training
+    controller.train(max_steps=20)
+    qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+    trained = controller.model.parameters()["dense1.W"].copy()
+    chosen = tmp_path / "projects"  # a folder with other things in it: the export goes in a subfolder
+    chosen.mkdir()
+    (chosen / "mine.txt").write_text("keep me")
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(chosen))
+    asked = []
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
+    assert window.model_files.export_torch()
+    folder = chosen / "xor_pytorch"
+    assert asked == [] and (chosen / "mine.txt").read_text() == "keep me"
+    with np.load(folder / "weights.npz") as weights:
+        np.testing.assert_array_equal(weights["dense1.weight"], trained.T)
+    assert str(folder) in window.statusBar().currentMessage()
+    (folder / "notes.txt").write_text("mine")
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or False)
+    assert not window.model_files.export_torch()  # choosing the projects folder again: asks, declined
+    assert asked == [str(folder)] and (folder / "notes.txt").exists()
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(folder))  # the earlier export itself
+    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
+    assert window.model_files.export_torch()
+    assert asked[-1] == str(folder) and not (folder / "notes.txt").exists()
+    assert not (folder / "xor_pytorch").exists()

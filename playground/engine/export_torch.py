@@ -1,8 +1,9 @@
-"""Export a graph to a standalone, readable PyTorch script: the path to GPUs and clusters.
+"""The graph as a readable PyTorch module (model.py of an exported project) and its state dict.
 
 Every node type says which ``torch.nn`` module it is (``torch_module``), how it is called
 (``torch_call``) and how its weights map onto that module (``torch_state``); this module only
-stitches those declarations together. The weights go to an .npz beside the script.
+stitches those declarations together. ``forward`` returns what the loss takes (the logits when the
+loss fuses the final activation, as the engine does), ``predict`` applies that final activation.
 """
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ from pathlib import Path
 import numpy as np
 
 from playground.engine.model import Model
-from playground.engine.atomic import atomic_writer, write_text_atomic
-from playground.engine.registry import node_type
+from playground.engine.registry import NodeType, node_type
+
+WEIGHTS_NAME = "weights.npz"
 
 TEMPLATE = '''\
-"""{title}: exported from Neural Network Playground.
+"""{title}: the network, exported from Neural Network Playground.
 
-A standalone PyTorch version of the graph. It needs torch and numpy only; the weights are read
-from "{weights_name}" next to this file. Run it to do a forward pass on a random batch.
+{doc}
 """
 from pathlib import Path
 
@@ -29,7 +30,7 @@ import numpy as np
 import torch
 from torch import nn
 
-INPUT_SHAPE = {input_shape}
+INPUT_SHAPE = {input_shape}  # one sample, without the batch dimension
 WEIGHTS = Path(__file__).with_name("{weights_name}")
 
 
@@ -39,23 +40,54 @@ class Net(nn.Module):
 {init}
 
     def forward(self, x):
+        """{forward_summary}"""
 {forward}
 
+    def activate(self, out):
+        """forward()'s result turned into the playground's output{predict_doc}."""
+        return {activate}
 
-def build_model(weights=WEIGHTS):
-    """The network with the exported weights loaded, in evaluation mode."""
+    def predict(self, x):
+        """The playground's output for a batch x of shape (N, *INPUT_SHAPE)."""
+        return self.activate(self.forward(x))
+
+
+def build_model(weights=None):
+    """The network in training mode (call .eval() for inference).
+
+    weights: an .npz of its state dict (WEIGHTS: the ones exported from the playground), or None
+    for PyTorch's own fresh initialisation.
+    """
     model = Net()
-    with np.load(weights, allow_pickle=False) as arrays:
-        model.load_state_dict({{k: torch.from_numpy(arrays[k].copy()) for k in arrays.files}})
-    return model.eval()
+    if weights is not None:
+        with np.load(weights, allow_pickle=False) as arrays:
+            model.load_state_dict({{k: torch.from_numpy(arrays[k].copy()) for k in arrays.files}})
+    return model
 
 
 if __name__ == "__main__":
-    model = build_model()
+    model = build_model(WEIGHTS).eval()
     with torch.no_grad():
-        out = model(torch.randn(4, *INPUT_SHAPE))
+        out = model.predict(torch.randn(4, *INPUT_SHAPE))
+    print(model)
     print("output shape:", tuple(out.shape))
 '''
+
+
+class ExportError(ValueError):
+    """The graph cannot be exported; the message names the node and says why."""
+
+
+def check_target(path: Path, kind: str) -> None:
+    """Raise ExportError when ``path`` cannot be written: its folder is missing, not a folder, or
+    read-only (checked before any work, so a typo costs nothing). ``kind`` names what is written."""
+    parent = path.parent
+    if not parent.exists():
+        raise ExportError(f"cannot write {path}: the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise ExportError(f"cannot write {path}: {parent} is not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ExportError(f"cannot write {path}: permission denied for {kind} in {parent}")
 
 
 def _ident(node_id: str) -> str:
@@ -64,40 +96,63 @@ def _ident(node_id: str) -> str:
     return f"n_{name}" if keyword.iskeyword(name) or name in ("x", "self", "torch", "nn") else name
 
 
-def torch_script(model: Model, weights_name: str) -> tuple[str, dict[str, np.ndarray]]:
-    """(script source, state dict arrays) for ``model``'s graph and current weights."""
+def _has_counterpart(t: type[NodeType], module: str | None) -> bool:
+    """A node type exports when it names a module or writes its own call (Add, Concat)."""
+    return module is not None or t.torch_call.__func__ is not NodeType.torch_call.__func__
+
+
+def fused_head(model: Model) -> str:
+    """The node whose output the loss takes: the final activation's input when the loss fuses it."""
+    return model.sources[model.output][0] if model.fused else model.output
+
+
+def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, dict[str, np.ndarray]]:
+    """(model.py source, state dict arrays) for ``model``'s graph and current weights.
+
+    Raises ExportError naming the first node that has no PyTorch counterpart."""
     graph, shapes = model.graph, model.analysis.shapes
     init, forward, state = [], [], {}
     names = {model.input_node: "x"}
+    head = fused_head(model)
+    activate = "out"
     for nid in model.layers:
         node = graph.nodes[nid]
         t = node_type(node.type)
         module = t.torch_module([shapes[s] for s in model.sources[nid]], node.params)
+        if not _has_counterpart(t, module):
+            raise ExportError(f"node '{nid}' ({t.display_name()}) has no PyTorch counterpart, so "
+                              "the graph cannot be exported to PyTorch")
         var = _ident(nid)
         attr = f"self.{var}"
         if module is not None:
             init.append(f"{attr} = {module}")
-        forward.append(f"{var} = {t.torch_call(attr, [names[s] for s in model.sources[nid]])}")
+        call = t.torch_call(attr, [names[s] for s in model.sources[nid]])
+        if nid == model.output and head != model.output:
+            activate = t.torch_call(attr, ["out"])
+        else:
+            forward.append(f"{var} = {call}")
         names[nid] = var
         op = model.ops[nid]
         arrays = {**op.params, **getattr(op, "buffers", {})}
         for key, value in t.torch_state(arrays, node.params).items():
             state[f"{var}.{key}"] = np.ascontiguousarray(value)
-    forward.append(f"return {names[model.output]}")
+    forward.append(f"return {names[head]}")
+    final = node_type(graph.nodes[model.output].type).display_name()
+    if head != model.output:
+        predict_doc = f" (the {final} applied)"
+        summary = f"Logits: the output before the final {final}, as the loss takes it."
+        about = (f"Net.forward returns the logits (before the final {final}), which the loss takes; "
+                 f"Net.predict gives the playground's output{predict_doc}.")
+    else:
+        predict_doc = ""
+        summary = "The playground's output, as the loss takes it."
+        about = "Net.forward and Net.predict both return the playground's output (the loss takes it)."
+    doc = textwrap.fill(f"{about} build_model(WEIGHTS) loads the exported weights. Needs torch and "
+                        "numpy only.", 96)
     source = TEMPLATE.format(
-        title=graph.meta.get("title") or graph.name, weights_name=weights_name,
-        input_shape=tuple(model.input_shape),
+        title=graph.meta.get("title") or graph.name, weights_name=weights_name, doc=doc,
+        input_shape=tuple(model.input_shape), predict_doc=predict_doc,
+        forward_summary=summary, activate=activate,
         init=textwrap.indent("\n".join(init) or "pass", " " * 8),
         forward=textwrap.indent("\n".join(forward), " " * 8))
     return source, state
-
-
-def export_torch(model: Model, path: str | os.PathLike[str]) -> tuple[Path, Path]:
-    """Write the script to ``path`` and its weights to the same name with .npz; returns both."""
-    path = Path(path)
-    weights_path = path.with_suffix(".npz")
-    source, state = torch_script(model, weights_path.name)
-    with atomic_writer(weights_path) as f:
-        np.savez(f, **state)
-    write_text_atomic(path, source)
-    return path, weights_path

@@ -5,7 +5,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -50,6 +50,17 @@ class TrainResult:
     val_accuracy: float | None
     seconds: float
     message: str = ""
+    step_losses: list[float] | None = None  # every step's mini-batch loss, when asked for
+
+
+def batch_orders(n: int, seed: int) -> Iterator[np.ndarray]:
+    """The sample order of each epoch: a fresh permutation of range(n) per epoch, from ``seed``.
+
+    The one place the batch schedule is defined; the PyTorch export writes these orders next to
+    its data so ``train.py --same-batches`` sees the batches the engine sees."""
+    rng = np.random.default_rng(seed)
+    while True:
+        yield rng.permutation(n)
 
 
 def layer_stats(model: Model, grads: dict[str, np.ndarray] | None = None) -> dict[str, dict[str, float]]:
@@ -71,7 +82,8 @@ class Trainer:
                  data: tuple[Dataset, np.ndarray, np.ndarray] | None = None,
                  epochs: int | None = None, batch_size: int | None = None, seed: int | None = None,
                  report_every: int = 10, max_steps: int | None = None, with_stats: bool = False,
-                 on_event: Callable[[TrainEvent], None] | None = None) -> None:
+                 on_event: Callable[[TrainEvent], None] | None = None,
+                 record_losses: bool = False) -> None:
         self.model = model
         self.optimizer = optimizer or model.make_optimizer()
         self.data, self.y_train, self.y_val = data or model.load_data()
@@ -82,6 +94,7 @@ class Trainer:
         self.max_steps = max_steps
         self.with_stats = with_stats
         self.on_event = on_event
+        self.step_losses: list[float] | None = [] if record_losses else None
         self.steps_per_epoch = math.ceil(len(self.data.x_train) / self.batch_size)
         self.total_steps = min(self.epochs * self.steps_per_epoch, max_steps or 1 << 62)
         self.step = 0
@@ -131,7 +144,7 @@ class Trainer:
     def run(self) -> TrainResult:
         """Train until the epochs or ``max_steps`` are done, a stop is requested, or the loss diverges."""
         model, x, y = self.model, self.data.x_train, self.y_train
-        rng = np.random.default_rng(self.seed)
+        orders = batch_orders(len(x), self.seed)
         params = model.parameters()
         # The divergence guard restores the last weights that gave a finite loss: one flat copy per
         # step when the model keeps its parameters in one vector.
@@ -146,7 +159,7 @@ class Trainer:
         message = ""
         first_loss = None
         while self.step < self.total_steps and self.status == "running":
-            order = rng.permutation(len(x))
+            order = next(orders)
             epoch = self.step // self.steps_per_epoch
             for b in range(self.steps_per_epoch):
                 if self.step >= self.total_steps or not self._wait_for_go():
@@ -180,6 +193,8 @@ class Trainer:
                 else:
                     self.optimizer.step(params, grads)
                 self.step += 1
+                if self.step_losses is not None:
+                    self.step_losses.append(float(loss))
                 loss_sum += loss * len(idx)
                 seen += len(idx)
                 window_samples += len(idx)
@@ -216,4 +231,5 @@ class Trainer:
             train_loss = loss_sum / seen
             train_acc = correct / seen if classify else None
         return TrainResult(self.status, self.step, self.step // self.steps_per_epoch, train_loss,
-                           val_loss, train_acc, val_acc, time.perf_counter() - start, message)
+                           val_loss, train_acc, val_acc, time.perf_counter() - start, message,
+                           self.step_losses)

@@ -1,4 +1,4 @@
-"""File menu entries for what the model makes: weights (.npz), a PyTorch script, the graph picture."""
+"""File menu entries for what the model makes: weights (.npz), a PyTorch project, the graph picture."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,10 +6,11 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from playground.engine import Model, WeightsError
-from playground.engine.export_torch import export_torch
+from playground.engine import DatasetError, Model, WeightsError
+from playground.engine.export_project import export_project, folder_needs_replacing, project_folder
+from playground.engine.export_torch import ExportError
 from playground.ui import dialogs
 from playground.ui.file_ops import STATUS_MS, ensure_user_folder
 
@@ -23,8 +24,22 @@ def ask_path(parent, caption: str, filter: str, save: bool = True, start: str = 
     return QFileDialog.getOpenFileName(parent, caption, start, filter)[0] or None
 
 
+def ask_folder(parent, caption: str, start: str = "") -> str | None:
+    """A folder chooser starting at ``start`` (tests replace this function)."""
+    return QFileDialog.getExistingDirectory(parent, caption, start) or None
+
+
+def confirm_replace(parent, path: str) -> bool:
+    """Whether to replace an existing, non-empty folder (tests replace this function)."""
+    answer = QMessageBox.question(
+        parent, "Replace folder?", f"{path} already exists and is not empty.\n\n"
+        "Replace it with the exported project? Its current contents will be deleted.",
+        QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+    return answer == QMessageBox.Yes
+
+
 class ModelFiles:
-    """Adds Load/Save weights and Export (PyTorch script, PNG, SVG) to the window's File menu."""
+    """Adds Load/Save weights and Export (PyTorch project, PNG, SVG) to the window's File menu."""
 
     def __init__(self, window) -> None:
         self.window = window
@@ -37,7 +52,7 @@ class ModelFiles:
             menu.insertAction(first, self.actions[name])
         export = menu.addMenu("E&xport")
         menu.insertMenu(first, export)
-        for name, text, slot in (("export_torch", "&PyTorch script…", self.export_torch),
+        for name, text, slot in (("export_torch", "&PyTorch project…", self.export_torch),
                                  ("export_png", "Graph as P&NG…", lambda: self.export_picture("png")),
                                  ("export_svg", "Graph as &SVG…", lambda: self.export_picture("svg"))):
             self.actions[name] = self._action(text, slot)
@@ -98,17 +113,24 @@ class ModelFiles:
         return True
 
     def export_torch(self) -> bool:
+        """A folder with model.py, train.py, the data and the weights, to train on GPUs."""
         model = self._model()
-        path = model and ask_path(self.window, "Export PyTorch script", "Python (*.py)",
-                                  start=self._start(".py"))
-        if not path:
+        chosen = model and ask_folder(self.window, "Export PyTorch project: choose or create a folder",
+                                       start=str(ensure_user_folder()))
+        if not chosen:
             return False
+        path = project_folder(chosen, self.window.document.graph.name)
+        if folder_needs_replacing(path) and not confirm_replace(self.window, str(path)):
+            return False
+        QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            script, weights = export_torch(model, path)
-        except OSError as exc:
-            dialogs.show_error(self.window, "Cannot export", f"{path}: {exc.strerror or exc}")
+            folder = export_project(model, path, force=True)
+        except (ExportError, DatasetError, OSError) as exc:
+            dialogs.show_error(self.window, "Cannot export", str(exc))
             return False
-        self._say(f"Exported {script} and {weights.name}")
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._say(f"Exported to {folder}: run python train.py there (its README.md covers GPUs and clusters)")
         return True
 
     def export_picture(self, kind: str) -> bool:

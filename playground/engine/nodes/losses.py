@@ -39,6 +39,13 @@ class _Loss(NodeType):
     def build(cls, shapes, p, rng, dtype, fused: bool = False) -> losses.LossOp:
         return cls.op_class(fused=fused)
 
+    @classmethod
+    def torch_loss(cls, fused: bool) -> str | None:
+        """Source of the PyTorch loss, called as ``loss(output, target)`` with the targets in this
+        loss's form; ``fused``: the output is the logits before the activation named in ``fuses``.
+        None: no PyTorch counterpart (the export refuses)."""
+        return None
+
 
 def _one_hot(labels: np.ndarray, k: int, dtype: np.dtype) -> np.ndarray:
     out = np.zeros((labels.shape[0], k), dtype=dtype)
@@ -52,6 +59,10 @@ class MSE(_Loss):
     title = "Mean squared error"
     help = "mean((prediction - target)^2): for regression; on classes it scores one-hot targets."
     op_class = losses.MSELoss
+
+    @classmethod
+    def torch_loss(cls, fused):
+        return "nn.MSELoss()"
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -76,6 +87,12 @@ class BCE(_Loss):
     help = "-[y log p + (1-y) log(1-p)]: for two classes with one sigmoid output."
     op_class = losses.BCELoss
     fuses = "Sigmoid"
+
+    @classmethod
+    def torch_loss(cls, fused):
+        if fused:
+            return "nn.BCEWithLogitsLoss()"
+        return "lambda p, y: nn.functional.binary_cross_entropy(p.clamp(1e-7, 1 - 1e-7), y)"
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -103,6 +120,12 @@ class CCE(_Loss):
     fuses = "Softmax"
 
     @classmethod
+    def torch_loss(cls, fused):
+        if fused:  # one-hot rows as class probabilities: the same -mean sum y log softmax(z)
+            return "nn.CrossEntropyLoss()"
+        return "lambda p, y: -(y * p.clamp(1e-7, 1).log()).sum() / len(p)"
+
+    @classmethod
     def check_target(cls, pred, num_classes):
         if pred == (1,):
             raise ShapeError("has 1 output unit: categorical cross-entropy needs one unit per class "
@@ -116,6 +139,12 @@ class SparseCCE(CCE):
     title = "Sparse categorical cross-entropy"
     help = "Categorical cross-entropy that takes integer class labels instead of one-hot rows."
     op_class = losses.SparseCCELoss
+
+    @classmethod
+    def torch_loss(cls, fused):
+        if fused:
+            return "nn.CrossEntropyLoss()"
+        return "lambda p, y: nn.functional.nll_loss(p.clamp(1e-7, 1).log(), y)"
 
     @classmethod
     def targets(cls, labels, num_classes, pred, dtype):

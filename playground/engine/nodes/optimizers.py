@@ -39,6 +39,12 @@ class _Optimizer(NodeType):
     def summary(cls, p):
         return f"lr {p['lr']:g}, batch {p['batch_size']}, {p['epochs']} epochs"
 
+    @classmethod
+    def torch_optimizer(cls, p: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """(torch.optim class, its keyword arguments) doing the engine's update rule with these
+        settings; None: no PyTorch counterpart (the export refuses)."""
+        return None
+
 
 @register
 class SGD(_Optimizer):
@@ -47,6 +53,10 @@ class SGD(_Optimizer):
     help = "Plain gradient descent: w -= lr * gradient."
     params = (_lr(0.1), *_COMMON)
 
+    @classmethod
+    def torch_optimizer(cls, p):
+        return "torch.optim.SGD", {"lr": p["lr"], "weight_decay": p["weight_decay"]}
+
 
 @register
 class Momentum(_Optimizer):
@@ -54,6 +64,12 @@ class Momentum(_Optimizer):
     key = "momentum"
     help = "Gradient descent with velocity: v = mu v + g; w -= lr v. Rolls through ravines."
     params = (_lr(0.01), _MOMENTUM, *_COMMON)
+    nesterov = False
+
+    @classmethod
+    def torch_optimizer(cls, p):
+        return "torch.optim.SGD", {"lr": p["lr"], "momentum": p["momentum"],
+                                   "nesterov": cls.nesterov, "weight_decay": p["weight_decay"]}
 
 
 @register
@@ -62,6 +78,8 @@ class Nesterov(_Optimizer):
     key = "nesterov"
     help = "Momentum that looks ahead: the step uses g + mu v."
     params = (_lr(0.01), _MOMENTUM, *_COMMON)
+    nesterov = True
+    torch_optimizer = classmethod(Momentum.torch_optimizer.__func__)
 
 
 @register
@@ -74,6 +92,12 @@ class AdaGrad(_Optimizer):
               float_param("initial_accumulator_value", 0.0, "Starting value of the sum", 0.0, 10.0),
               float_param("eps", 1e-10, "Added to the denominator for stability", 1e-12, 1.0, log=True))
 
+    @classmethod
+    def torch_optimizer(cls, p):
+        return "torch.optim.Adagrad", {
+            "lr": p["lr"], "lr_decay": p["lr_decay"], "weight_decay": p["weight_decay"],
+            "initial_accumulator_value": p["initial_accumulator_value"], "eps": p["eps"]}
+
 
 @register
 class RMSProp(_Optimizer):
@@ -85,6 +109,11 @@ class RMSProp(_Optimizer):
               _EPS,
               float_param("momentum", 0.0, "Optional momentum on the scaled step", 0.0, 0.999))
 
+    @classmethod
+    def torch_optimizer(cls, p):
+        return "torch.optim.RMSprop", {"lr": p["lr"], "alpha": p["alpha"], "eps": p["eps"],
+                                       "weight_decay": p["weight_decay"], "momentum": p["momentum"]}
+
 
 @register
 class Adam(_Optimizer):
@@ -95,6 +124,11 @@ class Adam(_Optimizer):
               float_param("beta1", 0.9, "Decay of the gradient average (momentum)", 0.0, 0.9999),
               float_param("beta2", 0.999, "Decay of the squared-gradient average", 0.0, 0.99999),
               _EPS)
+
+    @classmethod
+    def torch_optimizer(cls, p):
+        return "torch.optim.Adam", {"lr": p["lr"], "betas": (p["beta1"], p["beta2"]),
+                                    "eps": p["eps"], "weight_decay": p["weight_decay"]}
 
 
 # Every optimizer's key, in palette order: what the compare view, the race and the CLI offer.
