@@ -66,17 +66,17 @@ def test_export_into_a_missing_folder(tmp_path):
     one_line_error(run("export", "spiral", "-o", target), str(target), "does not exist")
 
 
-def test_export_needs_a_py_name(tmp_path):
-    result = run("export", "spiral", "-o", tmp_path / "m.txt")
-    line = one_line_error(result, "m.txt", "m.py")
-    assert "python" not in line.replace("Python file", "") and not list(tmp_path.iterdir())
+def test_export_refuses_a_script_name_for_the_project_folder(tmp_path):
+    result = run("export", "spiral", "-o", tmp_path / "m.py")
+    one_line_error(result, "m.py")
+    assert not list(tmp_path.iterdir())
 
 
-def test_export_writes_script_and_weights(tmp_path):
-    result = run("export", "xor", "-o", tmp_path / "m.py")
+def test_export_writes_the_project_and_says_how_to_run_it(tmp_path):
+    result = run("export", "xor", "-o", tmp_path / "project")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "m.py").is_file() and (tmp_path / "m.npz").is_file()
-    assert f"python {tmp_path / 'm.py'}" in result.stdout
+    assert {p.name for p in (tmp_path / "project").iterdir()} >= {"model.py", "train.py", "weights.npz"}
+    assert "python train.py" in result.stdout and "python model.py" not in result.stdout
 
 
 def test_load_weights_from_a_text_file(tmp_path):

@@ -47,14 +47,14 @@ def test_weights_that_do_not_fit_name_the_parameter(window, tmp_path, monkeypatc
 def test_exports_write_files(window, tmp_path, monkeypatch):
     open_copy(window, tmp_path, "digits_cnn")
     answer_paths(monkeypatch, tmp_path / "g.png", tmp_path / "g.svg")
-    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(tmp_path / "project"))
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a, **k: str(tmp_path / "project"))
     window.model_files.actions["export_torch"].trigger()
+    assert str(tmp_path / "project") in window.statusBar().currentMessage()
     window.model_files.actions["export_png"].trigger()
     window.model_files.actions["export_svg"].trigger()
     assert "def build_model" in (tmp_path / "project" / "model.py").read_text()
     written = {p.name for p in (tmp_path / "project").iterdir()}
     assert {"train.py", "weights.npz", "data.npz", "README.md"} <= written
-    assert "project" in window.statusBar().currentMessage()
     assert (tmp_path / "g.png").stat().st_size > 10_000
     svg = (tmp_path / "g.svg").read_text()
     assert svg.startswith("<?xml") and "conv1" in svg
@@ -102,7 +102,7 @@ def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window
     chosen = tmp_path / "projects"  # a folder with other things in it: the export goes in a subfolder
     chosen.mkdir()
     (chosen / "mine.txt").write_text("keep me")
-    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(chosen))
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a, **k: str(chosen))
     asked = []
     monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
     assert window.model_files.export_torch()
@@ -115,7 +115,7 @@ def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window
     monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or False)
     assert not window.model_files.export_torch()  # choosing the projects folder again: asks, declined
     assert asked == [str(folder)] and (folder / "notes.txt").exists()
-    monkeypatch.setattr(model_files, "ask_folder", lambda *a: str(folder))  # the earlier export itself
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a, **k: str(folder))  # the earlier export itself
     monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
     assert window.model_files.export_torch()
     assert asked[-1] == str(folder) and not (folder / "notes.txt").exists()

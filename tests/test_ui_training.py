@@ -316,3 +316,21 @@ def test_the_first_step_shows_no_speed(window, tmp_path, qtbot):
     assert "step 1/" in text and "samples/s" not in text and "ETA" not in text
     controller.actions["stop"].trigger()
     wait_until(qtbot, lambda: not controller.running)
+
+
+def test_signals_queued_by_a_run_whose_network_was_replaced_draw_nothing(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "spiral")
+    setups, snaps = [], []
+    assert controller.train(max_steps=30)
+    controller.worker.setup.connect(setups.append)
+    controller.worker.snapshot.connect(snaps.append)
+    wait_until(qtbot, lambda: bool(setups and snaps))
+    controller.stop()
+    wait_until(qtbot, lambda: not controller.running)
+    open_preset(window, tmp_path, "mnist_lenet")
+    settle()
+    controller._on_setup(setups[0])  # as if they had still been queued when the network changed
+    controller._on_snapshot(snaps[-1])
+    settle()
+    assert all(p.received == 0 for p in controller.panels)
+    assert not controller.progress.isVisible()

@@ -378,6 +378,8 @@ class TrainingController(OneWorkerAtATime, QObject):
     # --- worker signals (queued onto the GUI thread) --------------------------------------------
     @Slot(object)
     def _on_setup(self, setup) -> None:
+        if self.model is None:  # the network was replaced while this run's first signals queued
+            return
         self.total_steps = setup.total_steps
         self.steps_per_epoch = setup.steps_per_epoch
         self.progress.setRange(0, setup.total_steps)
@@ -390,6 +392,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(object)
     def _on_snapshot(self, snap) -> None:
+        if self.model is None:  # a snapshot of a run whose network was replaced: draw nothing
+            return
         self.progress.setValue(snap.step)
         elapsed = time.monotonic() - self.started_at
         eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
