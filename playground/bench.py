@@ -360,7 +360,7 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     steps headless. Returns latencies and GUI/headless samples per second."""
     from playground.cli import preset_path
     from playground.engine import Model, Trainer
-    from playground.ui.app import create_app, ensure_display
+    from playground.ui.shell.app import create_app, ensure_display
 
     path = preset_path(preset)
     model = Model.from_preset(path)
@@ -380,7 +380,7 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     ensure_display()
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.main_window import MainWindow
 
     app = create_app()
     window = MainWindow(restore=False)

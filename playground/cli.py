@@ -219,13 +219,13 @@ def cmd_gui(args) -> int:
     problem = display_missing()
     if problem:
         raise UserError(problem)
-    from playground.ui.app import launch
+    from playground.ui.shell.app import launch
 
     return launch(preset_path(DEFAULT_PRESET))
 
 
 # Modules that add their own sub-commands: each has ``add_commands(subparsers)``.
-COMMAND_MODULES: list[str] = ["playground.ui.commands", "playground.compare_commands", "playground.bench"]
+COMMAND_MODULES: list[str] = ["playground.commands.gui", "playground.compare_commands", "playground.bench"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.weights import WeightHistogramPanel
-from playground.ui.worker import MAX_RATE, TrainingWorker
+from playground.ui.training.worker import MAX_RATE, TrainingWorker
 
 PANELS = [LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel, FiltersPanel,
           FeatureMapsPanel, ConfusionPanel, SamplePredictionsPanel, DecisionBoundaryPanel]

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QApplication
 
 from playground.engine.graph import Edge
 from playground.engine.registry import node_type
-from playground.ui.canvas.node_item import TEXT_PT
-from playground.ui.canvas.view import READABLE_PT
-from playground.ui.clipboard import MIME_TYPE, PASTE_OFFSET
-from playground.ui.edits import MoveNodes
+from playground.ui.editor.canvas.node_item import TEXT_PT
+from playground.ui.editor.canvas.view import READABLE_PT
+from playground.ui.editor.clipboard import MIME_TYPE, PASTE_OFFSET
+from playground.ui.editor.edits import MoveNodes
 from tests.ui_fixtures import (click_scene, dialog_answers, drag_from_palette, drag_wire,  # noqa: F401
                                lenet, mouse_drag, node_center, settings_dir, settle, window)
 

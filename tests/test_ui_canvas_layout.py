@@ -8,12 +8,12 @@ from PySide6.QtGui import QFontMetrics, QPainterPathStroker
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from playground.engine.graph import Graph
-from playground.ui.canvas.node_item import TEXT_PT
-from playground.ui.canvas.routing import bezier, wire_path
-from playground.ui.canvas.scene import GraphScene
-from playground.ui.canvas.view import READABLE_PT
-from playground.ui.document import GraphDocument
-from playground.ui.edits import MoveNodes
+from playground.ui.editor.canvas.node_item import TEXT_PT
+from playground.ui.editor.canvas.routing import bezier, wire_path
+from playground.ui.editor.canvas.scene import GraphScene
+from playground.ui.editor.canvas.view import READABLE_PT
+from playground.ui.editor.document import GraphDocument
+from playground.ui.editor.edits import MoveNodes
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 PRESET_FILES = sorted(PRESETS.glob("*.json"))
@@ -164,8 +164,8 @@ def palette_overflows(win) -> list[str]:
 
 @pytest.mark.parametrize("size", [(1400, 900), (1366, 768), (1920, 1080)], ids=["1400x900", "1366x768", "1920x1080"])
 def test_every_palette_name_fits_whole(qtbot, settings_dir, dialog_answers, size):  # noqa: F811
-    from playground.ui.app import create_app
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.app import create_app
+    from playground.ui.shell.main_window import MainWindow
 
     create_app()
     win = MainWindow()

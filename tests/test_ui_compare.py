@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from playground.ui.compare_setup import parse_sweep
+from playground.ui.compare.setup import parse_sweep
 from playground.ui.plots import base
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 

@@ -6,8 +6,8 @@ import sys
 from PySide6.QtCore import QPointF, QSize
 
 from playground.cli import main
-from playground.ui import dialogs, settings
-from playground.ui.preset_library import PresetLibrary
+from playground.ui.common import dialogs, settings
+from playground.ui.files.preset_library import PresetLibrary
 from tests.ui_fixtures import (PRESETS, dialog_answers, drag_from_palette, drop_on_canvas,  # noqa: F401
                                file_drop_mime, lenet, settings_dir, settle, window)
 
@@ -73,7 +73,7 @@ def test_recent_files_and_window_layout_persist_in_settings(window, settings_dir
     window.palette_dock.hide()
     window.close()
     assert (settings_dir / "playground.ini").exists()
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.main_window import MainWindow
 
     again = MainWindow()
     assert settings.window_state()[1] is not None and again.palette_dock.isHidden()
@@ -103,7 +103,7 @@ def test_main_window_hooks_for_training_views(window):
 
 
 def test_render_window_returns_image_of_requested_size(lenet):
-    from playground.ui.shot import render_window
+    from playground.ui.shell.shot import render_window
 
     image = render_window(lenet, QSize(900, 600))
     assert (image.width(), image.height()) == (900, 600) and not image.isNull()

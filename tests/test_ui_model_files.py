@@ -3,7 +3,7 @@ import shutil
 
 import numpy as np
 
-from playground.ui import model_files
+from playground.ui.files import model_files
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 

@@ -2,9 +2,9 @@
 import json
 import shutil
 
-from playground.ui import dialogs
-from playground.ui.autosave import autosave_path, offer_restore, pending_autosave
-from playground.ui.main_window import MainWindow
+from playground.ui.common import dialogs
+from playground.ui.files.autosave import autosave_path, offer_restore, pending_autosave
+from playground.ui.shell.main_window import MainWindow
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 

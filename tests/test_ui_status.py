@@ -2,8 +2,8 @@
 import shutil
 
 from playground.engine.compare import RunSpec
-from playground.ui.compare_panel import ComparePanel
-from playground.ui.compare_worker import CompareSetup, CompareSnapshot
+from playground.ui.compare.panel import ComparePanel
+from playground.ui.compare.worker import CompareSetup, CompareSnapshot
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 

@@ -5,7 +5,7 @@ import time
 import numpy as np
 from PySide6.QtWidgets import QApplication
 
-from playground.ui import dialogs
+from playground.ui.common import dialogs
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
@@ -116,7 +116,7 @@ def test_moving_a_node_while_training_is_allowed(window, tmp_path, qtbot, monkey
     monkeypatch.setattr(dialogs, "ask_stop_training", lambda parent: (_ for _ in ()).throw(AssertionError))
     controller.train()
     wait_until(qtbot, lambda: controller.worker.trainer is not None)
-    from playground.ui.edits import MoveNodes
+    from playground.ui.editor.edits import MoveNodes
 
     window.document.push(MoveNodes(window.document.graph, {"dense1": (50.0, 50.0)}))
     settle()
@@ -291,7 +291,7 @@ def test_a_redraw_pending_from_the_previous_run_draws_nothing_after_a_reset(qtbo
 
     from playground.ui.plots.boundary import DecisionBoundaryPanel
     from playground.ui.plots.images import ConfusionPanel
-    from playground.ui.training import NO_RUN
+    from playground.ui.training.controller import NO_RUN
 
     for panel, snap in ((DecisionBoundaryPanel(), SimpleNamespace(boundary=(np.ones((4, 4)), (0, 0, 1, 1)))),
                         (ConfusionPanel(), SimpleNamespace(confusion=np.eye(3, dtype=np.int64)))):

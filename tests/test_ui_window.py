@@ -8,9 +8,9 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
-from playground.ui import settings
-from playground.ui.preset_library import open_preset
-from playground.ui.window_layout import MIN_CENTRAL, MIN_DOCK, SETTLE_MS
+from playground.ui.common import settings
+from playground.ui.files.preset_library import open_preset
+from playground.ui.shell.window_layout import MIN_CENTRAL, MIN_DOCK, SETTLE_MS
 from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
@@ -117,7 +117,7 @@ def test_view_switcher_is_one_click_and_ctrl_number_apart(window, tmp_path):
 
 
 def test_each_view_remembers_its_own_layout_across_launches(window, tmp_path, qtbot):
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.main_window import MainWindow
 
     open_spiral(window, tmp_path, "training")
     plots = window.training.docks[0]
@@ -197,7 +197,7 @@ def test_shrinking_the_window_to_its_minimum_and_back_restores_the_layout(window
 
 
 def test_a_squashed_window_is_not_what_the_next_launch_restores(window, tmp_path, qtbot):
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.main_window import MainWindow
 
     open_spiral(window, tmp_path, "editor")
     window.resize(200, 200)
@@ -214,8 +214,8 @@ def test_a_squashed_window_is_not_what_the_next_launch_restores(window, tmp_path
 
 
 def test_a_saved_layout_with_a_tiny_canvas_is_refused(window, tmp_path, qtbot):
-    from playground.ui.main_window import MainWindow
-    from playground.ui.window_layout import LAYOUT_VERSION
+    from playground.ui.shell.main_window import MainWindow
+    from playground.ui.shell.window_layout import LAYOUT_VERSION
 
     open_spiral(window, tmp_path, "editor")
     window.resizeDocks([window.training.docks[0]], [window.height()], Qt.Vertical)
@@ -334,7 +334,7 @@ def test_pause_and_stop_stay_prompt_however_slow_the_run(window, tmp_path, qtbot
 
 
 def test_the_speed_is_kept_in_settings_and_offered_in_the_menu(window, qtbot):
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.main_window import MainWindow
 
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Training")
     speed_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)

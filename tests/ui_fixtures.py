@@ -14,13 +14,13 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from playground.ui import dialogs
+from playground.ui.common import dialogs
 
 PRESETS = Path(__file__).resolve().parent.parent / "presets"
 
 
 class DialogRecorder:
-    """Stands in for playground.ui.dialogs: answers set by the test, calls recorded."""
+    """Stands in for playground.ui.common.dialogs: answers set by the test, calls recorded."""
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []
@@ -56,8 +56,8 @@ def settings_dir(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def window(qtbot, settings_dir, dialog_answers):
-    from playground.ui.app import create_app
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.app import create_app
+    from playground.ui.shell.main_window import MainWindow
 
     create_app()
     win = MainWindow()

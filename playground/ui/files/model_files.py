@@ -1,0 +1,123 @@
+"""File menu entries for what the model makes: weights (.npz), a PyTorch script, the graph picture."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from playground.engine import Model, WeightsError
+from playground.engine.export_torch import export_torch
+from playground.ui.common import dialogs
+
+MARGIN = 40
+
+
+def ask_path(parent, caption: str, filter: str, save: bool = True) -> str | None:
+    """A file dialog (tests replace this function)."""
+    if save:
+        return QFileDialog.getSaveFileName(parent, caption, "", filter)[0] or None
+    return QFileDialog.getOpenFileName(parent, caption, "", filter)[0] or None
+
+
+class ModelFiles:
+    """Adds Load/Save weights and Export (PyTorch script, PNG, SVG) to the window's File menu."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        menu = window.menus["file"]
+        first = menu.actions()[menu.actions().index(window.actions.quit) - 1]
+        self.actions = {}
+        for name, text, slot in (("load_weights", "Load &weights…", self.load_weights),
+                                 ("save_weights", "Save w&eights…", self.save_weights)):
+            self.actions[name] = self._action(text, slot)
+            menu.insertAction(first, self.actions[name])
+        export = menu.addMenu("E&xport")
+        menu.insertMenu(first, export)
+        for name, text, slot in (("export_torch", "&PyTorch script…", self.export_torch),
+                                 ("export_png", "Graph as P&NG…", lambda: self.export_picture("png")),
+                                 ("export_svg", "Graph as &SVG…", lambda: self.export_picture("svg"))):
+            self.actions[name] = self._action(text, slot)
+            export.addAction(self.actions[name])
+        menu.insertSeparator(self.actions["load_weights"])
+
+    def _action(self, text: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(slot)
+        return action
+
+    def _model(self) -> Model | None:
+        """The model training uses (trained weights), or a freshly initialised one."""
+        controller = self.window.training
+        if controller.running:
+            self.window.statusBar().showMessage("Stop training first", 5000)
+            return None
+        analysis = self.window.document.analysis
+        if not analysis.ok:
+            dialogs.show_error(self.window, "The graph has problems", str(analysis.problems[0]))
+            return None
+        if controller.model is None or not controller.model_matches():
+            controller.adopt_model(Model(self.window.document.graph.copy(), analysis,
+                                         base_dir=self.window.document.base_dir))
+        return controller.model
+
+    def save_weights(self) -> bool:
+        model = self._model()
+        path = model and ask_path(self.window, "Save weights", "Weights (*.npz)")
+        if not path:
+            return False
+        model.save_weights(path)
+        self.window.statusBar().showMessage(f"Saved weights to {path}", 5000)
+        return True
+
+    def load_weights(self) -> bool:
+        model = self._model()
+        path = model and ask_path(self.window, "Load weights", "Weights (*.npz)", save=False)
+        if not path:
+            return False
+        try:
+            model.load_weights(path)
+        except WeightsError as exc:
+            dialogs.show_error(self.window, "Weights do not fit this graph", str(exc))
+            return False
+        self.window.statusBar().showMessage(f"Loaded weights from {Path(path).name}; Train continues from them", 5000)
+        return True
+
+    def export_torch(self) -> bool:
+        model = self._model()
+        path = model and ask_path(self.window, "Export PyTorch script", "Python (*.py)")
+        if not path:
+            return False
+        script, weights = export_torch(model, path)
+        self.window.statusBar().showMessage(f"Wrote {script.name} and {weights.name}", 5000)
+        return True
+
+    def export_picture(self, kind: str) -> bool:
+        path = ask_path(self.window, f"Export graph as {kind.upper()}", f"{kind.upper()} (*.{kind})")
+        if not path:
+            return False
+        QApplication.processEvents()  # let pending validation update the shapes on the wires
+        scene = self.window.scene
+        source = scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        size = QSize(int(source.width()), int(source.height()))
+        target = QRectF(0, 0, size.width(), size.height())
+        if kind == "svg":
+            device = QSvgGenerator()
+            device.setFileName(path)
+            device.setSize(size)
+            device.setViewBox(target)
+            device.setTitle(self.window.document.graph.meta.get("title") or self.window.document.graph.name)
+        else:
+            device = QImage(size * 2, QImage.Format_ARGB32)
+            device.setDevicePixelRatio(2)
+            device.fill(scene.backgroundBrush().color())
+        painter = QPainter(device)
+        painter.setRenderHint(QPainter.Antialiasing)
+        scene.render(painter, target, source, Qt.KeepAspectRatio)
+        painter.end()
+        if kind == "png" and not device.save(path):
+            dialogs.show_error(self.window, "Cannot export", f"cannot write {path}")
+            return False
+        return True
