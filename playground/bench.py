@@ -358,7 +358,7 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     """Train ``preset`` for about ``seconds`` in an offscreen main window with every plot tab
     shown in turn, probing the event loop with a 10 ms timer; then train the same number of
     steps headless. Returns latencies and GUI/headless samples per second."""
-    from playground.cli import preset_path
+    from playground.commands.common import preset_path
     from playground.engine import Model, Trainer
     from playground.ui.shell.app import create_app, ensure_display
 
@@ -477,7 +477,7 @@ def add_commands(sub) -> None:
 
 
 def cmd_bench(args) -> int:
-    from playground.cli import UserError
+    from playground.commands.common import UserError
 
     threads = args.threads or default_threads()
     if threads < 1:

@@ -27,7 +27,7 @@ def add_commands(subparsers) -> None:
 
 
 def cmd_open(args) -> int:
-    from playground.cli import UserError, display_missing, preset_path
+    from playground.commands.common import UserError, display_missing, preset_path
     from playground.engine.preset import load_preset
 
     path = preset_path(args.preset)
@@ -41,7 +41,7 @@ def cmd_open(args) -> int:
 
 
 def cmd_shot(args) -> int:
-    from playground.cli import UserError, check_output, preset_path, write_failed
+    from playground.commands.common import UserError, check_output, preset_path, write_failed
 
     if args.train_steps < 0:
         raise UserError("shot: --train-steps must be 0 or more")

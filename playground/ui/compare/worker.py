@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from playground.engine import probes
 from playground.engine.compare import Comparison, RunSpec
 from playground.engine.graph import Graph
-from playground.ui.shell.app import collect_garbage_on_gui_thread
+from playground.ui.common.garbage import collect_garbage_on_gui_thread
 
 MAX_RATE = 30.0  # snapshots per second at most
 BOUNDARY_INTERVAL = 0.5  # seconds between decision-boundary thumbnails (one forward pass per run)

@@ -9,28 +9,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.common import settings
+from playground.ui.common.garbage import collect_garbage_on_gui_thread
 
 
 def ensure_display() -> None:
     """Render offscreen when there is no display (CI, ssh, scripted screenshots)."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-_collector = None
-
-
-def collect_garbage_on_gui_thread() -> None:
-    """Run Python's cycle collector only from a GUI-thread timer.
-
-    A collection triggered while a worker thread allocates would finalise Qt objects on that
-    thread; seen here as a deadlock between the training worker and the event loop.
-    """
-    global _collector
-    if _collector is None:
-        from pyqtgraph.util.garbage_collector import GarbageCollector
-
-        _collector = GarbageCollector(interval=0.5)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from playground.engine import Model, Trainer, TrainEvent, TrainResult
 from playground.engine import probes
 from playground.engine.numba_cache import first_step_note
-from playground.ui.shell.app import collect_garbage_on_gui_thread
+from playground.ui.common.garbage import collect_garbage_on_gui_thread
 
 MAX_RATE = 10.0  # snapshots per second at most (the GUI thread competes with training for the GIL)
 HEAVY_INTERVAL = 0.5  # seconds between decision grids and feature maps

@@ -10,7 +10,7 @@ import math
 import sys
 from typing import Any, Sequence
 
-from playground.cli import UserError, check_output, preset_path, write_failed
+from playground.commands.common import UserError, check_output, preset_path, write_failed
 from playground.progress import ProgressLine
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
