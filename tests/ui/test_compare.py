@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from playground.ui.compare.setup import parse_sweep
 from playground.ui.plots import base
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 CHOSEN = ("sgd", "momentum", "adam")
 

@@ -4,7 +4,7 @@ import shutil
 import numpy as np
 
 from playground.ui.files import model_files
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
 def answer_paths(monkeypatch, *paths):

@@ -9,6 +9,7 @@ import pytest
 from playground.cli import main
 from playground.engine import Graph, Model
 from playground.engine.export_torch import export_torch, torch_script
+from playground.paths import PRESETS_DIR
 
 PRESETS = ["xor", "spiral", "circle", "iris", "digits_cnn", "mnist_lenet"]
 
@@ -53,7 +54,7 @@ def every_layer_graph():
 
 @pytest.mark.parametrize("name", PRESETS)
 def test_every_preset_exports_readable_script(name, tmp_path):
-    model = Model.from_preset(f"presets/{name}.json")
+    model = Model.from_preset(PRESETS_DIR / f"{name}.json")
     script, weights = export_torch(model, tmp_path / f"{name}.py")
     source = script.read_text()
     compile(source, str(script), "exec")
@@ -69,10 +70,10 @@ def load_module(path):
     return module
 
 
-@pytest.mark.parametrize("source", ["presets/mnist_lenet.json", "presets/spiral.json", "every_layer"])
+@pytest.mark.parametrize("source", ["mnist_lenet", "spiral", "every_layer"])
 def test_exported_module_matches_engine_forward(source, tmp_path):
     torch = pytest.importorskip("torch")
-    graph = every_layer_graph() if source == "every_layer" else source
+    graph = every_layer_graph() if source == "every_layer" else PRESETS_DIR / f"{source}.json"
     model = Model.from_preset(graph, seed=3)
     data, y, _ = model.load_data()
     opt = model.make_optimizer()

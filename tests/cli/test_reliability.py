@@ -7,11 +7,12 @@ import pytest
 
 from playground.cli import main
 from playground.engine import preset
+from playground.paths import PRESETS_DIR
 
 
 def csv_preset(tmp_path, csv_text):
     (tmp_path / "data.csv").write_text(csv_text)
-    data = json.load(open("presets/iris.json"))
+    data = json.loads((PRESETS_DIR / "iris.json").read_text())
     for node in data["nodes"]:
         if node["id"] == "data":
             node["params"] = {"source": "csv", "path": "data.csv"}
@@ -48,5 +49,5 @@ def test_old_versions_are_migrated_on_load(monkeypatch):
 
     monkeypatch.setattr(preset, "VERSION", 2)
     monkeypatch.setitem(preset.MIGRATIONS, 1, add_title)
-    graph = preset.graph_from_dict(json.load(open("presets/xor.json")), "xor.json")
+    graph = preset.graph_from_dict(json.loads((PRESETS_DIR / "xor.json").read_text()), "xor.json")
     assert graph.meta["title"] == "migrated" and len(graph.nodes) == 7

@@ -11,7 +11,7 @@ import pytest
 from playground.cli import main
 from playground.engine import Model, Trainer, make_optimizer
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def chain_preset(layers, loss, source="circle", samples=200, opt=("Adam", {})):

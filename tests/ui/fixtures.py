@@ -1,4 +1,5 @@
-"""Shared fixtures and user-gesture helpers for the editor tests (imported by tests/test_ui_*.py).
+"""Shared fixtures and user-gesture helpers for the window tests (imported by the tests in
+tests/ui/).
 
 Settings go to a temporary folder and every modal dialog is replaced by a recorder, so the tests
 never touch the user's configuration and never block on a dialog.
@@ -14,9 +15,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from playground.paths import PRESETS_DIR
 from playground.ui.common import dialogs
 
-PRESETS = Path(__file__).resolve().parent.parent / "presets"
+PRESETS = PRESETS_DIR
 
 
 class DialogRecorder:

@@ -6,7 +6,7 @@ import pytest
 
 from playground.engine.ops.conv import Conv2DOp, conv2d_output_size
 from playground.engine.ops.pool import Pool2DOp, pool2d_output_size
-from tests.gradcheck import check_op
+from tests.engine.gradcheck import check_op
 
 
 def conv_reference(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride: int,

@@ -17,8 +17,9 @@ from playground.engine import Model, Trainer, analyze, load_preset
 from playground.engine.compare import Comparison, make_specs
 from playground.engine.probes import gradient_norms
 from playground.engine.surfaces import describe, race, surface
+from playground.paths import PRESETS_DIR
 
-PRESETS = Path(__file__).resolve().parent.parent / "presets"
+PRESETS = PRESETS_DIR
 REFERENCE = ("circle", "digits_cnn", "iris", "mnist_lenet", "spiral", "xor")
 CONCEPTS = sorted(p.stem for p in PRESETS.glob("concept_*.json"))
 

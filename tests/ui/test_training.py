@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.common import dialogs
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
 def open_preset(window, tmp_path, name="xor"):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from playground.ui.editor.edits import SetMeta
 from playground.ui.files import preset_library
 from playground.ui.files.preset_library import CONCEPTS, REFERENCE, PresetLibrary, show_view
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 REFERENCE_NAMES = ("xor", "circle", "spiral", "iris", "digits_cnn", "mnist_lenet")
 

@@ -4,7 +4,7 @@ import shutil
 from playground.engine.compare import RunSpec
 from playground.ui.compare.panel import ComparePanel
 from playground.ui.compare.worker import CompareSetup, CompareSnapshot
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
 def open_preset(window, tmp_path, name):

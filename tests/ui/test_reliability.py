@@ -5,7 +5,7 @@ import shutil
 from playground.ui.common import dialogs
 from playground.ui.files.autosave import autosave_path, offer_restore, pending_autosave
 from playground.ui.shell.main_window import MainWindow
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
 def open_copy(window, tmp_path, name="xor"):

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox
 
 from playground.engine.graph import Edge
 from playground.engine.registry import node_type
-from tests.ui_fixtures import (dialog_answers, drag_from_palette, lenet, settings_dir, settle,  # noqa: F401
+from tests.ui.fixtures import (dialog_answers, drag_from_palette, lenet, settings_dir, settle,  # noqa: F401
                                window)
 
 

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QObject, QThread, Slot
 
 from playground.engine import Model
+from playground.paths import PRESETS_DIR
 from playground.ui.plots import base
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
@@ -64,7 +65,7 @@ def run_worker(qtbot, preset, max_steps, panels=(), **model_kwargs):
 
 
 def test_snapshots_are_throttled_copies(qtbot):
-    sink = run_worker(qtbot, "presets/xor.json", 400)
+    sink = run_worker(qtbot, PRESETS_DIR / "xor.json", 400)
     assert sink.results[0].steps == 400
     assert 1 <= len(sink.snaps) < 400
     total_steps = sum(len(s.steps) for s in sink.snaps)
@@ -76,13 +77,13 @@ def test_snapshots_are_throttled_copies(qtbot):
     assert MAX_RATE <= 30
 
 
-@pytest.mark.parametrize("preset,steps", [("presets/spiral.json", 300), ("presets/digits_cnn.json", 120)])
+@pytest.mark.parametrize("preset,steps", [("spiral", 300), ("digits_cnn", 120)])
 def test_every_panel_receives_and_draws_data(qtbot, preset, steps, tmp_path, monkeypatch):
     panels = [cls() for cls in PANELS]
     for p in panels:
         qtbot.addWidget(p)
         p.show()
-    sink = run_worker(qtbot, preset, steps, panels)
+    sink = run_worker(qtbot, PRESETS_DIR / f"{preset}.json", steps, panels)
     image_input = "digits" in preset
     for p in panels:
         assert p.received == len(sink.snaps) > 0
@@ -107,7 +108,7 @@ def test_every_panel_receives_and_draws_data(qtbot, preset, steps, tmp_path, mon
 def test_divergence_finishes_with_status(qtbot, tmp_path):
     import json
 
-    data = json.load(open("presets/xor.json"))
+    data = json.loads((PRESETS_DIR / "xor.json").read_text())
     for node in data["nodes"]:
         if node["id"] == "optimizer":
             node["type"], node["params"] = "SGD", {"lr": 1e6, "batch_size": 16, "epochs": 50}

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QSize
 from playground.cli import main
 from playground.ui.common import dialogs, settings
 from playground.ui.files.preset_library import PresetLibrary
-from tests.ui_fixtures import (PRESETS, dialog_answers, drag_from_palette, drop_on_canvas,  # noqa: F401
+from tests.ui.fixtures import (PRESETS, dialog_answers, drag_from_palette, drop_on_canvas,  # noqa: F401
                                file_drop_mime, lenet, settings_dir, settle, window)
 
 
@@ -119,7 +119,7 @@ def test_cli_open_of_a_bad_file_exits_2_with_one_line(tmp_path, capsys):
 
 def test_cli_shot_writes_png_of_a_view_before_and_after_training(tmp_path):
     out = tmp_path / "shot.png"
-    env_run = [sys.executable, "-m", "playground", "shot", "presets/xor.json", "-o", str(out),
+    env_run = [sys.executable, "-m", "playground", "shot", str(PRESETS / "xor.json"), "-o", str(out),
                "--size", "800x500", "--view", "training"]
     result = subprocess.run(env_run, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and out.stat().st_size > 10_000

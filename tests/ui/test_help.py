@@ -19,7 +19,7 @@ from playground.ui.help.about import AboutDialog, attribution_markdown
 from playground.ui.help.concepts import ConceptsDialog, one_line_idea
 from playground.ui.help.shortcuts import ShortcutsDialog, window_shortcuts
 from playground.ui.help.tour import Tour
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
 def help_entries(window) -> list[str]:

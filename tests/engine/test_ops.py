@@ -7,7 +7,7 @@ from playground.engine.ops import activations as act
 from playground.engine.ops.dense import DenseOp
 from playground.engine.ops.losses import BCELoss, CCELoss, MSELoss, SparseCCELoss
 from playground.engine.ops.structure import AddOp, BatchNormOp, ConcatOp, DropoutOp, FlattenOp
-from tests.gradcheck import check_op, numeric_grad
+from tests.engine.gradcheck import check_op, numeric_grad
 
 rng = np.random.default_rng(0)
 

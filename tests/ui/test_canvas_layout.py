@@ -14,7 +14,7 @@ from playground.ui.editor.canvas.scene import GraphScene
 from playground.ui.editor.canvas.view import READABLE_PT
 from playground.ui.editor.document import GraphDocument
 from playground.ui.editor.edits import MoveNodes
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 PRESET_FILES = sorted(PRESETS.glob("*.json"))
 

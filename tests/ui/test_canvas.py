@@ -10,7 +10,7 @@ from playground.ui.editor.canvas.node_item import TEXT_PT
 from playground.ui.editor.canvas.view import READABLE_PT
 from playground.ui.editor.clipboard import MIME_TYPE, PASTE_OFFSET
 from playground.ui.editor.edits import MoveNodes
-from tests.ui_fixtures import (click_scene, dialog_answers, drag_from_palette, drag_wire,  # noqa: F401
+from tests.ui.fixtures import (click_scene, dialog_answers, drag_from_palette, drag_wire,  # noqa: F401
                                lenet, mouse_drag, node_center, settings_dir, settle, window)
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 from playground.ui.common import settings
 from playground.ui.files.preset_library import open_preset
 from playground.ui.shell.window_layout import MIN_CENTRAL, MIN_DOCK, SETTLE_MS
-from tests.ui_fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
 
 def open_spiral(window, tmp_path, view=None):

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from playground.paths import PRESETS_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def env(**changes):
@@ -180,7 +182,7 @@ def test_check_shows_no_question_mark_shape():
 def test_csv_error_names_the_real_line(tmp_path):
     data = tmp_path / "d.csv"
     data.write_text("# x1, x2, label\n1 2 0\n3 x 1\n")
-    preset = json.loads((ROOT / "presets" / "iris.json").read_text())
+    preset = json.loads((PRESETS_DIR / "iris.json").read_text())
     node = next(n for n in preset["nodes"] if n["type"] == "Dataset")
     node["params"].update(source="csv", path=str(data))
     (tmp_path / "p.json").write_text(json.dumps(preset))
