@@ -10,24 +10,9 @@ import pytest
 
 from playground.cli import main
 from playground.engine import Model, Trainer, make_optimizer
+from tests.graphs import chain_preset
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def chain_preset(layers, loss, source="circle", samples=200, opt=("Adam", {})):
-    """A chain Dataset -> layers -> loss, as preset JSON: layers are (type, params)."""
-    nodes = [{"id": "data", "type": "Dataset", "params": {"source": source, "samples": samples},
-              "position": [0, 0]}]
-    edges, prev = [], "data:x"
-    for i, (typ, params) in enumerate(layers):
-        nodes.append({"id": f"n{i}", "type": typ, "params": params, "position": [100 * i, 0]})
-        edges.append({"from": prev, "to": f"n{i}:in"})
-        prev = f"n{i}:out"
-    nodes += [{"id": "loss", "type": loss, "params": {}, "position": [0, 100]},
-              {"id": "opt", "type": opt[0], "params": {"batch_size": 10, **opt[1]}, "position": [0, 200]}]
-    edges += [{"from": prev, "to": "loss:pred"}, {"from": "data:y", "to": "loss:target"},
-              {"from": "loss:loss", "to": "opt:loss"}]
-    return {"format": "nn-playground-preset", "version": 1, "name": "t", "nodes": nodes, "edges": edges}
 
 
 def dense(units):

@@ -10,7 +10,7 @@ from playground.cli import main
 from playground.engine import Model, Trainer
 from playground.engine.compare import CompareError, Comparison, RunSpec, make_specs
 from playground.paths import PRESETS_DIR
-from tests.engine.test_graph import mlp_graph
+from tests.graphs import mlp_graph
 
 XOR = str(PRESETS_DIR / "xor.json")
 RESULT_KEYS = ("optimizer", "hparams", "initial_loss", "final_train_loss", "final_val_loss",

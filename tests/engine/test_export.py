@@ -10,6 +10,7 @@ from playground.cli import main
 from playground.engine import Graph, Model
 from playground.engine.export_torch import export_torch, torch_script
 from playground.paths import PRESETS_DIR
+from tests.graphs import chain, finish
 
 PRESETS = ["xor", "spiral", "circle", "iris", "digits_cnn", "mnist_lenet"]
 
@@ -18,14 +19,10 @@ def every_layer_graph():
     """One graph that uses every layer and activation type the exporter has to translate."""
     g = Graph("all layers")
     g.add_node("Dataset", {"source": "digits"}, node_id="data")
-    chain = [("Conv2D", {"channels": 4, "kernel": 3, "stride": 2, "padding": "same"}, "conv-a"),
-             ("BatchNorm", {}, "bn"), ("ELU", {"alpha": 0.7}, "elu"),
-             ("Conv2D", {"channels": 4, "kernel": 3, "padding": "same"}, "class")]
-    prev = ("data", "x")
-    for t, p, nid in chain:
-        g.add_node(t, p, node_id=nid)
-        g.connect(*prev, nid, "in")
-        prev = (nid, "out")
+    layers = [("Conv2D", {"channels": 4, "kernel": 3, "stride": 2, "padding": "same"}, "conv-a"),
+              ("BatchNorm", {}, "bn"), ("ELU", {"alpha": 0.7}, "elu"),
+              ("Conv2D", {"channels": 4, "kernel": 3, "padding": "same"}, "class")]
+    chain(g, ("data", "x"), layers)
     g.add_node("Add", node_id="add")
     g.connect("class", "out", "add", "in")
     g.connect("elu", "out", "add", "in")
@@ -39,17 +36,7 @@ def every_layer_graph():
     tail = [("Flatten", {}, "x"), ("Dense", {"units": 12}, "dense"), ("PReLU", {}, "prelu"),
             ("Dropout", {"rate": 0.3}, "drop"), ("LeakyReLU", {"alpha": 0.1}, "leaky"),
             ("Dense", {"units": 10}, "logits"), ("Softmax", {}, "out")]
-    prev = ("cat", "out")
-    for t, p, nid in tail:
-        g.add_node(t, p, node_id=nid)
-        g.connect(*prev, nid, "in")
-        prev = (nid, "out")
-    g.add_node("CCE", node_id="loss")
-    g.add_node("Adam", node_id="opt")
-    g.connect("out", "out", "loss", "pred")
-    g.connect("data", "y", "loss", "target")
-    g.connect("loss", "loss", "opt", "loss")
-    return g
+    return finish(g, chain(g, ("cat", "out"), tail), "CCE", "Adam")
 
 
 @pytest.mark.parametrize("name", PRESETS)

@@ -3,43 +3,7 @@ import pytest
 
 from playground.engine import Graph, GraphError, analyze
 from playground.engine.registry import CATEGORIES, node_types
-
-
-def mlp_graph(source="circle", hidden=8, out_units=1, out_act="Sigmoid", loss="BCE"):
-    g = Graph("test")
-    g.add_node("Dataset", {"source": source}, node_id="data")
-    g.add_node("Dense", {"units": hidden}, node_id="dense1")
-    g.add_node("Tanh", node_id="tanh1")
-    g.add_node("Dense", {"units": out_units}, node_id="dense2")
-    g.add_node(out_act, node_id="out")
-    g.add_node(loss, node_id="loss")
-    g.add_node("Adam", node_id="opt")
-    for a, ap, b, bp in [("data", "x", "dense1", "in"), ("dense1", "out", "tanh1", "in"),
-                         ("tanh1", "out", "dense2", "in"), ("dense2", "out", "out", "in"),
-                         ("out", "out", "loss", "pred"), ("data", "y", "loss", "target"),
-                         ("loss", "loss", "opt", "loss")]:
-        g.connect(a, ap, b, bp)
-    return g
-
-
-def cnn_graph(kernel2=3):
-    g = Graph("cnn")
-    g.add_node("Dataset", {"source": "digits"}, node_id="data")
-    g.add_node("Conv2D", {"channels": 4, "kernel": 3}, node_id="conv1")
-    g.add_node("MaxPool2D", {"size": 2}, node_id="pool1")
-    g.add_node("Conv2D", {"channels": 4, "kernel": kernel2}, node_id="conv2")
-    g.add_node("Flatten", node_id="flat")
-    g.add_node("Dense", {"units": 10}, node_id="dense")
-    g.add_node("Softmax", node_id="out")
-    g.add_node("CCE", node_id="loss")
-    g.add_node("SGD", node_id="opt")
-    chain = ["data", "conv1", "pool1", "conv2", "flat", "dense", "out"]
-    for a, b in zip(chain, chain[1:]):
-        g.connect(a, "x" if a == "data" else "out", b, "in")
-    g.connect("out", "out", "loss", "pred")
-    g.connect("data", "y", "loss", "target")
-    g.connect("loss", "loss", "opt", "loss")
-    return g
+from tests.graphs import cnn_graph, mlp_graph
 
 
 def messages(g):

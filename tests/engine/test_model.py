@@ -4,7 +4,7 @@ import pytest
 
 from playground.engine import GraphError, Model, WeightsError, load_dataset, make_optimizer
 from tests.engine.gradcheck import numeric_grad
-from tests.engine.test_graph import cnn_graph, mlp_graph
+from tests.graphs import cnn_graph, mlp_graph
 
 
 def whole_model_gradcheck(model, x, y, rtol=1e-5, atol=1e-7):

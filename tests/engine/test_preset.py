@@ -5,7 +5,7 @@ import pytest
 
 from playground.engine import PresetError, load_preset, save_preset
 from playground.engine.preset import graph_from_json
-from tests.engine.test_graph import mlp_graph
+from tests.graphs import mlp_graph
 
 PRESETS = ["xor", "spiral", "circle", "iris", "digits_cnn", "mnist_lenet"]
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from playground.engine import Graph, GraphError, Model, PresetError, analyze
 from playground.engine.preset import graph_from_dict, graph_from_json
 from playground.engine.registry import node_type
+from tests.graphs import chain, finish
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
@@ -72,20 +73,9 @@ LAYERS = st.sampled_from([
 def test_inferred_shapes_match_what_the_engine_computes(layers):
     g = Graph()
     g.add_node("Dataset", {"source": "digits"}, node_id="data")
-    prev = ("data", "x")
-    for i, (t, p) in enumerate(layers):
-        g.add_node(t, p, node_id=f"n{i}")
-        g.connect(*prev, f"n{i}", "in")
-        prev = (f"n{i}", "out")
-    for t, p, nid in [("Flatten", {}, "flat"), ("Dense", {"units": 10}, "head"), ("Softmax", {}, "out")]:
-        g.add_node(t, p, node_id=nid)
-        g.connect(*prev, nid, "in")
-        prev = (nid, "out")
-    g.add_node("CCE", node_id="loss")
-    g.add_node("SGD", node_id="opt")
-    g.connect("out", "out", "loss", "pred")
-    g.connect("data", "y", "loss", "target")
-    g.connect("loss", "loss", "opt", "loss")
+    last = chain(g, ("data", "x"), [(t, p, f"n{i}") for i, (t, p) in enumerate(layers)])
+    chain(g, (last, "out"), [("Flatten", {}, "flat"), ("Dense", {"units": 10}, "head"), ("Softmax", {}, "out")])
+    finish(g, "out", "CCE", "SGD")
     analysis = analyze(g)
     if not analysis.ok:
         assert all(p.node and p.message.startswith(f"{g.nodes[p.node].type} '{p.node}'") for p in analysis.problems)

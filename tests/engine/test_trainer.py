@@ -5,7 +5,7 @@ import time
 import numpy as np
 
 from playground.engine import Model, Trainer, make_optimizer
-from tests.engine.test_graph import mlp_graph
+from tests.graphs import mlp_graph
 
 
 def small_trainer(**kwargs):
