@@ -153,7 +153,7 @@ def test_race_draws_a_trajectory_per_optimizer_from_the_clicked_start(window, qt
 
 def test_race_waits_until_its_tab_is_shown(window, qtbot):
     race = window.compare.race
-    assert not race.isVisible() and race.result is None and race._thread is None  # nothing at start-up
+    assert not race.isVisible() and race.result is None and not race.running  # nothing at start-up
     window.compare.actions["race"].trigger()
     qtbot.waitUntil(lambda: race.result is not None, timeout=30_000)
     assert race.result.request.surface == race.surface.name

@@ -1,4 +1,4 @@
-"""Running a worker QObject on its own thread, the same way for training and comparison."""
+"""Running a worker QObject on its own thread, the same way for training, comparison and the race."""
 from __future__ import annotations
 
 from typing import Callable
@@ -22,12 +22,13 @@ def worker_thread(owner: QObject, worker: QObject, on_done: Callable[[], None]) 
 
 
 class OneWorkerAtATime:
-    """The life of a controller's worker thread, for QObject controllers that run one worker at a
-    time: ``worker`` and ``thread`` are set from the start until the thread has ended and been
-    released. Subclasses turn their controls back to 'not running' in ``_run_ended``."""
+    """The life of a worker thread, for QObjects that run one worker at a time (the training and
+    compare controllers, the race panel): ``worker`` and ``thread`` are set from the start until
+    the thread has ended and been released. Subclasses turn their controls back to 'not running'
+    in ``_run_ended``."""
 
-    worker: QObject | None
-    thread: QThread | None
+    worker: QObject | None = None
+    thread: QThread | None = None
 
     @property
     def running(self) -> bool:
@@ -42,9 +43,14 @@ class OneWorkerAtATime:
     def _stop_and_wait(self, timeout_ms: int) -> bool:
         """Stop the run and wait for its thread (window closing, another network opening);
         True when it ended in time. Released at once, so ``running`` is False on return."""
+        if self.running:
+            self.worker.stop()
+        return self._wait_for_worker(timeout_ms)
+
+    def _wait_for_worker(self, timeout_ms: int) -> bool:
+        """Wait for the worker's thread to end and release it; True when it ended in time."""
         if not self.running:
             return True
-        self.worker.stop()
         if not self.thread.wait(timeout_ms):
             return False
         self._release()

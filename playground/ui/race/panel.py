@@ -1,7 +1,7 @@
 """The loss-surface race: optimizers rolling down an analytic 2D surface from a clicked start.
 
 The surface is a heat map of log(1 + f - min f) with contour lines; the paths are precomputed on a
-short worker call (``race_worker``) and revealed step by step by a timer, so students can watch
+short worker call (``race/worker.py``) and revealed step by step by a timer, so students can watch
 plain gradient descent zigzag or linger while momentum and Adam move on.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.engine.surfaces import SURFACES, Point, Surface
 from playground.ui.common.param_editors import FloatEditor
+from playground.ui.common.threads import OneWorkerAtATime
 from playground.ui.plots.base import PALETTE
 from playground.ui.race.worker import RaceJob, RaceRequest, RaceResult
 
@@ -27,7 +28,7 @@ CONTOURS = 12
 HEAT = pg.ColorMap([0.0, 0.5, 1.0], ["#fbfcfd", "#c9d8e6", "#6f93b8"])
 
 
-class RacePanel(QWidget):
+class RacePanel(OneWorkerAtATime, QWidget):
     """Surface, optimizers, learning rate and steps on the left; the animated plot on the right."""
 
     raceFinished = Signal()  # the animation reached the last step
@@ -38,8 +39,7 @@ class RacePanel(QWidget):
         self.start: Point = self.surface.start
         self.result: RaceResult | None = None
         self.shown = 0
-        self._thread: QThread | None = None
-        self._job: RaceJob | None = None
+        self.worker: RaceJob | None = None
         self._pending: RaceRequest | None = None
         self.timer = QTimer(self, interval=FRAME_MS)
         self.timer.timeout.connect(self._advance)
@@ -183,7 +183,7 @@ class RacePanel(QWidget):
         overrides = {"lr": self.lr.value()} if self.same_lr.isChecked() else {}
         chosen = {k: (k, dict(overrides)) for k, check in self.checks.items() if check.isChecked()}
         self._pending = RaceRequest(self.surface.name, chosen, self.start, self.steps.value())
-        if self._thread is None and self.isVisible():  # a hidden panel races when first shown
+        if not self.running and self.isVisible():  # a hidden panel races when first shown
             self._launch()
 
     def replay(self) -> None:
@@ -192,31 +192,25 @@ class RacePanel(QWidget):
             self.timer.start()
 
     def busy(self) -> bool:
-        return self._thread is not None or self._pending is not None
+        return self.running or self._pending is not None
 
     def shutdown(self, timeout_ms: int = 1500) -> bool:
         self.timer.stop()
         self._pending = None
-        return self._thread is None or self._thread.wait(timeout_ms)
+        return self._wait_for_worker(timeout_ms)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._pending is not None and self._thread is None:
+        if self._pending is not None and not self.running:
             self._launch()
 
     # --- worker ---------------------------------------------------------------------------------
     def _launch(self) -> None:
         request, self._pending = self._pending, None
-        self._job = RaceJob(request)
-        self._thread = QThread(self)
-        self._job.moveToThread(self._thread)
-        self._job.done.connect(self._on_done)
-        self._job.failed.connect(self._on_failed)
-        self._job.done.connect(self._thread.quit, Qt.DirectConnection)
-        self._job.failed.connect(self._thread.quit, Qt.DirectConnection)
-        self._thread.started.connect(self._job.run)
-        self._thread.finished.connect(self._on_thread_done)
-        self._thread.start()
+        self._start_worker(RaceJob(request))
+        self.worker.finished.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+        self.thread.start()
 
     @Slot(object)
     def _on_done(self, result: RaceResult) -> None:
@@ -239,11 +233,7 @@ class RacePanel(QWidget):
     def _on_failed(self, message: str) -> None:
         self.status.setText(f"Cannot race: {message}")
 
-    @Slot()
-    def _on_thread_done(self) -> None:
-        self._thread.deleteLater()
-        self._job.deleteLater()
-        self._thread = self._job = None
+    def _run_ended(self, worker: RaceJob) -> None:
         if self._pending is not None:
             self._launch()
 

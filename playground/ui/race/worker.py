@@ -31,9 +31,9 @@ class RaceResult:
 
 
 class RaceJob(QObject):
-    """Computes one request in ``run`` and emits ``done(RaceResult)`` or ``failed(message)``."""
+    """Computes one request in ``run`` and emits ``finished(RaceResult)`` or ``failed(message)``."""
 
-    done = Signal(object)
+    finished = Signal(object)
     failed = Signal(str)
 
     def __init__(self, request: RaceRequest) -> None:
@@ -47,7 +47,7 @@ class RaceJob(QObject):
             surf = surface(r.surface)
             hparams = {label: surf.hparams(key, h) for label, (key, h) in r.optimizers.items()}
             paths = race(surf, r.optimizers, r.start, r.steps)
-            self.done.emit(RaceResult(r, paths, hparams,
+            self.finished.emit(RaceResult(r, paths, hparams,
                                       {label: describe(surf, p) for label, p in paths.items()}))
         except Exception as exc:  # bad values are reported in the panel, never swallowed
             self.failed.emit(str(exc))
