@@ -117,10 +117,12 @@ def test_compare_and_training_refuse_to_run_together(window, tmp_path, qtbot):
     assert controller.start() and controller.running
     assert not window.training.train() and not window.training.running
     assert "Stop the comparison" in window.statusBar().currentMessage()
+    assert window.training.progress_label.text() == "Comparing optimizers: train (F5) when it ends"
     window.training.actions["step"].trigger()  # F10 is refused the same way, without an error
     assert not window.training.running
     controller.actions["stop"].trigger()
     qtbot.waitUntil(lambda: not controller.running, timeout=30_000)
+    assert "Comparing" not in window.training.progress_label.text()  # the label follows the end
     assert {r["status"] for r in controller.comparison.results()} == {"stopped"}
     assert controller.actions["csv"].isEnabled()
 

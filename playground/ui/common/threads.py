@@ -1,9 +1,12 @@
 """Running a worker QObject on its own thread, the same way for training, comparison and the race."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt, QThread
+
+if TYPE_CHECKING:
+    from playground.ui.common.runs import RunCoordinator
 
 
 def worker_thread(owner: QObject, worker: QObject, on_done: Callable[[], None]) -> QThread:
@@ -25,10 +28,11 @@ class OneWorkerAtATime:
     """The life of a worker thread, for QObjects that run one worker at a time (the training and
     compare controllers, the race panel): ``worker`` and ``thread`` are set from the start until
     the thread has ended and been released. Subclasses turn their controls back to 'not running'
-    in ``_run_ended``."""
+    in ``_run_ended``. With ``runs`` set, the coordinator hears of every start and end."""
 
     worker: QObject | None = None
     thread: QThread | None = None
+    runs: RunCoordinator | None = None
 
     @property
     def running(self) -> bool:
@@ -39,6 +43,8 @@ class OneWorkerAtATime:
         """Take ``worker`` and make its thread; the caller connects signals, then starts it."""
         self.worker = worker
         self.thread = worker_thread(self, worker, self._on_thread_done)
+        if self.runs is not None:
+            self.runs.changed.emit()
 
     def _stop_and_wait(self, timeout_ms: int) -> bool:
         """Stop the run and wait for its thread (window closing, another network opening);
@@ -66,6 +72,8 @@ class OneWorkerAtATime:
         worker, self.worker, self.thread = self.worker, None, None
         worker.deleteLater()
         self._run_ended(worker)
+        if self.runs is not None:
+            self.runs.changed.emit()
 
     def _run_ended(self, worker: QObject) -> None:
         """The worker's thread has ended and ``running`` is False; ``worker`` is still readable."""

@@ -1,23 +1,26 @@
 """Compare mode in the main window: the Compare dock (optimizer comparison and loss-surface race),
 its menu and toolbar entries, and the comparison worker's thread.
 
-Only one thread steps Numba kernels for training: a comparison refuses to start while training
-runs (and the training controller refuses while a comparison runs).
+Only one thread steps Numba kernels for training: the run coordinator lets a comparison start only
+while nothing else runs.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 
 from playground.engine.compare import Comparison
 from playground.engine.graph import Graph
 from playground.ui.common.icons import icon
+from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
 from playground.ui.compare.panel import ComparePanel, leader_of, was_stopped
 from playground.ui.compare.worker import CompareSetup, CompareSnapshot, CompareWorker
+from playground.ui.editor.document import GraphDocument
 from playground.ui.plots import base
 from playground.ui.race.panel import RacePanel
 
@@ -37,12 +40,18 @@ def with_absolute_paths(graph: Graph, base_dir: str) -> Graph:
 
 
 class CompareController(OneWorkerAtATime, QObject):
-    """Adds the Compare dock, menu and toolbar entries to a MainWindow and runs comparisons."""
+    """Adds the Compare dock, menu and ``toolbar`` entries to ``window`` and compares optimizers
+on ``document``'s graph when ``runs`` lets it; ``set_view`` switches the window's view."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: QMainWindow, document: GraphDocument, runs: RunCoordinator,
+                 toolbar: QToolBar, add_panel: Callable[..., QDockWidget],
+                 set_view: Callable[[str], None]) -> None:
         super().__init__(window)
         self.window = window
-        self.document = window.document
+        self.document = document
+        self.runs = runs
+        self.toolbar, self._set_view = toolbar, set_view
+        runs.add(self, "comparing optimizers", "Stop the comparison")
         self.worker: CompareWorker | None = None
         self.thread: QThread | None = None
         self.comparison: Comparison | None = None  # the last finished one, for saving
@@ -52,7 +61,7 @@ class CompareController(OneWorkerAtATime, QObject):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.panel, "Optimizers")
         self.tabs.addTab(self.race, "Loss-surface race")
-        self.dock = window.add_panel("Compare", self.tabs, Qt.BottomDockWidgetArea)
+        self.dock = add_panel("Compare", self.tabs, Qt.BottomDockWidgetArea)
         self.dock.hide()
         self._build_actions()
         setup = self.panel.setup_panel
@@ -91,13 +100,13 @@ class CompareController(OneWorkerAtATime, QObject):
         self.actions["race"].setIconText("Race")
         self.actions["show"].setIcon(icon("compare"))
         self.actions["race"].setIcon(icon("race"))
-        w.training_toolbar.addSeparator()
-        w.training_toolbar.addAction(self.actions["show"])
-        w.training_toolbar.addAction(self.actions["race"])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.actions["show"])
+        self.toolbar.addAction(self.actions["race"])
 
     # --- view -----------------------------------------------------------------------------------
     def show_compare(self) -> None:
-        self.window.set_view_mode("compare")
+        self._set_view("compare")
         self.tabs.setCurrentWidget(self.panel)
 
     def show_race(self) -> None:
@@ -133,7 +142,6 @@ class CompareController(OneWorkerAtATime, QObject):
         self.panel.save_csv_button.setEnabled(saved)
         self.panel.save_json_button.setEnabled(saved)
         self.panel.setup_panel.set_running(self.running)
-        self.window.training.show_idle()  # "Ready to train" is not true while comparing
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -143,8 +151,9 @@ class CompareController(OneWorkerAtATime, QObject):
         """Start the runs chosen in the setup panel (``steps`` caps each run). False if refused."""
         if self.running:
             return True
-        if self.window.training.running:
-            self._say("Stop training (Shift+F5) before comparing optimizers: one run at a time")
+        refusal = self.runs.refusal(self)
+        if refusal:
+            self._say(refusal)
             return False
         analysis = self.document.analysis
         if not analysis.ok:

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu
 
 from playground.engine import Model, WeightsError
 from playground.engine.export_torch import export_torch
 from playground.ui.common import dialogs
+from playground.ui.editor.canvas.scene import GraphScene
+from playground.ui.editor.document import GraphDocument
+
+if TYPE_CHECKING:
+    from playground.ui.training.controller import TrainingController
 
 MARGIN = 40
 
@@ -23,12 +29,13 @@ def ask_path(parent, caption: str, filter: str, save: bool = True) -> str | None
 
 
 class ModelFiles:
-    """Adds Load/Save weights and Export (PyTorch script, PNG, SVG) to the window's File menu."""
+    """Adds Load/Save weights and Export (PyTorch script, PNG, SVG) to the File ``menu``, before
+    ``quit_action``; the weights are those of the model ``training`` trains."""
 
-    def __init__(self, window) -> None:
-        self.window = window
-        menu = window.menus["file"]
-        first = menu.actions()[menu.actions().index(window.actions.quit) - 1]
+    def __init__(self, window: QMainWindow, document: GraphDocument, scene: GraphScene,
+                 training: TrainingController, menu: QMenu, quit_action: QAction) -> None:
+        self.window, self.document, self.scene, self.training = window, document, scene, training
+        first = menu.actions()[menu.actions().index(quit_action) - 1]
         self.actions = {}
         for name, text, slot in (("load_weights", "Load &weights…", self.load_weights),
                                  ("save_weights", "Save w&eights…", self.save_weights)):
@@ -50,17 +57,17 @@ class ModelFiles:
 
     def _model(self) -> Model | None:
         """The model training uses (trained weights), or a freshly initialised one."""
-        controller = self.window.training
+        controller = self.training
         if controller.running:
             self.window.statusBar().showMessage("Stop training first", 5000)
             return None
-        analysis = self.window.document.analysis
+        analysis = self.document.analysis
         if not analysis.ok:
             dialogs.show_error(self.window, "The graph has problems", str(analysis.problems[0]))
             return None
         if controller.model is None or not controller.model_matches():
-            controller.adopt_model(Model(self.window.document.graph.copy(), analysis,
-                                         base_dir=self.window.document.base_dir))
+            controller.adopt_model(Model(self.document.graph.copy(), analysis,
+                                         base_dir=self.document.base_dir))
         return controller.model
 
     def save_weights(self) -> bool:
@@ -99,7 +106,7 @@ class ModelFiles:
         if not path:
             return False
         QApplication.processEvents()  # let pending validation update the shapes on the wires
-        scene = self.window.scene
+        scene = self.scene
         source = scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         size = QSize(int(source.width()), int(source.height()))
         target = QRectF(0, 0, size.width(), size.height())
@@ -108,7 +115,7 @@ class ModelFiles:
             device.setFileName(path)
             device.setSize(size)
             device.setViewBox(target)
-            device.setTitle(self.window.document.graph.meta.get("title") or self.window.document.graph.name)
+            device.setTitle(self.document.graph.meta.get("title") or self.document.graph.name)
         else:
             device = QImage(size * 2, QImage.Format_ARGB32)
             device.setDevicePixelRatio(2)

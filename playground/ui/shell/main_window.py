@@ -16,7 +16,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from playground.engine.registry import CATEGORIES, node_types
-from playground.ui.common import dialogs, settings
+from playground.ui.common import settings
+from playground.ui.common.runs import RunCoordinator
 from playground.ui.compare.controller import CompareController
 from playground.ui.editor.canvas.node_item import NodeItem
 from playground.ui.editor.canvas.scene import GraphScene
@@ -77,12 +78,16 @@ class MainWindow(QMainWindow):
         self.training_toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self.addToolBar(self.training_toolbar)
         self._build_status_bar()
-        self.training = TrainingController(self)
-        self.compare = CompareController(self)
+        self.runs = RunCoordinator(self)
+        self.training = TrainingController(self, self.document, self.runs, self.training_toolbar,
+                                           self.add_panel, self.reveal_training)
+        self.compare = CompareController(self, self.document, self.runs, self.training_toolbar,
+                                         self.add_panel, self.set_view_mode)
         self.autosave = Autosaver(self.document)
-        self.model_files = ModelFiles(self)
+        self.model_files = ModelFiles(self, self.document, self.scene, self.training, self.menus["file"],
+                                      self.actions.quit)
         self.help = install_help_menu(self)
-        self.files.may_replace = self._end_runs_for
+        self.files.may_replace = partial(self.runs.end_all_for, self)
         self._connect()
         self._update_recent(settings.recent_files())
         self._update_title()
@@ -147,17 +152,6 @@ class MainWindow(QMainWindow):
         fit_toolbar(self.edit_toolbar, self.actions, self.width() >= WIDE_TOOLBAR)
         if self.layouts is not None:
             self.layouts.window_resized()
-
-    def _end_runs_for(self, what: str) -> bool:
-        """Another network is about to replace this one: runs on it end first, if the user agrees."""
-        runs = [c for c in (self.training, self.compare) if c.running]
-        if not runs:
-            return True
-        if not dialogs.ask_stop_runs(self, what):
-            return False
-        for controller in runs:
-            controller.shutdown()
-        return True
 
     def open_file(self, path: str | Path) -> bool:
         """Open a preset on start-up (no unsaved-changes prompt) and show all of it."""

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QProgressBar, QTabWidget, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
 from playground.engine.nodes.optimizers import is_optimizer
 from playground.engine.registry import node_type, shape_text
 from playground.ui.common import dialogs
 from playground.ui.common.icons import icon
+from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
+from playground.ui.editor.document import GraphDocument
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
@@ -72,12 +75,20 @@ def network_key(graph) -> str:
 
 
 class TrainingController(OneWorkerAtATime, QObject):
-    """Adds the Training toolbar/menu, progress bar, plot docks and banner to a MainWindow."""
+    """Adds the Training menu, ``toolbar`` entries, progress bar, plot docks and banner to
+    ``window`` and trains ``document``'s graph when ``runs`` lets it; ``reveal`` brings the
+    training plots on screen when a run starts."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: QMainWindow, document: GraphDocument, runs: RunCoordinator,
+                 toolbar: QToolBar, add_panel: Callable[..., QDockWidget],
+                 reveal: Callable[[], None]) -> None:
         super().__init__(window)
         self.window = window
-        self.document = window.document
+        self.document = document
+        self.runs = runs
+        self.toolbar, self._add_panel, self._reveal = toolbar, add_panel, reveal
+        runs.add(self, "training", "Stop training (Shift+F5)")
+        runs.changed.connect(self.show_idle)
         self.model: Model | None = None
         self.model_key = ""
         self.worker: TrainingWorker | None = None
@@ -113,7 +124,7 @@ class TrainingController(OneWorkerAtATime, QObject):
                  ("reset", "&Reset weights", "Ctrl+Shift+R",
                   "Re-initialise every weight from the optimizer's seed", self.reset_weights)]
         menu = w.menuBar().addMenu("&Training")
-        self.speed = SpeedControl(w.training_toolbar)
+        self.speed = SpeedControl(self.toolbar)
         self.speed.speedChanged.connect(self._speed_changed)
         self.actions: dict[str, QAction] = {}
         for name, text, key, tip, slot in specs:
@@ -123,11 +134,11 @@ class TrainingController(OneWorkerAtATime, QObject):
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.triggered.connect(slot)
-            w.training_toolbar.addAction(action)
+            self.toolbar.addAction(action)
             menu.addAction(action)
             self.actions[name] = action
             if name == "train":
-                w.training_toolbar.addWidget(self.speed)
+                self.toolbar.addWidget(self.speed)
         self.actions["pause"].setCheckable(True)
         menu.addSeparator()
         menu.addMenu(self.speed.menu(w))
@@ -167,16 +178,15 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _build_docks(self):
         """Two docks side by side below the canvas: training curves and network views, each a
         set of tabs (one QTabWidget per dock keeps Qt's own dock tab bars out of the way)."""
-        w = self.window
         n = len(CURVE_PANELS)
         self.curve_tabs, self.view_tabs = QTabWidget(), QTabWidget()
         for tabs, panels in ((self.curve_tabs, self.panels[:n]), (self.view_tabs, self.panels[n:])):
             tabs.setDocumentMode(True)
             for panel in panels:
                 tabs.addTab(panel, panel.title)
-        docks = [w.add_panel("Training curves", self.curve_tabs, Qt.BottomDockWidgetArea),
-                 w.add_panel("Network views", self.view_tabs, Qt.BottomDockWidgetArea)]
-        w.splitDockWidget(docks[0], docks[1], Qt.Horizontal)
+        docks = [self._add_panel("Training curves", self.curve_tabs, Qt.BottomDockWidgetArea),
+                 self._add_panel("Network views", self.view_tabs, Qt.BottomDockWidgetArea)]
+        self.window.splitDockWidget(docks[0], docks[1], Qt.Horizontal)
         return docks
 
     def show_panel(self, panel) -> None:
@@ -258,8 +268,9 @@ class TrainingController(OneWorkerAtATime, QObject):
             if self.paused:
                 self.toggle_pause()
             return True
-        if self.window.compare.running:
-            self._say("Stop the comparison before training: one run at a time")
+        refusal = self.runs.refusal(self)
+        if refusal:
+            self._say(refusal)
             return False
         analysis = self.document.analysis
         if not analysis.ok:
@@ -285,7 +296,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.actions["pause"].setChecked(start_paused)
         self.started_at = time.monotonic()
         self.thread.start()
-        self.window.reveal_training()
+        self._reveal()
         self._update_actions()
         return True
 
@@ -337,9 +348,9 @@ class TrainingController(OneWorkerAtATime, QObject):
         the network is still the one it trained."""
         if self.running:
             return
-        compare = getattr(self.window, "compare", None)  # built after this controller
-        if compare is not None and compare.running:
-            text = "Comparing optimizers: train (F5) when it ends"
+        elsewhere = self.runs.busy_elsewhere(self)
+        if elsewhere:
+            text = f"{elsewhere[0].upper()}{elsewhere[1:]}: train (F5) when it ends"
         elif not self.document.graph.nodes:
             text = "Drag layers from the palette to build a network"
         elif not self.document.analysis.ok:
