@@ -41,7 +41,7 @@ def with_absolute_paths(graph: Graph, base_dir: str) -> Graph:
 
 class CompareController(OneWorkerAtATime, QObject):
     """Adds the Compare dock, menu and ``toolbar`` entries to ``window`` and compares optimizers
-on ``document``'s graph when ``runs`` lets it; ``set_view`` switches the window's view."""
+    on ``document``'s graph when ``runs`` lets it; ``set_view`` switches the window's view."""
 
     def __init__(self, window: QMainWindow, document: GraphDocument, runs: RunCoordinator,
                  toolbar: QToolBar, add_panel: Callable[..., QDockWidget],
