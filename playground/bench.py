@@ -7,7 +7,6 @@ without it the torch columns are null. Nothing here is imported by the app itsel
 from __future__ import annotations
 
 import json
-import math
 import os
 import statistics
 import subprocess
@@ -409,9 +408,9 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     """Train ``preset`` for about ``seconds`` in an offscreen main window with every plot tab
     shown in turn, probing the event loop with a 10 ms timer; then train the same number of
     steps headless. Returns latencies and GUI/headless samples per second."""
-    from playground.cli import preset_path
+    from playground.commands.common import preset_path
     from playground.engine import Model, Trainer
-    from playground.ui.app import create_app, ensure_display
+    from playground.ui.shell.app import create_app, ensure_display
 
     path = preset_path(preset)
     model = Model.from_preset(path)
@@ -431,7 +430,7 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     ensure_display()
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from playground.ui.main_window import MainWindow
+    from playground.ui.shell.main_window import MainWindow
 
     app = create_app()
     window = MainWindow(restore=False)
@@ -529,7 +528,7 @@ def add_commands(sub) -> None:
 
 
 def cmd_bench(args) -> int:
-    from playground.cli import UserError
+    from playground.commands.common import UserError
     from playground.engine import threads as engine_threads
 
     if args.threads is not None and args.threads < 1:

@@ -111,9 +111,9 @@ def test_installed_app_renders_and_lists_presets(installed):
     shot = run(installed, "shot", "digits_cnn", "-o", "x.png", "--size", "900x600")
     assert shot.returncode == 0, shot.stderr
     assert (installed["cwd"] / "x.png").read_bytes()[:4] == b"\x89PNG"
-    code = ("from playground.ui.app import create_app; app = create_app(); "
-            "from playground.ui.file_ops import presets_dir; "
-            "from playground.ui.preset_library import PresetLibrary; "
+    code = ("from playground.ui.shell.app import create_app; app = create_app(); "
+            "from playground.ui.files.file_ops import presets_dir; "
+            "from playground.ui.files.preset_library import PresetLibrary; "
             "print(len(PresetLibrary(presets_dir()).entries))")
     result = subprocess.run([str(installed["bin"] / "python"), "-c", code], capture_output=True,
                             text=True, env=installed["env"], cwd=installed["cwd"], timeout=120)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from playground.ui.canvas.scene import GraphScene
-from playground.ui.document import GraphDocument
-from playground.ui.layout import layered_positions
+from playground.ui.editor.canvas.scene import GraphScene
+from playground.ui.editor.document import GraphDocument
+from playground.ui.editor.layout import layered_positions
 
 PRESETS = Path(__file__).resolve().parent.parent / "presets"
 

@@ -3,7 +3,7 @@
 The race steps the app's real optimizers (``make_optimizer``) on a two-element float64 parameter,
 so the trajectories show exactly the update rules the app trains networks with. The default start
 points and learning rates were chosen so each surface's lesson shows within 100-300 steps; the
-captions only claim what ``tests/test_race.py`` checks.
+captions only claim what ``tests/engine/test_race.py`` checks.
 """
 from __future__ import annotations
 

@@ -1,1 +1,2 @@
-"""The Qt desktop interface: thin views over a :class:`GraphDocument` (see ``document.py``)."""
+"""The Qt desktop interface: thin views over a :class:`GraphDocument` (see ``editor/document.py``),
+in one package per feature; ``shell`` assembles them into the main window."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
-from playground.ui import settings
+from playground.ui.common import settings
 
 TOUR_SEEN_KEY = "help/tourSeen"
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPushB
                                QTextBrowser, QVBoxLayout, QWidget)
 
 import playground
+from playground.ui.common.style import CATEGORY_COLORS
 from playground.ui.help.common import MUTED, PRIMARY_BUTTON, QUIET_BUTTON, heading, muted
-from playground.ui.style import CATEGORY_COLORS
 
 DISTRIBUTION = "nn-playground"
 APP_NAME = "NN Playground"

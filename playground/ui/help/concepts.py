@@ -12,15 +12,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
+from playground.ui.files.preset_library import CONCEPTS, VIEW_NAMES, PresetEntry, open_preset, preset_entries
 from playground.ui.help.common import MUTED, QUIET_BUTTON, VIEW_COLORS, heading, muted
-from playground.ui.preset_library import CONCEPTS, VIEW_NAMES, PresetEntry, open_preset, preset_entries
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"(])")
 
 
 def concept_entries(folder: Path | None = None) -> list[PresetEntry]:
     """The concept presets in the library's reading order."""
-    from playground.ui.file_ops import presets_dir
+    from playground.ui.files.file_ops import presets_dir
 
     return [e for e in preset_entries(folder or presets_dir()) if e.group == CONCEPTS]
 

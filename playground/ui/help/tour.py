@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPainter
 from PySide6.QtWidgets import (QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QMainWindow,
                                QPushButton, QVBoxLayout, QWidget)
 
+from playground.ui.common.style import CATEGORY_COLORS, PORT_COLORS
 from playground.ui.help.common import ACCENT, MUTED, PRIMARY_BUTTON, QUIET_BUTTON, keys_html
-from playground.ui.style import CATEGORY_COLORS, PORT_COLORS
 
 SPOT_PADDING = 6
 CARD_WIDTH = 380

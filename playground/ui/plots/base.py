@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
-from playground.ui import style
+from playground.ui.common import style
 
 MAX_POINTS = 4000
 # Seconds between redraws of one panel while snapshots stream in. Painting (pyqtgraph axes and

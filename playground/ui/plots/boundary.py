@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 from playground.engine.registry import node_type
-from playground.ui import style
+from playground.ui.common import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, legend_row, spread, symmetric
 

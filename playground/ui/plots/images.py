@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
 
-from playground.ui import style
+from playground.ui.common import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, nice_ceiling, symmetric
 

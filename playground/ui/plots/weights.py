@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
-from playground.ui import style
+from playground.ui.common import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel
 from playground.ui.plots.keys import colour_key
 

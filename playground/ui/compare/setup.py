@@ -1,0 +1,169 @@
+"""Choosing a comparison's runs: which optimizers with which learning rate, or one swept setting.
+
+Defaults come from the graph: its own optimizer keeps its learning rate, the others start at their
+node declaration's default; a preset's optional ``compare`` settings preselect optimizers or a sweep.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from playground.engine.compare import SWEEP_DEFAULTS, ComparePlan, RunSpec, compare_plan, graph_optimizer
+from playground.engine.graph import Graph
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
+from playground.ui.common.param_editors import FloatEditor, IntEditor
+
+MODES = {"optimizers": "Each optimizer once", "lr": "Sweep the learning rate",
+         "batch_size": "Sweep the batch size"}
+DEFAULT_SWEEPS = {name: ", ".join(map(str, values)) for name, values in SWEEP_DEFAULTS.items()}
+
+
+def parse_sweep(name: str, text: str) -> list[Any]:
+    """"0.001, 0.01" -> floats; batch sizes are whole numbers of at least 1 or "full"."""
+    values: list[Any] = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        try:
+            if name == "batch_size":
+                value: Any = "full" if part.lower() == "full" else int(part)
+                if value != "full" and value < 1:
+                    raise ValueError
+            else:
+                value = float(part)
+                if not value > 0:
+                    raise ValueError
+        except ValueError:
+            what = "whole numbers of at least 1 or 'full'" if name == "batch_size" else "positive numbers"
+            raise ValueError(f"sweep values must be {what}, not {part!r}") from None
+        values.append(value)
+    if not values:
+        raise ValueError("enter at least one value to sweep, separated by commas")
+    return values
+
+
+class CompareSetupPanel(QWidget):
+    """Checkboxes and learning rates per optimizer, sweep choice, run length, Start/Stop."""
+
+    startRequested = Signal()
+    stopRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        runs = QGroupBox("Optimizers")
+        grid = QGridLayout(runs)
+        grid.addWidget(QLabel("<b>Run</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>Learning rate</b>"), 0, 1)
+        self.checks: dict[str, QCheckBox] = {}
+        self.lrs: dict[str, FloatEditor] = {}
+        for row, key in enumerate(OPTIMIZER_KEYS, start=1):
+            node = optimizer_node(key)
+            check = QCheckBox(node.type_name, checked=True)
+            check.setToolTip(node.help)
+            lr = FloatEditor(next(p for p in node.params if p.name == "lr"))
+            lr.setValue(node.hyper_defaults()["lr"])
+            check.toggled.connect(self._refresh_lrs)
+            grid.addWidget(check, row, 0)
+            grid.addWidget(lr, row, 1)
+            self.checks[key], self.lrs[key] = check, lr
+        layout.addWidget(runs)
+
+        form = QFormLayout()
+        self.mode = QComboBox()
+        for key, text in MODES.items():
+            self.mode.addItem(text, key)
+        self.sweep_values = QLineEdit()
+        self.sweep_values.setToolTip("Comma-separated values; every checked optimizer runs once per value")
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.epochs = IntEditor(optimizer_node(OPTIMIZER_KEYS[0]).param("epochs"))
+        self.epochs.set_value(self.epochs.param.default)
+        self.max_steps = QSpinBox(minimum=0, maximum=10_000_000, singleStep=100)
+        self.max_steps.setSpecialValueText("no limit")
+        self.max_steps.setToolTip("Stop every run after this many mini-batch steps\n"
+                                  "Range: 0 (no limit) to 10,000,000 · default no limit")
+        self.target = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
+        self.target.setSpecialValueText("off")
+        self.target.setToolTip("Count the steps each run needs to reach this validation accuracy\n"
+                               "Range: 0 (off) to 1 · default 0.9")
+        form.addRow("Runs", self.mode)
+        form.addRow("Values", self.sweep_values)
+        form.addRow("Epochs", self.epochs)
+        form.addRow("Max steps", self.max_steps)
+        form.addRow("Target accuracy", self.target)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton("Start comparison")
+        self.stop_button = QPushButton("Stop", enabled=False)
+        self.start_button.clicked.connect(self.startRequested)
+        self.stop_button.clicked.connect(self.stopRequested)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.stop_button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar(textVisible=True)
+        layout.addWidget(self.progress)
+        self.note = QLabel("Every run starts from the same weights and sees the same batches.")
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignTop)
+        self.note.setStyleSheet("color: #9aa3b2;")
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self._mode_changed()
+
+    def load_graph(self, graph: Graph) -> None:
+        """Defaults for a newly opened graph (its epochs and ``compare_plan``, shared with the CLI)."""
+        plan = compare_plan(graph)
+        own = graph_optimizer(graph)
+        for key, lr in self.lrs.items():
+            lr.setValue(plan.lrs[key])
+        if own:
+            self.epochs.setValue(int(own[1]["epochs"]))
+        for key, check in self.checks.items():
+            check.setChecked(key in plan.optimizers)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(plan.sweep[0] if plan.sweep else "optimizers")))
+        if plan.sweep:
+            self.sweep_values.setText(", ".join(f"{v:g}" if isinstance(v, float) else str(v)
+                                                for v in plan.sweep[1]))
+
+    def specs(self) -> list[RunSpec]:
+        """The chosen runs; ValueError with a readable message when the choice is unusable."""
+        keys = [k for k, check in self.checks.items() if check.isChecked()]
+        if not keys:
+            raise ValueError("choose at least one optimizer to compare")
+        mode = self.mode.currentData()
+        sweep = None if mode == "optimizers" else (mode, parse_sweep(mode, self.sweep_values.text()))
+        return ComparePlan(keys, {key: lr.value() for key, lr in self.lrs.items()}, sweep).specs()
+
+    def options(self) -> dict[str, Any]:
+        """Keyword arguments of Comparison besides the specs."""
+        target = self.target.value()
+        return {"epochs": self.epochs.value(), "steps": self.max_steps.value() or None,
+                "target_accuracy": target if target > 0 else None}
+
+    def set_running(self, running: bool) -> None:
+        self.start_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+        for widget in (*self.checks.values(), self.mode, self.sweep_values, self.epochs,
+                       self.max_steps, self.target):
+            widget.setEnabled(not running)
+        self._refresh_lrs()
+
+    def _mode_changed(self) -> None:
+        mode = self.mode.currentData()
+        self.sweep_values.setEnabled(mode != "optimizers")
+        self.sweep_values.setText(DEFAULT_SWEEPS.get(mode, ""))
+        self._refresh_lrs()
+
+    def _refresh_lrs(self) -> None:
+        """A learning rate is editable for a checked optimizer unless the lr itself is swept."""
+        editable = self.start_button.isEnabled() and self.mode.currentData() != "lr"
+        for key, lr in self.lrs.items():
+            lr.setEnabled(editable and self.checks[key].isChecked())
+

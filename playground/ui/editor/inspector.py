@@ -1,0 +1,178 @@
+"""The inspector: the selected node's parameters as live, undoable editors; the graph's own
+name and description when nothing is selected. Problems found by validation are listed below."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from playground.engine.registry import node_type, shape_text
+from playground.ui.common import style
+from playground.ui.common.param_editors import create_editor, field_tip
+from playground.ui.editor.document import GraphDocument
+from playground.ui.editor.edits import SetMeta, SetParam
+
+
+class MetaText(QPlainTextEdit):
+    """A multi-line field that commits when it loses focus."""
+
+    def __init__(self, on_commit) -> None:
+        super().__init__()
+        self.on_commit = on_commit
+
+    def focusOutEvent(self, event) -> None:
+        self.on_commit(self.toPlainText())
+        super().focusOutEvent(event)
+
+
+class Inspector(QScrollArea):
+    """Shows one node (``show_node``) or the graph (``show_node(None)``)."""
+
+    def __init__(self, document: GraphDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.node_id: str | None = None
+        self.editors: dict[str, QWidget] = {}
+        self.refusals: dict[str, QLabel] = {}
+        self.meta_fields: dict[str, QWidget] = {}
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(260)
+        document.paramChanged.connect(self._param_changed)
+        document.nodeRemoved.connect(self._node_removed)
+        document.reset.connect(lambda: self.show_node(None))
+        document.analysisChanged.connect(lambda _a: self._refresh_status())
+        document.metaChanged.connect(self._meta_changed)
+        self.show_node(None)
+
+    def show_selection(self, node_ids: list[str]) -> None:
+        if len(node_ids) == 1:
+            self.show_node(node_ids[0])
+        elif node_ids:
+            self.show_node(None, f"{len(node_ids)} nodes selected")
+        else:
+            self.show_node(None)
+
+    def show_node(self, node_id: str | None, note: str = "") -> None:
+        self.node_id = node_id if node_id in self.document.graph.nodes else None
+        self.editors, self.refusals = {}, {}
+        self.meta_fields: dict[str, QWidget] = {}
+        page = QWidget()
+        self.box = QVBoxLayout(page)
+        self.box.setAlignment(Qt.AlignTop)
+        if self.node_id is None:
+            self._graph_page(note)
+        else:
+            self._node_page(self.node_id)
+        self.status = QLabel(wordWrap=True, textFormat=Qt.RichText)
+        self.box.addWidget(self.status)
+        self.box.addStretch(1)
+        self.setWidget(page)
+        self._refresh_status()
+
+    def _node_page(self, node_id: str) -> None:
+        node = self.document.graph.nodes[node_id]
+        t = node_type(node.type)
+        color = style.category_color(t.category if t else "").name()
+        title = QLabel(f"<span style='font-size:13pt;font-weight:600'>{node_id}</span>"
+                       f"&nbsp;&nbsp;<span style='color:{color};font-weight:600'>{node.type}</span>")
+        self.box.addWidget(title)
+        if t:
+            help_label = QLabel(t.help, wordWrap=True)
+            help_label.setStyleSheet("color: #8a93a3;")
+            self.box.addWidget(help_label)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for param in (t.params if t else ()):
+            editor = create_editor(param, node.params.get(param.name, param.default))
+            editor.edited.connect(lambda value, name=param.name: self._edit(name, value))
+            label = QLabel(param.name)
+            label.setToolTip(field_tip(param))
+            self.editors[param.name] = editor
+            if hasattr(editor, "refused"):  # numbers: a value outside the range says so below it
+                editor.popup_refusals = False
+                refusal = QLabel(wordWrap=True)
+                refusal.setStyleSheet(f"color: {style.NODE_ERROR.name()};")
+                refusal.hide()
+                editor.refused.connect(lambda text, r=refusal: (r.setText(f"⚠ {text}"), r.show()))
+                editor.edited.connect(lambda _v, r=refusal: r.hide())
+                self.refusals[param.name] = refusal
+                field = QWidget()
+                column = QVBoxLayout(field)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.setSpacing(2)
+                column.addWidget(editor)
+                column.addWidget(refusal)
+                form.addRow(label, field)
+            else:
+                form.addRow(label, editor)
+        if t and not t.params:
+            form.addRow(QLabel("<i>no parameters</i>"))
+        self.box.addLayout(form)
+
+    def _graph_page(self, note: str) -> None:
+        meta = self.document.graph.meta
+        heading = note or "Graph"
+        self.box.addWidget(QLabel(f"<span style='font-size:13pt;font-weight:600'>{heading}</span>"))
+        self.box.addWidget(QLabel("Select a node to edit its parameters; drag node types from the "
+                                  "palette onto the canvas and wire output ports to input ports.",
+                                  wordWrap=True))
+        form = QFormLayout()
+        for key in ("title", "name"):
+            field = QLineEdit(str(meta.get(key, "")))
+            field.setObjectName(f"meta_{key}")
+            field.editingFinished.connect(lambda key=key, field=field: self._set_meta(key, field.text()))
+            form.addRow(key.capitalize(), field)
+            self.meta_fields[key] = field
+        description = MetaText(lambda text: self._set_meta("description", text))
+        description.setObjectName("meta_description")
+        description.setPlainText(str(meta.get("description", "")))
+        description.setMinimumHeight(110)
+        description.setMaximumHeight(180)
+        form.addRow("Description", description)
+        self.meta_fields["description"] = description
+        self.box.addLayout(form)
+
+    def _edit(self, name: str, value: Any) -> None:
+        if self.node_id is None:
+            return
+        graph = self.document.graph
+        if graph.nodes[self.node_id].params.get(name) != value:
+            self.document.push(SetParam(graph, self.node_id, name, value))
+
+    def _set_meta(self, key: str, value: str) -> None:
+        if self.document.graph.meta.get(key, "") != value:
+            self.document.push(SetMeta(self.document.graph, key, value))
+
+    def _param_changed(self, node_id: str, name: str) -> None:
+        if node_id == self.node_id and name in self.editors:
+            self.editors[name].set_value(self.document.graph.nodes[node_id].params[name])
+            if name in self.refusals:  # undo, redo: the shown value is the graph's again
+                self.refusals[name].hide()
+                self.editors[name].show_refusal(None)
+
+    def _node_removed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self.show_node(None)
+
+    def _meta_changed(self, key: str) -> None:
+        field = self.meta_fields.get(key)
+        value = str(self.document.graph.meta.get(key, ""))
+        if isinstance(field, QLineEdit) and field.text() != value:
+            field.setText(value)
+        elif isinstance(field, QPlainTextEdit) and field.toPlainText() != value:
+            field.setPlainText(value)
+
+    def _refresh_status(self) -> None:
+        analysis = self.document.analysis
+        if self.node_id is not None:
+            shape = shape_text(analysis.shapes.get(self.node_id))
+            lines = [f"Output shape: <b>{shape}</b>",
+                     f"Parameters: <b>{analysis.param_counts.get(self.node_id, 0):,}</b>"]
+            problems = analysis.problems_of(self.node_id)
+        else:
+            lines = [f"{len(self.document.graph.nodes)} nodes, {analysis.total_params:,} parameters"]
+            problems = [p.message for p in analysis.problems]
+        lines += [f"<span style='color:{style.NODE_ERROR.name()}'>⚠ {p}</span>" for p in problems]
+        self.status.setText("<br>".join(lines))

@@ -1,0 +1,1 @@
+"""The optimizer race: optimizers descending a 2-D loss surface, drawn on its contour map."""

@@ -1,0 +1,459 @@
+"""Training in the main window: controls, progress, live plot docks and the divergence banner.
+
+The controller owns the worker thread. It keeps the built model between runs while the network
+itself is unchanged (moving nodes or changing optimizer settings keeps the weights), and refuses
+graph edits while a run is going unless the user agrees to stop it.
+"""
+from __future__ import annotations
+
+import json
+import time
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
+
+from playground.engine import Model
+from playground.engine.nodes.optimizers import is_optimizer
+from playground.engine.registry import node_type, shape_text
+from playground.ui.common import dialogs
+from playground.ui.common.icons import icon
+from playground.ui.common.runs import RunCoordinator
+from playground.ui.common.threads import OneWorkerAtATime
+from playground.ui.editor.document import GraphDocument
+from playground.ui.plots.boundary import DecisionBoundaryPanel
+from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
+from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
+from playground.ui.plots.weights import WeightHistogramPanel
+from playground.ui.training.speed import SpeedControl, speed_label
+from playground.ui.training.worker import TrainingSetup, TrainingWorker
+
+SHUTDOWN_MS = 1500
+ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
+CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
+IMAGE_PANELS = (DecisionBoundaryPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
+                SamplePredictionsPanel)
+NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
+READY = "Ready to train (F5)"
+NOT_READY = "Fix the problems to train"
+
+
+def has_conv(graph) -> bool:
+    return any(n.type == "Conv2D" for n in graph.nodes.values())
+
+
+def view_notes(analysis, graph) -> dict[type, str | None]:
+    """Why each view that does not apply to this network stays empty (None: it applies, or the
+    network is not complete enough to tell)."""
+    shape = analysis.shapes.get(analysis.dataset) if analysis.dataset else None
+    if shape is None:
+        return {}
+    images = len(shape) == 3
+    return {
+        DecisionBoundaryPanel: None if shape == (2,) else
+        "The decision boundary is drawn over a plane: it needs data with two input features. "
+        f"This network's input has shape {shape_text(shape)}.",
+        FiltersPanel: None if has_conv(graph) else
+        "This network has no Conv2D layer: add one to see the filters it learns.",
+        FeatureMapsPanel: None if any(s is not None and len(s) == 3 for node, s in analysis.shapes.items()
+                                      if node != analysis.dataset) else
+        "Feature maps show image-shaped layer outputs (Conv2D, pooling): this network has none.",
+        ConfusionPanel: None if analysis.num_classes or not analysis.loss else
+        "The confusion matrix is for classification: this network predicts numbers.",
+        SamplePredictionsPanel: None if images else
+        "Sample predictions are shown for image data: this network's input has shape "
+        f"{shape_text(shape)}.",
+    }
+
+
+def network_key(graph) -> str:
+    """What the weights depend on: every node and wire, minus positions and optimizer settings."""
+    nodes = [(n.id, n.type, n.params) for n in graph.nodes.values()
+             if not is_optimizer(node_type(n.type) or object)]
+    return json.dumps([nodes, [str(e) for e in graph.edges]], sort_keys=True, default=str)
+
+
+class TrainingController(OneWorkerAtATime, QObject):
+    """Adds the Training menu, ``toolbar`` entries, progress bar, plot docks and banner to
+    ``window`` and trains ``document``'s graph when ``runs`` lets it; ``reveal`` brings the
+    training plots on screen when a run starts."""
+
+    def __init__(self, window: QMainWindow, document: GraphDocument, runs: RunCoordinator,
+                 toolbar: QToolBar, add_panel: Callable[..., QDockWidget],
+                 reveal: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.runs = runs
+        self.toolbar, self._add_panel, self._reveal = toolbar, add_panel, reveal
+        runs.add(self, "training", "Stop training (Shift+F5)")
+        runs.changed.connect(self.show_idle)
+        self.model: Model | None = None
+        self.model_key = ""
+        self.worker: TrainingWorker | None = None
+        self.thread: QThread | None = None
+        self.result = None
+        self.failed = False
+        self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
+        self.started_at = 0.0
+        self._stack_index = self.document.undo_stack.index()
+        self._build_actions()
+        self._build_status()
+        self._build_banner()
+        self.panels = [cls() for cls in (*CURVE_PANELS, *IMAGE_PANELS)]
+        for panel in self.panels:
+            panel.show_hint("Train (F5) to watch this view fill in as the network learns.")
+        self.docks = self._build_docks()
+        next(p for p in self.panels if isinstance(p, DecisionBoundaryPanel)).follow(self.document)
+        self.document.undo_stack.indexChanged.connect(self._on_edit)
+        self.document.reset.connect(self._forget_previous_network)
+        self.document.analysisChanged.connect(self._notes_follow_edits)
+        self.document.analysisChanged.connect(lambda _a: self.show_idle())
+        self._update_actions()
+        self._views_follow_document()
+
+    # --- construction -------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        """The Training menu and toolbar. Toolbar texts never change (Pause stays "Pause" while
+        checked), so no button moves under the cursor."""
+        w = self.window
+        specs = [("train", "&Train", "F5", "Start or continue training (F5)", self.train),
+                 ("pause", "&Pause", "F6", "Pause or resume training (F6)", self.toggle_pause),
+                 ("step", "&Step", "F10", "Train exactly one mini-batch (F10)", self.step),
+                 ("stop", "St&op", "Shift+F5", "Stop training (Shift+F5)", self.stop),
+                 ("reset", "&Reset weights", "Ctrl+Shift+R",
+                  "Re-initialise every weight from the optimizer's seed", self.reset_weights)]
+        menu = w.menuBar().addMenu("&Training")
+        self.speed = SpeedControl(self.toolbar)
+        self.speed.speedChanged.connect(self._speed_changed)
+        self.actions: dict[str, QAction] = {}
+        for name, text, key, tip, slot in specs:
+            action = QAction(icon(ICONS.get(name, name)), text, w)
+            action.setIconText(text.replace("&", ""))
+            action.setShortcut(QKeySequence(key))
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(slot)
+            self.toolbar.addAction(action)
+            menu.addAction(action)
+            self.actions[name] = action
+            if name == "train":
+                self.toolbar.addWidget(self.speed)
+        self.actions["pause"].setCheckable(True)
+        menu.addSeparator()
+        menu.addMenu(self.speed.menu(w))
+
+    def _speed_changed(self, steps_per_second: float | None) -> None:
+        if self.running:
+            self.worker.set_speed(steps_per_second)
+        self._say(f"Training speed: {speed_label(steps_per_second)}")
+
+    def _build_status(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress_label = QLabel(READY)
+        self.progress_label.setContentsMargins(8, 0, 8, 0)
+        bar = self.window.statusBar()
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        self.progress.hide()
+
+    def _build_banner(self) -> None:
+        self.banner_bar = QToolBar("Messages", self.window)
+        self.banner_bar.setObjectName("trainingBanner")
+        self.banner_bar.setMovable(False)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #b3261e; color: white; padding: 6px 10px;"
+                                  " font-weight: bold; border-radius: 3px; }")
+        self.banner_bar.addWidget(self.banner)
+        dismiss = QAction("Dismiss", self.window)
+        dismiss.triggered.connect(self.banner_bar.hide)
+        self.banner_bar.addAction(dismiss)
+        self.window.addToolBarBreak(Qt.TopToolBarArea)
+        self.window.addToolBar(Qt.TopToolBarArea, self.banner_bar)
+        self.banner_bar.hide()
+
+    def _build_docks(self):
+        """Two docks side by side below the canvas: training curves and network views, each a
+        set of tabs (one QTabWidget per dock keeps Qt's own dock tab bars out of the way)."""
+        n = len(CURVE_PANELS)
+        self.curve_tabs, self.view_tabs = QTabWidget(), QTabWidget()
+        for tabs, panels in ((self.curve_tabs, self.panels[:n]), (self.view_tabs, self.panels[n:])):
+            tabs.setDocumentMode(True)
+            for panel in panels:
+                tabs.addTab(panel, panel.title)
+        docks = [self._add_panel("Training curves", self.curve_tabs, Qt.BottomDockWidgetArea),
+                 self._add_panel("Network views", self.view_tabs, Qt.BottomDockWidgetArea)]
+        self.window.splitDockWidget(docks[0], docks[1], Qt.Horizontal)
+        return docks
+
+    def show_panel(self, panel) -> None:
+        """Bring a plot panel's tab to the front."""
+        for tabs in (self.curve_tabs, self.view_tabs):
+            if tabs.indexOf(panel) >= 0:
+                tabs.setCurrentWidget(panel)
+
+    def _show_relevant_view(self, plane: bool, conv: bool, classes: int | None) -> None:
+        """Front the network view that says most about this kind of network."""
+        by_type = {type(p): p for p in self.panels}
+        if plane:
+            self.show_panel(by_type[DecisionBoundaryPanel])
+        elif conv:
+            self.show_panel(by_type[FiltersPanel])
+        elif classes:
+            self.show_panel(by_type[ConfusionPanel])
+
+    def _forget_previous_network(self) -> None:
+        """Another network (or New) replaces this one: no view, weight or status of the previous
+        run stays on screen."""
+        self.model, self.model_key, self.result = None, "", None
+        for panel in self.panels:
+            panel.reset(NO_RUN)
+            panel.clear()
+        self.banner_bar.hide()
+        self.progress.hide()
+        self.failed = False
+        self.show_idle()
+        self.window.statusBar().clearMessage()
+        QTimer.singleShot(0, self, self._views_follow_document)  # after the file's folder is known
+
+    def _views_follow_document(self) -> None:
+        """An opened network starts on the views that apply to it, before any training."""
+        a = self.document.analysis
+        self._show_relevant_view(a.dataset is not None and a.shapes.get(a.dataset) == (2,),
+                                 has_conv(self.document.graph), a.num_classes)
+        self._notes_follow_edits(a)
+
+    def _notes_follow_edits(self, analysis) -> None:
+        """Views that hold no run yet say whether they apply to the network as it is now."""
+        if self.running:
+            return
+        notes = view_notes(analysis, self.document.graph)
+        for panel in self.panels:
+            if panel.received == 0:
+                panel.show_placeholder(notes.get(type(panel)))
+
+    # --- state ----------------------------------------------------------------------------------
+    @property
+    def paused(self) -> bool:
+        return self.running and self.actions["pause"].isChecked()
+
+    def _update_actions(self) -> None:
+        a = self.actions
+        a["train"].setEnabled(not self.running or self.paused)
+        a["pause"].setEnabled(self.running)
+        a["stop"].setEnabled(self.running)
+        a["reset"].setEnabled(not self.running)
+        a["pause"].setText("&Resume" if self.paused else "&Pause")
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner_bar.show()
+
+    def model_matches(self) -> bool:
+        """Whether the kept model still has the graph's layers and wires."""
+        return self.model is not None and network_key(self.document.graph) == self.model_key
+
+    def adopt_model(self, model: Model) -> None:
+        """Train from this model's weights next (loaded weights, a model built for export)."""
+        self.model = model
+        self.model_key = network_key(model.graph)
+
+    # --- commands -------------------------------------------------------------------------------
+    def train(self, max_steps: int | None = None, start_paused: bool = False) -> bool:
+        """Start a run (or resume a paused one). Returns False when the graph cannot train."""
+        if self.running:
+            if self.paused:
+                self.toggle_pause()
+            return True
+        refusal = self.runs.refusal(self)
+        if refusal:
+            self._say(refusal)
+            return False
+        analysis = self.document.analysis
+        if not analysis.ok:
+            self._say(f"Cannot train: {analysis.problems[0]}")
+            return False
+        graph = self.document.graph.copy()
+        key = network_key(graph)
+        if self.model is None or key != self.model_key:
+            self.model = Model(graph, analysis, base_dir=self.document.base_dir)
+            self.model_key = key
+        else:
+            self.model.adopt(graph, analysis)
+        self.banner_bar.hide()
+        self.result = None
+        self.failed = False
+        self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused,
+                                          steps_per_second=self.speed.speed()))
+        self.worker.setup.connect(self._on_setup)
+        self.worker.snapshot.connect(self._on_snapshot)
+        self.worker.status.connect(self._on_status)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.actions["pause"].setChecked(start_paused)
+        self.started_at = time.monotonic()
+        self.thread.start()
+        self._reveal()
+        self._update_actions()
+        return True
+
+    def toggle_pause(self) -> None:
+        if not self.running:
+            self.actions["pause"].setChecked(False)
+            return
+        pausing = not self.worker.trainer or self.worker.trainer.status != "paused"
+        if self.sender() is not self.actions["pause"]:
+            self.actions["pause"].setChecked(pausing)
+        else:
+            pausing = self.actions["pause"].isChecked()
+        (self.worker.pause if pausing else self.worker.resume)()
+        self._say("Paused: F6 resumes, F10 steps one batch" if pausing else "Training")
+        self._update_actions()
+
+    def step(self) -> None:
+        if not self.running:
+            if not self.train(start_paused=True):
+                return
+        else:
+            self.actions["pause"].setChecked(True)
+            self.worker.pause()
+        self.worker.step_once()
+        self._update_actions()
+
+    def stop(self) -> None:
+        if self.running:
+            self.worker.stop()
+            self._say("Stopping...")
+
+    def reset_weights(self) -> None:
+        if self.running:
+            self._say("Stop training before resetting the weights")
+            return
+        self.model = None
+        self._say("Weights will be re-initialised when training starts")
+
+    def shutdown(self) -> bool:
+        """Stop a run and wait for its thread (window closing); True when it ended in time."""
+        return self._stop_and_wait(SHUTDOWN_MS)
+
+    def _say(self, text: str) -> None:
+        self._said = text
+        self.window.statusBar().showMessage(text, 5000)
+
+    def show_idle(self) -> None:
+        """Between runs the label says what F5 would do now, or how the last run ended while
+        the network is still the one it trained."""
+        if self.running:
+            return
+        elsewhere = self.runs.busy_elsewhere(self)
+        if elsewhere:
+            text = f"{elsewhere[0].upper()}{elsewhere[1:]}: train (F5) when it ends"
+        elif not self.document.graph.nodes:
+            text = "Drag layers from the palette to build a network"
+        elif not self.document.analysis.ok:
+            text = NOT_READY
+        elif self.failed:
+            text = "Training failed: see the message above the canvas"
+        elif self.result is not None and self.model_matches():
+            text = _result_text(self.result)
+        else:
+            text = READY
+        self.progress_label.setText(text)
+
+    # --- graph edits while training ------------------------------------------------------------
+    def _on_edit(self, index: int) -> None:
+        previous, self._stack_index = self._stack_index, index
+        if not self.running or self.model is None:
+            return
+        if network_key(self.document.graph) == self.model_key and not self._optimizer_changed():
+            return  # moving nodes or renaming the graph does not touch the run
+        if dialogs.ask_stop_training(self.window):
+            self.stop()
+            return
+        stack = self.document.undo_stack
+        stack.indexChanged.disconnect(self._on_edit)
+        stack.setIndex(previous)
+        stack.indexChanged.connect(self._on_edit)
+        self._stack_index = previous
+        self._say("Edit undone: stop training (Shift+F5) before changing the network")
+
+    def _optimizer_changed(self) -> bool:
+        opt = self.model.analysis.optimizer
+        return self.document.graph.nodes.get(opt) is None or \
+            self.document.graph.nodes[opt].params != self.model.graph.nodes[opt].params
+
+    # --- worker signals (queued onto the GUI thread) --------------------------------------------
+    @Slot(object)
+    def _on_setup(self, setup) -> None:
+        if self.model is None:  # the network was replaced while this run's first signals queued
+            return
+        self.total_steps = setup.total_steps
+        self.steps_per_epoch = setup.steps_per_epoch
+        self.progress.setRange(0, setup.total_steps)
+        self.progress.setValue(0)
+        notes = view_notes(self.model.analysis, self.model.graph)
+        for panel in self.panels:
+            panel.reset(setup)
+            panel.show_placeholder(notes.get(type(panel)))
+        self._show_relevant_view(setup.points is not None, bool(setup.conv_layers), setup.num_classes)
+
+    @Slot(object)
+    def _on_snapshot(self, snap) -> None:
+        if self.model is None:  # a snapshot of a run whose network was replaced: draw nothing
+            return
+        self.progress.setValue(snap.step)
+        elapsed = time.monotonic() - self.started_at
+        eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
+        epochs = max(1, round(snap.total_steps / self.steps_per_epoch))
+        speed = "" if snap.warming_up else \
+            f" · ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
+        self.progress_label.setText(
+            f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,}"
+            + speed + (" · paused" if snap.status == "paused" else ""))
+        for panel in self.panels:
+            panel.update_snapshot(snap)
+
+    @Slot(str, str)
+    def _on_status(self, state: str, message: str) -> None:
+        self.progress.show()
+        if state == "compiling":
+            self.progress.setRange(0, 0)
+            self.progress_label.setText(message)
+        self._say(message or "Training")
+
+    @Slot(object)
+    def _on_finished(self, result) -> None:
+        self.result = result
+        if result.status == "diverged":
+            self.show_banner(f"Training {result.message}.")
+        self.progress_label.setText(_result_text(result))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.failed = True
+        self.show_banner(f"Training failed: {message}")
+
+    def _run_ended(self, worker: TrainingWorker) -> None:
+        self.actions["pause"].setChecked(False)
+        self.progress.hide()
+        bar = self.window.statusBar()
+        if self._said and bar.currentMessage() == self._said:  # "Training", "Stopping..." are over
+            bar.clearMessage()
+        self.show_idle()
+        self._update_actions()
+
+
+def _result_text(result) -> str:
+    acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
+    return (f"{result.status.capitalize()} after {result.steps:,} steps: "
+            f"validation loss {result.val_loss:.4f}{acc}")
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
+        else f"{seconds // 60}:{seconds % 60:02d}"
