@@ -7,7 +7,7 @@ import pytest
 
 from playground.engine import Model, save_preset
 from playground.engine.atomic import atomic_writer, write_text_atomic
-from playground.engine.export_torch import export_torch
+from playground.engine.export_project import export_project
 from tests.engine.test_graph import mlp_graph
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -25,14 +25,14 @@ def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
-def write_each_kind(folder) -> list:
-    """A preset, weights, a PyTorch export (script and weights) and a text result."""
+def write_each_kind(folder, project: bool = True) -> list:
+    """A preset, weights, a PyTorch project's files and a text result."""
     model = Model.from_preset(mlp_graph())
     save_preset(mlp_graph(), folder / "net.json")
     model.save_weights(folder / "w.npz")
-    script, weights = export_torch(model, folder / "net.py")
     write_text_atomic(folder / "results.csv", "a,b\n1,2\n")
-    return [folder / "net.json", folder / "w.npz", script, weights, folder / "results.csv"]
+    files = [folder / "net.json", folder / "w.npz", folder / "results.csv"]
+    return files + sorted(export_project(model, folder / "project").iterdir()) if project else files
 
 
 @pytest.mark.parametrize("mask, expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
@@ -43,11 +43,11 @@ def test_new_files_follow_the_umask(tmp_path, umask, mask, expected):
 
 
 def test_overwriting_keeps_the_files_mode(tmp_path, umask):
-    paths = write_each_kind(tmp_path)
+    paths = write_each_kind(tmp_path, project=False)
     for i, path in enumerate(paths):
-        os.chmod(path, (0o640, 0o604, 0o755, 0o600, 0o660)[i])
+        os.chmod(path, (0o640, 0o604, 0o660)[i])
     before = {p: mode(p) for p in paths}
-    write_each_kind(tmp_path)
+    write_each_kind(tmp_path, project=False)
     assert {p: mode(p) for p in paths} == before
 
 
