@@ -19,7 +19,7 @@ from playground.engine.ops.conv import Conv2DOp
 from playground.engine.ops.dense import DenseOp
 from playground.engine.ops.pool import Pool2DOp
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, "benchmarks")
 two_threads = pytest.mark.skipif(threads.max_threads() < 2, reason="Numba's pool has one thread")
 
