@@ -393,11 +393,12 @@ class TrainingController(OneWorkerAtATime, QObject):
         elapsed = time.monotonic() - self.started_at
         eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
         epochs = max(1, round(snap.total_steps / self.steps_per_epoch))
-        speed = "" if snap.warming_up else \
+        paused = snap.status == "paused"  # a paused run has no speed, and its ETA would only grow
+        speed = "" if snap.warming_up or paused else \
             f" · ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
         self.progress_label.setText(
             f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,}"
-            + speed + (" · paused" if snap.status == "paused" else ""))
+            + speed + (" · paused" if paused else ""))
         for panel in self.panels:
             panel.update_snapshot(snap)
 
