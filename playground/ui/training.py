@@ -377,6 +377,8 @@ class TrainingController(OneWorkerAtATime, QObject):
     # --- worker signals (queued onto the GUI thread) --------------------------------------------
     @Slot(object)
     def _on_setup(self, setup) -> None:
+        if not self._from_current_worker():
+            return
         self.total_steps = setup.total_steps
         self.steps_per_epoch = setup.steps_per_epoch
         self.progress.setRange(0, setup.total_steps)
@@ -389,6 +391,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(object)
     def _on_snapshot(self, snap) -> None:
+        if not self._from_current_worker():
+            return
         self.progress.setValue(snap.step)
         elapsed = time.monotonic() - self.started_at
         eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
@@ -404,6 +408,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(str, str)
     def _on_status(self, state: str, message: str) -> None:
+        if not self._from_current_worker():
+            return
         self.progress.show()
         if state == "compiling":
             self.progress.setRange(0, 0)
@@ -412,6 +418,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(object)
     def _on_finished(self, result) -> None:
+        if not self._from_current_worker():
+            return
         self.result = result
         if result.status == "diverged":
             self.show_banner(f"Training {result.message}.")
@@ -419,6 +427,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        if not self._from_current_worker():
+            return
         self.failed = True
         self.show_banner(f"Training failed: {message}")
 
