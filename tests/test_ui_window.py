@@ -355,6 +355,31 @@ def test_a_paused_run_shows_the_step_it_paused_at(window, tmp_path, qtbot, steps
     qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
 
 
+def eta_seconds(controller) -> int:
+    text = controller.progress_label.text()
+    eta = text.split("ETA ")[1].split(" ")[0]
+    parts = [int(p) for p in eta.split(":")]
+    return sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+
+
+def test_time_spent_paused_does_not_stretch_the_eta(window, tmp_path, qtbot):
+    controller = open_spiral(window, tmp_path, "training").training
+    controller.speed.set_speed(100)
+    assert controller.train()
+    qtbot.waitUntil(lambda: steps(window) > 100 and "ETA" in controller.progress_label.text(),
+                    timeout=60_000)
+    before = eta_seconds(controller)
+    controller.actions["pause"].trigger()
+    qtbot.wait(3000)
+    controller.actions["pause"].trigger()
+    resumed_at = steps(window)
+    qtbot.waitUntil(lambda: steps(window) > resumed_at + 50 and "ETA" in controller.progress_label.text(),
+                    timeout=30_000)
+    assert eta_seconds(controller) <= before * 1.3 + 2, (before, controller.progress_label.text())
+    controller.actions["stop"].trigger()
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+
+
 def test_the_speed_is_kept_in_settings_and_offered_in_the_menu(window, qtbot):
     from playground.ui.main_window import MainWindow
 

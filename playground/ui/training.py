@@ -86,6 +86,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.failed = False
         self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
         self.started_at = 0.0
+        self._paused_at: float | None = None  # since when the run is paused
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
         self._build_status()
@@ -284,6 +285,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.worker.failed.connect(self._on_failed)
         self.actions["pause"].setChecked(start_paused)
         self.started_at = time.monotonic()
+        self._paused_at = self.started_at if start_paused else None
         self.thread.start()
         self.window.reveal_training()
         self._update_actions()
@@ -298,6 +300,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             self.actions["pause"].setChecked(pausing)
         else:
             pausing = self.actions["pause"].isChecked()
+        self._clock_paused(pausing)
         (self.worker.pause if pausing else self.worker.resume)()
         self._say("Paused: F6 resumes, F10 steps one batch" if pausing else "Training")
         self._update_actions()
@@ -308,9 +311,19 @@ class TrainingController(OneWorkerAtATime, QObject):
                 return
         else:
             self.actions["pause"].setChecked(True)
+            self._clock_paused(True)
             self.worker.pause()
         self.worker.step_once()
         self._update_actions()
+
+    def _clock_paused(self, pausing: bool) -> None:
+        """The ETA counts training time only: a resume moves the start by the time spent paused."""
+        now = time.monotonic()
+        if pausing and self._paused_at is None:
+            self._paused_at = now
+        elif not pausing and self._paused_at is not None:
+            self.started_at += now - self._paused_at
+            self._paused_at = None
 
     def stop(self) -> None:
         if self.running:
