@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
         self.document.metaChanged.connect(lambda _key: self._update_title())
         self.files.recentChanged.connect(self._update_recent)
         self.files.opened.connect(lambda _path: self.view.fit_all())
+        # The keys go to the new network's canvas, not to whichever field the focus chain finds
+        # when the previous one's widget is gone (the Inspector's Title got the next key press).
+        self.files.opened.connect(lambda _path: self.view.setFocus())
 
     def _selection_changed(self) -> None:
         if shiboken6.isValid(self.scene):  # the scene emits while it is being destroyed
