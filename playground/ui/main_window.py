@@ -213,7 +213,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
 
     def _update_status(self, analysis) -> None:
-        if analysis.ok:
+        if not self.document.graph.nodes:  # an empty canvas is a start, not a list of problems
+            self.validation_label.setText("")
+            self.validation_label.setToolTip("")
+        elif analysis.ok:
             self.validation_label.setText("✔ valid graph")
             self.validation_label.setStyleSheet("color: #4caf50;")
             self.validation_label.setToolTip("")
