@@ -113,7 +113,8 @@ def quit_on_signals(app: QApplication) -> Callable[[], bool]:
             window.autosave.write()
             window.training.shutdown()
             window.compare.shutdown()
-            window.remember_layout()
+            if window.persist:
+                settings.save_window_state(window.saveGeometry(), window.saveState())
         app.exit(0)  # ends the running loops, a modal question's included
         QTimer.singleShot(0, app, lambda: app.exit(0))  # and one about to start
 

@@ -283,15 +283,10 @@ class MainWindow(QMainWindow):
             return
         self.training.shutdown()
         self.autosave.discard()
-        self.remember_layout()
-        event.accept()
-
-    def remember_layout(self) -> None:
-        """Keep the geometry and each view's docks for the next launch (closing, Ctrl+C); a
-        window squashed below its minimum keeps the geometry saved before."""
         if self.persist:
             small = self.width() < MIN_WINDOW.width() or self.height() < MIN_WINDOW.height()
             settings.save_window_state(None if small else self.saveGeometry(), self.layouts.to_save())
+        event.accept()
 
 
 def _default_size() -> QSize:
