@@ -87,6 +87,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
         self.started_at = 0.0
         self._paused_at: float | None = None  # since when the run is paused
+        self._last_snap = None
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
         self._build_status()
@@ -286,6 +287,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.actions["pause"].setChecked(start_paused)
         self.started_at = time.monotonic()
         self._paused_at = self.started_at if start_paused else None
+        self._last_snap = None  # the run's latest snapshot, for the label when it pauses
         self.thread.start()
         self.window.reveal_training()
         self._update_actions()
@@ -406,22 +408,30 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _on_snapshot(self, snap) -> None:
         if not self._from_current_worker():
             return
+        self._last_snap = snap
+        self._show_progress(snap, snap.status == "paused")
+        for panel in self.panels:
+            panel.update_snapshot(snap)
+
+    def _show_progress(self, snap, paused: bool) -> None:
+        """A paused run has no speed, and its ETA would only grow."""
         self.progress.setValue(snap.step)
         elapsed = time.monotonic() - self.started_at
         eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
         epochs = max(1, round(snap.total_steps / self.steps_per_epoch))
-        paused = snap.status == "paused"  # a paused run has no speed, and its ETA would only grow
         speed = "" if snap.warming_up or paused else \
             f" · ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
         self.progress_label.setText(
             f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,}"
             + speed + (" · paused" if paused else ""))
-        for panel in self.panels:
-            panel.update_snapshot(snap)
 
     @Slot(str, str)
     def _on_status(self, state: str, message: str) -> None:
         if not self._from_current_worker():
+            return
+        if state == "paused":  # the step on screen is the one the run paused at
+            if self._last_snap is not None:
+                self._show_progress(self._last_snap, paused=True)
             return
         self.progress.show()
         if state == "compiling":

@@ -184,7 +184,10 @@ class TrainingWorker(QObject):
         self._keep_pace()
         with self._pace:  # under the lock resume() takes, so a resume is never lost
             if self._paused:
-                self._emit(force=True, status="paused")
+                if self._pending:
+                    self._emit(force=True, status="paused")
+                else:  # the last step is on screen already: only its state changes
+                    self.status.emit("paused", "")
                 self.trainer.pause()
 
     def _keep_pace(self) -> None:
