@@ -188,11 +188,13 @@ class _Progress:
 
     def __init__(self, comparison) -> None:
         self.line = ProgressLine()
-        self.line.compile_notice(lambda: comparison.compiling, f"0% of {len(comparison.labels)} runs: ")
+        count = len(comparison.labels)
+        self.runs = f"{count} run{'' if count == 1 else 's'}"
+        self.line.compile_notice(lambda: comparison.compiling, f"0% of {self.runs}: ")
 
     def __call__(self, comparison) -> None:
         share = comparison.progress
-        self.line.show(share, f"{share:4.0%} of {len(comparison.labels)} runs done", final=comparison.done)
+        self.line.show(share, f"{share:4.0%} of {self.runs} done", final=comparison.done)
 
     def close(self) -> None:
         self.line.close()

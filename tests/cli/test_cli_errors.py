@@ -143,6 +143,12 @@ def test_one_run_names_no_winner():
     assert not any(line.startswith("*") for line in result.stdout.splitlines())
 
 
+def test_the_progress_of_one_run_says_run_not_runs():
+    result = run("compare", "xor", "--optimizers", "adam", "--steps", "3")
+    assert result.returncode == 0, result.stderr
+    assert "of 1 run done" in result.stderr and "1 runs" not in result.stderr, result.stderr
+
+
 # -- numbers and names ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value", ["-1", "0"])

@@ -133,3 +133,14 @@ def test_unique_ids_and_defaults():
     b = g.add_node("Dense")
     assert (a.id, b.id) == ("dense1", "dense2")
     assert a.params["units"] == 16 and a.params["init"] == "xavier"
+
+
+def test_node_summaries_count_in_the_singular_for_one():
+    """The canvas shows "1 unit", not "1 units" (the output layer of every binary classifier)."""
+    from playground.engine.registry import node_type
+
+    dense, conv = node_type("Dense"), node_type("Conv2D")
+    assert dense.summary({"units": 1}) == "1 unit" and dense.summary({"units": 24}) == "24 units"
+    conv_p = {"channels": 1, "kernel": 3, "stride": 1, "padding": "valid"}
+    assert conv.summary(conv_p) == "1 filter 3x3"
+    assert conv.summary({**conv_p, "channels": 6}) == "6 filters 3x3"

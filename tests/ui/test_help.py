@@ -188,6 +188,24 @@ def test_clicking_a_concept_opens_that_preset_in_its_view(window, qtbot):
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
+def test_keys_go_to_the_canvas_after_a_concept_opens(window, qtbot):
+    """Focus was in the race panel, which the concept's training view hides: the next key press
+    landed in the Inspector's Title field and renamed the graph."""
+    from PySide6.QtWidgets import QSpinBox
+    from playground.ui.files.preset_library import open_preset
+
+    window.activateWindow()
+    assert open_preset(window, PRESETS / "concept_optimizers_spiral.json") and window.view_mode == "compare"
+    settle()
+    next(s for s in window.compare.panel.findChildren(QSpinBox) if s.isVisible()).setFocus()
+    dialog = window.help.show_concepts()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)  # the window is inactive while it opens
+    qtbot.mouseClick(next(c for c in dialog.cards if c.entry.path.stem == "concept_deep_sigmoid"),
+                     Qt.LeftButton)
+    settle()
+    assert window.view_mode == "training" and window.focusWidget() is window.view
+
+
 def test_a_cancelled_open_keeps_the_concepts_dialog(window, qtbot, dialog_answers):
     window.editor.add_node("Dense")  # unsaved change; the recorder answers Cancel
     before = window.document.path

@@ -28,6 +28,19 @@ def test_the_training_label_never_says_ready_next_to_problems(window, tmp_path, 
     assert controller.progress_label.text() == "Ready to train (F5)"
 
 
+def test_an_empty_canvas_invites_rather_than_lists_problems(window, tmp_path, qtbot):
+    """New (or a fresh start) is not an error: no red '3 problems: the graph has no Dataset
+    node' beside 'Drag layers from the palette to build a network'."""
+    open_preset(window, tmp_path, "xor")
+    window.actions.new.trigger()
+    settle()
+    assert not window.document.graph.nodes
+    assert "problem" not in window.validation_label.text()
+    assert window.training.progress_label.text() == "Drag layers from the palette to build a network"
+    window.editor.add_node("Dense")
+    qtbot.waitUntil(lambda: "problem" in window.validation_label.text())
+
+
 def test_training_and_stopping_messages_end_with_the_run(window, tmp_path, qtbot):
     controller = open_preset(window, tmp_path, "xor")
     controller.train(max_steps=30)

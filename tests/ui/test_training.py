@@ -263,6 +263,42 @@ def test_opening_another_network_clears_every_view_of_the_previous_run(window, t
     assert_no_trace_of_a_run(window, "Drag layers from the palette to build a network")
 
 
+def test_opening_another_network_mid_run_leaves_no_trace_of_that_run(window, tmp_path, qtbot, monkeypatch):
+    """The stopped run's last snapshot and result are still queued when the new network opens:
+    they must not land in its freshly cleared views (the spiral's loss under LeNet)."""
+    controller = open_preset(window, tmp_path, "spiral")
+    window.document.graph.nodes["optimizer"].params["epochs"] = 100_000
+    assert controller.train()
+    wait_until(qtbot, lambda: controller.worker is not None and controller.worker.trainer is not None
+               and controller.worker.trainer.step > 50)
+    monkeypatch.setattr(dialogs, "ask_stop_runs", lambda parent, what: True)
+    lenet = tmp_path / "mnist_lenet.json"
+    shutil.copy(PRESETS / "mnist_lenet.json", lenet)
+    assert window.files.open(lenet)  # as File > Open and the library do
+    qtbot.wait(500)
+    settle()
+    assert not controller.running
+    assert_no_trace_of_a_run(window)
+    assert panel(controller, "CNN filters").placeholder_text == ""
+
+
+def test_opening_another_network_mid_comparison_leaves_no_trace_of_it(window, tmp_path, qtbot, monkeypatch):
+    open_preset(window, tmp_path, "spiral")
+    compare = window.compare
+    for key, check in compare.panel.setup_panel.checks.items():
+        check.setChecked(key in ("sgd", "adam"))
+    assert compare.start(steps=100_000)
+    wait_until(qtbot, lambda: compare.panel.table.rowCount() == 2)
+    monkeypatch.setattr(dialogs, "ask_stop_runs", lambda parent, what: True)
+    lenet = tmp_path / "mnist_lenet.json"
+    shutil.copy(PRESETS / "mnist_lenet.json", lenet)
+    assert window.files.open(lenet)
+    qtbot.wait(500)
+    settle()
+    assert not compare.running
+    assert_no_trace_of_a_run(window)
+
+
 def test_views_that_do_not_apply_say_why_in_the_view(window, tmp_path, qtbot):
     controller = open_preset(window, tmp_path, "spiral")
     window.set_view_mode("training")

@@ -333,6 +333,53 @@ def test_pause_and_stop_stay_prompt_however_slow_the_run(window, tmp_path, qtbot
     assert controller.result.status == "stopped" and controller.result.steps <= at_stop + 1
 
 
+@pytest.mark.parametrize("steps_per_second", [None, 100])
+def test_a_paused_run_shows_the_step_it_paused_at(window, tmp_path, qtbot, steps_per_second):
+    """Snapshots are throttled to a few a second; pausing must still show the last step, not one
+    from up to a tenth of a second (at full speed, a hundred steps) before."""
+    controller = long_spiral(window, tmp_path)
+    controller.speed.set_speed(steps_per_second)
+    assert controller.train()
+    qtbot.waitUntil(lambda: steps(window) > 50, timeout=60_000)
+    controller.actions["pause"].trigger()
+    qtbot.waitUntil(lambda: controller.worker.trainer.status == "paused", timeout=10_000)
+    qtbot.wait(300)  # any snapshot still queued arrives
+    at = steps(window)
+    label = controller.progress_label.text()
+    assert f"step {at:,}/" in label and label.endswith("· paused") and "ETA" not in label, (at, label)
+    assert controller.progress.value() == at
+    controller.actions["step"].trigger()
+    qtbot.waitUntil(lambda: steps(window) == at + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: f"step {at + 1:,}/" in controller.progress_label.text(), timeout=5_000)
+    controller.actions["stop"].trigger()
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+
+
+def eta_seconds(controller) -> int:
+    text = controller.progress_label.text()
+    eta = text.split("ETA ")[1].split(" ")[0]
+    parts = [int(p) for p in eta.split(":")]
+    return sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+
+
+def test_time_spent_paused_does_not_stretch_the_eta(window, tmp_path, qtbot):
+    controller = open_spiral(window, tmp_path, "training").training
+    controller.speed.set_speed(100)
+    assert controller.train()
+    qtbot.waitUntil(lambda: steps(window) > 100 and "ETA" in controller.progress_label.text(),
+                    timeout=60_000)
+    before = eta_seconds(controller)
+    controller.actions["pause"].trigger()
+    qtbot.wait(3000)
+    controller.actions["pause"].trigger()
+    resumed_at = steps(window)
+    qtbot.waitUntil(lambda: steps(window) > resumed_at + 50 and "ETA" in controller.progress_label.text(),
+                    timeout=30_000)
+    assert eta_seconds(controller) <= before * 1.3 + 2, (before, controller.progress_label.text())
+    controller.actions["stop"].trigger()
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+
+
 def test_the_speed_is_kept_in_settings_and_offered_in_the_menu(window, qtbot):
     from playground.ui.shell.main_window import MainWindow
 

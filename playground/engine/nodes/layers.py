@@ -69,7 +69,7 @@ class Dense(NodeType):
 
     @classmethod
     def summary(cls, p):
-        return f"{p['units']} units"
+        return f"{p['units']} unit{'' if p['units'] == 1 else 's'}"
 
 
 @register
@@ -125,7 +125,7 @@ class Conv2D(NodeType):
 
     @classmethod
     def summary(cls, p):
-        return f"{p['channels']} filters {p['kernel']}x{p['kernel']}" + (
+        return f"{p['channels']} filter{'' if p['channels'] == 1 else 's'} {p['kernel']}x{p['kernel']}" + (
             f" /{p['stride']}" if p["stride"] > 1 else "") + (" same" if p["padding"] == "same" else "")
 
 

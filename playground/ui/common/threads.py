@@ -62,6 +62,12 @@ class OneWorkerAtATime:
         self._release()
         return True
 
+    def _from_current_worker(self) -> bool:
+        """False for a signal a released worker queued before it ended (its run was stopped so
+        another network could open): what it carries belongs to a network no longer on screen.
+        Call from the controller's slots (a QObject's, so ``sender()`` names the worker)."""
+        return self.worker is not None and self.sender() is self.worker
+
     def _on_thread_done(self) -> None:
         thread = self.sender()
         thread.deleteLater()

@@ -219,14 +219,20 @@ class CompareController(OneWorkerAtATime, QObject):
     # --- worker signals (queued onto the GUI thread) --------------------------------------------
     @Slot(object)
     def _on_setup(self, setup: CompareSetup) -> None:
+        if not self._from_current_worker():
+            return
         self.panel.reset(setup)
 
     @Slot(object)
     def _on_snapshot(self, snap: CompareSnapshot) -> None:
+        if not self._from_current_worker():
+            return
         self.panel.update_snapshot(snap)
 
     @Slot(object)
     def _on_finished(self, snap: CompareSnapshot) -> None:
+        if not self._from_current_worker():
+            return
         self.panel.update_snapshot(snap)
         stopped, leader = was_stopped(snap), leader_of(snap)
         outcome = (f": {leader} was leading" if stopped else f": {leader} wins") if leader else \
@@ -235,6 +241,8 @@ class CompareController(OneWorkerAtATime, QObject):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        if not self._from_current_worker():
+            return
         self.panel.summary.setText(f"<span style='color:#e5484d'>Cannot compare: {message}</span>")
         self._say(f"Cannot compare: {message}")
 

@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         self.document.metaChanged.connect(lambda _key: self._update_title())
         self.files.recentChanged.connect(self._update_recent)
         self.files.opened.connect(lambda _path: self.view.fit_all())
+        # The keys go to the new network's canvas, not to whichever field the focus chain finds
+        # when the previous one's widget is gone (the Inspector's Title got the next key press).
+        self.files.opened.connect(lambda _path: self.view.setFocus())
 
     def _selection_changed(self) -> None:
         if shiboken6.isValid(self.scene):  # the scene emits while it is being destroyed
@@ -206,7 +209,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
 
     def _update_status(self, analysis) -> None:
-        if analysis.ok:
+        if not self.document.graph.nodes:  # an empty canvas is a start, not a list of problems
+            self.validation_label.setText("")
+            self.validation_label.setToolTip("")
+        elif analysis.ok:
             self.validation_label.setText("✔ valid graph")
             self.validation_label.setStyleSheet("color: #4caf50;")
             self.validation_label.setToolTip("")

@@ -97,6 +97,8 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.failed = False
         self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
         self.started_at = 0.0
+        self._paused_at: float | None = None  # since when the run is paused
+        self._last_snap = None
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
         self._build_status()
@@ -296,6 +298,8 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.worker.failed.connect(self._on_failed)
         self.actions["pause"].setChecked(start_paused)
         self.started_at = time.monotonic()
+        self._paused_at = self.started_at if start_paused else None
+        self._last_snap = None  # the run's latest snapshot, for the label when it pauses
         self.thread.start()
         self._reveal()
         self._update_actions()
@@ -310,6 +314,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             self.actions["pause"].setChecked(pausing)
         else:
             pausing = self.actions["pause"].isChecked()
+        self._clock_paused(pausing)
         (self.worker.pause if pausing else self.worker.resume)()
         self._say("Paused: F6 resumes, F10 steps one batch" if pausing else "Training")
         self._update_actions()
@@ -320,9 +325,19 @@ class TrainingController(OneWorkerAtATime, QObject):
                 return
         else:
             self.actions["pause"].setChecked(True)
+            self._clock_paused(True)
             self.worker.pause()
         self.worker.step_once()
         self._update_actions()
+
+    def _clock_paused(self, pausing: bool) -> None:
+        """The ETA counts training time only: a resume moves the start by the time spent paused."""
+        now = time.monotonic()
+        if pausing and self._paused_at is None:
+            self._paused_at = now
+        elif not pausing and self._paused_at is not None:
+            self.started_at += now - self._paused_at
+            self._paused_at = None
 
     def stop(self) -> None:
         if self.running:
@@ -389,7 +404,7 @@ class TrainingController(OneWorkerAtATime, QObject):
     # --- worker signals (queued onto the GUI thread) --------------------------------------------
     @Slot(object)
     def _on_setup(self, setup) -> None:
-        if self.model is None:  # the network was replaced while this run's first signals queued
+        if not self._from_current_worker():
             return
         self.total_steps = setup.total_steps
         self.steps_per_epoch = setup.steps_per_epoch
@@ -403,22 +418,33 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(object)
     def _on_snapshot(self, snap) -> None:
-        if self.model is None:  # a snapshot of a run whose network was replaced: draw nothing
+        if not self._from_current_worker():
             return
+        self._last_snap = snap
+        self._show_progress(snap, snap.status == "paused")
+        for panel in self.panels:
+            panel.update_snapshot(snap)
+
+    def _show_progress(self, snap, paused: bool) -> None:
+        """A paused run has no speed, and its ETA would only grow."""
         self.progress.setValue(snap.step)
         elapsed = time.monotonic() - self.started_at
         eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
         epochs = max(1, round(snap.total_steps / self.steps_per_epoch))
-        speed = "" if snap.warming_up else \
+        speed = "" if snap.warming_up or paused else \
             f" · ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
         self.progress_label.setText(
             f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,}"
-            + speed + (" · paused" if snap.status == "paused" else ""))
-        for panel in self.panels:
-            panel.update_snapshot(snap)
+            + speed + (" · paused" if paused else ""))
 
     @Slot(str, str)
     def _on_status(self, state: str, message: str) -> None:
+        if not self._from_current_worker():
+            return
+        if state == "paused":  # the step on screen is the one the run paused at
+            if self._last_snap is not None:
+                self._show_progress(self._last_snap, paused=True)
+            return
         self.progress.show()
         if state == "compiling":
             self.progress.setRange(0, 0)
@@ -427,6 +453,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(object)
     def _on_finished(self, result) -> None:
+        if not self._from_current_worker():
+            return
         self.result = result
         if result.status == "diverged":
             self.show_banner(f"Training {result.message}.")
@@ -434,6 +462,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        if not self._from_current_worker():
+            return
         self.failed = True
         self.show_banner(f"Training failed: {message}")
 

@@ -108,17 +108,19 @@ class TrainingWorker(QObject):
             self._pace.notify_all()
 
     def pause(self) -> None:
+        """The trainer pauses after the step in progress, once that step is on screen
+        (``_on_event``), so a paused view shows the step the run stopped at."""
         self._set_paused(True)
-        if self.trainer:
-            self.trainer.pause()
-        else:
+        if not self.trainer:
             self.start_paused = True
 
     def resume(self) -> None:
         self.start_paused = False
-        self._set_paused(False)
-        if self.trainer:
-            self.trainer.resume()
+        with self._pace:
+            self._paused = False
+            self._pace.notify_all()
+            if self.trainer:
+                self.trainer.resume()
 
     def step_once(self) -> None:
         self._set_paused(True)
@@ -179,6 +181,13 @@ class TrainingWorker(QObject):
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
         self._emit(force=event.epoch_end and self.trainer.steps_per_epoch > 1)
         self._keep_pace()
+        with self._pace:  # under the lock resume() takes, so a resume is never lost
+            if self._paused:
+                if self._pending:
+                    self._emit(force=True, status="paused")
+                else:  # the last step is on screen already: only its state changes
+                    self.status.emit("paused", "")
+                self.trainer.pause()
 
     def _keep_pace(self) -> None:
         """Hold the next step back until the speed limit allows it. Runs on the worker thread after
@@ -195,7 +204,7 @@ class TrainingWorker(QObject):
                     return
                 self._pace.wait(due - now)
 
-    def _emit(self, force: bool = False) -> None:
+    def _emit(self, force: bool = False, status: str | None = None) -> None:
         now = time.monotonic()
         if not self._pending or (not force and now - self._last_emit < 1.0 / MAX_RATE):
             return
@@ -204,7 +213,7 @@ class TrainingWorker(QObject):
         last = events[-1]
         model = self.model
         snap = TrainingSnapshot(
-            last.step, last.epoch, last.total_steps, last.samples_per_second, self.trainer.status,
+            last.step, last.epoch, last.total_steps, last.samples_per_second, status or self.trainer.status,
             np.array([e.step for e in events]), np.array([e.train_loss for e in events]),
             np.array([np.nan if e.train_accuracy is None else e.train_accuracy for e in events]),
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
