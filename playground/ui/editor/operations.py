@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QPointF, Signal
 
 from playground.engine.preset import PresetError
-from playground.ui.editor.operations import clipboard
+from playground.ui.editor import clipboard
 from playground.ui.editor.canvas.node_item import WIDTH
 from playground.ui.editor.canvas.scene import GraphScene
 from playground.ui.editor.canvas.view import GraphView
