@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from playground.engine.datasets import Dataset, load
+from playground.engine.datasets import Dataset
 from playground.engine.graph import Graph, GraphError
 from playground.engine.nodes.losses import accuracy
 from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
@@ -237,10 +237,7 @@ class Model:
     def load_data(self, **overrides: Any) -> tuple[Dataset, np.ndarray, np.ndarray]:
         """The Dataset node's data (cast to the model dtype) and its train/val targets."""
         params = {**self.graph.nodes[self.input_node].params, **overrides}
-        data = load(params["source"], samples=params["samples"], noise=params["noise"],
-                    val_fraction=params["val_fraction"], seed=params["seed"], path=params["path"],
-                    labels_path=params["labels_path"], label_column=params["label_column"],
-                    base_dir=self.base_dir)
+        data = node_type(self.graph.nodes[self.input_node].type).load(params, self.base_dir)
         data.x_train = data.x_train.astype(self.dtype, copy=False)
         data.x_val = data.x_val.astype(self.dtype, copy=False)
         return data, self.targets(data.y_train), self.targets(data.y_val)

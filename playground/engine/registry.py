@@ -94,8 +94,13 @@ REGISTRY: dict[str, type[NodeType]] = {}
 
 
 def register(cls: type[NodeType]) -> type[NodeType]:
+    """Add ``cls`` to the registry; a second type under a taken name is refused, not swapped in."""
     if cls.category not in CATEGORIES:
         raise ValueError(f"{cls.__name__}: unknown category {cls.category!r}")
+    taken = REGISTRY.get(cls.type_name)
+    if taken is not None and taken is not cls:
+        raise ValueError(f"{cls.__module__}.{cls.__qualname__}: the node type name {cls.type_name!r} "
+                         f"is already registered by {taken.__module__}.{taken.__qualname__}")
     REGISTRY[cls.type_name] = cls
     return cls
 
