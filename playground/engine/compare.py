@@ -27,7 +27,7 @@ import numpy as np
 
 from playground.engine.graph import Graph
 from playground.engine.model import KERNEL_LOCK, Model, PresetSource, checked_analysis, resolve
-from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, is_optimizer, optimizer_node
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import write_text_atomic
 from playground.engine.registry import node_type
@@ -90,7 +90,7 @@ def graph_optimizer(graph: Graph) -> tuple[str, dict[str, Any]] | None:
     """(key, params) of the graph's optimizer node, or None when it has none."""
     for node in graph.nodes.values():
         t = node_type(node.type)
-        if t is not None and is_optimizer(t):
+        if t is not None and t.is_optimizer:
             return t.key, node.params
     return None
 

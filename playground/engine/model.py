@@ -90,7 +90,7 @@ class Model:
         a, g = self.analysis, self.graph
         self.ops: dict[str, Op] = {}
         self.sources: dict[str, list[str]] = {}
-        self.layers = [n for n in a.order if node_type(g.nodes[n].type).category in ("Layers", "Activations")]
+        self.layers = [n for n in a.order if node_type(g.nodes[n].type).is_layer]
         for nid in self.layers:
             t = node_type(g.nodes[nid].type)
             self.sources[nid] = [e.src for p in t.inputs for e in g.inputs_of(nid, p.name)]

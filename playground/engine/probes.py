@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground.engine.model import Model
+from playground.engine.registry import node_type
 
 HISTOGRAM_BINS = 40
 
@@ -27,7 +28,8 @@ def decision_grid(model: Model, x: np.ndarray, resolution: int = 64, margin: flo
 
 
 def conv_layers(model: Model) -> list[str]:
-    return [n for n in model.layers if model.graph.nodes[n].type == "Conv2D"]
+    """Layers whose weight is a bank of image filters (Conv2D)."""
+    return [n for n in model.layers if node_type(model.graph.nodes[n].type).is_spatial_filter]
 
 
 def feature_layers(model: Model) -> list[str]:
@@ -37,7 +39,8 @@ def feature_layers(model: Model) -> list[str]:
 
 
 def weight_layers(model: Model) -> list[str]:
-    return [n for n in model.layers if "W" in model.ops[n].params]
+    """Layers with a learned weight (Dense, Conv2D; not BatchNorm's scale or PReLU's slope)."""
+    return [n for n in model.layers if node_type(model.graph.nodes[n].type).params_with_role("weight")]
 
 
 def histogram(values: np.ndarray, bins: int = HISTOGRAM_BINS) -> tuple[np.ndarray, np.ndarray]:

@@ -14,8 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
-from playground.engine.nodes.optimizers import is_optimizer
-from playground.engine.registry import node_type, shape_text
+from playground.engine.registry import NodeType, node_type, shape_text
 from playground.ui import dialogs
 from playground.ui.icons import icon
 from playground.ui.plots.boundary import DecisionBoundaryPanel
@@ -37,7 +36,7 @@ NOT_READY = "Fix the problems to train"
 
 
 def has_conv(graph) -> bool:
-    return any(n.type == "Conv2D" for n in graph.nodes.values())
+    return any((node_type(n.type) or NodeType).is_spatial_filter for n in graph.nodes.values())
 
 
 def view_notes(analysis, graph) -> dict[type, str | None]:
@@ -67,7 +66,7 @@ def view_notes(analysis, graph) -> dict[type, str | None]:
 def network_key(graph) -> str:
     """What the weights depend on: every node and wire, minus positions and optimizer settings."""
     nodes = [(n.id, n.type, n.params) for n in graph.nodes.values()
-             if not is_optimizer(node_type(n.type) or object)]
+             if not (node_type(n.type) or NodeType).is_optimizer]
     return json.dumps([nodes, [str(e) for e in graph.edges]], sort_keys=True, default=str)
 
 

@@ -61,6 +61,7 @@ class PReLU(_Activation):
     type_name = "PReLU"
     help = "LeakyReLU whose negative slope is learned."
     params = (float_param("alpha", 0.25, "Initial slope for negative inputs", 0.0, 1.0),)
+    param_roles = {"alpha": "slope"}
 
     @classmethod
     def param_count(cls, shapes, p):
@@ -73,10 +74,6 @@ class PReLU(_Activation):
     @classmethod
     def torch_module(cls, shapes, p):
         return f"nn.PReLU(init={p['alpha']})"
-
-    @classmethod
-    def torch_state(cls, params, p):
-        return {"weight": params["alpha"]}
 
 
 @register

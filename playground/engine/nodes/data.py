@@ -19,6 +19,8 @@ class Dataset(NodeType):
     inputs = ()
     outputs = (Port("x", "tensor"), Port("y", "target"))
     summary_params = ("source",)
+    is_layer = False
+    is_source = True
     params = (
         choice_param("source", "spiral", tuple(datasets.SOURCES), "Which data to train on"),
         int_param("samples", 0, "Number of samples (0: 500 for the 2D toys, everything for real data)",

@@ -11,6 +11,8 @@ class _Loss(NodeType):
     category = "Losses"
     inputs = (Port("pred", "tensor"), Port("target", "target"))
     outputs = (Port("loss", "loss"),)
+    is_layer = False
+    is_loss = True
     op_class: type[losses.LossOp] = losses.LossOp
     fuses = ""  # the activation whose logits this loss takes directly, for numerical stability
 
@@ -132,7 +134,3 @@ def accuracy(pred: np.ndarray, targets: np.ndarray) -> float:
         truth = targets.argmax(axis=1)
     guess = pred[:, 0] > 0.5 if pred.shape[1] == 1 else pred.argmax(axis=1)
     return float(np.mean(guess == truth))
-
-
-def is_loss(t: type[NodeType]) -> bool:
-    return issubclass(t, _Loss)

@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox
 
+from playground.engine.registry import is_weight
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel, mosaic
 
 
@@ -72,7 +73,7 @@ class FiltersPanel(_ImagePanel):
         super().update_snapshot(snap)
         for name, w in snap.weights.items():
             layer, param = name.rsplit(".", 1)
-            if param == "W" and w.ndim == 4:
+            if is_weight(param) and w.ndim == 4:
                 self.kernels[layer] = w
         self.refresh()
 
