@@ -15,7 +15,7 @@ from playground.engine.graph import Graph, GraphError
 from playground.engine.nodes.losses import accuracy
 from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
 from playground.engine.ops import dense as dense_ops
-from playground.engine.ops.activations import ActivationOp, IdentityOp, PReLUOp
+from playground.engine.ops.activations import ActivationOp, IdentityOp
 from playground.engine.ops.base import Op
 from playground.engine.ops.structure import FlattenOp
 from playground.engine.optim import Optimizer, make_optimizer
@@ -146,19 +146,12 @@ class Model:
         """The fused program of a small chain of Dense layers and activations, or None.
 
         Used by ``loss_and_grads`` when every layer takes the previous one's output, the layers are
-        Dense (small), elementwise activations, Flatten or Linear, and the loss is sigmoid + BCE or
-        softmax + CCE on logits, or MSE: one Numba call then does forward, loss and backward.
+        Dense (small), elementwise activations with fixed parameters, Flatten or Linear, and the
+        loss has a chain kernel (sigmoid + BCE or softmax + CCE on logits, MSE): one Numba call then
+        does forward, loss and backward, with the activations' and the loss's own kernels.
         """
-        name = self._loss_type.type_name
-        if self._flat_params is None or self.dtype.kind != "f":
-            return None
-        if self.fused and name == "BCE":
-            loss_kind = dense_ops.LOSS_BCE_LOGITS
-        elif self.fused and name == "CCE":
-            loss_kind = dense_ops.LOSS_CCE_LOGITS
-        elif name == "MSE" and not self.fused:
-            loss_kind = dense_ops.LOSS_MSE
-        else:
+        loss_kernel = self._loss_type.chain_kernel(self.fused)
+        if self._flat_params is None or self.dtype.kind != "f" or loss_kernel is None:
             return None
         prev = self.input_node
         for nid in self.layers:
@@ -166,28 +159,32 @@ class Model:
                 return None
             prev = nid
         offsets = {name: start for name, start, _ in self._layout}
-        rows, alphas, width = [], [], int(np.prod(self.input_shape))
+        rows, alphas, kernels, width = [], [], [], int(np.prod(self.input_shape))
         off = 0
         for nid in (self.layers[:-1] if self.fused else self.layers):
-            op = self.ops[nid]
+            op, t = self.ops[nid], node_type(self.graph.nodes[nid].type)
             if isinstance(op, dense_ops.DenseOp):
-                din, dout = op.params["W"].shape
+                (weight,), bias = t.params_with_role("weight"), t.params_with_role("bias")
+                din, dout = op.params[weight].shape
                 if din != width or din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS:
                     return None
-                rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.W"],
-                             offsets.get(f"{nid}.b", -1), 0, 0, off))
+                b_off = offsets[f"{nid}.{bias[0]}"] if bias and bias[0] in op.params else -1
+                rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.{weight}"], b_off, 0, 0, off))
                 width = dout
-            elif type(op) is ActivationOp:
+            elif isinstance(op, ActivationOp) and not op.params:
+                if op.kernels not in kernels:
+                    kernels.append(op.kernels)
                 alphas.append(op.alpha)
-                rows.append((dense_ops.ACT, width, width, -1, -1, op.kind, len(alphas) - 1, off))
-            elif isinstance(op, (IdentityOp, FlattenOp)) and not isinstance(op, PReLUOp):
+                rows.append((dense_ops.ACT, width, width, -1, -1, kernels.index(op.kernels),
+                             len(alphas) - 1, off))
+            elif isinstance(op, (IdentityOp, FlattenOp)):
                 continue
             else:
                 return None
             off += width
         if not rows or rows[0][0] != dense_ops.DENSE or width != int(np.prod(self.output_shape)):
             return None
-        self._chain_loss = loss_kind
+        self._chain_step = dense_ops.chain_kernel(tuple(kernels), loss_kernel)
         self._chain_alphas = np.array(alphas or [0.0], dtype=self.dtype)
         self._chain_width = max(max(r[1], r[2]) for r in rows)
         return np.array(rows, dtype=np.int64)
@@ -207,8 +204,8 @@ class Model:
         prog, ws, gbuf, out = bufs
         x2 = np.ascontiguousarray(x, dtype=self.dtype).reshape(n, -1)
         y2 = np.ascontiguousarray(y, dtype=self.dtype)
-        loss = dense_ops.chain_step(x2, y2.reshape(n, -1), prog, self._chain_alphas, self._flat_params,
-                                    self._flat_grads, ws, gbuf, out, self._chain_loss)
+        loss = self._chain_step(x2, y2.reshape(n, -1), prog, self._chain_alphas, self._flat_params,
+                                self._flat_grads, ws, gbuf, out)
         self.last_output = out
         return float(loss)
 

@@ -1,10 +1,19 @@
 """Loss node types: what they accept, how they want their targets, and their engine op."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from playground.engine.ops import losses
-from playground.engine.registry import NodeType, Port, Shape, ShapeError, register, shape_text
+from playground.engine.registry import (
+    NodeType,
+    Port,
+    Shape,
+    ShapeError,
+    register,
+    shape_text,
+)
 
 
 class _Loss(NodeType):
@@ -41,6 +50,12 @@ class _Loss(NodeType):
     def build(cls, shapes, p, rng, dtype, fused: bool = False) -> losses.LossOp:
         return cls.op_class(fused=fused)
 
+    @classmethod
+    def chain_kernel(cls, fused: bool) -> Any:
+        """This loss's kernel for the fused Dense chain (``ops/losses.py``), given whether it takes
+        the logits of its ``fuses`` activation; None: a chain ending in this loss is not fused."""
+        return None
+
 
 def _one_hot(labels: np.ndarray, k: int, dtype: np.dtype) -> np.ndarray:
     out = np.zeros((labels.shape[0], k), dtype=dtype)
@@ -54,6 +69,10 @@ class MSE(_Loss):
     title = "Mean squared error"
     help = "mean((prediction - target)^2): for regression; on classes it scores one-hot targets."
     op_class = losses.MSELoss
+
+    @classmethod
+    def chain_kernel(cls, fused):
+        return losses.chain_mse
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -78,6 +97,10 @@ class BCE(_Loss):
     help = "-[y log p + (1-y) log(1-p)]: for two classes with one sigmoid output."
     op_class = losses.BCELoss
     fuses = "Sigmoid"
+
+    @classmethod
+    def chain_kernel(cls, fused):
+        return losses.chain_bce_logits if fused else None
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -105,6 +128,10 @@ class CCE(_Loss):
     fuses = "Softmax"
 
     @classmethod
+    def chain_kernel(cls, fused):
+        return losses.chain_cce_logits if fused else None
+
+    @classmethod
     def check_target(cls, pred, num_classes):
         if pred == (1,):
             raise ShapeError("has 1 output unit: categorical cross-entropy needs one unit per class "
@@ -118,6 +145,10 @@ class SparseCCE(CCE):
     title = "Sparse categorical cross-entropy"
     help = "Categorical cross-entropy that takes integer class labels instead of one-hot rows."
     op_class = losses.SparseCCELoss
+
+    @classmethod
+    def chain_kernel(cls, fused):
+        return None  # integer labels, not the one-hot rows the chain scores
 
     @classmethod
     def targets(cls, labels, num_classes, pred, dtype):
