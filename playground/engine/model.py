@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import copy
 import os
-import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ import numpy as np
 
 from playground.engine.datasets import Dataset
 from playground.engine.graph import Graph, GraphError
+from playground.engine.kernel_lock import KERNEL_LOCK
 from playground.engine.nodes.losses import accuracy
 from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
 from playground.engine.ops import dense as dense_ops
@@ -22,10 +22,6 @@ from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import graph_from_dict, load_preset
 from playground.engine.registry import node_type
 from playground.engine.validate import Analysis, analyze
-
-# Numba's default threading layer aborts the process when two threads run parallel kernels at once;
-# every entry point that runs kernels holds this lock.
-KERNEL_LOCK = threading.RLock()
 
 PresetSource = str | os.PathLike | dict | Graph
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground.engine.model import Model
+from playground.engine.nodes.losses import predicted_classes
 from playground.engine.registry import node_type
 
 HISTOGRAM_BINS = 40
@@ -62,7 +63,7 @@ def gradient_norms(model: Model) -> dict[str, float]:
 
 def confusion_matrix(pred: np.ndarray, labels: np.ndarray, num_classes: int) -> np.ndarray:
     """counts[true, predicted] for class predictions (argmax, or threshold 0.5 for one output)."""
-    guess = (pred[:, 0] > 0.5).astype(np.int64) if pred.shape[1] == 1 else pred.argmax(axis=1)
+    guess = predicted_classes(pred)
     out = np.zeros((num_classes, num_classes), dtype=np.int64)
     np.add.at(out, (labels.astype(np.int64), guess), 1)
     return out

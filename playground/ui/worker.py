@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.engine import Model, Trainer, TrainEvent, TrainResult
 from playground.engine import probes
+from playground.engine.nodes.losses import predicted_classes
 from playground.engine.numba_cache import first_step_note
 from playground.ui.app import collect_garbage_on_gui_thread
 
@@ -241,4 +242,4 @@ class TrainingWorker(QObject):
                 pred = model.forward(data.x_val[:n])
             snap.confusion = probes.confusion_matrix(pred, data.y_val[:n], model.num_classes)
             head = pred[:SAMPLE_COUNT]
-            snap.sample_predictions = (head[:, 0] > 0.5).astype(int) if head.shape[1] == 1 else head.argmax(axis=1)
+            snap.sample_predictions = predicted_classes(head)

@@ -155,13 +155,15 @@ class SparseCCE(CCE):
         return labels.astype(np.int64)
 
 
+def predicted_classes(outputs: np.ndarray) -> np.ndarray:
+    """The class each row of outputs (or one-hot targets) stands for: the argmax of several
+    outputs, output > 0.5 for one (a sigmoid's probability of class 1)."""
+    if outputs.shape[1] == 1:
+        return (outputs[:, 0] > 0.5).astype(np.int64)
+    return outputs.argmax(axis=1)
+
+
 def accuracy(pred: np.ndarray, targets: np.ndarray) -> float:
-    """Share of correct classes: argmax for several outputs, threshold 0.5 for one."""
-    if targets.ndim == 1:
-        truth = targets
-    elif targets.shape[1] == 1:
-        truth = targets[:, 0] > 0.5
-    else:
-        truth = targets.argmax(axis=1)
-    guess = pred[:, 0] > 0.5 if pred.shape[1] == 1 else pred.argmax(axis=1)
-    return float(np.mean(guess == truth))
+    """Share of correct classes; targets are labels, one-hot rows or one 0/1 column."""
+    truth = targets if targets.ndim == 1 else predicted_classes(targets)
+    return float(np.mean(predicted_classes(pred) == truth))
