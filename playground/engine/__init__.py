@@ -3,9 +3,11 @@ from playground.engine import numba_cache as _numba_cache
 
 _numba_cache.configure()
 
+from playground.engine import nodes as _nodes  # noqa: E402, F401  (registers the built-in node types)
 from playground.engine.datasets import Dataset, DatasetError  # noqa: E402
 from playground.engine.graph import Edge, Graph, GraphError, Node  # noqa: E402
-from playground.engine.model import KERNEL_LOCK, Model, WeightsError, load_dataset  # noqa: E402
+from playground.engine.kernel_lock import KERNEL_LOCK  # noqa: E402
+from playground.engine.model import Model, WeightsError, load_dataset  # noqa: E402
 from playground.engine.optim import Optimizer, make_optimizer  # noqa: E402
 from playground.engine.preset import PresetError, graph_from_dict, load_preset, save_preset  # noqa: E402
 from playground.engine.registry import node_type, node_types  # noqa: E402

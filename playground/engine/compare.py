@@ -25,6 +25,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from playground.engine.atomic import write_text_atomic
 from playground.engine.graph import Graph
 from playground.engine.kernel_lock import KERNEL_LOCK
 from playground.engine.loop import (FULL, BatchSchedule, BatchSize, DivergenceGuard, batch_size_for,
@@ -32,7 +33,6 @@ from playground.engine.loop import (FULL, BatchSchedule, BatchSize, DivergenceGu
 from playground.engine.model import Model, PresetSource, checked_analysis, resolve
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.engine.optim import Optimizer, make_optimizer
-from playground.engine.preset import write_text_atomic
 from playground.engine.registry import node_type
 
 # Values a sweep starts from when the preset names the setting but not its values.

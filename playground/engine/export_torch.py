@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from playground.engine.atomic import write_text_atomic
 from playground.engine.model import Model
-from playground.engine.preset import write_text_atomic
 from playground.engine.registry import node_type
 
 TEMPLATE = '''\

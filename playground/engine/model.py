@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import os
 import zipfile
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.engine.atomic import write_bytes_atomic
 from playground.engine.datasets import Dataset
 from playground.engine.graph import Graph, GraphError
 from playground.engine.kernel_lock import KERNEL_LOCK
@@ -336,8 +338,10 @@ class Model:
         return loss, (accuracy(pred, y) if self.num_classes is not None else None)
 
     def save_weights(self, path: str | os.PathLike[str]) -> None:
-        with open(path, "wb") as f:
-            np.savez(f, **self.state())
+        """Write every parameter and buffer to an .npz, whole or not at all."""
+        data = io.BytesIO()
+        np.savez(data, **self.state())
+        write_bytes_atomic(path, data.getvalue())
 
     def load_weights(self, path: str | os.PathLike[str]) -> None:
         """Load an .npz written by ``save_weights``; every array must match the graph exactly."""

@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+from playground.engine.atomic import write_text_atomic
 from playground.engine.graph import FORMAT, VERSION, Graph, GraphError
 from playground.engine.loop import batch_size_value
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS
 from playground.engine.registry import node_type
+from playground.engine.surfaces import SURFACES
 
 MAX_BYTES = 20_000_000
 META_KEYS = ("name", "description", "title", "view")
@@ -121,8 +122,6 @@ def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
 
 def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> None:
     """The compare view's settings, checked here so a typo is reported instead of ignored."""
-    from playground.engine.surfaces import SURFACES  # imported late: surfaces needs the model
-
     def check_keys(obj: dict, where: str, known: tuple[str, ...]) -> None:
         for key in obj:
             if key not in known:
@@ -223,16 +222,3 @@ def _kind(value: Any) -> str:
 def save_preset(graph: Graph, path: str | os.PathLike[str]) -> None:
     """Write atomically: a temporary file in the same folder, then rename over the target."""
     write_text_atomic(Path(path), json.dumps(graph.to_dict(), indent=2) + "\n")
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

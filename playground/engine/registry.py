@@ -106,6 +106,8 @@ class NodeType:
         return ", ".join(f"{k}={p[k]}" for k in cls.summary_params if k in p)
 
 
+# Filled by ``register`` as node modules are imported; ``playground.engine`` imports the built-in
+# ones (``nodes/``) before anything else can ask, so this module never imports them back.
 REGISTRY: dict[str, type[NodeType]] = {}
 
 
@@ -123,24 +125,17 @@ def register(cls: type[NodeType]) -> type[NodeType]:
 
 def node_type(name: str) -> type[NodeType] | None:
     """Look a node type up by its type name; None when unknown."""
-    _load_builtin_types()
     return REGISTRY.get(name)
 
 
 def is_weight(param: str) -> bool:
     """Whether some node type names a parameter ``param`` (the part after "<node>.") as a weight."""
-    _load_builtin_types()
     return any(t.param_roles.get(param) == "weight" for t in REGISTRY.values())
 
 
 def node_types(category: str | None = None) -> list[type[NodeType]]:
     """All registered types (of one category), in declaration order."""
-    _load_builtin_types()
     return [t for t in REGISTRY.values() if category is None or t.category == category]
-
-
-def _load_builtin_types() -> None:
-    import playground.engine.nodes  # noqa: F401  (registers on import)
 
 
 def shape_text(shape: Shape | None) -> str:
