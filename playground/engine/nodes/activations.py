@@ -4,6 +4,8 @@ or the output y; ``one`` is 1 in the array's dtype). Its op and the fused Dense 
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numba import njit
 
@@ -135,6 +137,44 @@ class ELU(_Elementwise):
     @classmethod
     def torch_module(cls, shapes, p):
         return f"nn.ELU({p['alpha']})"
+
+
+@register
+class GELU(_Elementwise):
+    type_name = "GELU"
+    title = "Gaussian error linear unit"
+    help = ("x Phi(x), Phi the standard normal CDF: a smooth ReLU that lets small negative values "
+            "through; the activation of BERT and GPT.")
+
+    @staticmethod
+    @kernel
+    def forward(x, alpha, one):
+        return 0.5 * x * (1.0 + math.erf(x * 0.7071067811865476))
+
+    @staticmethod
+    @kernel
+    def backward(x, y, g, alpha, one):  # dy/dx = Phi(x) + x phi(x)
+        return g * (0.5 * (1.0 + math.erf(x * 0.7071067811865476))
+                    + x * math.exp(-0.5 * x * x) * 0.3989422804014327)
+
+
+@register
+class Swish(_Elementwise):
+    type_name = "Swish"
+    title = "Sigmoid-weighted linear unit (SiLU)"
+    torch_name = "SiLU"
+    help = "x sigmoid(x): smooth and non-monotonic, dips slightly below 0 for negative inputs."
+
+    @staticmethod
+    @kernel
+    def forward(x, alpha, one):
+        return x * act.sigmoid(x, alpha, one)
+
+    @staticmethod
+    @kernel
+    def backward(x, y, g, alpha, one):  # dy/dx = s (1 + x (1 - s)), s = sigmoid(x)
+        s = act.sigmoid(x, alpha, one)
+        return g * s * (one + x * (one - s))
 
 
 @register
