@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.engine.atomic import write_text_atomic
 from playground.engine.model import Model
+from playground.engine.atomic import atomic_writer, write_text_atomic
 from playground.engine.registry import node_type
 
 TEMPLATE = '''\
@@ -97,7 +97,7 @@ def export_torch(model: Model, path: str | os.PathLike[str]) -> tuple[Path, Path
     path = Path(path)
     weights_path = path.with_suffix(".npz")
     source, state = torch_script(model, weights_path.name)
-    with open(weights_path, "wb") as f:
+    with atomic_writer(weights_path) as f:
         np.savez(f, **state)
     write_text_atomic(path, source)
     return path, weights_path

@@ -1,14 +1,13 @@
 """A model's weights as .npz files: written whole, read back only when every array fits."""
 from __future__ import annotations
 
-import io
 import os
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
-from playground.engine.atomic import write_bytes_atomic
+from playground.engine.atomic import atomic_writer
 
 
 class WeightsError(ValueError):
@@ -17,9 +16,8 @@ class WeightsError(ValueError):
 
 def save_weights(state: dict[str, np.ndarray], path: str | os.PathLike[str]) -> None:
     """Write a model's ``state()`` to an .npz, whole or not at all."""
-    data = io.BytesIO()
-    np.savez(data, **state)
-    write_bytes_atomic(path, data.getvalue())
+    with atomic_writer(path) as f:
+        np.savez(f, **state)
 
 def load_weights(expected: dict[str, np.ndarray], path: str | os.PathLike[str]) -> None:
     """Fill a model's live ``state()`` arrays from an .npz written by ``save_weights``; every array

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from playground.engine.atomic import write_text_atomic
-from playground.engine.preset import PresetError, graph_from_dict
+from playground.engine.preset import PresetError, graph_from_dict, write_text_atomic
 from playground.paths import user_data_dir
 
 DELAY_MS = 3000  # debounce: a burst of edits is written once, at most this long after the last

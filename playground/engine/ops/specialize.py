@@ -22,10 +22,17 @@ _CACHE: dict[tuple, Dispatcher] = {}
 _LOCK = threading.Lock()
 
 
+def _source(func: Callable[..., Any]) -> str:
+    try:
+        return inspect.getsource(func)
+    except (OSError, TypeError):  # no source files (a frozen app): the bytecode says as much
+        return f"{func.__code__.co_code.hex()}{func.__code__.co_consts!r}"
+
+
 def kernel_key(kernels: tuple[Dispatcher, ...]) -> str:
     """A short name for a set of scalar kernels that changes when any of their sources does."""
-    text = "\0".join(f"{k.py_func.__module__}.{k.py_func.__qualname__}\0{inspect.getsource(k.py_func)}"
-                     for k in kernels)
+    text = "\0".join(f"{k.py_func.__module__}.{k.py_func.__qualname__}\0{_source(k.py_func)}"
+                      for k in kernels)
     return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
