@@ -1,6 +1,8 @@
 """The registry: one declaration per node type, refused duplicates, declared roles."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -79,3 +81,10 @@ def test_batchnorm_scale_and_prelu_slope_are_not_weights_to_plot():
     g.connect("pr", "out", first.dst, first.dst_port)
     model = Model.from_preset(g, seed=0)
     assert probes.weight_layers(model) == ["dense1", "dense2"]
+
+
+def test_dataset_node_resolves_its_own_relative_file_paths(tmp_path):
+    t = node_type("Dataset")
+    p = {**t.defaults(), "source": "idx", "path": "x.idx", "labels_path": str(tmp_path / "y.idx")}
+    assert t.with_absolute_paths(p, "/presets") == {**p, "path": str(Path("/presets") / "x.idx")}
+    assert t.with_absolute_paths(t.defaults(), "/presets") == t.defaults()  # no file: nothing to do

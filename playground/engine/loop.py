@@ -91,9 +91,6 @@ class BatchSchedule:
         self._next = 0
         self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
-    def __len__(self) -> int:
-        return len(self.x)
-
     def steps_per_epoch(self, batch_size: int) -> int:
         return math.ceil(len(self.x) / batch_size)
 

@@ -6,14 +6,13 @@ runs (and the training controller refuses while a comparison runs).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from playground.engine.compare import Comparison
 from playground.engine.graph import Graph
+from playground.engine.registry import node_type
 from playground.ui.compare_panel import ComparePanel, leader_of, was_stopped
 from playground.ui.compare_worker import CompareSetup, CompareSnapshot, CompareWorker
 from playground.ui.icons import icon
@@ -29,10 +28,9 @@ def with_absolute_paths(graph: Graph, base_dir: str) -> Graph:
     """The graph with relative data-file paths made absolute (a Comparison built from a Graph
     has no preset folder to resolve them against)."""
     for node in graph.nodes.values():
-        for key in ("path", "labels_path"):
-            value = node.params.get(key) if node.type == "Dataset" else None
-            if value and not Path(value).expanduser().is_absolute():
-                node.params[key] = str(Path(base_dir) / value)
+        t = node_type(node.type)
+        if t is not None and t.is_source:
+            node.params = t.with_absolute_paths(node.params, base_dir)
     return graph
 
 

@@ -1,6 +1,7 @@
 """The Dataset node: the source of inputs (port x) and targets (port y)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from playground.engine import datasets
@@ -9,6 +10,7 @@ from playground.engine.registry import NodeType, Port, Shape, register
 
 # What ``datasets.input_shape_of`` needs besides the source: the file parameters.
 _FILE_PARAMS = ("path", "labels_path", "label_column")
+_PATHS = ("path", "labels_path")  # relative to the preset's folder
 
 
 @register
@@ -45,6 +47,13 @@ class Dataset(NodeType):
         """The data itself: every parameter but the source is a keyword of ``datasets.load``."""
         return datasets.load(p["source"], **{q.name: p[q.name] for q in cls.params if q.name != "source"},
                              base_dir=base_dir)
+
+    @classmethod
+    def with_absolute_paths(cls, p: dict[str, Any], base_dir: str) -> dict[str, Any]:
+        """``p`` with relative file paths resolved against ``base_dir``, for a copy of the graph
+        that is used away from its preset's folder."""
+        return {**p, **{k: str(Path(base_dir) / p[k]) for k in _PATHS
+                        if p[k] and not Path(p[k]).expanduser().is_absolute()}}
 
     @classmethod
     def summary(cls, p: dict[str, Any]) -> str:
