@@ -9,7 +9,7 @@ EXIT_USAGE = 2
 def run_export(args) -> int:
     """The export sub-command; a graph that cannot be exported, or an existing target without
     ``--force``, is a one-line message and exit status 2."""
-    from playground.cli import preset_path
+    from playground.commands.common import preset_path
     from playground.engine import Model
     from playground.engine.export_torch import ExportError
 

@@ -21,7 +21,7 @@ from playground.ui.files.autosave import offer_restore, orphaned_autosaves
 from playground.ui.shell.main_window import MainWindow
 from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 START_S = 120  # a generous bound for a child instance to come up on a busy machine
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
