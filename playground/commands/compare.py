@@ -63,30 +63,18 @@ def _keys(text: str) -> list[str]:
         raise UserError(str(exc)) from None
 
 
-def _batch_value(text: str) -> int | str:
-    if text.strip() == "full":
-        return "full"
-    value = int(text)
-    if value < 1:
-        raise ValueError
-    return value
-
-
 def _sweep(text: str) -> tuple[str, list[Any]]:
     """"lr=0.001,0.01" -> ("lr", [0.001, 0.01]); batch sizes are whole numbers or "full"."""
+    from playground.engine.loop import sweep_values
+
     name, _, values = text.partition("=")
     name = name.strip().replace("-", "_")
     try:
         if not name or not values.strip():
-            raise ValueError
-        parse = _batch_value if name == "batch_size" else float
-        parsed = [parse(v) for v in values.split(",")]
-    except ValueError:
-        raise UserError(f"bad --sweep {text!r}: expected NAME=V1,V2,... such as lr=0.001,0.01,0.1 "
-                        "or batch_size=1,32,full") from None
-    if name == "lr":
-        _check_lrs(parsed, f"--sweep {text}")
-    return name, parsed
+            raise ValueError("expected NAME=V1,V2,... such as lr=0.001,0.01,0.1 or batch_size=1,32,full")
+        return name, sweep_values(name, values)
+    except ValueError as exc:
+        raise UserError(f"bad --sweep {text!r}: {exc}") from None
 
 
 def _check_lrs(values: list[float], option: str) -> None:
@@ -100,6 +88,7 @@ def _specs(args, graph) -> list:
     """The preset's own comparison (as the Compare view sets it up), changed by the options:
     a learning rate or batch size given for all runs replaces a sweep of that setting."""
     from playground.engine.compare import compare_plan
+    from playground.engine.loop import batch_size_value
 
     plan = compare_plan(graph)
     if args.optimizers:
@@ -122,7 +111,7 @@ def _specs(args, graph) -> list:
                 plan.sweep = None
     if args.batch:
         try:
-            plan.batch_size = _batch_value(args.batch)
+            plan.batch_size = batch_size_value(args.batch)
         except ValueError:
             raise UserError(f"bad --batch-size {args.batch!r}: expected a whole number of at "
                             "least 1 or 'full'") from None

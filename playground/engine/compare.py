@@ -21,21 +21,22 @@ import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from playground.engine.atomic import write_text_atomic
 from playground.engine.graph import Graph
-from playground.engine.model import KERNEL_LOCK, Model, PresetSource, checked_analysis, resolve
-from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, is_optimizer, optimizer_node
+from playground.engine.kernel_lock import KERNEL_LOCK
+from playground.engine.loop import (FULL, BatchSchedule, BatchSize, DivergenceGuard, batch_size_for,
+                                    batch_size_value, train_step)
+from playground.engine.model import Model, PresetSource, checked_analysis, resolve
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.engine.optim import Optimizer, make_optimizer
-from playground.engine.preset import write_text_atomic
 from playground.engine.registry import node_type
-from playground.engine.trainer import EXPLODED
 
-BatchSize = int | Literal["full"] | None
 # Values a sweep starts from when the preset names the setting but not its values.
-SWEEP_DEFAULTS: dict[str, list[Any]] = {"lr": [0.001, 0.01, 0.1], "batch_size": ["full", 32, 1]}
+SWEEP_DEFAULTS: dict[str, list[Any]] = {"lr": [0.001, 0.01, 0.1], "batch_size": [FULL, 32, 1]}
 
 CSV_COLUMNS = (
     "label", "optimizer", "hparams", "batch_size", "status", "steps", "epochs", "samples_seen",
@@ -90,7 +91,7 @@ def graph_optimizer(graph: Graph) -> tuple[str, dict[str, Any]] | None:
     """(key, params) of the graph's optimizer node, or None when it has none."""
     for node in graph.nodes.values():
         t = node_type(node.type)
-        if t is not None and is_optimizer(t):
+        if t is not None and t.is_optimizer:
             return t.key, node.params
     return None
 
@@ -140,6 +141,7 @@ class _Run:
     model: Model
     params: dict[str, np.ndarray]
     optimizer: Optimizer
+    guard: DivergenceGuard
     batch_size: int
     steps_per_epoch: int
     total_steps: int
@@ -148,7 +150,6 @@ class _Run:
     message: str = ""
     step: int = 0
     samples: int = 0
-    first_loss: float | None = None
     loss_sum: float = 0.0
     loss_samples: int = 0
     train_seconds: float = 0.0  # of the steps after the first (which compiles the kernels)
@@ -211,12 +212,10 @@ class Comparison:
             spe = math.ceil(n / bs)
             total = self.epochs * spe if steps is None else min(self.epochs * spe, steps)
             few_epochs = total / spe < min_evals
-            self._runs.append(_Run(spec, model, model.parameters(), opt, bs, spe, total,
-                                   math.ceil(total / min_evals) if few_epochs else 0))
-        self._rng = np.random.default_rng(self.seed)
-        self._orders: dict[int, np.ndarray] = {}
-        self._drawn = 0
-        self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+            # No weight snapshot in the guard: a comparison reports curves, not weights.
+            self._runs.append(_Run(spec, model, model.parameters(), opt, DivergenceGuard(), bs, spe,
+                                   total, math.ceil(total / min_evals) if few_epochs else 0))
+        self._schedule = BatchSchedule(self.data.x_train, self.y_train, self.seed)
         self._start_point(first)
 
     @staticmethod
@@ -231,9 +230,7 @@ class Comparison:
                                else f"{spec.label}: {exc}") from None
 
     def _batch_size(self, spec: RunSpec, n: int) -> int:
-        if spec.batch_size == "full":
-            return n
-        return min(self.settings["batch_size"] if spec.batch_size is None else spec.batch_size, n)
+        return batch_size_for(spec.batch_size, self.settings["batch_size"], n)
 
     def _start_point(self, model: Model) -> None:
         """Evaluate the shared initial weights once: every history starts at the same point."""
@@ -309,49 +306,25 @@ class Comparison:
                     self._record(run, final=True)
                 run.status = "stopped"
 
-    def _order(self, epoch: int) -> np.ndarray:
-        """Epoch's shuffled sample order: drawn once, in epoch order, and shared by all runs."""
-        while self._drawn <= epoch:
-            oldest = min(r.step // r.steps_per_epoch for r in self._runs if r.status == "running")
-            for old in [e for e in self._orders if e < oldest]:
-                del self._orders[old]
-            self._orders[self._drawn] = self._rng.permutation(len(self.data.x_train))
-            self._drawn += 1
-        return self._orders[epoch]
-
-    def _batch(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The samples ``idx`` gathered into reusable buffers (one pair per batch length)."""
-        if len(idx) not in self._buffers:
-            x, y = self.data.x_train, self.y_train
-            self._buffers[len(idx)] = (np.empty((len(idx), *x.shape[1:]), x.dtype),
-                                       np.empty((len(idx), *y.shape[1:]), y.dtype))
-        xb, yb = self._buffers[len(idx)]
-        np.take(self.data.x_train, idx, axis=0, out=xb)
-        np.take(self.y_train, idx, axis=0, out=yb)
-        return xb, yb
-
     def _step(self, run: _Run) -> None:
         start = time.perf_counter()
-        epoch, b = divmod(run.step, run.steps_per_epoch)
-        idx = self._order(epoch)[b * run.batch_size:(b + 1) * run.batch_size]
-        xb, yb = self._batch(idx)
-        with KERNEL_LOCK:
-            loss, grads = run.model.loss_and_grads(xb, yb)
-            run.first_loss = loss if run.first_loss is None else run.first_loss
-            # Trainer's divergence rule. No weight snapshot: a comparison reports curves, not weights.
-            if not math.isfinite(loss) or loss > EXPLODED * max(run.first_loss, 1.0):
-                run.status = "diverged"
-                run.message = f"diverged at step {run.step + 1}: the loss became {loss:.4g}"
-                run.seconds += time.perf_counter() - start
-                return
-            run.optimizer.step(run.params, grads)
+        b = run.step % run.steps_per_epoch
+        self._schedule.forget_before(min(r.step // r.steps_per_epoch for r in self._runs
+                                         if r.status == "running"))
+        xb, yb = self._schedule.batch(run.step, run.batch_size)
+        loss, ok = train_step(run.model, run.optimizer, xb, yb, run.guard)
+        if not ok:
+            run.status = "diverged"
+            run.message = run.guard.message(run.step + 1)
+            run.seconds += time.perf_counter() - start
+            return
         run.step += 1
-        run.samples += len(idx)
-        run.loss_sum += loss * len(idx)
-        run.loss_samples += len(idx)
+        run.samples += len(xb)
+        run.loss_sum += loss * len(xb)
+        run.loss_samples += len(xb)
         if run.step > 1:
             run.train_seconds += time.perf_counter() - start
-            run.timed_samples += len(idx)
+            run.timed_samples += len(xb)
         if (b == run.steps_per_epoch - 1 or run.step == run.total_steps
                 or (run.eval_every and run.step % run.eval_every == 0)):
             self._record(run, final=run.step == run.total_steps)
@@ -443,11 +416,14 @@ class Comparison:
 
 
 def _check_batch_size(spec: RunSpec) -> None:
-    bs = spec.batch_size
-    if bs is None or bs == "full" or (isinstance(bs, int) and not isinstance(bs, bool) and bs >= 1):
-        return
-    raise CompareError(f"{spec.label}: batch size must be a whole number of at least 1 or 'full', "
-                       f"not {bs!r}")
+    """A spec's batch size is None, "full" or a whole number of at least 1 (not text of one)."""
+    try:
+        if spec.batch_size is None or batch_size_value(spec.batch_size) == spec.batch_size:
+            return
+    except ValueError:
+        pass
+    raise CompareError(f"{spec.label}: batch size must be a whole number of at least 1 or '{FULL}', "
+                       f"not {spec.batch_size!r}")
 
 
 def _check_identical(models: list[Model]) -> None:

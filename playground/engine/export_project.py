@@ -18,9 +18,10 @@ import numpy as np
 
 from playground.engine.export_torch import WEIGHTS_NAME, ExportError, check_target, torch_script
 from playground.engine.export_train import TRAIN_SCRIPT
+from playground.engine.loop import batch_orders
 from playground.engine.model import Model
 from playground.engine.registry import node_type
-from playground.engine.trainer import Trainer, batch_orders
+from playground.engine.trainer import Trainer
 
 DATA_NAME = "data.npz"
 # Batch orders beyond this many entries (4 bytes each) are not written: --same-batches then covers

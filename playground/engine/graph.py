@@ -183,6 +183,10 @@ class Graph:
         self._emit("reset", None)
 
     def copy(self) -> Graph:
-        from playground.engine.preset import graph_from_dict
-
-        return graph_from_dict(self.to_dict())
+        """An independent copy of the content (without the listeners)."""
+        other = Graph()
+        other.meta = copy.deepcopy(self.meta)
+        other.nodes = {k: Node(n.id, n.type, copy.deepcopy(n.params), n.position)
+                       for k, n in self.nodes.items()}
+        other.edges = list(self.edges)
+        return other

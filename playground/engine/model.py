@@ -1,39 +1,32 @@
-"""A trainable model built from a validated graph."""
+"""A trainable model built from a validated graph: the graph's ops (``graph_ops``) with their
+parameters in one flat vector (``flat_params``), the fused fast path of small Dense chains
+(``fused_chain``), evaluation passes on their own op copies (``eval_ops``), the Dataset node's
+data and weights files (``weights_io``)."""
 from __future__ import annotations
 
-import copy
 import os
-import threading
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from playground.engine.atomic import atomic_writer
+from playground.engine import weights_io
 from playground.engine.datasets import Dataset
+from playground.engine.eval_ops import EvalOps
+from playground.engine.flat_params import flatten_parameters
+from playground.engine.fused_chain import FusedChain
 from playground.engine.graph import Graph, GraphError
+from playground.engine.graph_ops import build_ops, skip_constant_input_grads
+from playground.engine.kernel_lock import KERNEL_LOCK
 from playground.engine.nodes.losses import accuracy
 from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
-from playground.engine.ops import dense as dense_ops
-from playground.engine.ops.activations import ActivationOp, IdentityOp, PReLUOp
 from playground.engine.ops.base import Op
-from playground.engine.ops.structure import FlattenOp
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import graph_from_dict, load_preset
 from playground.engine.registry import node_type
 from playground.engine.validate import Analysis, analyze
 
-# Parallel kernels (``threads``) run on Numba's pool; its workqueue layer (the fallback where neither
-# OpenMP nor TBB is available) aborts the process when two Python threads start parallel kernels at
-# once, so every entry point that runs kernels holds this lock, whatever the layer.
-KERNEL_LOCK = threading.RLock()
-
 PresetSource = str | os.PathLike | dict | Graph
-
-
-class WeightsError(ValueError):
-    """Weights that do not fit the graph; the message names the parameter and both shapes."""
 
 
 def resolve(source: PresetSource) -> tuple[Graph, str | None]:
@@ -89,130 +82,27 @@ class Model:
     def reset(self, seed: int | None = None) -> None:
         """(Re)initialise every weight from ``seed``: same seed, same weights."""
         rng = np.random.default_rng(self.seed if seed is None else seed)
-        a, g = self.analysis, self.graph
-        self.ops: dict[str, Op] = {}
-        self.sources: dict[str, list[str]] = {}
-        self.layers = [n for n in a.order if node_type(g.nodes[n].type).category in ("Layers", "Activations")]
-        for nid in self.layers:
-            t = node_type(g.nodes[nid].type)
-            self.sources[nid] = [e.src for p in t.inputs for e in g.inputs_of(nid, p.name)]
-            shapes = [a.shapes[s] for s in self.sources[nid]]
-            self.ops[nid] = t.build(shapes, g.nodes[nid].params, rng, self.dtype)
+        g = self.graph
+        self.layers, self.sources, self.ops = build_ops(g, self.analysis, rng, self.dtype)
         self.fused = self._loss_type.fuses == g.nodes[self.output].type
         self.loss_op = self._loss_type.build([], {}, rng, self.dtype, fused=self.fused)
-        self._flatten_parameters()
+        flat = flatten_parameters(self.ops, self.layers, self.dtype)
+        self._flat_params, self._flat_grads, self._layout = flat
         self._params = {f"{n}.{k}": v for n in self.layers for k, v in self.ops[n].params.items()}
         self._grads = {f"{n}.{k}": v for n in self.layers for k, v in self.ops[n].grads.items()}
         self._buffers = {f"{n}.{k}": v for n in self.layers
                          for k, v in getattr(self.ops[n], "buffers", {}).items()}
-        constant = {self.input_node}  # outputs that depend on no parameter need no gradient
-        for nid in self.layers:
-            if all(s in constant for s in self.sources[nid]):
-                if self.ops[nid].params:
-                    self.ops[nid].input_grad = False  # e.g. skip dx = g W^T of a first Dense layer
-                else:
-                    constant.add(nid)
-        self._chain = self._chain_program()
-        self._chain_buffers: dict[int, tuple[np.ndarray, ...]] = {}
-        self._eval_sets: dict[int, dict[str, Op]] = {}
+        skip_constant_input_grads(self.layers, self.sources, self.ops, self.input_node)
+        self._chain = FusedChain.compile(g, self.layers, self.sources, self.ops, self.input_node,
+                                         (self.input_shape, self.output_shape), self._loss_type,
+                                         self.fused, flat, self.dtype)
+        self._eval_ops = EvalOps(self.ops)
         self.last_output: np.ndarray | None = None
         self.last_evaluation: tuple[np.ndarray, np.ndarray] | None = None
-
-    def _flatten_parameters(self) -> None:
-        """Make every parameter (and gradient) a view into one flat vector, so the optimizer
-        updates all of them in one kernel call and a snapshot of the weights is one copy.
-        The arrays stay live and keep their shapes; ops read them through ``op.params``."""
-        arrays = [(n, k, v) for n in self.layers for k, v in self.ops[n].params.items()]
-        self._flat_params = self._flat_grads = None
-        self._layout: tuple[tuple[str, int, int], ...] = ()
-        if not arrays or any(v.dtype != self.dtype for _, _, v in arrays):
-            return
-        total = sum(v.size for _, _, v in arrays)
-        flat_p, flat_g = np.empty(total, self.dtype), np.zeros(total, self.dtype)
-        layout, off = [], 0
-        for n, k, v in arrays:
-            op = self.ops[n]
-            view = flat_p[off:off + v.size].reshape(v.shape)
-            view[...] = v
-            op.params[k] = view
-            op.grads[k] = flat_g[off:off + v.size].reshape(v.shape)
-            layout.append((f"{n}.{k}", off, off + v.size))
-            off += v.size
-        self._flat_params, self._flat_grads, self._layout = flat_p, flat_g, tuple(layout)
 
     def flat_parameters(self) -> np.ndarray | None:
         """All parameters as one live vector (``parameters()`` are views into it), or None."""
         return self._flat_params
-
-    def _chain_program(self) -> np.ndarray | None:
-        """The fused program of a small chain of Dense layers and activations, or None.
-
-        Used by ``loss_and_grads`` when every layer takes the previous one's output, the layers are
-        Dense (small), elementwise activations, Flatten or Linear, and the loss is sigmoid + BCE or
-        softmax + CCE on logits, or MSE: one Numba call then does forward, loss and backward.
-        """
-        name = self._loss_type.type_name
-        if self._flat_params is None or self.dtype.kind != "f":
-            return None
-        if self.fused and name == "BCE":
-            loss_kind = dense_ops.LOSS_BCE_LOGITS
-        elif self.fused and name == "CCE":
-            loss_kind = dense_ops.LOSS_CCE_LOGITS
-        elif name == "MSE" and not self.fused:
-            loss_kind = dense_ops.LOSS_MSE
-        else:
-            return None
-        prev = self.input_node
-        for nid in self.layers:
-            if self.sources[nid] != [prev]:
-                return None
-            prev = nid
-        offsets = {name: start for name, start, _ in self._layout}
-        rows, alphas, width = [], [], int(np.prod(self.input_shape))
-        off = 0
-        for nid in (self.layers[:-1] if self.fused else self.layers):
-            op = self.ops[nid]
-            if isinstance(op, dense_ops.DenseOp):
-                din, dout = op.params["W"].shape
-                if din != width or din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS:
-                    return None
-                rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.W"],
-                             offsets.get(f"{nid}.b", -1), 0, 0, off))
-                width = dout
-            elif type(op) is ActivationOp:
-                alphas.append(op.alpha)
-                rows.append((dense_ops.ACT, width, width, -1, -1, op.kind, len(alphas) - 1, off))
-            elif isinstance(op, (IdentityOp, FlattenOp)) and not isinstance(op, PReLUOp):
-                continue
-            else:
-                return None
-            off += width
-        if not rows or rows[0][0] != dense_ops.DENSE or width != int(np.prod(self.output_shape)):
-            return None
-        self._chain_loss = loss_kind
-        self._chain_alphas = np.array(alphas or [0.0], dtype=self.dtype)
-        self._chain_width = max(max(r[1], r[2]) for r in rows)
-        return np.array(rows, dtype=np.int64)
-
-    def _chain_loss_and_grads(self, x: np.ndarray, y: np.ndarray) -> float:
-        n = len(x)
-        bufs = self._chain_buffers.get(n)
-        if bufs is None:
-            if len(self._chain_buffers) >= 8:
-                self._chain_buffers.clear()
-            prog = self._chain.copy()
-            prog[:, 7] *= n  # workspace offsets per sample -> per batch
-            bufs = self._chain_buffers[n] = (
-                prog, np.empty(int(self._chain[:, 2].sum()) * n, self.dtype),
-                np.empty((2, self._chain_width * n), self.dtype),
-                np.empty((n, *self.output_shape), self.dtype))
-        prog, ws, gbuf, out = bufs
-        x2 = np.ascontiguousarray(x, dtype=self.dtype).reshape(n, -1)
-        y2 = np.ascontiguousarray(y, dtype=self.dtype)
-        loss = dense_ops.chain_step(x2, y2.reshape(n, -1), prog, self._chain_alphas, self._flat_params,
-                                    self._flat_grads, ws, gbuf, out, self._chain_loss)
-        self.last_output = out
-        return float(loss)
 
     def parameters(self) -> dict[str, np.ndarray]:
         """Name -> live learnable array (updating it in place changes the model)."""
@@ -251,19 +141,6 @@ class Model:
             acts[nid] = ops[nid].forward([acts[s] for s in self.sources[nid]], training)
         return acts
 
-    def _eval_ops(self, batch: int) -> dict[str, Op]:
-        """Ops for evaluation passes of ``batch`` samples: copies sharing the live parameters and
-        statistics but with buffers of their own, so probes and validation between training steps
-        do not make the training ops reallocate theirs (multi-megabyte for convolutions)."""
-        ops = self._eval_sets.get(batch)
-        if ops is None:
-            if len(self._eval_sets) >= 3:
-                self._eval_sets.pop(next(iter(self._eval_sets)))
-            shared = {id(a): a for op in self.ops.values()
-                      for d in (op.params, op.grads, getattr(op, "buffers", {})) for a in d.values()}
-            ops = self._eval_sets[batch] = {nid: copy.deepcopy(op, shared) for nid, op in self.ops.items()}
-        return ops
-
     def _chunked(self, x: np.ndarray, nodes: list[str], batch_size: int) -> list[np.ndarray]:
         """Outputs of ``nodes`` in evaluation mode, computed at most ``batch_size`` samples at a time
         (in equal chunks, the last one zero-padded, so one set of buffers serves every chunk)."""
@@ -272,7 +149,7 @@ class Model:
         size = max(1, -(-n // chunks))
         parts: list[list[np.ndarray]] = [[] for _ in nodes]
         with KERNEL_LOCK:
-            ops = self._eval_ops(size) if n else self.ops
+            ops = self._eval_ops.for_batch(size) if n else self.ops
             for i in range(0, max(n, 1), size):
                 chunk = x[i:i + size]
                 m = len(chunk)
@@ -295,14 +172,15 @@ class Model:
     def activations(self, x: np.ndarray) -> dict[str, np.ndarray]:
         """Every layer's output for ``x`` (copies), for feature-map views."""
         with KERNEL_LOCK:
-            return {k: v.copy() for k, v in self._run(x, False, self._eval_ops(max(len(x), 1))).items()}
+            return {k: v.copy() for k, v in self._run(x, False, self._eval_ops.for_batch(max(len(x), 1))).items()}
 
     def loss_and_grads(self, x: np.ndarray, y: np.ndarray,
                        training: bool = True) -> tuple[float, dict[str, np.ndarray]]:
         """Mean loss on (x, y) and the gradient of every parameter (live buffers, overwritten next call)."""
         with KERNEL_LOCK:
-            if self._chain is not None and len(x) and y.size == len(x) * self._chain[-1, 2]:
-                return self._chain_loss_and_grads(x, y), self._grads
+            if self._chain is not None and self._chain.fits(x, y):
+                loss, self.last_output = self._chain.loss_and_grads(x, y, self._flat_params, self._flat_grads)
+                return loss, self._grads
             acts = self._run(x, training)
             self.last_output = acts[self.output]
             head = self.sources[self.output][0] if self.fused else self.output
@@ -345,41 +223,12 @@ class Model:
         return loss, (accuracy(pred, y) if self.num_classes is not None else None)
 
     def save_weights(self, path: str | os.PathLike[str]) -> None:
-        with atomic_writer(path) as f:
-            np.savez(f, **self.state())
+        """Write every parameter and buffer to an .npz, whole or not at all."""
+        weights_io.save_weights(self.state(), path)
 
     def load_weights(self, path: str | os.PathLike[str]) -> None:
         """Load an .npz written by ``save_weights``; every array must match the graph exactly."""
-        name = Path(path).name
-        try:
-            with open(path, "rb") as f:
-                zipped = f.read(4) in (b"PK\x03\x04", b"PK\x05\x06")  # how every .npz starts
-        except OSError as exc:
-            raise WeightsError(f"{name}: cannot read it ({exc.strerror or exc})") from None
-        if not zipped:
-            raise WeightsError(f"{name}: not an .npz weights file")
-        try:
-            with np.load(path, allow_pickle=False) as f:
-                loaded = {k: f[k] for k in f.files}
-        except (OSError, ValueError, zipfile.BadZipFile) as exc:
-            raise WeightsError(f"{name}: a damaged .npz weights file ({exc})") from None
-        expected = self.state()
-        for key in sorted(set(loaded) & set(expected)):
-            if loaded[key].shape != expected[key].shape:
-                raise WeightsError(f"{name}: parameter '{key}' has shape {_dims(loaded[key].shape)} in the "
-                                   f"file but {_dims(expected[key].shape)} in the graph")
-        missing = sorted(set(expected) - set(loaded))
-        extra = sorted(set(loaded) - set(expected))
-        if missing:
-            raise WeightsError(f"{name}: no values for {', '.join(missing)}")
-        if extra:
-            raise WeightsError(f"{name}: holds parameters this graph does not have: {', '.join(extra)}")
-        for key, value in loaded.items():
-            expected[key][...] = value
-
-
-def _dims(shape: tuple[int, ...]) -> str:
-    return "x".join(map(str, shape)) or "scalar"
+        weights_io.load_weights(self.state(), path)
 
 
 def load_dataset(source: PresetSource, dtype: Any = np.float32

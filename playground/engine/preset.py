@@ -13,8 +13,10 @@ from typing import Any, Callable
 
 from playground.engine.atomic import write_text_atomic
 from playground.engine.graph import FORMAT, VERSION, Graph, GraphError
+from playground.engine.loop import batch_size_value
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS
 from playground.engine.registry import node_type
+from playground.engine.surfaces import SURFACES
 
 MAX_BYTES = 20_000_000
 META_KEYS = ("name", "description", "title", "view")
@@ -120,8 +122,6 @@ def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
 
 def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> None:
     """The compare view's settings, checked here so a typo is reported instead of ignored."""
-    from playground.engine.surfaces import SURFACES  # imported late: surfaces needs the model
-
     def check_keys(obj: dict, where: str, known: tuple[str, ...]) -> None:
         for key in obj:
             if key not in known:
@@ -148,7 +148,7 @@ def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> N
     if not isinstance(values, list):
         raise fail(".sweep.values", f"expected a list, found {_kind(values)}")
     for i, v in enumerate(values):
-        if name == "batch_size" and not (v == "full" or type(v) is int and v >= 1):
+        if name == "batch_size" and not _is_batch_size(v):
             raise fail(f".sweep.values[{i}]", f'expected a whole number of at least 1 or "full", found {_show(v)}')
         if name == "lr" and not (_finite_number(v) and v > 0):
             raise fail(f".sweep.values[{i}]", f"expected a positive number, found {_show(v)}")
@@ -160,6 +160,14 @@ def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> N
         raise fail(".race.surface", f"unknown surface {_show(race['surface'])}; known: {', '.join(SURFACES)}")
     if "optimizers" in race:
         check_optimizers(race["optimizers"], ".race.optimizers")
+
+
+def _is_batch_size(value: Any) -> bool:
+    """A batch size as a preset stores it: a whole number of at least 1 or "full" (not text)."""
+    try:
+        return batch_size_value(value) == value
+    except ValueError:
+        return False
 
 
 def _add_node(graph: Graph, item: Any, fail: Callable[[str], PresetError]) -> None:

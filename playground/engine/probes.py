@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 
 from playground.engine.model import Model
+from playground.engine.nodes.losses import predicted_classes
+from playground.engine.registry import node_type
 
 HISTOGRAM_BINS = 40
 
@@ -27,7 +29,8 @@ def decision_grid(model: Model, x: np.ndarray, resolution: int = 100, margin: fl
 
 
 def conv_layers(model: Model) -> list[str]:
-    return [n for n in model.layers if model.graph.nodes[n].type == "Conv2D"]
+    """Layers whose weight is a bank of image filters (Conv2D)."""
+    return [n for n in model.layers if node_type(model.graph.nodes[n].type).is_spatial_filter]
 
 
 def feature_layers(model: Model) -> list[str]:
@@ -37,7 +40,8 @@ def feature_layers(model: Model) -> list[str]:
 
 
 def weight_layers(model: Model) -> list[str]:
-    return [n for n in model.layers if "W" in model.ops[n].params]
+    """Layers with a learned weight (Dense, Conv2D; not BatchNorm's scale or PReLU's slope)."""
+    return [n for n in model.layers if node_type(model.graph.nodes[n].type).params_with_role("weight")]
 
 
 def histogram(values: np.ndarray, bins: int = HISTOGRAM_BINS) -> tuple[np.ndarray, np.ndarray]:
@@ -59,7 +63,7 @@ def gradient_norms(model: Model) -> dict[str, float]:
 
 def confusion_matrix(pred: np.ndarray, labels: np.ndarray, num_classes: int) -> np.ndarray:
     """counts[true, predicted] for class predictions (argmax, or threshold 0.5 for one output)."""
-    guess = (pred[:, 0] > 0.5).astype(np.int64) if pred.shape[1] == 1 else pred.argmax(axis=1)
+    guess = predicted_classes(pred)
     out = np.zeros((num_classes, num_classes), dtype=np.int64)
     np.add.at(out, (labels.astype(np.int64), guess), 1)
     return out

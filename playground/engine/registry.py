@@ -15,6 +15,9 @@ from playground.engine.params import Param
 
 Shape = tuple[int, ...]
 CATEGORIES = ("Data", "Layers", "Activations", "Losses", "Optimizers")
+# What a learned parameter is for; plots, initialisers and exporters ask for a role, never a name.
+ROLES = ("weight", "bias", "scale", "shift", "slope")
+_TORCH_NAMES = {"weight": "weight", "bias": "bias", "scale": "weight", "shift": "bias", "slope": "weight"}
 
 
 class ShapeError(Exception):
@@ -41,10 +44,23 @@ class NodeType:
     inputs: ClassVar[tuple[Port, ...]] = (Port("in"),)
     outputs: ClassVar[tuple[Port, ...]] = (Port("out"),)
     summary_params: ClassVar[tuple[str, ...]] = ()
+    param_roles: ClassVar[dict[str, str]] = {}  # each learned parameter of its op -> one of ROLES
+    # What the graph, validation and the views need to know about a node, declared, not guessed
+    # from its category or type name:
+    is_layer: ClassVar[bool] = True  # a step of the forward pass (its output feeds other nodes)
+    is_source: ClassVar[bool] = False  # gives the graph its inputs and targets
+    is_loss: ClassVar[bool] = False
+    is_optimizer: ClassVar[bool] = False
+    is_spatial_filter: ClassVar[bool] = False  # its weight is a bank of image filters (out, in, kh, kw)
 
     @classmethod
     def param(cls, name: str) -> Param | None:
         return next((p for p in cls.params if p.name == name), None)
+
+    @classmethod
+    def params_with_role(cls, role: str) -> tuple[str, ...]:
+        """Names of the op parameters that play ``role`` (e.g. "weight": ("W",) for Dense)."""
+        return tuple(name for name, r in cls.param_roles.items() if r == role)
 
     @classmethod
     def defaults(cls) -> dict[str, Any]:
@@ -81,8 +97,8 @@ class NodeType:
 
     @classmethod
     def torch_state(cls, params: dict[str, np.ndarray], p: dict[str, Any]) -> dict[str, np.ndarray]:
-        """Engine parameters renamed (and laid out) as the torch module's state_dict wants them."""
-        return {{"W": "weight", "b": "bias"}.get(k, k): v for k, v in params.items()}
+        """Engine parameters (by role; buffers keep their names) as the torch module's state_dict wants them."""
+        return {_TORCH_NAMES.get(cls.param_roles.get(k, ""), k): v for k, v in params.items()}
 
     @classmethod
     def summary(cls, p: dict[str, Any]) -> str:
@@ -90,30 +106,36 @@ class NodeType:
         return ", ".join(f"{k}={p[k]}" for k in cls.summary_params if k in p)
 
 
+# Filled by ``register`` as node modules are imported; ``playground.engine`` imports the built-in
+# ones (``nodes/``) before anything else can ask, so this module never imports them back.
 REGISTRY: dict[str, type[NodeType]] = {}
 
 
 def register(cls: type[NodeType]) -> type[NodeType]:
+    """Add ``cls`` to the registry; a second type under a taken name is refused, not swapped in."""
     if cls.category not in CATEGORIES:
         raise ValueError(f"{cls.__name__}: unknown category {cls.category!r}")
+    taken = REGISTRY.get(cls.type_name)
+    if taken is not None and taken is not cls:
+        raise ValueError(f"{cls.__module__}.{cls.__qualname__}: the node type name {cls.type_name!r} "
+                         f"is already registered by {taken.__module__}.{taken.__qualname__}")
     REGISTRY[cls.type_name] = cls
     return cls
 
 
 def node_type(name: str) -> type[NodeType] | None:
     """Look a node type up by its type name; None when unknown."""
-    _load_builtin_types()
     return REGISTRY.get(name)
+
+
+def is_weight(param: str) -> bool:
+    """Whether some node type names a parameter ``param`` (the part after "<node>.") as a weight."""
+    return any(t.param_roles.get(param) == "weight" for t in REGISTRY.values())
 
 
 def node_types(category: str | None = None) -> list[type[NodeType]]:
     """All registered types (of one category), in declaration order."""
-    _load_builtin_types()
     return [t for t in REGISTRY.values() if category is None or t.category == category]
-
-
-def _load_builtin_types() -> None:
-    import playground.engine.nodes  # noqa: F401  (registers on import)
 
 
 def shape_text(shape: Shape | None) -> str:

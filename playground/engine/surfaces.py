@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from playground.engine.model import KERNEL_LOCK
+from playground.engine.kernel_lock import KERNEL_LOCK
+from playground.engine.loop import DivergenceGuard
 from playground.engine.optim import make_optimizer
 
 Point = tuple[float, float]
@@ -129,13 +130,14 @@ def race(surf: Surface, optimizers: dict[str, tuple[str, dict[str, float]]],
         for label, opt in built.items():
             traj = np.full((steps + 1, 2), np.nan)
             p, g = p0.copy(), np.empty(2)
+            guard = DivergenceGuard(exploded=None)  # the training loops' rule: stop once not finite
             traj[0] = p
             for i in range(1, steps + 1):
                 g[:] = surf.grad(p[0], p[1])
-                if not np.isfinite(g).all():
+                if guard.diverged(g):
                     break
                 opt.step({"p": p}, {"p": g})
-                if not np.isfinite(p).all():
+                if guard.diverged(p):
                     break
                 traj[i] = p
             out[label] = traj

@@ -1,22 +1,20 @@
-"""The training loop: seeded shuffled mini-batches, events, thread-safe controls, divergence guard."""
+"""The Training view's and ``playground train``'s loop: the shared batch schedule, update and
+divergence guard (``loop.py``), plus events and controls that any thread may call."""
 from __future__ import annotations
 
 import math
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable
 
 import numpy as np
 
 from playground.engine.datasets import Dataset
+from playground.engine.loop import BatchSchedule, DivergenceGuard, batch_size_for, train_step
 from playground.engine.model import Model
 from playground.engine.nodes.losses import accuracy
 from playground.engine.optim import Optimizer
-
-# A loss this many times its first value (or 1, if larger) counts as diverged, as a non-finite one
-# does: saturating outputs (sigmoid + BCE) keep an exploding loss finite for a long time.
-EXPLODED = 1e4
 
 
 @dataclass
@@ -53,16 +51,6 @@ class TrainResult:
     step_losses: list[float] | None = None  # every step's mini-batch loss, when asked for
 
 
-def batch_orders(n: int, seed: int) -> Iterator[np.ndarray]:
-    """The sample order of each epoch: a fresh permutation of range(n) per epoch, from ``seed``.
-
-    The one place the batch schedule is defined; the PyTorch export writes these orders next to
-    its data so ``train.py --same-batches`` sees the batches the engine sees."""
-    rng = np.random.default_rng(seed)
-    while True:
-        yield rng.permutation(n)
-
-
 def layer_stats(model: Model, grads: dict[str, np.ndarray] | None = None) -> dict[str, dict[str, float]]:
     """Per parameter: mean, std and L2 norm of the weights and L2 norm of the last gradient."""
     out = {}
@@ -88,7 +76,7 @@ class Trainer:
         self.optimizer = optimizer or model.make_optimizer()
         self.data, self.y_train, self.y_val = data or model.load_data()
         self.epochs = epochs or model.settings["epochs"]
-        self.batch_size = min(batch_size or model.settings["batch_size"], len(self.data.x_train))
+        self.batch_size = batch_size_for(batch_size, model.settings["batch_size"], len(self.data.x_train))
         self.seed = model.seed if seed is None else seed
         self.report_every = max(1, report_every)
         self.max_steps = max_steps
@@ -143,63 +131,35 @@ class Trainer:
 
     def run(self) -> TrainResult:
         """Train until the epochs or ``max_steps`` are done, a stop is requested, or the loss diverges."""
-        model, x, y = self.model, self.data.x_train, self.y_train
-        orders = batch_orders(len(x), self.seed)
-        params = model.parameters()
-        # The divergence guard restores the last weights that gave a finite loss: one flat copy per
-        # step when the model keeps its parameters in one vector.
-        flat = model.flat_parameters() if hasattr(model, "flat_parameters") else None
-        snapshot = flat.copy() if flat is not None else {k: v.copy() for k, v in params.items()}
+        model = self.model
+        schedule = BatchSchedule(self.data.x_train, self.y_train, self.seed)
+        guard = DivergenceGuard(model)  # keeps the last weights that gave a finite loss
         classify = model.num_classes is not None
-        buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         start = window_start = time.perf_counter()
         self.status = "running"
         loss_sum = correct = seen = window_samples = 0.0
         val_loss = val_acc = train_loss = train_acc = None
         message = ""
-        first_loss = None
         while self.step < self.total_steps and self.status == "running":
-            order = next(orders)
             epoch = self.step // self.steps_per_epoch
+            schedule.forget_before(epoch)
             for b in range(self.steps_per_epoch):
                 if self.step >= self.total_steps or not self._wait_for_go():
                     break
-                idx = order[b * self.batch_size:(b + 1) * self.batch_size]
-                if len(idx) not in buffers:
-                    buffers[len(idx)] = (np.empty((len(idx), *x.shape[1:]), x.dtype),
-                                         np.empty((len(idx), *y.shape[1:]), y.dtype))
-                xb, yb = buffers[len(idx)]
-                np.take(x, idx, axis=0, out=xb)
-                np.take(y, idx, axis=0, out=yb)
-                loss, grads = model.loss_and_grads(xb, yb)
-                first_loss = loss if first_loss is None else first_loss
-                if not math.isfinite(loss) or loss > EXPLODED * max(first_loss, 1.0):
-                    if flat is not None:
-                        np.copyto(flat, snapshot)
-                    else:
-                        for k, v in params.items():
-                            np.copyto(v, snapshot[k])
+                xb, yb = schedule.batch(self.step, self.batch_size)
+                loss, ok = train_step(model, self.optimizer, xb, yb, guard)
+                if not ok:
                     self.status = "diverged"
-                    message = (f"diverged at step {self.step + 1}: the loss became {loss:.4g}; "
-                               "the last good weights were kept (try a smaller learning rate)")
+                    message = guard.message(self.step + 1)
                     break
-                if flat is not None:
-                    np.copyto(snapshot, flat)
-                else:
-                    for k, v in params.items():
-                        np.copyto(snapshot[k], v)
-                if hasattr(model, "apply_gradients"):
-                    model.apply_gradients(self.optimizer, grads)
-                else:
-                    self.optimizer.step(params, grads)
                 self.step += 1
                 if self.step_losses is not None:
                     self.step_losses.append(float(loss))
-                loss_sum += loss * len(idx)
-                seen += len(idx)
-                window_samples += len(idx)
+                loss_sum += loss * len(xb)
+                seen += len(xb)
+                window_samples += len(xb)
                 if classify:
-                    correct += accuracy(model.last_output, yb) * len(idx)
+                    correct += accuracy(model.last_output, yb) * len(xb)
                 epoch_end = b == self.steps_per_epoch - 1
                 if epoch_end:
                     evaluated = time.perf_counter()
@@ -220,7 +180,7 @@ class Trainer:
                             self.step, epoch + epoch_end, (b + 1) / self.steps_per_epoch,
                             self.total_steps, train_loss, train_acc, val_loss, val_acc, rate,
                             self.status, epoch_end,
-                            layer_stats(model, grads) if self.with_stats else {},
+                            layer_stats(model, model.gradients()) if self.with_stats else {},
                             warming_up=self.step == 1))
             if self._stopping:
                 self.status = "stopped"

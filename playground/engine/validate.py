@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 from playground.engine.datasets import DatasetError
 from playground.engine.graph import Graph
-from playground.engine.nodes.losses import is_loss
-from playground.engine.nodes.optimizers import is_optimizer
 from playground.engine.registry import NodeType, Shape, ShapeError, node_type
 
 
@@ -92,7 +90,7 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
         if t is None:
             a.shapes[node_id] = None
             continue
-        if node.type == "Dataset":
+        if t.is_source:
             try:
                 a.shapes[node_id], a.num_classes = t.describe(node.params, base_dir)
             except DatasetError as exc:
@@ -106,7 +104,7 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
             continue
         try:
             a.shapes[node_id] = t.infer(shapes, node.params)
-            if is_loss(t):
+            if t.is_loss:
                 t.check_target(shapes[0], a.num_classes)
             a.param_counts[node_id] = t.param_count(shapes, node.params)
         except ShapeError as exc:
@@ -122,11 +120,11 @@ def _check_roles(graph: Graph, a: Analysis, problem) -> None:
         t = node_type(node.type)
         if t is None:
             continue
-        if node.type == "Dataset":
+        if t.is_source:
             roles["Dataset"].append(node.id)
-        elif is_loss(t):
+        elif t.is_loss:
             roles["Loss"].append(node.id)
-        elif is_optimizer(t):
+        elif t.is_optimizer:
             roles["Optimizer"].append(node.id)
     for role, ids in roles.items():
         if not ids:
@@ -152,7 +150,7 @@ def _check_ports(graph: Graph, a: Analysis, problem) -> None:
                 problem(node.id, f"input '{port.name}' is not connected")
             elif port.multi and wired < 2:
                 problem(node.id, f"needs at least 2 inputs, has {wired}")
-        if t.category in ("Layers", "Activations") and not graph.outputs_of(node.id):
+        if t.is_layer and not graph.outputs_of(node.id):
             problem(node.id, "its output is not connected to anything")
 
 

@@ -8,7 +8,8 @@ import pytest
 from playground.engine import Model, save_preset
 from playground.engine.atomic import atomic_writer, write_text_atomic
 from playground.engine.export_project import export_project
-from tests.engine.test_graph import mlp_graph
+from playground.engine.export_torch import WEIGHTS_NAME
+from tests.graphs import mlp_graph
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -25,29 +26,29 @@ def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
-def write_each_kind(folder, project: bool = True) -> list:
-    """A preset, weights, a PyTorch project's files and a text result."""
+def write_each_kind(folder) -> list:
+    """A preset, weights and a text result."""
     model = Model.from_preset(mlp_graph())
     save_preset(mlp_graph(), folder / "net.json")
     model.save_weights(folder / "w.npz")
     write_text_atomic(folder / "results.csv", "a,b\n1,2\n")
-    files = [folder / "net.json", folder / "w.npz", folder / "results.csv"]
-    return files + sorted(export_project(model, folder / "project").iterdir()) if project else files
+    return [folder / "net.json", folder / "w.npz", folder / "results.csv"]
 
 
 @pytest.mark.parametrize("mask, expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_new_files_follow_the_umask(tmp_path, umask, mask, expected):
     umask(mask)
-    for path in write_each_kind(tmp_path):
+    project = export_project(Model.from_preset(mlp_graph()), tmp_path / "project")
+    for path in [*write_each_kind(tmp_path), project / "model.py", project / WEIGHTS_NAME]:
         assert mode(path) == expected, path.name
 
 
 def test_overwriting_keeps_the_files_mode(tmp_path, umask):
-    paths = write_each_kind(tmp_path, project=False)
+    paths = write_each_kind(tmp_path)
     for i, path in enumerate(paths):
         os.chmod(path, (0o640, 0o604, 0o660)[i])
     before = {p: mode(p) for p in paths}
-    write_each_kind(tmp_path, project=False)
+    write_each_kind(tmp_path)
     assert {p: mode(p) for p in paths} == before
 
 

@@ -354,7 +354,7 @@ def test_every_optimizer_trains_as_in_the_engine(kind, settings, tmp_path):
     torch = pytest.importorskip("torch")
     data = json.loads(preset("xor").read_text())
     opt = next(n for n in (data["nodes"].values() if isinstance(data["nodes"], dict) else data["nodes"])
-               if REGISTRY[n["type"]].category == "Optimizers")
+               if REGISTRY[n["type"]].is_optimizer)
     common = {k: opt["params"][k] for k in ("batch_size", "epochs", "seed")}
     opt["type"], opt["params"] = kind, {**common, **settings}
     graph = graph_from_dict(data)
@@ -467,7 +467,7 @@ def test_csv_data_is_written_into_the_folder(tmp_path):
     (tmp_path / "flowers.csv").write_text("a,b,c,d,label\n" + "\n".join(rows) + "\n")
     data = json.loads(preset("iris").read_text())
     nodes = data["nodes"].values() if isinstance(data["nodes"], dict) else data["nodes"]
-    dataset = next(n for n in nodes if REGISTRY[n["type"]].category == "Data")
+    dataset = next(n for n in nodes if REGISTRY[n["type"]].is_source)
     dataset["params"].update(source="csv", path="flowers.csv")
     last_dense = [n for n in nodes if n["type"] == "Dense"][-1]
     last_dense["params"]["units"] = 2
@@ -495,17 +495,15 @@ def test_readme_snippet_loads_the_checkpoint(tmp_path):
 
 def test_every_node_type_declares_its_pytorch_counterpart():
     """So every graph the editor can build exports (a new node type must say how)."""
-    from playground.engine.nodes.losses import is_loss
-    from playground.engine.nodes.optimizers import is_optimizer
     from playground.engine.registry import node_types
 
     for t in node_types():
-        if t.category in ("Layers", "Activations"):
+        if t.is_layer:
             module = t.torch_module([(3, 8, 8)], t.defaults())
             assert module is not None or t.torch_call.__func__ is not NodeType.torch_call.__func__, t
-        elif is_loss(t):
+        elif t.is_loss:
             assert t.torch_loss(True) and t.torch_loss(False), t
-        elif is_optimizer(t):
+        elif t.is_optimizer:
             cls, kwargs = t.torch_optimizer(t.defaults())
             assert cls.startswith("torch.optim.") and kwargs["lr"] == t.defaults()["lr"], t
 
@@ -522,7 +520,7 @@ def test_an_optimizer_without_torch_counterpart_is_refused_by_name(tmp_path):
 
     try:
         g = graph_from_dict(json.loads(preset("xor").read_text()))
-        opt = next(nid for nid, n in g.nodes.items() if REGISTRY[n.type].category == "Optimizers")
+        opt = next(nid for nid, n in g.nodes.items() if REGISTRY[n.type].is_optimizer)
         g.nodes[opt].type = "Lion"
         g.nodes[opt].params = Lion.defaults()
         with pytest.raises(ExportError, match=rf"node '{opt}' \(Lion\) has no PyTorch counterpart"):

@@ -7,6 +7,7 @@ from playground.engine.ops import activations as act
 from playground.engine.ops.dense import DenseOp
 from playground.engine.ops.losses import BCELoss, CCELoss, MSELoss, SparseCCELoss
 from playground.engine.ops.structure import AddOp, BatchNormOp, ConcatOp, DropoutOp, FlattenOp
+from playground.engine.registry import node_type
 from tests.engine.gradcheck import check_op, numeric_grad
 
 rng = np.random.default_rng(0)
@@ -30,31 +31,36 @@ def test_dense_without_bias_has_only_weight():
 
 
 REFERENCE = {
-    act.SIGMOID: lambda x, a: 1 / (1 + np.exp(-x)),
-    act.TANH: lambda x, a: np.tanh(x),
-    act.RELU: lambda x, a: np.maximum(x, 0),
-    act.LEAKY_RELU: lambda x, a: np.where(x > 0, x, a * x),
-    act.ELU: lambda x, a: np.where(x > 0, x, a * (np.exp(x) - 1)),
+    "Sigmoid": lambda x, a: 1 / (1 + np.exp(-x)),
+    "Tanh": lambda x, a: np.tanh(x),
+    "ReLU": lambda x, a: np.maximum(x, 0),
+    "LeakyReLU": lambda x, a: np.where(x > 0, x, a * x),
+    "ELU": lambda x, a: np.where(x > 0, x, a * (np.exp(x) - 1)),
 }
 
 
-@pytest.mark.parametrize("kind", list(REFERENCE))
-def test_activation_forward_matches_formula_and_gradient(kind):
+def activation(name, alpha=0.0):
+    t = node_type(name)
+    return act.ActivationOp(t.forward, t.backward, alpha)
+
+
+@pytest.mark.parametrize("name", list(REFERENCE))
+def test_activation_forward_matches_formula_and_gradient(name):
     x = randn(4, 6)
     x[np.abs(x) < 1e-3] = 0.5  # keep away from the kinks of ReLU-like functions
-    op = act.ActivationOp(kind, alpha=0.2)
-    np.testing.assert_allclose(op.forward([x], True), REFERENCE[kind](x, 0.2), rtol=1e-12)
+    op = activation(name, alpha=0.2)
+    np.testing.assert_allclose(op.forward([x], True), REFERENCE[name](x, 0.2), rtol=1e-12)
     check_op(op, [x])
 
 
 def test_sigmoid_is_stable_for_large_inputs():
-    op = act.ActivationOp(act.SIGMOID)
+    op = activation("Sigmoid")
     y = op.forward([np.array([[-1000.0, 1000.0, 0.0]])], False)
     np.testing.assert_allclose(y, [[0.0, 1.0, 0.5]])
 
 
 def test_activation_keeps_float32():
-    op = act.ActivationOp(act.TANH)
+    op = activation("Tanh")
     x = randn(3, 3).astype(np.float32)
     assert op.forward([x], True).dtype == np.float32
     assert op.backward(np.ones_like(x))[0].dtype == np.float32
@@ -62,7 +68,7 @@ def test_activation_keeps_float32():
 
 def test_prelu_learns_its_slope():
     x = randn(4, 5)
-    op = act.PReLUOp(np.array([0.3]))
+    op = node_type("PReLU").build([(5,)], {"alpha": 0.3}, rng, np.float64)
     np.testing.assert_allclose(op.forward([x], True), np.where(x > 0, x, 0.3 * x))
     check_op(op, [x])
 

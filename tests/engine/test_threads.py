@@ -14,10 +14,11 @@ import pytest
 from playground.cli import main
 from playground.engine import Model, get_threads, make_optimizer, set_threads, threads
 from playground.engine.ops import conv as conv_ops
-from playground.engine.ops.activations import RELU, SIGMOID, TANH, ActivationOp
+from playground.engine.ops.activations import ActivationOp
 from playground.engine.ops.conv import Conv2DOp
 from playground.engine.ops.dense import DenseOp
 from playground.engine.ops.pool import Pool2DOp
+from playground.engine.registry import node_type
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, "benchmarks")
@@ -183,8 +184,9 @@ def test_parallel_dense_pool_and_activations_match_serial(monkeypatch, restore_t
             pool = Pool2DOp(mode, size, stride)
             y = pool.forward([images], True)
             out += [y.copy(), pool.backward(np.ones_like(y) * 0.5)[0].copy()]
-        for kind in (SIGMOID, TANH, RELU):
-            act = ActivationOp(kind)
+        for name in ("Sigmoid", "Tanh", "ReLU", "GELU", "Swish"):
+            t = node_type(name)
+            act = ActivationOp(t.forward, t.backward)
             out += [act.forward([images], True).copy(), act.backward(images * 2)[0].copy()]
         return out
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from playground.ui.compare.setup import parse_sweep
+from playground.engine.loop import sweep_values
 from playground.ui.plots import base
 from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
 
@@ -94,7 +94,7 @@ def test_sweep_choices_and_bad_values(window, tmp_path):
     assert not setup.lrs["sgd"].isEnabled()
     setup.mode.setCurrentIndex(setup.mode.findData("batch_size"))
     assert [s.batch_size for s in setup.specs()] == ["full", 32, 1, "full", 32, 1]
-    assert parse_sweep("batch_size", "FULL, 4") == ["full", 4]
+    assert sweep_values("batch_size", "FULL, 4") == ["full", 4]
     setup.sweep_values.setText("full, 0")
     assert not controller.start() and not controller.running
     assert "at least 1" in window.statusBar().currentMessage()

@@ -357,9 +357,15 @@ def test_the_first_step_shows_no_speed(window, tmp_path, qtbot):
 def test_signals_queued_by_a_run_whose_network_was_replaced_draw_nothing(window, tmp_path, qtbot):
     controller = open_preset(window, tmp_path, "spiral")
     setups, snaps = [], []
+    start = controller._start_worker
+
+    def start_and_listen(worker):  # before the thread starts, so no signal is missed
+        worker.setup.connect(setups.append)
+        worker.snapshot.connect(snaps.append)
+        start(worker)
+
+    controller._start_worker = start_and_listen
     assert controller.train(max_steps=30)
-    controller.worker.setup.connect(setups.append)
-    controller.worker.snapshot.connect(snaps.append)
     wait_until(qtbot, lambda: bool(setups and snaps))
     controller.stop()
     wait_until(qtbot, lambda: not controller.running)

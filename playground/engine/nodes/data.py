@@ -1,13 +1,16 @@
 """The Dataset node: the source of inputs (port x) and targets (port y)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from playground.engine import datasets
 from playground.engine.params import choice_param, float_param, int_param, str_param
 from playground.engine.registry import NodeType, Port, Shape, register
 
-SOURCES = ("circle", "xor", "gauss", "spiral", "regression", "iris", "digits", "mnist", "csv", "idx",
-           "npz")
+# What ``datasets.input_shape_of`` needs besides the source: the file parameters.
+_FILE_PARAMS = ("path", "labels_path", "label_column")
+_PATHS = ("path", "labels_path")  # relative to the preset's folder
 
 
 @register
@@ -18,8 +21,10 @@ class Dataset(NodeType):
     inputs = ()
     outputs = (Port("x", "tensor"), Port("y", "target"))
     summary_params = ("source",)
+    is_layer = False
+    is_source = True
     params = (
-        choice_param("source", "spiral", SOURCES, "Which data to train on"),
+        choice_param("source", "spiral", tuple(datasets.SOURCES), "Which data to train on"),
         int_param("samples", 0, "Number of samples (0: 500 for the 2D toys, everything for real data)",
                   0, 1_000_000),
         float_param("noise", 0.0, "Noise of the 2D toys, as a fraction (TF Playground's 0-50 %)", 0.0,
@@ -35,10 +40,20 @@ class Dataset(NodeType):
     @classmethod
     def describe(cls, p: dict[str, Any], base_dir: str | None = None) -> tuple[Shape, int | None]:
         """(input shape, number of classes or None for regression), without loading built-ins."""
-        from playground.engine.datasets import input_shape_of
+        return datasets.input_shape_of(p["source"], **{k: p[k] for k in _FILE_PARAMS}, base_dir=base_dir)
 
-        return input_shape_of(p["source"], path=p["path"], labels_path=p["labels_path"],
-                              label_column=p["label_column"], base_dir=base_dir)
+    @classmethod
+    def load(cls, p: dict[str, Any], base_dir: str | None = None) -> datasets.Dataset:
+        """The data itself: every parameter but the source is a keyword of ``datasets.load``."""
+        return datasets.load(p["source"], **{q.name: p[q.name] for q in cls.params if q.name != "source"},
+                             base_dir=base_dir)
+
+    @classmethod
+    def with_absolute_paths(cls, p: dict[str, Any], base_dir: str) -> dict[str, Any]:
+        """``p`` with relative file paths resolved against ``base_dir``, for a copy of the graph
+        that is used away from its preset's folder."""
+        return {**p, **{k: str(Path(base_dir) / p[k]) for k in _PATHS
+                        if p[k] and not Path(p[k]).expanduser().is_absolute()}}
 
     @classmethod
     def load(cls, p: dict[str, Any], base_dir: str | None = None):
@@ -51,6 +66,6 @@ class Dataset(NodeType):
 
     @classmethod
     def summary(cls, p: dict[str, Any]) -> str:
-        if p["source"] in ("csv", "idx", "npz"):
+        if p["source"] in datasets.FILE_SOURCES:
             return f"{p['source']}: {p['path'] or '(no file)'}"
         return p["source"] + (f", noise {p['noise']:g}" if p["noise"] else "")

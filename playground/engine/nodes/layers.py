@@ -42,6 +42,7 @@ class Dense(NodeType):
     category = "Layers"
     help = "Fully connected layer: every output is a weighted sum of every input plus a bias."
     params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS)
+    param_roles = {"W": "weight", "b": "bias"}
 
     @classmethod
     def infer(cls, shapes, p):
@@ -85,6 +86,8 @@ class Conv2D(NodeType):
                      "valid: no padding (output shrinks); same: zero-pad to keep size / stride"),
         *_INIT_PARAMS,
     )
+    param_roles = {"W": "weight", "b": "bias"}
+    is_spatial_filter = True
 
     @classmethod
     def infer(cls, shapes, p):
@@ -233,6 +236,7 @@ class BatchNorm(NodeType):
     params = (float_param("momentum", 0.1, "Weight of the newest batch in the running statistics",
                           0.0, 1.0),
               float_param("eps", 1e-5, "Added to the variance for stability", 1e-12, 1.0, log=True))
+    param_roles = {"gamma": "scale", "beta": "shift"}
 
     @classmethod
     def infer(cls, shapes, p):
@@ -255,8 +259,7 @@ class BatchNorm(NodeType):
 
     @classmethod
     def torch_state(cls, params, p):
-        names = {"gamma": "weight", "beta": "bias"}
-        state = {names.get(k, k): v for k, v in params.items()}
+        state = super().torch_state(params, p)
         state["num_batches_tracked"] = np.array(0, dtype=np.int64)
         return state
 

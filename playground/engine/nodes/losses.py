@@ -1,16 +1,27 @@
 """Loss node types: what they accept, how they want their targets, and their engine op."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from playground.engine.ops import losses
-from playground.engine.registry import NodeType, Port, Shape, ShapeError, register, shape_text
+from playground.engine.registry import (
+    NodeType,
+    Port,
+    Shape,
+    ShapeError,
+    register,
+    shape_text,
+)
 
 
 class _Loss(NodeType):
     category = "Losses"
     inputs = (Port("pred", "tensor"), Port("target", "target"))
     outputs = (Port("loss", "loss"),)
+    is_layer = False
+    is_loss = True
     op_class: type[losses.LossOp] = losses.LossOp
     fuses = ""  # the activation whose logits this loss takes directly, for numerical stability
 
@@ -46,6 +57,12 @@ class _Loss(NodeType):
         None: no PyTorch counterpart (the export refuses)."""
         return None
 
+    @classmethod
+    def chain_kernel(cls, fused: bool) -> Any:
+        """This loss's kernel for the fused Dense chain (``ops/losses.py``), given whether it takes
+        the logits of its ``fuses`` activation; None: a chain ending in this loss is not fused."""
+        return None
+
 
 def _one_hot(labels: np.ndarray, k: int, dtype: np.dtype) -> np.ndarray:
     out = np.zeros((labels.shape[0], k), dtype=dtype)
@@ -63,6 +80,10 @@ class MSE(_Loss):
     @classmethod
     def torch_loss(cls, fused):
         return "nn.MSELoss()"
+
+    @classmethod
+    def chain_kernel(cls, fused):
+        return losses.chain_mse
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -93,6 +114,10 @@ class BCE(_Loss):
         if fused:
             return "nn.BCEWithLogitsLoss()"
         return "lambda p, y: nn.functional.binary_cross_entropy(p.clamp(1e-7, 1 - 1e-7), y)"
+
+    @classmethod
+    def chain_kernel(cls, fused):
+        return losses.chain_bce_logits if fused else None
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -126,6 +151,10 @@ class CCE(_Loss):
         return "lambda p, y: -(y * p.clamp(1e-7, 1).log()).sum() / len(p)"
 
     @classmethod
+    def chain_kernel(cls, fused):
+        return losses.chain_cce_logits if fused else None
+
+    @classmethod
     def check_target(cls, pred, num_classes):
         if pred == (1,):
             raise ShapeError("has 1 output unit: categorical cross-entropy needs one unit per class "
@@ -147,21 +176,23 @@ class SparseCCE(CCE):
         return "lambda p, y: nn.functional.nll_loss(p.clamp(1e-7, 1).log(), y)"
 
     @classmethod
+    def chain_kernel(cls, fused):
+        return None  # integer labels, not the one-hot rows the chain scores
+
+    @classmethod
     def targets(cls, labels, num_classes, pred, dtype):
         return labels.astype(np.int64)
 
 
+def predicted_classes(outputs: np.ndarray) -> np.ndarray:
+    """The class each row of outputs (or one-hot targets) stands for: the argmax of several
+    outputs, output > 0.5 for one (a sigmoid's probability of class 1)."""
+    if outputs.shape[1] == 1:
+        return (outputs[:, 0] > 0.5).astype(np.int64)
+    return outputs.argmax(axis=1)
+
+
 def accuracy(pred: np.ndarray, targets: np.ndarray) -> float:
-    """Share of correct classes: argmax for several outputs, threshold 0.5 for one."""
-    if targets.ndim == 1:
-        truth = targets
-    elif targets.shape[1] == 1:
-        truth = targets[:, 0] > 0.5
-    else:
-        truth = targets.argmax(axis=1)
-    guess = pred[:, 0] > 0.5 if pred.shape[1] == 1 else pred.argmax(axis=1)
-    return float(np.mean(guess == truth))
-
-
-def is_loss(t: type[NodeType]) -> bool:
-    return issubclass(t, _Loss)
+    """Share of correct classes; targets are labels, one-hot rows or one 0/1 column."""
+    truth = targets if targets.ndim == 1 else predicted_classes(targets)
+    return float(np.mean(predicted_classes(pred) == truth))

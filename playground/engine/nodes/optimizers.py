@@ -28,6 +28,8 @@ class _Optimizer(NodeType):
     category = "Optimizers"
     inputs = (Port("loss", "loss"),)
     outputs = ()
+    is_layer = False
+    is_optimizer = True
     key = ""
 
     @classmethod
@@ -141,7 +143,3 @@ def optimizer_node(key: str) -> type[_Optimizer]:
         if isinstance(t, type) and issubclass(t, _Optimizer) and key in (t.key, t.type_name):
             return t
     raise ValueError(f"unknown optimizer {key!r}; choose one of {', '.join(OPTIMIZER_KEYS)}")
-
-
-def is_optimizer(t: type[NodeType]) -> bool:
-    return issubclass(t, _Optimizer)

@@ -1,6 +1,7 @@
-"""Activation functions: forward and derivative side by side, one Numba kernel pair for all.
-
-The derivative is written in terms of the input x and the output y, whichever is cheaper.
+"""Activation ops. An elementwise activation is a pair of scalar Numba kernels its node type
+declares, ``forward(x, alpha, one)`` and ``backward(x, y, g, alpha, one)`` (g times dy/dx, in terms
+of the input x and the output y, whichever is cheaper; ``one`` is 1 in the array's dtype): the
+array loops here and the fused Dense chain (``ops/dense.py``) both call those same kernels.
 Big arrays (``threads.chunks``) are split into one slice of elements per thread; elementwise
 results do not depend on the slice count.
 """
@@ -8,78 +9,53 @@ from __future__ import annotations
 
 import numpy as np
 from numba import njit, prange
+from numba.core.dispatcher import Dispatcher
 
 from playground.engine import threads
 from playground.engine.ops.base import Op
+from playground.engine.ops.specialize import specialize
 
-SIGMOID, TANH, RELU, LEAKY_RELU, ELU = range(5)
+
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def sigmoid(v, alpha, one):
+    """1 / (1 + e^-x), evaluated without overflow (also the BCE loss's link)."""
+    if v >= 0:
+        return one / (one + np.exp(-v))
+    e = np.exp(v)
+    return e / (one + e)
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
-def _forward(kind, x, alpha, out):
-    n = x.size
+@njit(cache=True, nogil=True, error_model="numpy", inline="always")
+def sigmoid_backward(x, y, g, alpha, one):
+    return g * y * (one - y)  # dy/dx = y (1 - y)
+
+
+def _map_forward(x, alpha, out):
     one = x.dtype.type(1.0)
-    zero = x.dtype.type(0.0)
-    if kind == SIGMOID:  # y = 1 / (1 + e^-x), evaluated without overflow
-        for i in range(n):
-            v = x[i]
-            if v >= zero:
-                out[i] = one / (one + np.exp(-v))
-            else:
-                e = np.exp(v)
-                out[i] = e / (one + e)
-    elif kind == TANH:  # y = tanh x
-        for i in range(n):
-            out[i] = np.tanh(x[i])
-    elif kind == RELU:  # y = max(0, x)
-        for i in range(n):
-            out[i] = x[i] if x[i] > zero else zero
-    elif kind == LEAKY_RELU:  # y = x if x > 0 else alpha x
-        for i in range(n):
-            out[i] = x[i] if x[i] > zero else alpha * x[i]
-    else:  # ELU: y = x if x > 0 else alpha (e^x - 1)
-        for i in range(n):
-            out[i] = x[i] if x[i] > zero else alpha * (np.exp(x[i]) - one)
+    for i in range(x.size):
+        out[i] = _F(x[i], alpha, one)  # noqa: F821  (bound by ``specialize``)
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
-def _backward(kind, x, y, g, alpha, out):
-    n = x.size
+def _map_backward(x, y, g, alpha, out):
     one = x.dtype.type(1.0)
-    zero = x.dtype.type(0.0)
-    if kind == SIGMOID:  # dy/dx = y (1 - y)
-        for i in range(n):
-            out[i] = g[i] * y[i] * (one - y[i])
-    elif kind == TANH:  # dy/dx = 1 - y^2
-        for i in range(n):
-            out[i] = g[i] * (one - y[i] * y[i])
-    elif kind == RELU:  # dy/dx = [x > 0]
-        for i in range(n):
-            out[i] = g[i] if x[i] > zero else zero
-    elif kind == LEAKY_RELU:  # dy/dx = 1 if x > 0 else alpha
-        for i in range(n):
-            out[i] = g[i] if x[i] > zero else alpha * g[i]
-    else:  # ELU: dy/dx = 1 if x > 0 else y + alpha
-        for i in range(n):
-            out[i] = g[i] if x[i] > zero else g[i] * (y[i] + alpha)
+    for i in range(x.size):
+        out[i] = _DF(x[i], y[i], g[i], alpha, one)  # noqa: F821
 
 
 # An activated element costs about as much as this many multiply-adds at BLAS speed (cost model).
 ELEMENT_WORK = 8
 
 
-@njit(cache=True, nogil=True, parallel=True)
-def _forward_slices(kind, x, alpha, out, edges):
+def _slices_forward(x, alpha, out, edges):
     for t in prange(edges.size - 1):
         a, b = edges[t], edges[t + 1]
-        _forward(kind, x[a:b], alpha, out[a:b])
+        _MAP(x[a:b], alpha, out[a:b])  # noqa: F821  (the specialised ``_map_forward``)
 
 
-@njit(cache=True, nogil=True, parallel=True)
-def _backward_slices(kind, x, y, g, alpha, out, edges):
+def _slices_backward(x, y, g, alpha, out, edges):
     for t in prange(edges.size - 1):
         a, b = edges[t], edges[t + 1]
-        _backward(kind, x[a:b], y[a:b], g[a:b], alpha, out[a:b])
+        _MAP(x[a:b], y[a:b], g[a:b], alpha, out[a:b])  # noqa: F821
 
 
 def _slices(size: int) -> np.ndarray | None:
@@ -89,12 +65,18 @@ def _slices(size: int) -> np.ndarray | None:
 
 
 class ActivationOp(Op):
-    """Elementwise activation with a fixed slope parameter ``alpha`` (LeakyReLU, ELU)."""
+    """An elementwise activation from its scalar kernels, with a fixed ``alpha`` (LeakyReLU, ELU)."""
 
-    def __init__(self, kind: int, alpha: float = 0.0) -> None:
+    def __init__(self, forward: Dispatcher, backward: Dispatcher, alpha: float = 0.0) -> None:
         super().__init__()
-        self.kind = kind
+        self.kernels = (forward, backward)
         self.alpha = alpha
+        self._forward = specialize(_map_forward, self.kernels, _F=forward)
+        self._backward = specialize(_map_backward, self.kernels, _DF=backward)
+        self._forward_slices = specialize(_slices_forward, self.kernels, parallel=True,
+                                          _MAP=self._forward)
+        self._backward_slices = specialize(_slices_backward, self.kernels, parallel=True,
+                                           _MAP=self._backward)
         self._x = self._y = self._dx = None
 
     def _alpha(self, dtype: np.dtype):
@@ -106,31 +88,31 @@ class ActivationOp(Op):
             self._y = np.empty_like(x)
             self._dx = np.empty_like(x)
         self._x = x
-        args = (self.kind, x.reshape(-1), self._alpha(x.dtype), self._y.reshape(-1))
+        args = (x.reshape(-1), self._alpha(x.dtype), self._y.reshape(-1))
         edges = _slices(x.size)
         if edges is None:
-            _forward(*args)
+            self._forward(*args)
         else:
-            _forward_slices(*args, edges)
+            self._forward_slices(*args, edges)
         return self._y
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         g = np.ascontiguousarray(grad)
-        args = (self.kind, self._x.reshape(-1), self._y.reshape(-1), g.reshape(-1), self._alpha(g.dtype),
+        args = (self._x.reshape(-1), self._y.reshape(-1), g.reshape(-1), self._alpha(g.dtype),
                 self._dx.reshape(-1))
         edges = _slices(g.size)
         if edges is None:
-            _backward(*args)
+            self._backward(*args)
         else:
-            _backward_slices(*args, edges)
+            self._backward_slices(*args, edges)
         return [self._dx]
 
 
 class PReLUOp(ActivationOp):
     """LeakyReLU whose negative slope is learned: y = x if x > 0 else a x; dL/da = sum g x [x <= 0]."""
 
-    def __init__(self, alpha: np.ndarray) -> None:
-        super().__init__(LEAKY_RELU)
+    def __init__(self, forward: Dispatcher, backward: Dispatcher, alpha: np.ndarray) -> None:
+        super().__init__(forward, backward)
         self._track(alpha=alpha)
 
     def _alpha(self, dtype: np.dtype):

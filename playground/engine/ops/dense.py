@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 from numba import njit, prange
+from numba.core.dispatcher import Dispatcher
 
 from playground.engine import threads
 from playground.engine.ops.base import Op
 from playground.engine.ops.blas import gemm
+from playground.engine.ops.specialize import dispatch, specialize
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -144,52 +146,43 @@ class DenseOp(Op):
 # thousand multiply-adds, and the cost is Python and dispatch overhead per op: one Numba call that
 # runs forward, loss and backward for the whole chain is several times faster than op-by-op numpy.
 # The program is a table of rows (kind, in, out, weight offset, bias offset or -1, activation,
-# alpha index, workspace offset); arithmetic is the same as the ops', in a different order.
+# alpha index, workspace offset), "activation" being the position of the row's scalar kernels in
+# the tuple the chain was compiled for: the chain calls the kernels the activations' node types
+# declare (``ops/activations.py``) and the loss's own kernel, so it computes what the ops compute.
 DENSE, ACT = 0, 1
-LOSS_BCE_LOGITS, LOSS_CCE_LOGITS, LOSS_MSE = 0, 1, 2
 CHAIN_MAX_WEIGHTS = 8192  # per Dense layer; bigger products go to BLAS op by op
 CHAIN_MAX_UNITS = 256
 
 
-@njit(cache=True, nogil=True, error_model="numpy", inline="always")
-def _act(kind, v, alpha, one):
-    """The activation kinds of ``ops/activations.py`` on one value."""
-    if kind == 0:  # sigmoid, without overflow
-        if v >= 0:
-            return one / (one + np.exp(-v))
-        e = np.exp(v)
-        return e / (one + e)
-    if kind == 1:
-        return np.tanh(v)
-    if kind == 2:
-        return v if v > 0 else v * 0
-    if kind == 3:
-        return v if v > 0 else alpha * v
-    return v if v > 0 else alpha * (np.exp(v) - one)
+@njit(cache=True, nogil=True, inline="always")
+def _pass(v, alpha, one):  # stands in for the activations of a chain that has none
+    return v
 
 
-@njit(cache=True, nogil=True, error_model="numpy", inline="always")
-def _dact(kind, x, y, g, alpha, one):
-    """g times the derivative, in terms of the input x and output y (as ``activations._backward``)."""
-    if kind == 0:
-        return g * y * (one - y)
-    if kind == 1:
-        return g * (one - y * y)
-    if kind == 2:
-        return g if x > 0 else g * 0
-    if kind == 3:
-        return g if x > 0 else alpha * g
-    return g if x > 0 else g * (y + alpha)
+@njit(cache=True, nogil=True, inline="always")
+def _pass_backward(x, y, g, alpha, one):
+    return g
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
-def chain_step(x, y, prog, alphas, params, grads, ws, gbuf, out, loss_kind):
+def chain_kernel(activations: tuple[tuple[Dispatcher, Dispatcher], ...], loss: Dispatcher) -> Dispatcher:
+    """The fused step for chains whose activation rows use ``activations`` (pairs of scalar forward
+    and backward kernels, by position) and whose loss is the chain kernel ``loss``; compiled once
+    per combination and cached on disk like any kernel."""
+    activations = activations or ((_pass, _pass_backward),)
+    forwards = tuple(f for f, _ in activations)
+    backwards = tuple(b for _, b in activations)
+    return specialize(_chain_step, (*forwards, *backwards, loss), _ACT=dispatch(forwards),
+                      _DACT=dispatch(backwards), _LOSS=loss)
+
+
+def _chain_step(x, y, prog, alphas, params, grads, ws, gbuf, out):
     """Forward, loss and backward of a Dense/activation chain in one call.
 
-    ``x`` (N, d0) input, ``y`` targets shaped like the chain's output, ``params``/``grads`` the
-    model's flat parameter and gradient vectors, ``ws`` workspace for every row's output,
-    ``gbuf`` (2, N * widest) ping-pong gradient rows, ``out`` (N, d_out) the prediction after the
-    loss's fused activation (probabilities). Returns the mean loss.
+    ``x`` (N, d0) input, ``y`` (N, d_out) targets, ``params``/``grads`` the model's flat parameter
+    and gradient vectors, ``ws`` workspace for every row's output, ``gbuf`` (2, N * widest)
+    ping-pong gradient rows, ``out`` (N, d_out) the prediction after the loss's fused activation
+    (probabilities). Returns the mean loss. ``_ACT``, ``_DACT`` and ``_LOSS`` are bound by
+    ``chain_kernel``.
     """
     n = x.shape[0]
     rows = prog.shape[0]
@@ -218,54 +211,11 @@ def chain_step(x, y, prog, alphas, params, grads, ws, gbuf, out, loss_kind):
         else:
             alpha = alphas[a_idx]
             for i in range(n * dout):
-                dst[i] = _act(act, src[i], alpha, one)
+                dst[i] = _ACT(act, src[i], alpha, one)  # noqa: F821
     # loss on the last row's output
     d_last = prog[rows - 1, 2]
-    z = ws[prog[rows - 1, 7]:prog[rows - 1, 7] + n * d_last]
-    g = gbuf[0, :n * d_last]
-    yf = y.reshape(-1)
-    of = out.reshape(-1)
-    total = 0.0
-    size = n * d_last
-    if loss_kind == 0:  # sigmoid + BCE on logits
-        scale = one / size
-        for i in range(size):
-            v, t = z[i], yf[i]
-            e = np.exp(-abs(v))
-            total += max(v, 0.0) - v * t + np.log1p(e)
-            p = one / (one + e) if v >= 0 else e / (one + e)
-            of[i] = p
-            g[i] = (p - t) * scale
-        total /= size
-    elif loss_kind == 1:  # softmax + CCE on logits
-        scale = one / n
-        for s in range(n):
-            base = s * d_last
-            m = z[base]
-            for c in range(1, d_last):
-                m = max(m, z[base + c])
-            acc = zero
-            for c in range(d_last):
-                e = np.exp(z[base + c] - m)
-                of[base + c] = e
-                acc += e
-            log_acc = np.log(acc)
-            inv = one / acc
-            for c in range(d_last):
-                t = yf[base + c]
-                total -= t * (z[base + c] - m - log_acc)
-                p = of[base + c] * inv
-                of[base + c] = p
-                g[base + c] = (p - t) * scale
-        total /= n
-    else:  # MSE on the output itself
-        scale = x.dtype.type(2.0 / size)
-        for i in range(size):
-            d = z[i] - yf[i]
-            of[i] = z[i]
-            total += d * d
-            g[i] = d * scale
-        total /= size
+    z = ws[prog[rows - 1, 7]:prog[rows - 1, 7] + n * d_last].reshape(n, d_last)
+    total = _LOSS(z, y, gbuf[0, :n * d_last].reshape(n, d_last), out)  # noqa: F821
     # backward
     cur = 0
     for r in range(rows - 1, -1, -1):
@@ -303,5 +253,5 @@ def chain_step(x, y, prog, alphas, params, grads, ws, gbuf, out, loss_kind):
             alpha = alphas[a_idx]
             outv = ws[o_off:o_off + n * dout]
             for i in range(n * dout):
-                gy[i] = _dact(act, src[i], outv[i], gy[i], alpha, one)
+                gy[i] = _DACT(act, src[i], outv[i], gy[i], alpha, one)  # noqa: F821
     return total

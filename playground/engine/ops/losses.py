@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from playground.engine.ops.activations import SIGMOID, _forward, softmax
+from playground.engine.ops.activations import _softmax_rows, sigmoid, softmax
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -84,10 +84,42 @@ def _fast(pred: np.ndarray, target: np.ndarray) -> bool:
             and pred.flags.c_contiguous and target.flags.c_contiguous)
 
 
+@njit(cache=True, nogil=True, error_model="numpy")
+def _sigmoid_into(z, out):
+    one = z.dtype.type(1.0)
+    for i in range(z.size):
+        out[i] = sigmoid(z[i], one, one)
+
+
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     out = np.empty_like(z)
-    _forward(SIGMOID, np.ascontiguousarray(z).reshape(-1), z.dtype.type(0), out.reshape(-1))
+    _sigmoid_into(np.ascontiguousarray(z).reshape(-1), out.reshape(-1))
     return out
+
+
+# The losses as the fused Dense chain takes them: (n, d) logits or outputs z and targets y; each
+# writes dL/dz to grad and the prediction (after the fused activation) to out, and returns the loss.
+# They call the kernels above, so the chain computes what the loss ops compute.
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def chain_bce_logits(z, y, grad, out):
+    total = _bce_logits(z.reshape(-1), y.reshape(-1), grad.reshape(-1))
+    _sigmoid_into(z.reshape(-1), out.reshape(-1))
+    return total
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def chain_cce_logits(z, y, grad, out):
+    total = _cce_logits(z, y, grad)
+    _softmax_rows(z, out)
+    return total
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def chain_mse(z, y, grad, out):
+    total = _mse(z.reshape(-1), y.reshape(-1), grad.reshape(-1))
+    out[...] = z
+    return total
 
 
 def _log_softmax(z: np.ndarray) -> np.ndarray:

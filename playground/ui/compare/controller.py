@@ -6,7 +6,6 @@ while nothing else runs.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Slot
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 
 from playground.engine.compare import Comparison
 from playground.engine.graph import Graph
+from playground.engine.registry import node_type
 from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
@@ -32,10 +32,9 @@ def with_absolute_paths(graph: Graph, base_dir: str) -> Graph:
     """The graph with relative data-file paths made absolute (a Comparison built from a Graph
     has no preset folder to resolve them against)."""
     for node in graph.nodes.values():
-        for key in ("path", "labels_path"):
-            value = node.params.get(key) if node.type == "Dataset" else None
-            if value and not Path(value).expanduser().is_absolute():
-                node.params[key] = str(Path(base_dir) / value)
+        t = node_type(node.type)
+        if t is not None and t.is_source:
+            node.params = t.with_absolute_paths(node.params, base_dir)
     return graph
 
 

@@ -14,36 +14,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from playground.engine.compare import SWEEP_DEFAULTS, ComparePlan, RunSpec, compare_plan, graph_optimizer
 from playground.engine.graph import Graph
+from playground.engine.loop import sweep_values
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.ui.common.param_editors import FloatEditor, IntEditor
 
 MODES = {"optimizers": "Each optimizer once", "lr": "Sweep the learning rate",
          "batch_size": "Sweep the batch size"}
 DEFAULT_SWEEPS = {name: ", ".join(map(str, values)) for name, values in SWEEP_DEFAULTS.items()}
-
-
-def parse_sweep(name: str, text: str) -> list[Any]:
-    """"0.001, 0.01" -> floats; batch sizes are whole numbers of at least 1 or "full"."""
-    values: list[Any] = []
-    for part in (p.strip() for p in text.replace(";", ",").split(",")):
-        if not part:
-            continue
-        try:
-            if name == "batch_size":
-                value: Any = "full" if part.lower() == "full" else int(part)
-                if value != "full" and value < 1:
-                    raise ValueError
-            else:
-                value = float(part)
-                if not value > 0:
-                    raise ValueError
-        except ValueError:
-            what = "whole numbers of at least 1 or 'full'" if name == "batch_size" else "positive numbers"
-            raise ValueError(f"sweep values must be {what}, not {part!r}") from None
-        values.append(value)
-    if not values:
-        raise ValueError("enter at least one value to sweep, separated by commas")
-    return values
 
 
 class CompareSetupPanel(QWidget):
@@ -138,7 +115,7 @@ class CompareSetupPanel(QWidget):
         if not keys:
             raise ValueError("choose at least one optimizer to compare")
         mode = self.mode.currentData()
-        sweep = None if mode == "optimizers" else (mode, parse_sweep(mode, self.sweep_values.text()))
+        sweep = None if mode == "optimizers" else (mode, sweep_values(mode, self.sweep_values.text()))
         return ComparePlan(keys, {key: lr.value() for key, lr in self.lrs.items()}, sweep).specs()
 
     def options(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
 
+from playground.engine.registry import is_weight
 from playground.ui.common import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, nice_ceiling, symmetric
@@ -129,7 +130,7 @@ class FiltersPanel(_ImagePanel):
         super().update_snapshot(snap)
         for name, w in snap.weights.items():
             layer, param = name.rsplit(".", 1)
-            if param == "W" and w.ndim == 4:
+            if is_weight(param) and w.ndim == 4:
                 self.kernels[layer] = w
         self.refresh()
 

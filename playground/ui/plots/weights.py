@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
+from playground.engine.registry import is_weight
 from playground.ui.common import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel
 from playground.ui.plots.keys import colour_key
@@ -65,7 +66,7 @@ class WeightHistogramPanel(PlotPanel):
         super().update_snapshot(snap)
         for name, w in snap.weights.items():
             layer, param = name.rsplit(".", 1)
-            if param != "W":
+            if not is_weight(param):
                 continue
             self.weights[layer] = w
             limit = self.ranges.setdefault(layer, 2.0 * float(np.max(np.abs(w)) or 1.0))

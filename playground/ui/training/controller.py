@@ -15,8 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
-from playground.engine.nodes.optimizers import is_optimizer
-from playground.engine.registry import node_type, shape_text
+from playground.engine.registry import NodeType, node_type, shape_text
 from playground.ui.common import dialogs
 from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
@@ -40,7 +39,7 @@ NOT_READY = "Fix the problems to train"
 
 
 def has_conv(graph) -> bool:
-    return any(n.type == "Conv2D" for n in graph.nodes.values())
+    return any((node_type(n.type) or NodeType).is_spatial_filter for n in graph.nodes.values())
 
 
 def view_notes(analysis, graph) -> dict[type, str | None]:
@@ -70,7 +69,7 @@ def view_notes(analysis, graph) -> dict[type, str | None]:
 def network_key(graph) -> str:
     """What the weights depend on: every node and wire, minus positions and optimizer settings."""
     nodes = [(n.id, n.type, n.params) for n in graph.nodes.values()
-             if not is_optimizer(node_type(n.type) or object)]
+             if not (node_type(n.type) or NodeType).is_optimizer]
     return json.dumps([nodes, [str(e) for e in graph.edges]], sort_keys=True, default=str)
 
 

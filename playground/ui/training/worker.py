@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.engine import Model, Trainer, TrainEvent
 from playground.engine import probes
+from playground.engine.nodes.losses import predicted_classes
 from playground.engine.numba_cache import first_step_note
 from playground.ui.common.garbage import collect_garbage_on_gui_thread
 
@@ -249,4 +250,4 @@ class TrainingWorker(QObject):
                 pred = model.forward(data.x_val[:n])
             snap.confusion = probes.confusion_matrix(pred, data.y_val[:n], model.num_classes)
             head = pred[:SAMPLE_COUNT]
-            snap.sample_predictions = (head[:, 0] > 0.5).astype(int) if head.shape[1] == 1 else head.argmax(axis=1)
+            snap.sample_predictions = predicted_classes(head)

@@ -1,0 +1,99 @@
+"""The fused fast path of a small Dense chain: forward, loss and backward in one Numba call.
+
+Used by ``Model.loss_and_grads`` when every layer takes the previous one's output, the layers are
+Dense (small), elementwise activations with fixed parameters, Flatten or Linear, and the loss has
+a chain kernel (sigmoid + BCE or softmax + CCE on logits, MSE); the call runs the activations' and
+the loss's own kernels (``ops/dense.py``), so it computes what the ops compute.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from playground.engine.flat_params import FlatParameters
+from playground.engine.graph import Graph
+from playground.engine.ops import dense as dense_ops
+from playground.engine.ops.activations import ActivationOp, IdentityOp
+from playground.engine.ops.base import Op
+from playground.engine.ops.structure import FlattenOp
+from playground.engine.registry import node_type
+
+
+class FusedChain:
+    """The program of one model's chain (rows of ``ops/dense.py``) and its compiled step."""
+
+    def __init__(self, prog: np.ndarray, step, alphas: np.ndarray, width: int,
+                 output_shape: tuple[int, ...], dtype: np.dtype) -> None:
+        self.prog, self.step, self.alphas = prog, step, alphas
+        self.width, self.output_shape, self.dtype = width, output_shape, dtype
+        self._buffers: dict[int, tuple[np.ndarray, ...]] = {}
+
+    @classmethod
+    def compile(cls, graph: Graph, layers: list[str], sources: dict[str, list[str]],
+                ops: dict[str, Op], data: str, shapes: tuple[tuple[int, ...], tuple[int, ...]],
+                loss_type: Any, fused: bool, flat: FlatParameters, dtype: np.dtype) -> FusedChain | None:
+        """The chain of a model's built ``ops`` (layers in run order fed by the node ``data``;
+        ``shapes``: its input and output shape), its loss type (``fused``: on the logits of the
+        last layer) and flattened parameters; None when the model is not such a chain."""
+        loss_kernel = loss_type.chain_kernel(fused)
+        if flat.params is None or dtype.kind != "f" or loss_kernel is None:
+            return None
+        prev = data
+        for nid in layers:
+            if sources[nid] != [prev]:
+                return None
+            prev = nid
+        offsets = {name: start for name, start, _ in flat.layout}
+        rows, alphas, kernels, width = [], [], [], int(np.prod(shapes[0]))
+        off = 0
+        for nid in (layers[:-1] if fused else layers):
+            op, t = ops[nid], node_type(graph.nodes[nid].type)
+            if isinstance(op, dense_ops.DenseOp):
+                (weight,), bias = t.params_with_role("weight"), t.params_with_role("bias")
+                din, dout = op.params[weight].shape
+                if din != width or din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS:
+                    return None
+                b_off = offsets[f"{nid}.{bias[0]}"] if bias and bias[0] in op.params else -1
+                rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.{weight}"], b_off, 0, 0, off))
+                width = dout
+            elif isinstance(op, ActivationOp) and not op.params:
+                if op.kernels not in kernels:
+                    kernels.append(op.kernels)
+                alphas.append(op.alpha)
+                rows.append((dense_ops.ACT, width, width, -1, -1, kernels.index(op.kernels),
+                             len(alphas) - 1, off))
+            elif isinstance(op, (IdentityOp, FlattenOp)):
+                continue
+            else:
+                return None
+            off += width
+        if not rows or rows[0][0] != dense_ops.DENSE or width != int(np.prod(shapes[1])):
+            return None
+        return cls(np.array(rows, dtype=np.int64), dense_ops.chain_kernel(tuple(kernels), loss_kernel),
+                   np.array(alphas or [0.0], dtype=dtype), max(max(r[1], r[2]) for r in rows),
+                   shapes[1], dtype)
+
+    def fits(self, x: np.ndarray, y: np.ndarray) -> bool:
+        """Whether (x, y) is a batch the chain scores (one-hot or value targets, not labels)."""
+        return bool(len(x)) and y.size == len(x) * self.prog[-1, 2]
+
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray, params: np.ndarray,
+                       grads: np.ndarray) -> tuple[float, np.ndarray]:
+        """(mean loss, the prediction) on (x, y); the gradients land in the flat ``grads``."""
+        n = len(x)
+        bufs = self._buffers.get(n)
+        if bufs is None:
+            if len(self._buffers) >= 8:
+                self._buffers.clear()
+            prog = self.prog.copy()
+            prog[:, 7] *= n  # workspace offsets per sample -> per batch
+            bufs = self._buffers[n] = (
+                prog, np.empty(int(self.prog[:, 2].sum()) * n, self.dtype),
+                np.empty((2, self.width * n), self.dtype),
+                np.empty((n, *self.output_shape), self.dtype))
+        prog, ws, gbuf, out = bufs
+        x2 = np.ascontiguousarray(x, dtype=self.dtype).reshape(n, -1)
+        y2 = np.ascontiguousarray(y, dtype=self.dtype)
+        loss = self.step(x2, y2.reshape(n, -1), prog, self.alphas, params, grads, ws, gbuf, out)
+        return float(loss), out

@@ -1,0 +1,196 @@
+"""Every registered node type keeps the promises of its declaration (as Keras's run_layer_test):
+inferred shape = the real output, param_count = the parameters built, each with a declared role,
+float64 finite-difference gradients, preset round-trip, fused chain = op-by-op where it fuses, and
+the PyTorch export computes the engine's forward. A new node type is covered by being registered."""
+from __future__ import annotations
+
+import importlib.util
+
+import numpy as np
+import pytest
+
+from playground.engine import Graph, Model, load_preset, save_preset
+from playground.engine.ops.activations import ActivationOp
+from playground.engine.registry import ROLES, ShapeError, node_types
+from tests.engine.gradcheck import check_op, numeric_grad
+
+CANDIDATE_INPUTS = [(6,), (2, 6, 6)]  # a flat vector, a small image
+LAYERS = [t for t in node_types() if t.is_layer]
+LOSSES = [t for t in node_types() if t.is_loss]
+
+
+def ids(types):
+    return [t.type_name for t in types]
+
+
+def tensor_inputs(t) -> int:
+    """How many tensors the type takes: 2 for a port that takes several wires."""
+    return sum(2 if port.multi else 1 for port in t.inputs if port.kind == "tensor")
+
+
+def example_shapes(t):
+    """(input shapes, inferred output shape) for the first candidate input the type accepts."""
+    for shape in CANDIDATE_INPUTS:
+        shapes = [shape] * tensor_inputs(t)
+        try:
+            return shapes, t.infer(shapes, t.defaults())
+        except ShapeError:
+            continue
+    pytest.fail(f"{t.type_name} accepts none of the inputs {CANDIDATE_INPUTS}")
+
+
+def built(t, seed=0):
+    shapes, out = example_shapes(t)
+    op = t.build(shapes, t.defaults(), np.random.default_rng(seed), np.dtype(np.float64))
+    rng = np.random.default_rng(seed + 1)
+    inputs = [rng.standard_normal((3, *s)) for s in shapes]
+    for x in inputs:
+        x[np.abs(x) < 1e-2] = 0.5  # away from the kinks of ReLU-like functions
+    return shapes, out, op, inputs
+
+
+@pytest.mark.parametrize("t", LAYERS, ids=ids(LAYERS))
+def test_inferred_shape_and_parameter_count_match_what_is_built(t):
+    shapes, out, op, inputs = built(t)
+    assert op.forward(inputs, True).shape == (3, *out)
+    assert op.forward(inputs, False).shape == (3, *out)
+    assert t.param_count(shapes, t.defaults()) == sum(p.size for p in op.params.values())
+    assert set(op.grads) == set(op.params)
+    for name in op.params:  # plots, initialisers and exporters find parameters by role
+        assert t.param_roles.get(name) in ROLES, f"{t.type_name}.{name} declares no role"
+
+
+@pytest.mark.parametrize("t", LAYERS, ids=ids(LAYERS))
+def test_float64_gradients_match_finite_differences(t):
+    _, _, op, inputs = built(t)
+    first = op.forward(inputs, True).copy()
+    random_in_training = not np.array_equal(first, op.forward(inputs, True))  # e.g. Dropout
+    check_op(op, inputs, training=not random_in_training, rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("t", LOSSES, ids=ids(LOSSES))
+@pytest.mark.parametrize("fused", [False, True])
+def test_loss_gradients_match_finite_differences(t, fused):
+    if fused and not t.fuses:
+        pytest.skip(f"{t.type_name} takes no logits")
+    rng = np.random.default_rng(0)
+    t.check_target((3,), 3)
+    pred = rng.standard_normal((5, 3)) if fused else rng.uniform(0.1, 0.9, (5, 3))
+    target = t.targets(rng.integers(0, 3, 5), 3, (3,), np.dtype(np.float64))
+    op = t.build([], {}, rng, np.dtype(np.float64), fused=fused)
+    op.forward(pred, target)
+    analytic = op.backward().copy()
+    np.testing.assert_allclose(analytic, numeric_grad(lambda: op.forward(pred, target), pred),
+                               rtol=1e-5, atol=1e-8)
+
+
+@pytest.mark.parametrize("t", node_types(), ids=ids(node_types()))
+def test_preset_round_trip(t, tmp_path):
+    g = Graph("round trip")
+    node = g.add_node(t.type_name, node_id="n", position=(12.5, -3.0))
+    save_preset(g, tmp_path / "p.json")
+    back = load_preset(tmp_path / "p.json").nodes["n"]
+    assert (back.type, back.params, back.position) == (t.type_name, node.params, node.position)
+
+
+def graph_around(t, middle=None):
+    """A whole trainable graph with ``t`` in it: data -> (two Linear feeds for a multi-input
+    type) -> t -> Flatten if needed -> Dense -> Softmax -> CCE -> SGD."""
+    flat = example_shapes(t)[0][0] == (6,)
+    g = Graph(t.type_name)
+    g.add_node("Dataset", {"source": "circle" if flat else "digits", "samples": 60}, node_id="data")
+    feeds = [("data", "x")]
+    if tensor_inputs(t) > 1:
+        feeds = []
+        for i in range(tensor_inputs(t)):
+            g.add_node("Linear", node_id=f"feed{i}")
+            g.connect("data", "x", f"feed{i}", "in")
+            feeds.append((f"feed{i}", "out"))
+    g.add_node(t.type_name, node_id="it")
+    for src in feeds:
+        g.connect(*src, "it", "in")
+    prev = ("it", "out")
+    if len(example_shapes(t)[1]) != 1:
+        g.add_node("Flatten", node_id="flat")
+        g.connect(*prev, "flat", "in")
+        prev = ("flat", "out")
+    for typ, params, nid in (("Dense", {"units": 2 if flat else 10}, "dense"), ("Softmax", {}, "out")):
+        g.add_node(typ, params, node_id=nid)
+        g.connect(*prev, nid, "in")
+        prev = (nid, "out")
+    g.add_node("CCE", node_id="loss")
+    g.add_node("SGD", {"batch_size": 8}, node_id="opt")
+    g.connect("out", "out", "loss", "pred")
+    g.connect("data", "y", "loss", "target")
+    g.connect("loss", "loss", "opt", "loss")
+    return g
+
+
+def chain_graph(t):
+    """data -> Dense(5) -> t -> Dense(1) -> Sigmoid -> BCE: the shape of the fused Dense chain."""
+    g = Graph("chain")
+    g.add_node("Dataset", {"source": "circle", "samples": 60}, node_id="data")
+    chain = [("Dense", {"units": 5}), (t.type_name, {}), ("Dense", {"units": 1}), ("Sigmoid", {})]
+    prev = ("data", "x")
+    for i, (typ, params) in enumerate(chain):
+        g.add_node(typ, params, node_id=f"n{i}")
+        g.connect(*prev, f"n{i}", "in")
+        prev = (f"n{i}", "out")
+    g.add_node("BCE", node_id="loss")
+    g.add_node("Adam", {"batch_size": 10}, node_id="opt")
+    g.connect(*prev, "loss", "pred")
+    g.connect("data", "y", "loss", "target")
+    g.connect("loss", "loss", "opt", "loss")
+    return g
+
+
+CHAINABLE = [t for t in LAYERS if tensor_inputs(t) == 1 and example_shapes(t) == ([(6,)], (6,))]
+
+
+@pytest.mark.parametrize("t", CHAINABLE, ids=ids(CHAINABLE))
+def test_fused_chain_computes_what_the_ops_compute(t):
+    fused = Model.from_preset(chain_graph(t), seed=2, dtype=np.float64)
+    plain = Model.from_preset(chain_graph(t), seed=2, dtype=np.float64)
+    op = fused.ops["n1"]
+    if isinstance(op, ActivationOp) and not op.params:  # elementwise, fixed parameters: must fuse
+        assert fused._chain is not None, f"{t.type_name} should run in the fused chain"
+    if fused._chain is None:
+        pytest.skip(f"{t.type_name} is not fused")
+    plain._chain = None
+    data, y, _ = fused.load_data()
+    x, y = data.x_train[:10], y[:10]
+    opt_f, opt_p = fused.make_optimizer(), plain.make_optimizer()
+    for _ in range(3):
+        loss_f, grads_f = fused.loss_and_grads(x, y)
+        out_f = fused.last_output.copy()
+        loss_p, grads_p = plain.loss_and_grads(x, y)
+        assert loss_f == pytest.approx(loss_p, rel=1e-10, abs=1e-12)
+        np.testing.assert_allclose(out_f, plain.last_output, rtol=1e-10, atol=1e-12)
+        for k in grads_p:
+            np.testing.assert_allclose(grads_f[k], grads_p[k], rtol=1e-9, atol=1e-12, err_msg=k)
+        fused.train_step(x, y, opt_f)
+        plain.train_step(x, y, opt_p)
+
+
+@pytest.mark.parametrize("t", LAYERS, ids=ids(LAYERS))
+def test_pytorch_export_computes_the_engine_forward(t, tmp_path):
+    torch = pytest.importorskip("torch")
+    from playground.engine.export_torch import torch_script
+
+    model = Model.from_preset(graph_around(t), seed=1)
+    data, y, _ = model.load_data()
+    opt = model.make_optimizer()
+    for i in range(3):  # move weights and BatchNorm statistics away from their initial values
+        model.train_step(data.x_train[i * 8:(i + 1) * 8], y[i * 8:(i + 1) * 8], opt)
+    source, state = torch_script(model, "weights.npz")
+    (tmp_path / "exported.py").write_text(source)
+    spec = importlib.util.spec_from_file_location("exported", tmp_path / "exported.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    net = module.Net()
+    net.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in state.items()})
+    net.eval()
+    x = torch.from_numpy(data.x_val[:16])
+    with torch.no_grad():
+        theirs = (net.predict(x) if hasattr(net, "predict") else net(x)).numpy()
+    np.testing.assert_allclose(theirs, model.forward(data.x_val[:16]), atol=1e-5)
