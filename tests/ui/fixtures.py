@@ -81,6 +81,15 @@ def lenet(window, tmp_path):
     return window
 
 
+def open_copy(window, tmp_path, name: str = "xor") -> Path:
+    """Open a copy of bundled preset ``name`` (a copy: a bundled file opens as a template)."""
+    path = tmp_path / f"{name}.json"
+    shutil.copy(PRESETS / f"{name}.json", path)
+    assert window.open_file(path)
+    settle()
+    return path
+
+
 def settle() -> None:
     """Let queued work (the coalesced re-validation) run."""
     for _ in range(2):

@@ -1,7 +1,6 @@
 """Compare mode as a user drives it: choose runs, start, read the curves and table, save, race."""
 import csv
 import json
-import shutil
 
 import numpy as np
 import pytest
@@ -10,16 +9,13 @@ from PySide6.QtTest import QTest
 
 from playground.engine.loop import sweep_values
 from playground.ui.plots import base
-from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
 CHOSEN = ("sgd", "momentum", "adam")
 
 
 def open_preset(window, tmp_path, name="xor"):
-    path = tmp_path / f"{name}.json"
-    shutil.copy(PRESETS / f"{name}.json", path)
-    assert window.open_file(path)
-    settle()
+    open_copy(window, tmp_path, name)
     return window.compare
 
 

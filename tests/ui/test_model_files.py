@@ -1,22 +1,14 @@
 """File menu: trained weights in and out, PyTorch export, graph pictures."""
-import shutil
 
 import numpy as np
 
 from playground.ui.files import model_files
-from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
 
 def answer_paths(monkeypatch, *paths):
     queue = iter(str(p) for p in paths)
     monkeypatch.setattr(model_files, "ask_path", lambda *a, **k: next(queue))
-
-
-def open_copy(window, tmp_path, name="xor"):
-    path = tmp_path / f"{name}.json"
-    shutil.copy(PRESETS / f"{name}.json", path)
-    assert window.open_file(path)
-    settle()
 
 
 def test_trained_weights_round_trip_through_the_menu(window, tmp_path, qtbot, monkeypatch):

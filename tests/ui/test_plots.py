@@ -2,7 +2,6 @@
 and the decision boundary's data on screen before any training."""
 from __future__ import annotations
 
-import shutil
 from types import SimpleNamespace
 
 import numpy as np
@@ -17,7 +16,7 @@ from playground.ui.editor.edits import SetParam
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FiltersPanel, SamplePredictionsPanel
-from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -38,14 +37,6 @@ def commonest_colour(image: QImage) -> str:
 
 def panel_of(window, cls):
     return next(p for p in window.training.panels if isinstance(p, cls))
-
-
-def open_copy(window, tmp_path, name: str):
-    path = tmp_path / f"{name}.json"
-    shutil.copy(PRESETS / f"{name}.json", path)
-    assert window.open_file(path)
-    settle()
-    return path
 
 
 def test_theme_switch_restyles_plots_canvas_and_widgets_and_persists(window, qtbot, settings_dir):

@@ -1,17 +1,8 @@
 """Nothing lost: autosave while editing, atomic save from the GUI (restore: test_ui_lifecycle.py)."""
 import json
-import shutil
 
 from playground.ui.files.autosave import orphaned_autosaves
-from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
-
-
-def open_copy(window, tmp_path, name="xor"):
-    path = tmp_path / f"{name}.json"
-    shutil.copy(PRESETS / f"{name}.json", path)
-    assert window.open_file(path)
-    settle()
-    return path
+from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
 
 def edit(window):

@@ -46,3 +46,15 @@ def test_opening_another_network_ends_the_runs_only_when_the_user_agrees(monkeyp
     monkeypatch.setattr(dialogs, "ask_stop_runs", lambda parent, what: True)
     assert runs.end_all_for(None, "a new network")
     assert not compare.running and compare.shutdowns == 1 and training.shutdowns == 0
+
+
+def test_a_start_is_refused_first_for_another_run_then_for_the_graphs_first_problem():
+    from types import SimpleNamespace
+
+    runs, training, compare = coordinated()
+    broken = SimpleNamespace(ok=False, problems=["the graph has no loss", "second"])
+    fine = SimpleNamespace(ok=True, problems=[])
+    assert runs.start_refusal(training, fine, "train") is None
+    assert runs.start_refusal(training, broken, "train") == "Cannot train: the graph has no loss"
+    compare.running = True
+    assert runs.start_refusal(training, broken, "train") == runs.refusal(training)

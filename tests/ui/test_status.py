@@ -1,17 +1,13 @@
 """The status bar and the compare summary tell one consistent story."""
-import shutil
 
 from playground.engine.compare import RunSpec
 from playground.ui.compare.panel import ComparePanel
 from playground.ui.compare.worker import CompareSetup, CompareSnapshot
-from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
 
 def open_preset(window, tmp_path, name):
-    path = tmp_path / f"{name}.json"
-    shutil.copy(PRESETS / f"{name}.json", path)
-    assert window.open_file(path)
-    settle()
+    open_copy(window, tmp_path, name)
     return window.training
 
 

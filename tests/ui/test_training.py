@@ -6,14 +6,11 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.common import dialogs
-from tests.ui.fixtures import PRESETS, dialog_answers, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
 
 def open_preset(window, tmp_path, name="xor"):
-    path = tmp_path / f"{name}.json"
-    shutil.copy(PRESETS / f"{name}.json", path)
-    assert window.open_file(path)
-    settle()
+    open_copy(window, tmp_path, name)
     return window.training
 
 

@@ -60,6 +60,14 @@ class RunCoordinator(QObject):
         mine = next(e for e in self._entries if e.run is run)
         return f"{other.stop_hint} before {mine.doing}: one run at a time"
 
+    def start_refusal(self, run: Run, analysis, verb: str) -> str | None:
+        """Why ``run`` may not start on a network with ``analysis``: another run going, or the
+        graph's first problem ("Cannot train: ..."); None when it may."""
+        refusal = self.refusal(run)
+        if refusal is None and not analysis.ok:
+            refusal = f"Cannot {verb}: {analysis.problems[0]}"
+        return refusal
+
     def end_all_for(self, parent: QWidget | None, what: str) -> bool:
         """Another network (``what``) is about to replace this one: every run on it ends first, if
         the user agrees. False when the user keeps the run."""

@@ -150,13 +150,10 @@ class CompareController(OneWorkerAtATime, QObject):
         """Start the runs chosen in the setup panel (``steps`` caps each run). False if refused."""
         if self.running:
             return True
-        refusal = self.runs.refusal(self)
+        analysis = self.document.analysis
+        refusal = self.runs.start_refusal(self, analysis, "compare")
         if refusal:
             self._say(refusal)
-            return False
-        analysis = self.document.analysis
-        if not analysis.ok:
-            self._say(f"Cannot compare: {analysis.problems[0]}")
             return False
         try:
             specs = self.panel.setup_panel.specs()

@@ -270,13 +270,10 @@ class TrainingController(OneWorkerAtATime, QObject):
             if self.paused:
                 self.toggle_pause()
             return True
-        refusal = self.runs.refusal(self)
+        analysis = self.document.analysis
+        refusal = self.runs.start_refusal(self, analysis, "train")
         if refusal:
             self._say(refusal)
-            return False
-        analysis = self.document.analysis
-        if not analysis.ok:
-            self._say(f"Cannot train: {analysis.problems[0]}")
             return False
         graph = self.document.graph.copy()
         key = network_key(graph)
