@@ -50,6 +50,17 @@ def wheel(tmp_path_factory) -> Path:
     return next(dist.glob("nn_playground-*.whl"))
 
 
+def see_the_test_environment(python: Path) -> None:
+    """Let the new venv import what the test run's own environment has (numpy, Numba, PySide6):
+    ``--system-site-packages`` shows only the base interpreter's, and CI installs into a venv."""
+    import sysconfig
+
+    folders = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    target = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                            capture_output=True, text=True, check=True, timeout=120).stdout.strip()
+    (Path(target) / "test_environment.pth").write_text("".join(f"{f}\n" for f in sorted(folders)))
+
+
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> dict:
     """A fresh venv with the wheel installed, and the environment to run it away from the clone."""
@@ -57,6 +68,7 @@ def installed(wheel, tmp_path_factory) -> dict:
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True,
                    timeout=300)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    see_the_test_environment(bin_dir / "python")
     result = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--ignore-installed",
                              "--no-index", str(wheel)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
