@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QRegion
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -94,6 +94,16 @@ def settle() -> None:
     """Let queued work (the coalesced re-validation) run."""
     for _ in range(2):
         QApplication.processEvents()
+
+
+def assert_fully_visible(window, widget) -> None:
+    """``widget`` is shown whole: inside the window and not clipped by any parent (a scroll
+    area's viewport, a dock, a splitter pane)."""
+    origin = widget.mapTo(window, QPoint(0, 0))
+    rect = QRect(origin, widget.size())
+    visible = widget.visibleRegion().translated(origin)
+    assert widget.isVisible() and window.rect().contains(rect), (widget, rect, window.rect())
+    assert visible == QRegion(rect), (widget, rect, visible.boundingRect())
 
 
 def view_point(window, scene_pos: QPointF) -> QPoint:

@@ -9,7 +9,8 @@ from PySide6.QtTest import QTest
 
 from playground.engine.loop import sweep_values
 from playground.ui.plots import base
-from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
+from tests.ui.fixtures import (PRESETS, assert_fully_visible, dialog_answers, open_copy,  # noqa: F401
+                               settings_dir, settle, window)
 
 CHOSEN = ("sgd", "momentum", "adam")
 
@@ -203,6 +204,22 @@ def test_start_stop_cycles_end_cleanly(window, tmp_path, qtbot):
     thread = controller.thread
     window.close()  # ends the comparison before the window goes
     assert thread.isFinished() and not controller.running
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_setup_panel_and_save_buttons_fit_a_laptop_screen(window, tmp_path, qtbot, size):
+    controller = open_preset(window, tmp_path, "spiral")
+    window.resize(*size)
+    window.set_view_mode("compare")
+    qtbot.wait(100)
+    settle()
+    setup, panel = controller.panel.setup_panel, controller.panel
+    scroll = setup.parentWidget().parentWidget()
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert setup.width() <= scroll.viewport().width()
+    for button in (setup.start_button, setup.stop_button, panel.save_csv_button, panel.save_json_button):
+        assert_fully_visible(window, button)
+    assert setup.start_button.y() == setup.stop_button.y()  # one row
 
 
 def test_compare_numbers_show_their_range_and_refuse_values_outside_it(window, qtbot):

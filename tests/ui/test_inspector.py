@@ -4,8 +4,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox
 
 from playground.engine.graph import Edge
 from playground.engine.registry import node_type
-from tests.ui.fixtures import (dialog_answers, drag_from_palette, lenet, settings_dir, settle,  # noqa: F401
-                               window)
+from tests.ui.fixtures import (PRESETS, assert_fully_visible, dialog_answers, drag_from_palette, lenet,  # noqa: F401
+                               settings_dir, settle, window)
 
 
 def select(window, node_id):
@@ -97,6 +97,24 @@ def test_graph_description_shown_and_editable_without_selection(lenet, qtbot):
     assert lenet.document.graph.meta["title"] == "My LeNet" and lenet.document.dirty
     lenet.actions.undo.trigger()
     assert fields["title"].text() == "LeNet-5 on MNIST"
+
+
+def test_graph_problems_line_is_on_screen_on_a_laptop(window, tmp_path, qtbot):
+    path = tmp_path / "spiral.json"
+    path.write_bytes((PRESETS / "spiral.json").read_bytes())
+    assert window.open_file(path)
+    window.resize(1366, 768)
+    window.set_view_mode("editor")
+    graph = window.document.graph
+    for edge in graph.inputs_of("dense2"):  # relu1 and dense2 are now unconnected: two problems
+        graph.disconnect(edge)
+    window.scene.clearSelection()
+    qtbot.wait(100)
+    settle()
+    status = window.inspector.status
+    assert status.text().count("⚠") == 2
+    assert_fully_visible(window, status)
+    assert window.inspector.meta_fields["description"].isVisible()
 
 
 def test_inspector_follows_selection_and_deletion(window):

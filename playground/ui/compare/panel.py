@@ -31,7 +31,7 @@ class ComparePanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.setup_panel)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(250)
+        scroll.setMinimumWidth(290)  # room for the widest choice, "Sweep the learning rate"
         scroll.setMaximumWidth(330)
         results = QWidget()
         column = QVBoxLayout(results)
@@ -53,7 +53,7 @@ class ComparePanel(QWidget):
         right.addWidget(results)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 1)
-        right.setSizes([400, 210])
+        right.setSizes([360, 240])  # the default six runs fit the table at 1366x768
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(scroll)

@@ -33,9 +33,12 @@ class CompareSetupPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
 
         runs = QGroupBox("Optimizers")
-        grid = QGridLayout(runs)
+        grid = QGridLayout(runs)  # tight rows: the whole panel fits a 768-pixel-high screen
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setVerticalSpacing(2)
         grid.addWidget(QLabel("<b>Run</b>"), 0, 0)
         grid.addWidget(QLabel("<b>Learning rate</b>"), 0, 1)
         self.checks: dict[str, QCheckBox] = {}
@@ -53,7 +56,10 @@ class CompareSetupPanel(QWidget):
         layout.addWidget(runs)
 
         form = QFormLayout()
-        self.mode = QComboBox()
+        form.setVerticalSpacing(4)
+        self.mode = QComboBox()  # may elide its text rather than widen the panel past its column
+        self.mode.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(10)
         for key, text in MODES.items():
             self.mode.addItem(text, key)
         self.sweep_values = QLineEdit()

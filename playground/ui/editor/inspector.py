@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -16,11 +16,15 @@ from playground.ui.editor.edits import SetMeta, SetParam
 
 
 class MetaText(QPlainTextEdit):
-    """A multi-line field that commits when it loses focus."""
+    """A multi-line field that commits when it loses focus; it asks only for its minimum height
+    and grows into the space the lines below it leave, so a short dock still shows the problems."""
 
     def __init__(self, on_commit) -> None:
         super().__init__()
         self.on_commit = on_commit
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
     def focusOutEvent(self, event) -> None:
         self.on_commit(self.toPlainText())
@@ -128,11 +132,16 @@ class Inspector(QScrollArea):
         description = MetaText(lambda text: self._set_meta("description", text))
         description.setObjectName("meta_description")
         description.setPlainText(str(meta.get("description", "")))
-        description.setMinimumHeight(110)
+        description.setMinimumHeight(72)
         description.setMaximumHeight(180)
         form.addRow("Description", description)
         self.meta_fields["description"] = description
-        self.box.addLayout(form)
+        fields = QWidget()  # takes the spare height for the description, up to its maximum
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        growth = description.maximumHeight() - description.minimumHeight()
+        fields.setMaximumHeight(form.minimumSize().height() + growth)
+        self.box.addWidget(fields, 10)
 
     def _edit(self, name: str, value: Any) -> None:
         if self.node_id is None:
