@@ -371,6 +371,19 @@ def _sum_blocks(parts, out):
         out[i] = acc
 
 
+@njit(cache=True, nogil=True, parallel=True)
+def _sum_gradient_blocks(dw_blocks, db_blocks, dw, db):
+    """dW and db from the per-block gradients, added in block order (the weights' elements split
+    across the threads), so the sums do not depend on the thread count."""
+    parts, flat = dw_blocks.reshape(dw_blocks.shape[0], -1), dw.reshape(-1)
+    for i in prange(flat.size):
+        acc = parts[0, i]
+        for blk in range(1, parts.shape[0]):
+            acc += parts[blk, i]
+        flat[i] = acc
+    _sum_blocks(db_blocks, db)
+
+
 @njit(cache=True, nogil=True)
 def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, blocks, b0, b1):
     """_direct_weight_grad of each block b0:b1 of the batch into ``dw_blocks[b]``, ``db_blocks[b]``."""
@@ -398,13 +411,7 @@ def _backward_slices(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq,
     for t in prange(slices.size - 1):
         _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
                         sub, col[t], y[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
-    parts, flat = dw_blocks.reshape(dw_blocks.shape[0], -1), dw.reshape(-1)
-    for i in prange(flat.size):
-        acc = parts[0, i]
-        for blk in range(1, parts.shape[0]):
-            acc += parts[blk, i]
-        flat[i] = acc
-    _sum_blocks(db_blocks, db)
+    _sum_gradient_blocks(dw_blocks, db_blocks, dw, db)
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -424,13 +431,7 @@ def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, b
 def _direct_weight_grad_slices(xp, grad, gw, dw_blocks, db_blocks, blocks, slices, dw, db):
     for t in prange(slices.size - 1):
         _direct_grad_range(xp, grad, gw[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
-    parts, flat = dw_blocks.reshape(dw_blocks.shape[0], -1), dw.reshape(-1)
-    for i in prange(flat.size):
-        acc = parts[0, i]
-        for blk in range(1, parts.shape[0]):
-            acc += parts[blk, i]
-        flat[i] = acc
-    _sum_blocks(db_blocks, db)
+    _sum_gradient_blocks(dw_blocks, db_blocks, dw, db)
 
 
 class Conv2DOp(Op):
