@@ -11,11 +11,12 @@ from typing import Any, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from playground.engine.compare import RunSpec
 from playground.ui.common import style
 from playground.ui.plots.base import PALETTE, PlotPanel
+from playground.ui.plots.keys import side_legend
 
 LINE_STYLES = (Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine)
 X_AXES = {"epoch": "epochs", "samples": "samples seen"}
@@ -64,10 +65,7 @@ class CompareCurvesPanel(PlotPanel):
             plot.getAxis("left").enableAutoSIPrefix(False)
         self.acc_plot.setYRange(0, 1.02)
         self.acc_plot.setXLink(self.loss_plot)
-        self.legend = pg.LegendItem(labelTextSize="9pt")  # beside the plots: covers no curve
-        self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
-        self.graphics.addItem(self.legend, row=0, col=2)
-        self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignTop)
+        self.legend = side_legend(self.graphics, row=0, col=2)
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         self.acc_curves: dict[str, pg.PlotDataItem] = {}
         self.histories: dict[str, list[dict[str, Any]]] = {}

@@ -22,6 +22,15 @@ def legend_row(graphics: pg.GraphicsLayoutWidget, row: int = 0, col: int = 0) ->
     return legend
 
 
+def side_legend(graphics: pg.GraphicsLayoutWidget, row: int, col: int) -> pg.LegendItem:
+    """A legend in its own layout cell beside the plots, top-aligned: it never covers a curve."""
+    legend = pg.LegendItem(labelTextSize="9pt")
+    legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+    graphics.addItem(legend, row=row, col=col)
+    graphics.ci.layout.setAlignment(legend, Qt.AlignTop)
+    return legend
+
+
 def spread(legend: pg.LegendItem, max_columns: int = 5) -> None:
     """Lay the entries out side by side, in as few rows as ``max_columns`` allows."""
     n = max(1, len(legend.items))

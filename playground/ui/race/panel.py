@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
@@ -21,6 +21,7 @@ from playground.ui.common import style
 from playground.ui.common.param_editors import FloatEditor
 from playground.ui.common.threads import OneWorkerAtATime
 from playground.ui.plots.base import PALETTE
+from playground.ui.plots.keys import side_legend
 from playground.ui.race.worker import RaceJob, RaceRequest, RaceResult
 
 FRAME_MS = 30
@@ -139,10 +140,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
         self.minima = pg.ScatterPlotItem(symbol="star", size=16, brush="#ffd400", pen=pg.mkPen("#333", width=1))
         self.start_marker = pg.ScatterPlotItem(symbol="o", size=12, brush="w", pen=pg.mkPen("#111", width=2))
         self.plot.addItem(self.minima)
-        self.legend = pg.LegendItem(labelTextSize="9pt")  # beside the plot: paths go anywhere
-        self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
-        self.graphics.addItem(self.legend, row=0, col=1)
-        self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignTop)
+        self.legend = side_legend(self.graphics, row=0, col=1)  # paths go anywhere on the plot
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.heads: dict[str, pg.ScatterPlotItem] = {}
         for i, key in enumerate(OPTIMIZER_KEYS):

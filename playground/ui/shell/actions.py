@@ -152,12 +152,19 @@ def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
     return menus
 
 
+def fixed_toolbar(window: QMainWindow, title: str, name: str,
+                  style: Qt.ToolButtonStyle = Qt.ToolButtonTextBesideIcon) -> QToolBar:
+    """A toolbar in the window's top row that cannot be dragged away (buttons stay put)."""
+    toolbar = window.addToolBar(title)
+    toolbar.setObjectName(name)
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(style)
+    return toolbar
+
+
 def build_view_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     """The view switcher, first in the toolbar row: Editor | Training | Compare."""
-    toolbar = window.addToolBar("Views")
-    toolbar.setObjectName("viewToolbar")
-    toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+    toolbar = fixed_toolbar(window, "Views", "viewToolbar", Qt.ToolButtonTextOnly)
     toolbar.setStyleSheet(SEGMENTED_STYLE)
     for action in a.views.values():
         toolbar.addAction(action)
@@ -165,10 +172,7 @@ def build_view_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
 
 
 def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
-    toolbar = window.addToolBar("Edit")
-    toolbar.setObjectName("editToolbar")
-    toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+    toolbar = fixed_toolbar(window, "Edit", "editToolbar")
     for item in (a.new, a.open, a.save, None, a.undo, a.redo, a.delete, None, a.auto_layout, a.fit_view):
         if item is None:
             toolbar.addSeparator()

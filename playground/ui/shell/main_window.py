@@ -13,7 +13,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from playground.engine.registry import CATEGORIES, node_types
 from playground.ui.common import settings
@@ -34,7 +34,8 @@ from playground.ui.files.model_files import ModelFiles
 from playground.ui.files.preset_library import open_from_library
 from playground.ui.help import install_help_menu
 from playground.ui.common.theming import install_theme_menu
-from playground.ui.shell.actions import build_menus, build_toolbar, build_view_toolbar, create_actions, fit_toolbar
+from playground.ui.shell.actions import (build_menus, build_toolbar, build_view_toolbar, create_actions,
+                                         fit_toolbar, fixed_toolbar)
 from playground.ui.shell.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
 from playground.ui.training.controller import TrainingController
 
@@ -74,11 +75,7 @@ class MainWindow(QMainWindow):
         self.about_dock = install_about_panel(self)
         self.view_toolbar = build_view_toolbar(self, self.actions)
         self.edit_toolbar = build_toolbar(self, self.actions)
-        self.training_toolbar = QToolBar("Training", self)
-        self.training_toolbar.setObjectName("trainingToolbar")
-        self.training_toolbar.setMovable(False)
-        self.training_toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.addToolBar(self.training_toolbar)
+        self.training_toolbar = fixed_toolbar(self, "Training", "trainingToolbar")
         self._build_status_bar()
         self.runs = RunCoordinator(self)
         self.training = TrainingController(self, self.document, self.runs, self.training_toolbar,
