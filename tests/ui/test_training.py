@@ -373,3 +373,23 @@ def test_signals_queued_by_a_run_whose_network_was_replaced_draw_nothing(window,
     settle()
     assert all(p.received == 0 for p in controller.panels)
     assert not controller.progress.isVisible()
+
+
+def test_an_added_probe_runs_on_the_worker_and_its_result_reaches_snapshot_listeners(window, tmp_path, qtbot):
+    import threading
+
+    controller = open_preset(window, tmp_path)
+    ran_on = []
+
+    def output_mean(model, data):
+        ran_on.append(threading.current_thread())
+        return float(model.forward(data.x_val).mean())
+
+    controller.add_probe("output_mean", output_mean)
+    seen = []
+    controller.snapshotReceived.connect(lambda snap: seen.append(snap.extras.get("output_mean")))
+    controller.actions["train"].trigger()
+    wait_until(qtbot, lambda: not controller.running)
+    values = [v for v in seen if v is not None]
+    assert values and all(np.isfinite(values))
+    assert ran_on and threading.main_thread() not in ran_on

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
+from playground.engine.registry import NodeType, node_type
 from playground.ui.common import style
 
 MAX_POINTS = 4000
@@ -152,6 +153,10 @@ def _fold(lo, hi, filled: int, x: np.ndarray, y: np.ndarray):
 
 
 # Tests replace these to avoid modal file dialogs.
+def has_conv(graph) -> bool:
+    return any((node_type(n.type) or NodeType).is_spatial_filter for n in graph.nodes.values())
+
+
 def ask_save_path(parent: QWidget, caption: str, filter: str) -> str:
     return QFileDialog.getSaveFileName(parent, caption, "", filter)[0]
 
@@ -161,6 +166,14 @@ class PlotPanel(QWidget):
 
     title = ""
     redraw_interval = 0.0  # seconds; the live training panels use REDRAW_INTERVAL
+    # A staticmethod probe(model, data) -> object, run on the training worker's thread with every heavy snapshot;
+    # its result arrives as ``snap.extras[type(panel).__name__]``. None: the panel needs none.
+    probe = None
+
+    @classmethod
+    def note(cls, analysis, graph, shape: tuple[int, ...]) -> str | None:
+        """Why this view does not apply to a network whose input has ``shape`` (None: it applies)."""
+        return None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from playground.engine.registry import node_type
+from playground.engine.registry import node_type, shape_text
 from playground.ui.common import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, legend_row, spread, symmetric
@@ -24,6 +24,12 @@ POINT_SIZE = 7
 class DecisionBoundaryPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
     title = "Decision boundary"
+
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        return None if shape == (2,) else (
+            "The decision boundary is drawn over a plane: it needs data with two input features. "
+            f"This network's input has shape {shape_text(shape)}.")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from playground.engine.registry import is_weight
 from playground.ui.common import style
-from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
+from playground.engine.registry import shape_text
+from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel, has_conv
 from playground.ui.plots.keys import colour_key, nice_ceiling, symmetric
 
 SAMPLE_COLUMNS = 8
@@ -114,6 +115,11 @@ class FiltersPanel(_ImagePanel):
     scale around zero (orange negative, blue positive), so filters compare with each other."""
 
     title = "CNN filters"
+
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        return None if has_conv(graph) else \
+            "This network has no Conv2D layer: add one to see the filters it learns."
     picker_label = "Conv2D layer:"
     key_label = "weight"
 
@@ -148,6 +154,12 @@ class FeatureMapsPanel(_ImagePanel):
     scale for the whole layer."""
 
     title = "Feature maps"
+
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        if any(s is not None and len(s) == 3 for node, s in analysis.shapes.items() if node != analysis.dataset):
+            return None
+        return "Feature maps show image-shaped layer outputs (Conv2D, pooling): this network has none."
     picker_label = "Layer:"
     key_label = "activation"
 
@@ -186,6 +198,11 @@ class ConfusionPanel(_ImagePanel):
     as per-class recall; each cell's count is written in black or white, whichever reads better."""
 
     title = "Confusion matrix"
+
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        return None if analysis.num_classes or not analysis.loss else \
+            "The confusion matrix is for classification: this network predicts numbers."
     key_label = "share of the true class"
 
     def __init__(self, parent=None) -> None:
@@ -270,6 +287,12 @@ class SamplePredictionsPanel(_ImagePanel):
     are framed and written in red."""
 
     title = "Sample predictions"
+
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        return None if len(shape) == 3 else (
+            "Sample predictions are shown for image data: this network's input has shape "
+            f"{shape_text(shape)}.")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -10,17 +10,18 @@ import json
 import time
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
-from playground.engine.registry import NodeType, node_type, shape_text
+from playground.engine.registry import NodeType, node_type
 from playground.ui.common import dialogs
 from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
 from playground.ui.editor.document import GraphDocument
+from playground.ui.plots.base import has_conv
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
@@ -38,32 +39,13 @@ READY = "Ready to train (F5)"
 NOT_READY = "Fix the problems to train"
 
 
-def has_conv(graph) -> bool:
-    return any((node_type(n.type) or NodeType).is_spatial_filter for n in graph.nodes.values())
-
-
-def view_notes(analysis, graph) -> dict[type, str | None]:
-    """Why each view that does not apply to this network stays empty (None: it applies, or the
-    network is not complete enough to tell)."""
+def view_notes(analysis, graph, panels) -> dict[type, str | None]:
+    """Why each of ``panels`` that does not apply to this network stays empty (None: it applies,
+    or the network is not complete enough to tell)."""
     shape = analysis.shapes.get(analysis.dataset) if analysis.dataset else None
     if shape is None:
         return {}
-    images = len(shape) == 3
-    return {
-        DecisionBoundaryPanel: None if shape == (2,) else
-        "The decision boundary is drawn over a plane: it needs data with two input features. "
-        f"This network's input has shape {shape_text(shape)}.",
-        FiltersPanel: None if has_conv(graph) else
-        "This network has no Conv2D layer: add one to see the filters it learns.",
-        FeatureMapsPanel: None if any(s is not None and len(s) == 3 for node, s in analysis.shapes.items()
-                                      if node != analysis.dataset) else
-        "Feature maps show image-shaped layer outputs (Conv2D, pooling): this network has none.",
-        ConfusionPanel: None if analysis.num_classes or not analysis.loss else
-        "The confusion matrix is for classification: this network predicts numbers.",
-        SamplePredictionsPanel: None if images else
-        "Sample predictions are shown for image data: this network's input has shape "
-        f"{shape_text(shape)}.",
-    }
+    return {type(p): p.note(analysis, graph, shape) for p in panels}
 
 
 def network_key(graph) -> str:
@@ -76,7 +58,13 @@ def network_key(graph) -> str:
 class TrainingController(OneWorkerAtATime, QObject):
     """Adds the Training menu, ``toolbar`` entries, progress bar, plot docks and banner to
     ``window`` and trains ``document``'s graph when ``runs`` lets it; ``reveal`` brings the
-    training plots on screen when a run starts."""
+    training plots on screen when a run starts.
+
+    Views outside the plot docks (canvas previews, say) get the run's data the same way the
+    panels do: ``add_probe`` a function the worker runs on its thread for each heavy snapshot,
+    and read its result from ``snapshotReceived``'s ``snap.extras[key]``."""
+
+    snapshotReceived = Signal(object)
 
     def __init__(self, window: QMainWindow, document: GraphDocument, runs: RunCoordinator,
                  toolbar: QToolBar, add_panel: Callable[..., QDockWidget],
@@ -102,6 +90,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self._build_actions()
         self._build_status()
         self._build_banner()
+        self._probes: dict[str, Callable] = {}
         self.panels = [cls() for cls in (*CURVE_PANELS, *IMAGE_PANELS)]
         for panel in self.panels:
             panel.show_hint("Train (F5) to watch this view fill in as the network learns.")
@@ -191,6 +180,16 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.window.splitDockWidget(docks[0], docks[1], Qt.Horizontal)
         return docks
 
+    def add_probe(self, key: str, probe: Callable) -> None:
+        """Run ``probe(model, data)`` on the worker thread with every heavy snapshot of later
+        runs; its result (a copy, never a live array) arrives as ``snap.extras[key]``."""
+        self._probes[key] = probe
+
+    def probes(self) -> dict[str, Callable]:
+        """The panels' probes (keyed by class name) and those added with ``add_probe``."""
+        found = {type(p).__name__: p.probe for p in self.panels if p.probe is not None}
+        return {**found, **self._probes}
+
     def show_panel(self, panel) -> None:
         """Bring a plot panel's tab to the front."""
         for tabs in (self.curve_tabs, self.view_tabs):
@@ -232,7 +231,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         """Views that hold no run yet say whether they apply to the network as it is now."""
         if self.running:
             return
-        notes = view_notes(analysis, self.document.graph)
+        notes = view_notes(analysis, self.document.graph, self.panels)
         for panel in self.panels:
             if panel.received == 0:
                 panel.show_placeholder(notes.get(type(panel)))
@@ -286,7 +285,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = None
         self.failed = False
         self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused,
-                                          steps_per_second=self.speed.speed()))
+                                          steps_per_second=self.speed.speed(), probes=self.probes()))
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.status.connect(self._on_status)
@@ -406,7 +405,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.steps_per_epoch = setup.steps_per_epoch
         self.progress.setRange(0, setup.total_steps)
         self.progress.setValue(0)
-        notes = view_notes(self.model.analysis, self.model.graph)
+        notes = view_notes(self.model.analysis, self.model.graph, self.panels)
         for panel in self.panels:
             panel.reset(setup)
             panel.show_placeholder(notes.get(type(panel)))
@@ -420,6 +419,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self._show_progress(snap, snap.status == "paused")
         for panel in self.panels:
             panel.update_snapshot(snap)
+        self.snapshotReceived.emit(snap)
 
     def _show_progress(self, snap, paused: bool) -> None:
         """A paused run has no speed, and its ETA would only grow."""

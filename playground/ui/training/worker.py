@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Callable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
@@ -62,6 +63,7 @@ class TrainingSnapshot:
     confusion: np.ndarray | None = None
     sample_predictions: np.ndarray | None = None
     warming_up: bool = False  # TrainEvent.warming_up of the last event: no speed yet
+    extras: dict[str, object] = field(default_factory=dict)  # probe key -> its result
 
 
 class TrainingWorker(QObject):
@@ -75,13 +77,15 @@ class TrainingWorker(QObject):
     failed = Signal(str)
 
     def __init__(self, model: Model, *, max_steps: int | None = None, start_paused: bool = False,
-                 feature_sample: int = 0, steps_per_second: float | None = None) -> None:
+                 feature_sample: int = 0, steps_per_second: float | None = None,
+                 probes: Mapping[str, Callable] | None = None) -> None:
         super().__init__()
         collect_garbage_on_gui_thread()
         self.model = model
         self.max_steps = max_steps
         self.start_paused = start_paused
         self.feature_sample = feature_sample
+        self.probes = dict(probes or {})  # key -> probe(model, data), run with each heavy snapshot
         self.trainer: Trainer | None = None
         self._pending: list[TrainEvent] = []
         self._val_points: list[tuple[int, float, float | None]] = []
@@ -231,8 +235,9 @@ class TrainingWorker(QObject):
         return HEAVY_INTERVAL if not rate else min(HEAVY_INTERVAL, max(1.0 / rate, SLOW_HEAVY_INTERVAL))
 
     def _add_heavy(self, snap: TrainingSnapshot, force: bool) -> None:
-        """Decision grid, feature maps, confusion matrix: throttled harder than the curves."""
+        """Decision grid, feature maps, confusion matrix, probes: throttled harder than the curves."""
         model, data = self.model, self.trainer.data
+        snap.extras = {key: probe(model, data) for key, probe in self.probes.items()}
         if model.input_shape == (2,):
             snap.boundary = probes.decision_grid(model, data.x_train)
         if len(model.input_shape) == 3:
