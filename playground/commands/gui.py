@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 EXIT_USAGE = 2
-VIEWS = ("editor", "training", "compare")
 
 
 def add_commands(subparsers) -> None:
@@ -19,7 +18,9 @@ def add_commands(subparsers) -> None:
     shot = subparsers.add_parser("shot", help="render the main window offscreen to a PNG")
     shot.add_argument("preset", help="preset file, or the name of a bundled preset")
     shot.add_argument("-o", "--output", required=True, metavar="OUT.png")
-    shot.add_argument("--view", choices=VIEWS, default="editor")
+    shot.add_argument("--view", default="editor", metavar="VIEW",
+                      help="editor, training or compare, or a view of the training view by name "
+                           "(boundary, loss, filters, ...; a wrong name lists them all)")
     shot.add_argument("--train-steps", type=int, default=0, metavar="N",
                       help="train N steps first (with --view compare: N steps of each run)")
     shot.add_argument("--size", default="1600x1000", metavar="WxH")
@@ -60,7 +61,7 @@ def cmd_shot(args) -> int:
         save_shot(preset_path(args.preset), out, size, args.view, args.train_steps, args.theme)
     except OSError as exc:
         raise write_failed(out, exc) from None
-    except RuntimeError as exc:
+    except (RuntimeError, ValueError) as exc:
         raise UserError(str(exc)) from None
     print(f"wrote {out}", file=sys.stderr)
     return 0

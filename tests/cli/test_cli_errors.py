@@ -281,3 +281,9 @@ def test_shot_needs_no_display(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"
     assert result.stderr.strip() == f"wrote {tmp_path / 'x.png'}"  # no Qt plugin chatter
+
+
+def test_shot_of_an_unknown_view_lists_the_views(tmp_path):
+    result = run("shot", "xor", "-o", tmp_path / "x.png", "--view", "bogus")
+    one_line_error(result, "--view bogus", "editor", "boundary", "confusion")
+    assert not (tmp_path / "x.png").exists()

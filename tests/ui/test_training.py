@@ -393,3 +393,24 @@ def test_an_added_probe_runs_on_the_worker_and_its_result_reaches_snapshot_liste
     values = [v for v in seen if v is not None]
     assert values and all(np.isfinite(values))
     assert ran_on and threading.main_thread() not in ran_on
+
+
+def test_shot_of_a_named_view_shows_that_panel_in_the_training_view(tmp_path, qtbot):
+    from PySide6.QtCore import QSize
+
+    from playground.paths import PRESETS_DIR
+    from playground.ui.shell import shot
+
+    shown = []
+    real = shot.render_window
+
+    def spy(window, size):
+        shown.append((window.view_mode, window.training.view_tabs.currentWidget().view_name))
+        return real(window, size)
+
+    shot.render_window, out = spy, tmp_path / "x.png"
+    try:
+        shot.save_shot(PRESETS_DIR / "mnist_lenet.json", out, QSize(1000, 700), "confusion")
+    finally:
+        shot.render_window = real
+    assert shown == [("training", "confusion")] and out.stat().st_size > 0

@@ -165,6 +165,7 @@ class PlotPanel(QWidget):
     """A panel with one or more plot items; adds 'Save as PNG' and 'Save data as CSV' to their menus."""
 
     title = ""
+    view_name = ""  # what ``playground shot PRESET --view NAME`` calls this panel
     redraw_interval = 0.0  # seconds; the live training panels use REDRAW_INTERVAL
     # A staticmethod probe(model, data) -> object, run on the training worker's thread with every heavy snapshot;
     # its result arrives as ``snap.extras[type(panel).__name__]``. None: the panel needs none.

@@ -24,6 +24,7 @@ POINT_SIZE = 7
 class DecisionBoundaryPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
     title = "Decision boundary"
+    view_name = "boundary"  # playground shot PRESET --view boundary
 
     @classmethod
     def note(cls, analysis, graph, shape):

@@ -83,6 +83,7 @@ class _TrainValPanel(PlotPanel):
 
 class LossPanel(_TrainValPanel):
     title = "Loss"
+    view_name = "loss"  # playground shot PRESET --view loss
     label = "loss"
 
     def _values(self, snap):
@@ -94,6 +95,7 @@ class LossPanel(_TrainValPanel):
 
 class AccuracyPanel(_TrainValPanel):
     title = "Accuracy"
+    view_name = "accuracy"  # playground shot PRESET --view accuracy
     label = "accuracy"
 
     def __init__(self, parent=None) -> None:
@@ -112,6 +114,7 @@ class GradientNormPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
 
     title = "Gradient norms"
+    view_name = "gradients"  # playground shot PRESET --view gradients
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -115,6 +115,7 @@ class FiltersPanel(_ImagePanel):
     scale around zero (orange negative, blue positive), so filters compare with each other."""
 
     title = "CNN filters"
+    view_name = "filters"  # playground shot PRESET --view filters
 
     @classmethod
     def note(cls, analysis, graph, shape):
@@ -154,6 +155,7 @@ class FeatureMapsPanel(_ImagePanel):
     scale for the whole layer."""
 
     title = "Feature maps"
+    view_name = "feature_maps"  # playground shot PRESET --view feature_maps
 
     @classmethod
     def note(cls, analysis, graph, shape):
@@ -198,6 +200,7 @@ class ConfusionPanel(_ImagePanel):
     as per-class recall; each cell's count is written in black or white, whichever reads better."""
 
     title = "Confusion matrix"
+    view_name = "confusion"  # playground shot PRESET --view confusion
 
     @classmethod
     def note(cls, analysis, graph, shape):
@@ -287,6 +290,7 @@ class SamplePredictionsPanel(_ImagePanel):
     are framed and written in red."""
 
     title = "Sample predictions"
+    view_name = "samples"  # playground shot PRESET --view samples
 
     @classmethod
     def note(cls, analysis, graph, shape):

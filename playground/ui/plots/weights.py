@@ -17,6 +17,7 @@ HISTORY = 300  # histograms kept for the heatmap; older rows are dropped
 class WeightHistogramPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
     title = "Weights"
+    view_name = "weights"  # playground shot PRESET --view weights
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

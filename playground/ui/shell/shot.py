@@ -8,6 +8,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, qInstallMessag
 from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from playground.ui.shell.window_layout import VIEWS
+
 DEFAULT_SIZE = QSize(1600, 1000)
 # What Qt's offscreen platform says on every window shown; noise in a command's output.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
@@ -80,10 +82,20 @@ def train_for_shot(window, steps: int, timeout: float = 600.0, view: str = "trai
         time.sleep(0.01)
 
 
+def shot_panel(window, name: str):
+    """The plot panel ``--view NAME`` names; ValueError listing every name there is."""
+    panels = {p.view_name: p for p in window.training.panels if p.view_name}
+    if name not in panels:
+        raise ValueError(f"--view {name}: no such view; choose one of {', '.join((*VIEWS, *panels))}")
+    return panels[name]
+
+
 def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_steps: int = 0,
               theme: str | None = None) -> None:
     """Open ``preset`` in a fresh window (ignoring saved layouts), optionally train, write ``out``;
-    ``theme`` (dark or light) overrides the saved theme for this picture only."""
+    ``view`` is a window view (editor, training, compare) or a plot panel's ``view_name`` (the
+    training view with that panel in front); ``theme`` (dark or light) overrides the saved theme
+    for this picture only."""
     from playground.engine.preset import load_preset
     from playground.ui.shell.app import create_app, ensure_display
     from playground.ui.shell.main_window import MainWindow
@@ -100,9 +112,12 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
     window.document.load(preset)
     window.resize(size)
     window.show()
-    window.set_view_mode(view)
+    panel = None if view in VIEWS else shot_panel(window, view)
+    window.set_view_mode("training" if panel else view)
+    if panel:
+        window.training.show_panel(panel)
     if train_steps:
-        train_for_shot(window, train_steps, view=view)
+        train_for_shot(window, train_steps, view="training" if panel else view)
     image = render_window(window, size)
     window.close()
     write_image(image, out)
