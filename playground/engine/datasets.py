@@ -22,11 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from playground.engine.sources import GENERATED, DatasetError
 from playground.paths import ASSETS_DIR
-
-
-class DatasetError(ValueError):
-    """A data set could not be made; the message is one line naming the file and the problem."""
 
 
 @dataclass
@@ -40,6 +37,7 @@ class Dataset:
     y_val: np.ndarray
     num_classes: int | None  # None for regression
     input_shape: tuple[int, ...]
+    meta: dict | None = None  # what a generated source tells the views (vocabulary, modes, ...)
 
     @property
     def is_classification(self) -> bool:
@@ -55,6 +53,7 @@ SOURCES: dict[str, str] = {
     "iris": "Iris flowers: 150 samples, 4 measurements, 3 species (standardised)",
     "digits": "8x8 handwritten digits: 1797 grey images, 10 classes",
     "mnist": "MNIST test split: 10,000 grey 28x28 handwritten digits, 10 classes",
+    **{name: source.help for name, source in GENERATED.items()},
     "csv": "Your CSV file: numeric columns, one of them the label (integers: classes, else regression)",
     "idx": "Your IDX files (MNIST format, optionally gzipped): images plus labels",
     "npz": "Your numpy .npz: arrays x, y (or x_train, y_train, x_val, y_val)",
@@ -630,14 +629,42 @@ def _standardise(ds: Dataset) -> None:
 # Public entry points
 # --------------------------------------------------------------------------------------------
 
+def source_options(source: str, given: dict) -> dict:
+    """A generated source's own parameters: ``given`` over their declared defaults; a name no
+    source declares is a TypeError, as for any unknown keyword."""
+    declared = {p.name for spec in GENERATED.values() for p in spec.params}
+    unknown = set(given) - declared
+    if unknown:
+        raise TypeError(f"unknown dataset option(s): {', '.join(sorted(unknown))}")
+    own = GENERATED[source].params if source in GENERATED else ()
+    values = {p.name: given.get(p.name, p.default) for p in own}
+    for p in own:
+        problem = p.check(values[p.name])
+        if problem:
+            raise DatasetError(f"{source}: {problem}")
+    return values
+
+
+def _generated(source: str, samples: int, noise: float, val_fraction: float, seed: int,
+               options: dict) -> Dataset:
+    spec = GENERATED[source]
+    params = {"samples": samples or spec.default_samples, "noise": noise, "val_fraction": val_fraction,
+              "seed": seed, **source_options(source, options)}
+    made = spec.make(params, _rng(seed, "source", source))
+    ds = _split(source, _Table(made.x, made.y, made.num_classes), 0, val_fraction, seed)
+    ds.meta = dict(made.meta) if made.meta else None
+    return ds
+
+
 def load(source: str, *, samples: int = 0, noise: float = 0.0, val_fraction: float = 0.2, seed: int = 0,
          path: str = "", labels_path: str = "", label_column: int = -1,
-         base_dir: str | None = None) -> Dataset:
+         base_dir: str | None = None, **options) -> Dataset:
     """The Dataset node's data: same arguments and seed -> same arrays.
 
-    samples: points for the toys (0 -> 500); for real data 0 = all, else a seeded subset.
-    Relative paths resolve against base_dir (the preset's folder) when given. An npz with
-    x_train/x_val keeps its own split (val_fraction is not used).
+    samples: points for the toys (0 -> 500); for real data 0 = all, else a seeded subset; for a
+    generated source (``sources``) how many to make (0: the source's default). ``options`` are
+    a generated source's own parameters. Relative paths resolve against base_dir (the preset's
+    folder) when given. An npz with x_train/x_val keeps its own split (val_fraction is not used).
     """
     if samples < 0:
         raise DatasetError(f"{source}: samples must be 0 or more, got {samples}")
@@ -645,6 +672,9 @@ def load(source: str, *, samples: int = 0, noise: float = 0.0, val_fraction: flo
         raise DatasetError(f"{source}: val_fraction must be between 0 and 1, got {val_fraction}")
     if seed < 0:
         raise DatasetError(f"{source}: seed must be 0 or more, got {seed}")
+    if source in GENERATED:
+        return _generated(source, samples, noise, val_fraction, seed, options)
+    source_options(source, options)  # refuses unknown names
     if source in TOYS:
         x, y = toy_2d(source, samples or DEFAULT_TOY_SAMPLES, noise, seed)
         table = _Table(x, y, None if source == "regression" else 2)
@@ -670,11 +700,14 @@ def _file_key(path: str, base_dir: str | None) -> tuple:
 
 
 def input_shape_of(source: str, *, path: str = "", labels_path: str = "", label_column: int = -1,
-                   base_dir: str | None = None) -> tuple[tuple[int, ...], int | None]:
+                   base_dir: str | None = None, **options) -> tuple[tuple[int, ...], int | None]:
     """(input shape, number of classes or None) for the editor's shape inference.
 
-    Built-ins answer from constants; files are read once and remembered by (path, mtime, size).
+    Built-ins answer from constants, generated sources from their parameters (``options``);
+    files are read once and remembered by (path, mtime, size).
     """
+    if source in GENERATED:
+        return GENERATED[source].shape(source_options(source, options))
     if source in _BUILTIN_SHAPES:
         return _BUILTIN_SHAPES[source]
     try:

@@ -63,6 +63,11 @@ class NodeType:
         return tuple(name for name, r in cls.param_roles.items() if r == role)
 
     @classmethod
+    def relevant_params(cls, p: dict[str, Any]) -> tuple[str, ...]:
+        """The parameters that matter with these values (the inspector hides the others)."""
+        return tuple(q.name for q in cls.params)
+
+    @classmethod
     def defaults(cls) -> dict[str, Any]:
         return {p.name: p.default for p in cls.params}
 

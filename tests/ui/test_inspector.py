@@ -161,7 +161,23 @@ def test_every_numeric_field_tooltip_shows_range_and_default(lenet):
         t = node_type(lenet.document.graph.nodes[node_id].type)
         editors = select(lenet, node_id)
         for param in t.params:
+            if param.name not in editors:  # the Dataset node shows what its source reads
+                continue
             tip = editors[param.name].toolTip()
             assert param.help in tip, (node_id, param.name)
             if param.kind in ("int", "float"):
                 assert "Range:" in tip and "default" in tip, (node_id, param.name, tip)
+
+
+def test_the_dataset_node_shows_only_what_its_source_reads_and_follows_a_new_source(lenet, qtbot):
+    editors = select(lenet, "data")
+    assert lenet.document.graph.nodes["data"].params["source"] == "mnist"
+    assert {"samples", "seed"} <= set(editors) and not {"noise", "path", "labels_path"} & set(editors)
+    combo = editors["source"]
+    combo.activated.emit(combo.findText("csv"))
+    qtbot.waitUntil(lambda: "path" in lenet.inspector.editors)
+    editors = lenet.inspector.editors
+    assert {"path", "label_column"} <= set(editors) and "labels_path" not in editors
+    lenet.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: "path" not in lenet.inspector.editors)
+    assert lenet.inspector.editors["source"].currentText() == "mnist"

@@ -7,10 +7,19 @@ from typing import Any
 from playground.engine import datasets
 from playground.engine.params import choice_param, float_param, int_param, str_param
 from playground.engine.registry import NodeType, Port, Shape, register
+from playground.engine.sources import GENERATED, source_params
 
 # What ``datasets.input_shape_of`` needs besides the source: the file parameters.
 _FILE_PARAMS = ("path", "labels_path", "label_column")
 _PATHS = ("path", "labels_path")  # relative to the preset's folder
+# Which parameters each kind of source reads (generated sources declare theirs).
+_READS = {
+    **{toy: ("samples", "noise", "val_fraction", "seed") for toy in datasets.TOYS},
+    **{real: ("samples", "val_fraction", "seed") for real in ("iris", "digits", "mnist")},
+    "csv": ("path", "label_column", "samples", "val_fraction", "seed"),
+    "idx": ("path", "labels_path", "samples", "val_fraction", "seed"),
+    "npz": ("path", "samples", "val_fraction", "seed"),
+}
 
 
 @register
@@ -35,18 +44,35 @@ class Dataset(NodeType):
         str_param("labels_path", "", "idx: the labels file"),
         int_param("label_column", -1, "csv: which column holds the label (negative counts from the end)",
                   -1000, 1000),
+        *source_params(),
     )
+
+    @classmethod
+    def relevant_params(cls, p: dict[str, Any]) -> tuple[str, ...]:
+        """The source and what it reads: the inspector shows only these."""
+        source = p.get("source")
+        reads = GENERATED[source].param_names if source in GENERATED else _READS.get(source, ())
+        return ("source", *reads) if reads else tuple(q.name for q in cls.params)
+
+    @classmethod
+    def _options(cls, p: dict[str, Any]) -> dict[str, Any]:
+        """A generated source's own parameters, as ``datasets.load`` takes them."""
+        source = GENERATED.get(p["source"])
+        return {q.name: p[q.name] for q in source.params} if source else {}
 
     @classmethod
     def describe(cls, p: dict[str, Any], base_dir: str | None = None) -> tuple[Shape, int | None]:
         """(input shape, number of classes or None for regression), without loading built-ins."""
-        return datasets.input_shape_of(p["source"], **{k: p[k] for k in _FILE_PARAMS}, base_dir=base_dir)
+        return datasets.input_shape_of(p["source"], **{k: p[k] for k in _FILE_PARAMS}, base_dir=base_dir,
+                                       **cls._options(p))
 
     @classmethod
     def load(cls, p: dict[str, Any], base_dir: str | None = None) -> datasets.Dataset:
-        """The data itself: every parameter but the source is a keyword of ``datasets.load``."""
-        return datasets.load(p["source"], **{q.name: p[q.name] for q in cls.params if q.name != "source"},
-                             base_dir=base_dir)
+        """The node's data (same parameters, same arrays)."""
+        return datasets.load(p["source"], samples=p["samples"], noise=p["noise"],
+                             val_fraction=p["val_fraction"], seed=p["seed"], path=p["path"],
+                             labels_path=p["labels_path"], label_column=p["label_column"],
+                             base_dir=base_dir, **cls._options(p))
 
     @classmethod
     def with_absolute_paths(cls, p: dict[str, Any], base_dir: str) -> dict[str, Any]:
@@ -56,16 +82,7 @@ class Dataset(NodeType):
                         if p[k] and not Path(p[k]).expanduser().is_absolute()}}
 
     @classmethod
-    def load(cls, p: dict[str, Any], base_dir: str | None = None):
-        """The node's data (a ``datasets.Dataset``): same parameters, same arrays."""
-        from playground.engine.datasets import load
-
-        return load(p["source"], samples=p["samples"], noise=p["noise"], val_fraction=p["val_fraction"],
-                    seed=p["seed"], path=p["path"], labels_path=p["labels_path"],
-                    label_column=p["label_column"], base_dir=base_dir)
-
-    @classmethod
     def summary(cls, p: dict[str, Any]) -> str:
         if p["source"] in datasets.FILE_SOURCES:
             return f"{p['source']}: {p['path'] or '(no file)'}"
-        return p["source"] + (f", noise {p['noise']:g}" if p["noise"] else "")
+        return p["source"] + (f", noise {p['noise']:g}" if p["noise"] and "noise" in cls.relevant_params(p) else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -61,6 +61,7 @@ class Inspector(QScrollArea):
     def show_node(self, node_id: str | None, note: str = "") -> None:
         self.node_id = node_id if node_id in self.document.graph.nodes else None
         self.editors, self.refusals = {}, {}
+        self.shown_params: set[str] = set()
         self.meta_fields: dict[str, QWidget] = {}
         page = QWidget()
         self.box = QVBoxLayout(page)
@@ -88,7 +89,11 @@ class Inspector(QScrollArea):
             self.box.addWidget(help_label)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        shown = set(t.relevant_params({**t.defaults(), **node.params})) if t else set()
+        self.shown_params = shown
         for param in (t.params if t else ()):
+            if param.name not in shown:
+                continue
             editor = create_editor(param, node.params.get(param.name, param.default))
             editor.edited.connect(lambda value, name=param.name: self._edit(name, value))
             label = QLabel(param.name)
@@ -155,11 +160,20 @@ class Inspector(QScrollArea):
             self.document.push(SetMeta(self.document.graph, key, value))
 
     def _param_changed(self, node_id: str, name: str) -> None:
+        if node_id == self.node_id and self._relevant_changed(node_id):
+            # another source: other fields, built after the editor that changed it returns
+            QTimer.singleShot(0, self, lambda: self.node_id == node_id and self.show_node(node_id))
+            return
         if node_id == self.node_id and name in self.editors:
             self.editors[name].set_value(self.document.graph.nodes[node_id].params[name])
             if name in self.refusals:  # undo, redo: the shown value is the graph's again
                 self.refusals[name].hide()
                 self.editors[name].show_refusal(None)
+
+    def _relevant_changed(self, node_id: str) -> bool:
+        node = self.document.graph.nodes[node_id]
+        t = node_type(node.type)
+        return bool(t) and set(t.relevant_params({**t.defaults(), **node.params})) != self.shown_params
 
     def _node_removed(self, node_id: str) -> None:
         if node_id == self.node_id:
