@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPainterPath, QPen, QShortcut
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
                                QToolTip, QVBoxLayout, QWidget)
 
@@ -136,8 +136,12 @@ class NeuronPanel(PlotPanel):
         column.addWidget(self.zoom_graphics, 1)
         self.layout().addWidget(self.zoom)
         self.zoom.hide()
-        escape = QShortcut(QKeySequence(Qt.Key_Escape), self, self.unzoom)
-        escape.setContext(Qt.WidgetWithChildrenShortcut)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.zoomed is not None:
+            self.unzoom()
+        else:
+            super().keyPressEvent(event)
 
     def enlarge(self, column: int, unit: int) -> None:
         """Show one unit's picture large, with axes, a colour key and the training data on top."""
