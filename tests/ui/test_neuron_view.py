@@ -164,3 +164,24 @@ def test_the_input_column_is_the_plane_itself():
     x0, y0, x1, y1 = maps.extent
     np.testing.assert_allclose(maps.columns[0].maps[0][0], np.linspace(x0, x1, RESOLUTION), atol=1e-6)
     np.testing.assert_allclose(maps.columns[0].maps[1][:, 0], np.linspace(y0, y1, RESOLUTION), atol=1e-6)
+
+
+def test_epoch_ends_do_not_bring_the_heavy_views_off_their_clock(monkeypatch):
+    """The spiral ends an epoch every 30 steps, hundreds a second: each epoch's validation point
+    goes out at once, but the decision grid and the unit pictures only on the heavy clock (here
+    frozen), and with the run's last snapshot."""
+    from types import SimpleNamespace
+
+    from playground.ui.training import worker as worker_module
+
+    monkeypatch.setattr(worker_module, "time", SimpleNamespace(monotonic=lambda: 1000.0))
+    model = Model.from_preset(PRESETS / "spiral.json")
+    worker = worker_module.TrainingWorker(model, max_steps=150, probes={"NeuronPanel": NeuronPanel.probe})
+    snaps = []
+    worker.snapshot.connect(snaps.append)
+    worker.run()
+    epochs = [s for s in snaps if s.val_points]
+    assert len(epochs) >= 4  # every epoch end was sent
+    heavy = [s for s in snaps if s.boundary is not None]
+    assert len(heavy) == 2 and heavy[-1] is snaps[-1]  # the first snapshot and the last
+    assert [s for s in snaps if s.extras.get("NeuronPanel") is not None] == heavy
