@@ -52,11 +52,6 @@ def levels_for(values: np.ndarray, output: bool) -> tuple[float, float]:
     return symmetric(values)
 
 
-def _bezier(a: QPointF, b: QPointF) -> tuple[QPointF, QPointF]:
-    mid = (a.x() + b.x()) / 2
-    return QPointF(mid, a.y()), QPointF(mid, b.y())
-
-
 class NeuronPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
     title = "Neurons"
@@ -95,7 +90,8 @@ class NeuronPanel(PlotPanel):
         self._mores: list[pg.TextItem] = []
         self._geometry = ([], 1.0, 0.0, 0.0)  # cell per column and column pitch (px), first centre, middle height
         self._paths: list[QGraphicsPathItem] = []
-        self._edges = np.zeros((0, CURVE_SAMPLES, 2))  # sampled lines, for picking
+        self._controls = np.zeros((0, 4, 2))  # each line's bezier points
+        self._edges = np.zeros((0, CURVE_SAMPLES, 2))  # points along each line, for picking
         self._edge_ids: list[tuple[int, int, int]] = []  # (column, from unit, to unit) of each line
         self._hover_item: QGraphicsPathItem | None = None
         self._hovered_frame: QGraphicsRectItem | None = None
@@ -237,7 +233,7 @@ class NeuronPanel(PlotPanel):
         self._structure = structure
         self._images, self._frames, self._heads, self._mores, self._paths = [], [], [], [], []
         self._hover_item = self._hovered_frame = None
-        self._edges, self._edge_ids = np.zeros((0, CURVE_SAMPLES, 2)), []
+        self._controls, self._edges, self._edge_ids = np.zeros((0, 4, 2)), np.zeros((0, CURVE_SAMPLES, 2)), []
         if not structure:
             return
         t = style.theme()
@@ -310,54 +306,69 @@ class NeuronPanel(PlotPanel):
             x = self.unit_rect(c, 0).center().x()
             self._heads[c].setPos(x, self.unit_rect(c, 0).bottom() + 4)
             self._mores[c].setPos(x, self.unit_rect(c, shown - 1).top() - 2)
+        self._place_lines()
         if self.maps is not None:
             self._draw_lines()
 
     # --- weights as lines -----------------------------------------------------------------------
+    def _place_lines(self) -> None:
+        """Each line's ends and control points (one bezier per weight, left to right) and points
+        along it for picking: they change with the layout only, not with the weights."""
+        controls, ids = [], []
+        s = np.linspace(0, 1, CURVE_SAMPLES)[None, :, None]
+        for c in range(1, len(self._structure)):
+            a = np.array([[r.right(), r.center().y()] for r in map(lambda u: self.unit_rect(c - 1, u),
+                                                                     range(self._structure[c - 1][2]))])
+            b = np.array([[r.left(), r.center().y()] for r in map(lambda u: self.unit_rect(c, u),
+                                                                  range(self._structure[c][2]))])
+            start = np.repeat(a, len(b), axis=0)
+            end = np.tile(b, (len(a), 1))
+            mid = (start[:, :1] + end[:, :1]) / 2
+            controls.append(np.stack([start, np.hstack([mid, start[:, 1:]]),
+                                      np.hstack([mid, end[:, 1:]]), end], axis=1))
+            ids += [(c, i, j) for i in range(len(a)) for j in range(len(b))]
+        self._controls = np.concatenate(controls) if controls else np.zeros((0, 4, 2))
+        p = self._controls[:, None]
+        self._edges = (((1 - s) ** 3) * p[:, :, 0] + 3 * ((1 - s) ** 2) * s * p[:, :, 1]
+                       + 3 * (1 - s) * s * s * p[:, :, 2] + s ** 3 * p[:, :, 3])
+        self._edge_ids = ids
+
     def _draw_lines(self) -> None:
+        """One path per sign and width step: a few items however many weights there are."""
         vb = self.plot.vb
         for item in self._paths:
             vb.removeItem(item)
         self._paths = []
+        weights = [self.maps.columns[c].weights for c in range(1, len(self.maps.columns))]
+        if not len(self._controls) or any(w is None for w in weights):
+            return
+        strength = np.concatenate([np.abs(w).ravel() / (float(np.max(np.abs(w))) or 1.0) for w in weights])
+        positive = np.concatenate([(w > 0).ravel() for w in weights])
+        steps = np.minimum((strength * WIDTH_STEPS).astype(int), WIDTH_STEPS - 1)
         t = style.theme()
         colours = (QColor(style.class_color(0, t)), QColor(style.class_color(1, t)))
-        buckets: dict[tuple[int, int], QPainterPath] = {}
-        samples, ids = [], []
-        s = np.linspace(0, 1, CURVE_SAMPLES)[:, None]
-        for c, col in enumerate(self.maps.columns):
-            if col.weights is None or not col.weights.size:
-                continue
-            w = col.weights
-            top = float(np.max(np.abs(w))) or 1.0
-            steps = np.minimum((np.abs(w) / top * WIDTH_STEPS).astype(int), WIDTH_STEPS - 1)
-            for i in range(w.shape[0]):
-                a = self.unit_rect(c - 1, i)
-                start = QPointF(a.right(), a.center().y())
-                for j in range(w.shape[1]):
-                    b = self.unit_rect(c, j)
-                    end = QPointF(b.left(), b.center().y())
-                    c1, c2 = _bezier(start, end)
-                    path = buckets.setdefault((int(w[i, j] > 0), int(steps[i, j])), QPainterPath())
-                    path.moveTo(start)
-                    path.cubicTo(c1, c2, end)
-                    p = np.array([[start.x(), start.y()], [c1.x(), c1.y()], [c2.x(), c2.y()], [end.x(), end.y()]])
-                    samples.append(((1 - s) ** 3) * p[0] + 3 * ((1 - s) ** 2) * s * p[1]
-                                   + 3 * (1 - s) * s * s * p[2] + s ** 3 * p[3])
-                    ids.append((c, i, j))
-        for (positive, step), path in buckets.items():
-            item = QGraphicsPathItem(path)
-            strength = (step + 1) / WIDTH_STEPS
-            colour = QColor(colours[positive])
-            colour.setAlphaF(0.12 + 0.68 * strength ** 1.5)
-            pen = QPen(colour, 0.3 + (MAX_LINE_PX - 0.3) * strength ** 2)
-            pen.setCosmetic(True)
-            pen.setCapStyle(Qt.RoundCap)
-            item.setPen(pen)
-            item.setZValue(1 + strength * 0.1)
-            vb.addItem(item)
-            self._paths.append(item)
-        self._edges = np.array(samples) if samples else np.zeros((0, CURVE_SAMPLES, 2))
-        self._edge_ids = ids
+        points = self._controls.reshape(len(self._controls), 8).tolist()
+        for sign in (0, 1):
+            for step in range(WIDTH_STEPS):
+                chosen = np.flatnonzero((positive == sign) & (steps == step))
+                if not len(chosen):
+                    continue
+                path = QPainterPath()
+                for k in chosen.tolist():
+                    x0, y0, x1, y1, x2, y2, x3, y3 = points[k]
+                    path.moveTo(x0, y0)
+                    path.cubicTo(x1, y1, x2, y2, x3, y3)
+                share = (step + 1) / WIDTH_STEPS
+                colour = QColor(colours[sign])
+                colour.setAlphaF(0.12 + 0.68 * share ** 1.5)
+                pen = QPen(colour, 0.3 + (MAX_LINE_PX - 0.3) * share ** 2)
+                pen.setCosmetic(True)
+                pen.setCapStyle(Qt.RoundCap)
+                item = QGraphicsPathItem(path)
+                item.setPen(pen)
+                item.setZValue(1 + share * 0.1)  # strong lines over faint ones
+                vb.addItem(item)
+                self._paths.append(item)
         if self._hover_item is not None:
             self._hover_item.setPath(QPainterPath())
 
