@@ -85,7 +85,7 @@ def test_the_shaded_range_is_the_layers_inputs_in_the_last_run(window, tmp_path,
     settle()
     model = controller.model
     expected = fc.activation_input_ranges(model, model.load_data()[0].x_val)["relu2"]
-    assert view.shaded == pytest.approx(expected, rel=1e-5)
+    qtbot.waitUntil(lambda: view.shaded == pytest.approx(expected, rel=1e-5), timeout=10_000)
     lo, hi = view.region.getRegion()
     assert (lo, hi) == pytest.approx((max(expected[0], -5), min(expected[1], 5)), rel=1e-5)
     assert view.region.isVisible() and "in the last training snapshot" in view.caption.text()
@@ -106,6 +106,9 @@ def test_a_loss_node_shows_the_loss_and_its_gradient_for_both_targets(window, tm
     np.testing.assert_allclose(grad1, -1 / p, rtol=1e-6)
     assert view.grad_plot is not None and len(view.grad_plot.listDataItems()) == 2
     assert select(window, "dense1", qtbot) is None  # a Dense layer has no curve to show
+    ranges = window.inspector.input_ranges
+    assert not ranges.wanted  # no activation's view is open: the run's probe measures nothing
+    assert ranges._probe(None, None) is None
 
 
 def test_mse_and_cce_against_the_prediction():

@@ -8,6 +8,7 @@ thread. The curves are computed there too (a first call may compile kernels), ne
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,6 +23,7 @@ from playground.ui.plots.base import PALETTE
 PROBE_KEY = "function_view.input_ranges"
 GRAD_LIMIT = 10.0  # the gradient plot's y range: cross-entropy's slope grows without bound
 LOSS_LIMIT = 5.0
+PROBE_BUDGET = 0.02  # share of the worker's time the input-range probe may take
 PEAK_SHARE = 0.9  # a derivative whose ends stay below this share of its maximum has a peak worth marking
 
 
@@ -60,11 +62,28 @@ class InputRanges(QObject):
         self.controller, self.document = controller, document
         self.ranges: dict[str, tuple[float, float]] = {}
         self.source = ""  # "run" or "validation"
+        self.wanted = False  # an activation's function view is open: the probe measures
         self._asked = False
-        controller.add_probe(PROBE_KEY, lambda model, data: fc.activation_input_ranges(model, data.x_val))
+        self._probed, self._probe_cost = float("-inf"), 0.0  # worker-side, for its budget
+        self._x_val = None  # the run's validation inputs, as the probe last saw them
+        controller.add_probe(PROBE_KEY, self._probe)
         controller.snapshotReceived.connect(self._snapshot)
         document.undo_stack.indexChanged.connect(lambda _i: self.forget())
         document.reset.connect(self.forget)
+
+    def _probe(self, model, data):
+        """On the worker: the ranges while a view wants them, within PROBE_BUDGET of its time
+        (a LeNet forward pass of a few samples is not free)."""
+        if not self.wanted:
+            return None
+        now = time.monotonic()
+        self._x_val = data.x_val
+        if now - self._probed < self._probe_cost / PROBE_BUDGET:
+            return None
+        self._probed = now
+        ranges = fc.activation_input_ranges(model, data.x_val)
+        self._probe_cost = time.monotonic() - now
+        return ranges
 
     def forget(self) -> None:
         """The network changed: ranges of the old one mean nothing."""
@@ -75,6 +94,14 @@ class InputRanges(QObject):
 
     def _snapshot(self, snap) -> None:
         ranges = snap.extras.get(PROBE_KEY)
+        if ranges is not None:
+            self._run_ranges(ranges)
+        elif self.wanted and snap.status != "running" and self.controller.model is not None \
+                and self._x_val is not None:  # paused or ended on a step the budget skipped
+            model, x = self.controller.model, self._x_val
+            _in_background(lambda: fc.activation_input_ranges(model, x), self._run_ranges)
+
+    def _run_ranges(self, ranges) -> None:
         if ranges is not None:
             self.ranges, self.source = ranges, "run"
             self.changed.emit()
@@ -136,6 +163,7 @@ class FunctionView(QWidget):
         self.apply_theme(style.theme())
         style.notifier.changed.connect(self._theme_changed)
         if ranges is not None and not self.is_loss:
+            ranges.wanted = True
             ranges.changed.connect(self._shade)
             ranges.request()
         _in_background(self._compute, self._show)

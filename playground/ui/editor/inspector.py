@@ -70,6 +70,8 @@ class Inspector(QScrollArea):
         self.editors, self.refusals = {}, {}
         self.meta_fields: dict[str, QWidget] = {}
         self.function_view = None
+        if self.input_ranges is not None:
+            self.input_ranges.wanted = False  # until an activation's function view asks again
         page = QWidget()
         self.box = QVBoxLayout(page)
         self.box.setAlignment(Qt.AlignTop)

@@ -28,6 +28,7 @@ FOOTER_PX = 18  # below, for "+N more"
 SIDE_PX = 64  # left and right of the outer columns (their names are wider than they)
 WIDTH_STEPS = 8  # line widths are drawn in this many steps (one path per step and sign)
 MAX_LINE_PX = 4.0
+SATURATE = 0.95  # a unit's colours span this quantile of its |values|; larger ones saturate
 HIT_PX = 4.0  # how close the pointer must be to a line to pick it
 CURVE_SAMPLES = 12  # points per line for picking
 
@@ -43,13 +44,15 @@ def _probe(model, data) -> UnitMaps | None:
 
 
 def levels_for(values: np.ndarray, output: bool) -> tuple[float, float]:
-    """A picture's colour range, by the decision boundary's rule: 0..1 for the output when it is
-    a probability, else symmetric around zero (zero is the neutral middle), each unit on its own
-    range so that a quiet unit's pattern shows as clearly as a loud one's (the tooltip says how loud)."""
+    """A picture's colour range in the decision boundary's colours: the output on the boundary's
+    own scale (0..1 for a probability, else symmetric around its largest value); another unit
+    symmetric around zero (zero is the neutral middle) up to its SATURATE quantile of |value|, so
+    a ReLU's ramp shows its shape instead of only its far corner (the tooltip gives the range)."""
     lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
-    if output and 0 <= lo and hi <= 1:
-        return 0.0, 1.0
-    return symmetric(values)
+    if output:
+        return (0.0, 1.0) if 0 <= lo and hi <= 1 else symmetric(values)
+    top = float(np.nanquantile(np.abs(values), SATURATE))
+    return symmetric(np.array([top if top > 0 else max(abs(lo), abs(hi))]))
 
 
 class NeuronPanel(PlotPanel):
@@ -123,6 +126,8 @@ class NeuronPanel(PlotPanel):
         self.zoom_plot.setDefaultPadding(0.0)
         self.zoom_plot.setLabel("bottom", "x1")
         self.zoom_plot.setLabel("left", "x2")
+        for axis in ("left", "bottom"):
+            self.zoom_plot.getAxis(axis).enableAutoSIPrefix(False)
         self.zoom_image = pg.ImageItem()
         self.zoom_plot.addItem(self.zoom_image)
         self.zoom_points = pg.ScatterPlotItem(size=6)
@@ -164,7 +169,12 @@ class NeuronPanel(PlotPanel):
             self.unzoom()
             return
         col = self.maps.columns[c]
-        self.zoom_title.setText(f"<b>{self._unit_name(c, u)}</b>")
+        values = col.maps[u]
+        detail = self.tr("output {lo:.3g} to {hi:.3g}").format(lo=float(values.min()), hi=float(values.max()))
+        if col.bias is not None:
+            detail += " · " + self.tr("bias {b:.3g}").format(b=float(col.bias[u]))
+        self.zoom_title.setText(f"<b>{self._unit_name(c, u)}</b>&nbsp;&nbsp;<span style='color:"
+                                f"{style.theme().muted}'>{detail} · {self.tr('click or Esc: back')}</span>")
         levels = levels_for(col.maps[u], c == len(self.maps.columns) - 1)
         self.zoom_key.setLevels(levels)
         self.zoom_image.setImage(col.maps[u], levels=levels)
@@ -463,7 +473,9 @@ class NeuronPanel(PlotPanel):
 
     # --- looks and data -------------------------------------------------------------------------
     def _frame_pen(self, t: style.Theme) -> QPen:
-        pen = QPen(QColor(t.plot_axis), 1)
+        colour = QColor(t.plot_axis)
+        colour.setAlphaF(0.55)  # a quiet edge: the picture, not its box, should catch the eye
+        pen = QPen(colour, 1)
         pen.setCosmetic(True)
         return pen
 
