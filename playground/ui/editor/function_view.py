@@ -68,6 +68,7 @@ class InputRanges(QObject):
         self._x_val = None  # the run's validation inputs, as the probe last saw them
         controller.add_probe(PROBE_KEY, self._probe)
         controller.snapshotReceived.connect(self._snapshot)
+        controller.runs.changed.connect(self._run_changed)
         document.undo_stack.indexChanged.connect(lambda _i: self.forget())
         document.reset.connect(self.forget)
 
@@ -96,9 +97,16 @@ class InputRanges(QObject):
         ranges = snap.extras.get(PROBE_KEY)
         if ranges is not None:
             self._run_ranges(ranges)
-        elif self.wanted and snap.status != "running" and self.controller.model is not None \
-                and self._x_val is not None:  # paused or ended on a step the budget skipped
-            model, x = self.controller.model, self._x_val
+        elif snap.status == "paused":  # on a step the budget skipped
+            self._measure_run()
+
+    def _run_changed(self) -> None:
+        if not self.controller.running:  # the run ended: its last step, measured
+            self._measure_run()
+
+    def _measure_run(self) -> None:
+        model, x = self.controller.model, self._x_val
+        if self.wanted and model is not None and x is not None:
             _in_background(lambda: fc.activation_input_ranges(model, x), self._run_ranges)
 
     def _run_ranges(self, ranges) -> None:
