@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from playground.engine import Model
 from playground.engine.probes import decision_grid, plane_grid
@@ -86,8 +86,17 @@ def test_hovering_a_unit_and_a_weight_says_their_values(trained_spiral):
                                           model.dtype)[0])["relu2"][:, 4]
     assert "dense2 · unit 5 · ReLU" in text
     assert f"bias: {bias:.4g}" in text
-    assert f"{float(values.min()):.3g} to {float(values.max()):.3g}" in text
+    lo, hi = (round(float(v), 4) + 0.0 for v in (values.min(), values.max()))  # no "-0" or 3e-39
+    assert f"{lo:.3g} to {hi:.3g}" in text
     assert panel._hovered_frame is panel._frames[2][4]
+    assert QToolTip.text() == text
+    # The pointer rests: Qt asks the view for a tooltip; the scene's items have none, but the
+    # unit's values stay up.
+    pos = viewport_point(panel, panel.unit_rect(2, 4).center())
+    QApplication.sendEvent(panel.graphics.viewport(),
+                           QHelpEvent(QEvent.ToolTip, pos, panel.graphics.viewport().mapToGlobal(pos)))
+    QTest.qWait(600)  # a hidden tooltip goes after a short delay
+    assert QToolTip.isVisible() and QToolTip.text() == text
 
     # The middle of the line from dense1's unit 3 to dense2's unit 7: the tooltip names the
     # line under the pointer (where the pointer really is, in whole pixels) and its weight.

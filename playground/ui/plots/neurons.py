@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
                                QToolTip, QVBoxLayout, QWidget)
@@ -53,6 +53,11 @@ def levels_for(values: np.ndarray, output: bool) -> tuple[float, float]:
         return (0.0, 1.0) if 0 <= lo and hi <= 1 else symmetric(values)
     top = float(np.nanquantile(np.abs(values), SATURATE))
     return symmetric(np.array([top if top > 0 else max(abs(lo), abs(hi))]))
+
+
+def _tidy(value) -> float:
+    """A value as the learner reads it: 3.5e-39 and -0 are 0."""
+    return round(float(value), 4) + 0.0
 
 
 class NeuronPanel(PlotPanel):
@@ -103,6 +108,7 @@ class NeuronPanel(PlotPanel):
         self._points = None
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._hover)
+        self.graphics.viewport().installEventFilter(self)  # the scene's own tooltips would hide ours
         scene.sigMouseClicked.connect(self._clicked)
         self.apply_theme(style.theme())
 
@@ -138,6 +144,17 @@ class NeuronPanel(PlotPanel):
         self.layout().addWidget(self.zoom)
         self.zoom.hide()
 
+    def eventFilter(self, watched, event) -> bool:
+        """The resting pointer's tooltip event: our text (the scene's items have none and
+        would hide it)."""
+        if event.type() == QEvent.ToolTip and watched is self.graphics.viewport():
+            if self.hover_text:
+                QToolTip.showText(event.globalPos(), self.hover_text, self.graphics)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape and self.zoomed is not None:
             self.unzoom()
@@ -151,6 +168,7 @@ class NeuronPanel(PlotPanel):
         self.graphics.hide()
         self.caption.hide()
         self.zoom.show()
+        self.back.setFocus()  # Esc reaches the panel from there
         self._draw_zoom()
 
     def unzoom(self) -> None:
@@ -170,7 +188,7 @@ class NeuronPanel(PlotPanel):
             return
         col = self.maps.columns[c]
         values = col.maps[u]
-        detail = self.tr("output {lo:.3g} to {hi:.3g}").format(lo=float(values.min()), hi=float(values.max()))
+        detail = self.tr("output {lo:.3g} to {hi:.3g}").format(lo=_tidy(values.min()), hi=_tidy(values.max()))
         if col.bias is not None:
             detail += " · " + self.tr("bias {b:.3g}").format(b=float(col.bias[u]))
         self.zoom_title.setText(f"<b>{self._unit_name(c, u)}</b>&nbsp;&nbsp;<span style='color:"
@@ -412,7 +430,7 @@ class NeuronPanel(PlotPanel):
         values = col.maps[u]
         lines = [f"<b>{self._unit_name(c, u)}</b>",
                  self.tr("output over the plane: {lo:.3g} to {hi:.3g}").format(
-                     lo=float(values.min()), hi=float(values.max()))]
+                     lo=_tidy(values.min()), hi=_tidy(values.max()))]
         if col.bias is not None:
             lines.append(self.tr("bias: {b:.4g}").format(b=float(col.bias[u])))
         if col.weights is not None:
