@@ -306,6 +306,10 @@ class FunctionView(QWidget):
             for line in self.region.lines:
                 line.setPen(pg.mkPen(t.highlight, width=1))
             self.peak_label.setColor(t.plot_fg)
+            fill = pg.mkColor(t.plot_bg)
+            fill.setAlpha(210)  # readable over the curves it may cross
+            self.peak_label.fill = pg.mkBrush(fill)
+            self.peak_label.update()
 
     def _theme_changed(self, _name: str) -> None:
         self.apply_theme(style.theme())
