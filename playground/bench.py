@@ -524,6 +524,8 @@ def add_commands(sub) -> None:
                        help=f"train {GUI_PRESET} in an offscreen window with every plot live: "
                             "event-loop latency and GUI/headless throughput")
     bench.add_argument("--seconds", type=float, help="length of the --gui run (default 20)")
+    bench.add_argument("--preset", default=GUI_PRESET,
+                       help=f"the --gui run's preset (default {GUI_PRESET}; spiral: the neuron view live)")
     bench.set_defaults(func=cmd_bench)
 
 
@@ -553,7 +555,7 @@ def cmd_bench(args) -> int:
         "quick": bool(args.quick)}
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
     if args.gui:
-        report.update(gui_bench(args.seconds or (3.0 if args.quick else 20.0)))
+        report.update(gui_bench(args.seconds or (3.0 if args.quick else 20.0), args.preset))
     elif args.reliability:
         cycles = args.cycles or (50 if args.quick else CYCLES)
         log(f"{cycles} start/pause/resume/stop cycles...")

@@ -169,6 +169,11 @@ class Model:
                 return self._run(x, True)[self.output].copy()
         return self._chunked(x, [self.output], batch_size)[0]
 
+    def outputs(self, x: np.ndarray, nodes: list[str], batch_size: int = 512) -> list[np.ndarray]:
+        """The outputs of ``nodes`` for ``x`` in evaluation mode (copies), ``batch_size`` samples at
+        a time: many samples (a grid over the plane) through small serial kernels."""
+        return self._chunked(x, list(nodes), batch_size)
+
     def activations(self, x: np.ndarray) -> dict[str, np.ndarray]:
         """Every layer's output for ``x`` (copies), for feature-map views."""
         with KERNEL_LOCK:

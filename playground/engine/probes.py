@@ -14,18 +14,26 @@ from playground.engine.registry import node_type
 HISTOGRAM_BINS = 40
 
 
-def decision_grid(model: Model, x: np.ndarray, resolution: int = 100, margin: float = 0.15
-                  ) -> tuple[np.ndarray, tuple[float, float, float, float]]:
-    """The model's first output over a grid covering the 2D inputs ``x``: (image[y, x], extent)."""
+def plane_grid(x: np.ndarray, resolution: int, margin: float, dtype
+               ) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """(points, extent): a ``resolution``-square grid over the 2D inputs ``x`` and ``margin`` of
+    their range around them, row by row from the bottom (point r * resolution + c is image[r, c])."""
     lo, hi = x.min(axis=0), x.max(axis=0)
     pad = (hi - lo) * margin + 1e-6
     x0, y0 = lo - pad
     x1, y1 = hi + pad
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
-    grid = np.stack([gx.ravel(), gy.ravel()], axis=1).astype(model.dtype)
+    grid = np.stack([gx.ravel(), gy.ravel()], axis=1).astype(dtype)
+    return grid, (float(x0), float(y0), float(x1), float(y1))
+
+
+def decision_grid(model: Model, x: np.ndarray, resolution: int = 100, margin: float = 0.15
+                  ) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """The model's first output over a grid covering the 2D inputs ``x``: (image[y, x], extent)."""
+    grid, extent = plane_grid(x, resolution, margin, model.dtype)
     out = model.forward(grid)
     value = out[:, 0] if out.shape[1] == 1 else out[:, 1] - out[:, 0] if out.shape[1] == 2 else out.argmax(axis=1)
-    return value.reshape(resolution, resolution), (float(x0), float(y0), float(x1), float(y1))
+    return value.reshape(resolution, resolution), extent
 
 
 def conv_layers(model: Model) -> list[str]:

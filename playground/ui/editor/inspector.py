@@ -13,6 +13,7 @@ from playground.ui.common import style
 from playground.ui.common.param_editors import create_editor, field_tip
 from playground.ui.editor.document import GraphDocument
 from playground.ui.editor.edits import SetMeta, SetParam
+from playground.ui.editor.function_view import FunctionView, InputRanges
 
 
 class MetaText(QPlainTextEdit):
@@ -41,6 +42,8 @@ class Inspector(QScrollArea):
         self.editors: dict[str, QWidget] = {}
         self.refusals: dict[str, QLabel] = {}
         self.meta_fields: dict[str, QWidget] = {}
+        self.input_ranges: InputRanges | None = None
+        self.function_view: FunctionView | None = None
         self.setWidgetResizable(True)
         self.setMinimumWidth(260)
         document.paramChanged.connect(self._param_changed)
@@ -49,6 +52,10 @@ class Inspector(QScrollArea):
         document.analysisChanged.connect(lambda _a: self._refresh_status())
         document.metaChanged.connect(self._meta_changed)
         self.show_node(None)
+
+    def follow_training(self, controller) -> None:
+        """Shade activation plots with the inputs ``controller``'s runs give each layer."""
+        self.input_ranges = InputRanges(controller, self.document)
 
     def show_selection(self, node_ids: list[str]) -> None:
         if len(node_ids) == 1:
@@ -63,6 +70,9 @@ class Inspector(QScrollArea):
         self.editors, self.refusals = {}, {}
         self.shown_params: set[str] = set()
         self.meta_fields: dict[str, QWidget] = {}
+        self.function_view = None
+        if self.input_ranges is not None:
+            self.input_ranges.wanted = False  # until an activation's function view asks again
         page = QWidget()
         self.box = QVBoxLayout(page)
         self.box.setAlignment(Qt.AlignTop)
@@ -119,6 +129,9 @@ class Inspector(QScrollArea):
         if t and not t.params:
             form.addRow(QLabel("<i>no parameters</i>"))
         self.box.addLayout(form)
+        self.function_view = FunctionView.for_node(node_id, node.type, node.params, self.input_ranges)
+        if self.function_view is not None:
+            self.box.addWidget(self.function_view)
 
     def _graph_page(self, note: str) -> None:
         meta = self.document.graph.meta
@@ -164,6 +177,12 @@ class Inspector(QScrollArea):
             # another source: other fields, built after the editor that changed it returns
             QTimer.singleShot(0, self, lambda: self.node_id == node_id and self.show_node(node_id))
             return
+        if node_id == self.node_id and self.function_view is not None:  # LeakyReLU's slope, say
+            node = self.document.graph.nodes[node_id]
+            view = FunctionView.for_node(node_id, node.type, node.params, self.input_ranges)
+            self.box.replaceWidget(self.function_view, view)
+            self.function_view.deleteLater()
+            self.function_view = view
         if node_id == self.node_id and name in self.editors:
             self.editors[name].set_value(self.document.graph.nodes[node_id].params[name])
             if name in self.refusals:  # undo, redo: the shown value is the graph's again

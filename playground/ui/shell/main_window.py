@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.runs = RunCoordinator(self)
         self.training = TrainingController(self, self.document, self.runs, self.training_toolbar,
                                            self.add_panel, self.reveal_training)
+        self.inspector.follow_training(self.training)
         self.compare = CompareController(self, self.document, self.runs, self.training_toolbar,
                                          self.add_panel, self.set_view_mode)
         self.autosave = Autosaver(self.document)

@@ -1,0 +1,529 @@
+"""The neuron view: every unit of a Dense network on 2D data as a small picture of what it computes
+over the input plane, every weight as a line (colour: sign, thickness: size), live while training.
+
+The pictures come from the worker (``unit_maps`` on its thread with each heavy snapshot); this panel
+only lays them out and draws them. Hovering a unit or a line says its values; clicking a unit shows
+it large, with the data on top, until Back (or Esc).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
+                               QToolTip, QVBoxLayout, QWidget)
+
+from playground.engine.unit_maps import NotApplicable, UnitMaps, plan, unit_maps
+from playground.ui.common import style
+from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
+from playground.ui.plots.keys import colour_key, symmetric
+
+MAX_CELL_PX = 56  # a unit's picture at most, in pixels; it shrinks to fit the panel's height
+GAP = 0.22  # between the pictures of one column, in cells
+MAX_PITCH = 12.0  # from one column's centre to the next one's at most, in cells
+BIG_CELL = 3.0  # how much larger the pictures of a column of few units may be
+HEADER_PX = 36  # room above the columns for their names
+FOOTER_PX = 18  # below, for "+N more"
+SIDE_PX = 64  # left and right of the outer columns (their names are wider than they)
+WIDTH_STEPS = 8  # line widths are drawn in this many steps (one path per step and sign)
+MAX_LINE_PX = 4.0
+SATURATE = 0.95  # a unit's colours span this quantile of its |values|; larger ones saturate
+HIT_PX = 4.0  # how close the pointer must be to a line to pick it
+CURVE_SAMPLES = 12  # points per line for picking
+
+
+def _probe(model, data) -> UnitMaps | None:
+    """Runs on the training worker: the unit pictures, or None for networks the view does not draw."""
+    if model.input_shape != (2,):
+        return None
+    try:
+        return unit_maps(model, data.x_train)
+    except NotApplicable:
+        return None
+
+
+def levels_for(values: np.ndarray, output: bool) -> tuple[float, float]:
+    """A picture's colour range in the decision boundary's colours: the output on the boundary's
+    own scale (0..1 for a probability, else symmetric around its largest value); another unit
+    symmetric around zero (zero is the neutral middle) up to its SATURATE quantile of |value|, so
+    a ReLU's ramp shows its shape instead of only its far corner (the tooltip gives the range)."""
+    lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
+    if output:
+        return (0.0, 1.0) if 0 <= lo and hi <= 1 else symmetric(values)
+    top = float(np.nanquantile(np.abs(values), SATURATE))
+    return symmetric(np.array([top if top > 0 else max(abs(lo), abs(hi))]))
+
+
+def _tidy(value) -> float:
+    """A value as the learner reads it: 3.5e-39 and -0 are 0."""
+    return round(float(value), 4) + 0.0
+
+
+class NeuronPanel(PlotPanel):
+    redraw_interval = REDRAW_INTERVAL
+    title = "Neurons"
+    view_name = "neurons"  # playground shot PRESET --view neurons
+    probe = staticmethod(_probe)
+
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        try:
+            plan(graph, analysis)
+        except NotApplicable as exc:
+            return str(exc)
+        return None
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.graphics.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        self.plot = self.add_plot()
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.setAspectLocked(True)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        self.plot.vb.sigResized.connect(self._place)
+        self.caption = QLabel(self.tr(
+            "Squares: each unit's output over the input plane. Lines: weights (blue positive, "
+            "orange negative, thicker is larger). Hover for values; click a unit to enlarge it."))
+        self.caption.setWordWrap(True)
+        self.layout().addWidget(self.caption)
+        self._build_zoom()
+        self.maps: UnitMaps | None = None
+        self._structure: tuple = ()
+        self._images: list[list[pg.ImageItem]] = []
+        self._frames: list[list[QGraphicsRectItem]] = []
+        self._heads: list[pg.TextItem] = []
+        self._mores: list[pg.TextItem] = []
+        self._geometry = ([], 1.0, 0.0, 0.0)  # cell per column and column pitch (px), first centre, middle height
+        self._paths: list[QGraphicsPathItem] = []
+        self._controls = np.zeros((0, 4, 2))  # each line's bezier points
+        self._edges = np.zeros((0, CURVE_SAMPLES, 2))  # points along each line, for picking
+        self._edge_ids: list[tuple[int, int, int]] = []  # (column, from unit, to unit) of each line
+        self._hover_item: QGraphicsPathItem | None = None
+        self._hovered_frame: QGraphicsRectItem | None = None
+        self.hover_text = ""
+        self.zoomed: tuple[int, int] | None = None  # (column, unit) shown large
+        self._points = None
+        scene = self.graphics.scene()
+        scene.sigMouseMoved.connect(self._hover)
+        self.graphics.viewport().installEventFilter(self)  # the scene's own tooltips would hide ours
+        scene.sigMouseClicked.connect(self._clicked)
+        self.apply_theme(style.theme())
+
+    # --- the enlarged unit --------------------------------------------------------------------
+    def _build_zoom(self) -> None:
+        self.zoom = QWidget()
+        column = QVBoxLayout(self.zoom)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.back = QPushButton(self.tr("← Network"))
+        self.back.setToolTip(self.tr("Back to every unit (Esc)"))
+        self.back.clicked.connect(self.unzoom)
+        self.zoom_title = QLabel()
+        row.addWidget(self.back)
+        row.addWidget(self.zoom_title, 1)
+        column.addLayout(row)
+        self.zoom_graphics = pg.GraphicsLayoutWidget()
+        self.zoom_graphics.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        self.zoom_plot = self.zoom_graphics.addPlot()
+        self.zoom_plot.setAspectLocked(True)
+        self.zoom_plot.setDefaultPadding(0.0)
+        self.zoom_plot.setLabel("bottom", "x1")
+        self.zoom_plot.setLabel("left", "x2")
+        for axis in ("left", "bottom"):
+            self.zoom_plot.getAxis(axis).enableAutoSIPrefix(False)
+        self.zoom_image = pg.ImageItem()
+        self.zoom_plot.addItem(self.zoom_image)
+        self.zoom_points = pg.ScatterPlotItem(size=6)
+        self.zoom_plot.addItem(self.zoom_points)
+        self.zoom_key = colour_key(self.zoom_plot, self.zoom_image, style.boundary_map(), self.tr("output"))
+        self.zoom_graphics.scene().sigMouseClicked.connect(lambda ev: self.unzoom())
+        column.addWidget(self.zoom_graphics, 1)
+        self.layout().addWidget(self.zoom)
+        self.zoom.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        """The resting pointer's tooltip event: our text (the scene's items have none and
+        would hide it)."""
+        if event.type() == QEvent.ToolTip and watched is self.graphics.viewport():
+            if self.hover_text:
+                QToolTip.showText(event.globalPos(), self.hover_text, self.graphics)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.zoomed is not None:
+            self.unzoom()
+        else:
+            super().keyPressEvent(event)
+
+    def enlarge(self, column: int, unit: int) -> None:
+        """Show one unit's picture large, with axes, a colour key and the training data on top."""
+        self.zoomed = (column, unit)
+        QToolTip.hideText()
+        self.graphics.hide()
+        self.caption.hide()
+        self.zoom.show()
+        self.back.setFocus()  # Esc reaches the panel from there
+        self._draw_zoom()
+
+    def unzoom(self) -> None:
+        if self.zoomed is None:
+            return
+        self.zoomed = None
+        self.zoom.hide()
+        self.graphics.show()
+        self.caption.show()
+
+    def _draw_zoom(self) -> None:
+        if self.zoomed is None or self.maps is None:
+            return
+        c, u = self.zoomed
+        if c >= len(self.maps.columns) or u >= len(self.maps.columns[c].maps):
+            self.unzoom()
+            return
+        col = self.maps.columns[c]
+        values = col.maps[u]
+        detail = self.tr("output {lo:.3g} to {hi:.3g}").format(lo=_tidy(values.min()), hi=_tidy(values.max()))
+        if col.bias is not None:
+            detail += " · " + self.tr("bias {b:.3g}").format(b=float(col.bias[u]))
+        self.zoom_title.setText(f"<b>{self._unit_name(c, u)}</b>&nbsp;&nbsp;<span style='color:"
+                                f"{style.theme().muted}'>{detail} · {self.tr('click or Esc: back')}</span>")
+        levels = levels_for(col.maps[u], c == len(self.maps.columns) - 1)
+        self.zoom_key.setLevels(levels)
+        self.zoom_image.setImage(col.maps[u], levels=levels)
+        x0, y0, x1, y1 = self.maps.extent
+        self.zoom_image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.zoom_plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        if self._points is not None:
+            x, labels = self._points
+            t = style.theme()
+            brushes = [pg.mkBrush(style.class_color(int(v))) for v in labels] if labels.ndim == 1 \
+                else pg.mkBrush(t.muted)
+            self.zoom_points.setData(x[:, 0], x[:, 1], brush=brushes, pen=pg.mkPen(t.point_edge, width=1))
+
+    # --- runs -----------------------------------------------------------------------------------
+    def reset(self, setup) -> None:
+        self.maps = None
+        self.unzoom()
+        self._points = None if setup.points is None else (setup.points, setup.point_labels)
+        self.zoom_points.setData([], [])
+
+    def clear(self) -> None:
+        super().clear()
+        self.maps = None
+        self.unzoom()
+        self._layout(())
+
+    def update_snapshot(self, snap) -> None:
+        super().update_snapshot(snap)
+        maps = snap.extras.get(type(self).__name__)
+        if maps is None:
+            return
+        self.maps = maps
+        self.refresh()
+
+    def _redraw(self) -> None:
+        maps = self.maps
+        if maps is None:
+            return
+        structure = tuple((tuple(c.nodes), c.units, len(c.maps)) for c in maps.columns)
+        if structure != self._structure:
+            self._layout(structure)
+        last = len(maps.columns) - 1
+        for c, col in enumerate(maps.columns):
+            for u, (image, values) in enumerate(zip(self._images[c], col.maps)):
+                image.setImage(values, levels=levels_for(values, c == last))
+                image.setRect(self.unit_rect(c, u))  # the image's size is known now
+        self._draw_lines()
+        self._draw_zoom()
+
+    # --- layout (view coordinates are the panel's pixels, y up) ---------------------------------
+    def unit_rect(self, column: int, unit: int) -> QRectF:
+        """Where a unit's picture sits, in the view's coordinates."""
+        shown = self._structure[column][2]
+        cells, pitch, x0, mid = self._geometry
+        cell = cells[column]
+        top = mid + (shown * cell * (1 + GAP) - cell * GAP) / 2
+        centre = x0 + column * pitch
+        return QRectF(centre - cell / 2, top - unit * cell * (1 + GAP) - cell, cell, cell)
+
+    def _layout(self, structure: tuple) -> None:
+        """Create the pictures, frames and labels for columns of these nodes and unit counts."""
+        vb = self.plot.vb
+        for item in [i for row in self._images for i in row] + [f for row in self._frames for f in row] \
+                + self._heads + self._mores + self._paths + ([self._hover_item] if self._hover_item else []):
+            vb.removeItem(item)
+        self._structure = structure
+        self._images, self._frames, self._heads, self._mores, self._paths = [], [], [], [], []
+        self._hover_item = self._hovered_frame = None
+        self._controls, self._edges, self._edge_ids = np.zeros((0, 4, 2)), np.zeros((0, CURVE_SAMPLES, 2)), []
+        if not structure:
+            return
+        t = style.theme()
+        cmap = style.boundary_map(t)
+        for c, (nodes, units, shown) in enumerate(structure):
+            images, frames = [], []
+            for u in range(shown):
+                image = pg.ImageItem()
+                image.setColorMap(cmap)
+                image.setZValue(2)
+                vb.addItem(image)
+                frame = QGraphicsRectItem()
+                frame.setZValue(3)
+                vb.addItem(frame)
+                images.append(image)
+                frames.append(frame)
+            self._images.append(images)
+            self._frames.append(frames)
+            head = pg.TextItem(anchor=(0.5, 1.0))
+            head.setHtml(self._header_html(c))
+            self._heads.append(head)
+            more = pg.TextItem(self.tr("+{n} more").format(n=units - shown) if units > shown else "",
+                               anchor=(0.5, 0.0), color=t.muted)
+            self._mores.append(more)
+        for text in self._heads + self._mores:
+            text.setZValue(4)
+            vb.addItem(text)
+        self._hover_item = QGraphicsPathItem()
+        self._hover_item.setZValue(1.5)
+        vb.addItem(self._hover_item)
+        self._style_frames(t)
+        self._place()
+
+    def _header_html(self, column: int) -> str:
+        nodes = self._structure[column][0]
+        t = style.theme()
+        if column == 0:
+            name, detail = self.tr("inputs"), ""
+        else:
+            types = self.maps.columns[column].types if self.maps else []
+            name, detail = nodes[0], " · ".join(types[1:]) if len(types) > 1 else ""
+        return (f"<div style='text-align:center'><span style='color:{t.plot_fg};font-weight:600'>{name}"
+                f"</span><br><span style='color:{t.muted}'>{detail}</span></div>")
+
+    def _place(self, *_args) -> None:
+        """Size and place everything for the panel's current size: the pictures as large as the
+        height allows, the columns spread over the width."""
+        rect = self.plot.vb.boundingRect()
+        w, h = max(rect.width(), 80.0), max(rect.height(), 80.0)
+        self.plot.vb.setRange(xRange=(0, w), yRange=(0, h), padding=0)
+        if not self._structure:
+            return
+        n = len(self._structure)
+        room = h - HEADER_PX - FOOTER_PX
+        tallest = max(shown for _, _, shown in self._structure)
+        base = max(4.0, min(MAX_CELL_PX, room / (tallest * (1 + GAP) - GAP)))
+        # Columns of few units (the inputs, the output) get larger pictures, up to BIG_CELL times.
+        cells = [max(base, min(MAX_CELL_PX * 2, BIG_CELL * base, room / (shown * (1 + GAP) - GAP)))
+                 for _, _, shown in self._structure]
+        left, right = SIDE_PX + cells[0] / 2, SIDE_PX + cells[-1] / 2
+        pitch = min(MAX_PITCH * base, (w - left - right) / max(n - 1, 1))
+        span = (n - 1) * pitch
+        mid = FOOTER_PX + room / 2
+        self._geometry = (cells, pitch, left + (w - left - right - span) / 2, mid)
+        for c, (nodes, units, shown) in enumerate(self._structure):
+            for u in range(shown):
+                r = self.unit_rect(c, u)
+                self._frames[c][u].setRect(r)
+                self._images[c][u].setRect(r)
+            x = self.unit_rect(c, 0).center().x()
+            self._heads[c].setPos(x, self.unit_rect(c, 0).bottom() + 4)
+            self._mores[c].setPos(x, self.unit_rect(c, shown - 1).top() - 2)
+        self._place_lines()
+        if self.maps is not None:
+            self._draw_lines()
+
+    # --- weights as lines -----------------------------------------------------------------------
+    def _place_lines(self) -> None:
+        """Each line's ends and control points (one bezier per weight, left to right) and points
+        along it for picking: they change with the layout only, not with the weights."""
+        controls, ids = [], []
+        s = np.linspace(0, 1, CURVE_SAMPLES)[None, :, None]
+        for c in range(1, len(self._structure)):
+            a = np.array([[r.right(), r.center().y()] for r in map(lambda u: self.unit_rect(c - 1, u),
+                                                                     range(self._structure[c - 1][2]))])
+            b = np.array([[r.left(), r.center().y()] for r in map(lambda u: self.unit_rect(c, u),
+                                                                  range(self._structure[c][2]))])
+            start = np.repeat(a, len(b), axis=0)
+            end = np.tile(b, (len(a), 1))
+            mid = (start[:, :1] + end[:, :1]) / 2
+            controls.append(np.stack([start, np.hstack([mid, start[:, 1:]]),
+                                      np.hstack([mid, end[:, 1:]]), end], axis=1))
+            ids += [(c, i, j) for i in range(len(a)) for j in range(len(b))]
+        self._controls = np.concatenate(controls) if controls else np.zeros((0, 4, 2))
+        p = self._controls[:, None]
+        self._edges = (((1 - s) ** 3) * p[:, :, 0] + 3 * ((1 - s) ** 2) * s * p[:, :, 1]
+                       + 3 * (1 - s) * s * s * p[:, :, 2] + s ** 3 * p[:, :, 3])
+        self._edge_ids = ids
+
+    def _draw_lines(self) -> None:
+        """One path per sign and width step: a few items however many weights there are."""
+        vb = self.plot.vb
+        for item in self._paths:
+            vb.removeItem(item)
+        self._paths = []
+        weights = [self.maps.columns[c].weights for c in range(1, len(self.maps.columns))]
+        if not len(self._controls) or any(w is None for w in weights):
+            return
+        strength = np.concatenate([np.abs(w).ravel() / (float(np.max(np.abs(w))) or 1.0) for w in weights])
+        positive = np.concatenate([(w > 0).ravel() for w in weights])
+        steps = np.minimum((strength * WIDTH_STEPS).astype(int), WIDTH_STEPS - 1)
+        t = style.theme()
+        colours = (QColor(style.class_color(0, t)), QColor(style.class_color(1, t)))
+        points = self._controls.reshape(len(self._controls), 8).tolist()
+        for sign in (0, 1):
+            for step in range(WIDTH_STEPS):
+                chosen = np.flatnonzero((positive == sign) & (steps == step))
+                if not len(chosen):
+                    continue
+                path = QPainterPath()
+                for k in chosen.tolist():
+                    x0, y0, x1, y1, x2, y2, x3, y3 = points[k]
+                    path.moveTo(x0, y0)
+                    path.cubicTo(x1, y1, x2, y2, x3, y3)
+                share = (step + 1) / WIDTH_STEPS
+                colour = QColor(colours[sign])
+                colour.setAlphaF(0.12 + 0.68 * share ** 1.5)
+                pen = QPen(colour, 0.3 + (MAX_LINE_PX - 0.3) * share ** 2)
+                pen.setCosmetic(True)
+                pen.setCapStyle(Qt.RoundCap)
+                item = QGraphicsPathItem(path)
+                item.setPen(pen)
+                item.setZValue(1 + share * 0.1)  # strong lines over faint ones
+                vb.addItem(item)
+                self._paths.append(item)
+        if self._hover_item is not None:
+            self._hover_item.setPath(QPainterPath())
+
+    # --- hover and click ------------------------------------------------------------------------
+    def unit_at(self, point: QPointF) -> tuple[int, int] | None:
+        """(column, unit) whose picture holds the view point ``point``, or None."""
+        for c, frames in enumerate(self._frames):
+            for u, frame in enumerate(frames):
+                if frame.rect().contains(point):
+                    return c, u
+        return None
+
+    def edge_at(self, point: QPointF) -> int | None:
+        """Index of the line nearest to the view point ``point``, within a few pixels, or None."""
+        if not len(self._edges):
+            return None
+        px = self.plot.vb.viewPixelSize()[0] or 1.0
+        d = np.hypot(self._edges[..., 0] - point.x(), self._edges[..., 1] - point.y()).min(axis=1)
+        best = int(d.argmin())
+        return best if d[best] <= HIT_PX * px else None
+
+    def _unit_name(self, c: int, u: int) -> str:
+        if c == 0:
+            return self.tr("input x{i}").format(i=u + 1)
+        col = self.maps.columns[c]
+        return self.tr("{layer} · unit {i} · {kind}").format(layer=col.nodes[0], i=u + 1,
+                                                             kind=" · ".join(col.types[1:]) or col.types[0])
+
+    def unit_tooltip(self, c: int, u: int) -> str:
+        col = self.maps.columns[c]
+        values = col.maps[u]
+        lines = [f"<b>{self._unit_name(c, u)}</b>",
+                 self.tr("output over the plane: {lo:.3g} to {hi:.3g}").format(
+                     lo=_tidy(values.min()), hi=_tidy(values.max()))]
+        if col.bias is not None:
+            lines.append(self.tr("bias: {b:.4g}").format(b=float(col.bias[u])))
+        if col.weights is not None:
+            lines.append(self.tr("incoming weights: {lo:.3g} to {hi:.3g}").format(
+                lo=float(col.weights[:, u].min()), hi=float(col.weights[:, u].max())))
+        lines.append(f"<span style='color:{style.theme().muted}'>{self.tr('Click to enlarge')}</span>")
+        return "<br>".join(lines)
+
+    def edge_tooltip(self, index: int) -> str:
+        c, i, j = self._edge_ids[index]
+        w = float(self.maps.columns[c].weights[i, j])
+        return "<br>".join([f"<b>{self.tr('weight {w:.4g}').format(w=w)}</b>",
+                            self.tr("from {a}").format(a=self._unit_name(c - 1, i)),
+                            self.tr("to {b}").format(b=self._unit_name(c, j))])
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        if self.maps is None or not self._structure or not self.graphics.isVisible():
+            return
+        point = self.plot.vb.mapSceneToView(scene_pos)
+        unit = self.unit_at(point)
+        edge = None if unit else self.edge_at(point)
+        self._highlight(unit, edge)
+        text = self.unit_tooltip(*unit) if unit else self.edge_tooltip(edge) if edge is not None else ""
+        self.hover_text = text
+        if text:
+            where = self.graphics.mapToGlobal(self.graphics.mapFromScene(scene_pos))
+            QToolTip.showText(where, text, self.graphics)
+        else:
+            QToolTip.hideText()
+
+    def _highlight(self, unit, edge) -> None:
+        t = style.theme()
+        if self._hovered_frame is not None:
+            self._hovered_frame.setPen(self._frame_pen(t))
+            self._hovered_frame = None
+        if unit:
+            self._hovered_frame = self._frames[unit[0]][unit[1]]
+            pen = QPen(QColor(t.node_selected), 2)
+            pen.setCosmetic(True)
+            self._hovered_frame.setPen(pen)
+        path = QPainterPath()
+        if edge is not None:
+            p = self._edges[edge]
+            path.moveTo(*p[0])
+            for x, y in p[1:]:
+                path.lineTo(x, y)
+        pen = QPen(QColor(t.node_selected), 3)
+        pen.setCosmetic(True)
+        self._hover_item.setPen(pen)
+        self._hover_item.setPath(path)
+
+    def _clicked(self, event) -> None:
+        if self.maps is None or not self._structure or event.button() != Qt.LeftButton:
+            return
+        unit = self.unit_at(self.plot.vb.mapSceneToView(event.scenePos()))
+        if unit:
+            self.enlarge(*unit)
+
+    # --- looks and data -------------------------------------------------------------------------
+    def _frame_pen(self, t: style.Theme) -> QPen:
+        colour = QColor(t.plot_axis)
+        colour.setAlphaF(0.55)  # a quiet edge: the picture, not its box, should catch the eye
+        pen = QPen(colour, 1)
+        pen.setCosmetic(True)
+        return pen
+
+    def _style_frames(self, t: style.Theme) -> None:
+        for row in self._frames:
+            for frame in row:
+                frame.setPen(self._frame_pen(t))
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        super().apply_theme(theme)
+        self.caption.setStyleSheet(f"QLabel {{ color: {theme.muted}; padding: 2px 6px; }}")
+        self.zoom_key.setColorMap(style.boundary_map(theme))
+        cmap = style.boundary_map(theme)
+        for row in self._images:
+            for image in row:
+                image.setColorMap(cmap)
+        self._style_frames(theme)
+        if self._structure:
+            self._layout(self._structure)  # labels in the new colours
+            self._stale = True
+
+    def data_table(self):
+        rows = []
+        if self.maps is not None:
+            for c, col in enumerate(self.maps.columns):
+                if col.weights is None:
+                    continue
+                for i in range(col.weights.shape[0]):
+                    for j in range(col.weights.shape[1]):
+                        rows.append([col.nodes[0], i + 1, j + 1, float(col.weights[i, j])])
+                if col.bias is not None:
+                    rows += [[col.nodes[0], "bias", j + 1, float(b)] for j, b in enumerate(col.bias)]
+        return ["layer", "from unit", "to unit", "weight"], rows
