@@ -39,11 +39,21 @@ def max_threads() -> int:
     return int(numba.config.NUMBA_NUM_THREADS)
 
 
-def default_threads() -> int:
-    """The usable cores (Numba's pool), since parallel kernels only run where they pay; one thread
-    when Numba has only its workqueue layer (no OpenMP or TBB), whose slow start made LeNet's
-    layers no faster on two threads than on one (1.0-1.4x the time, measured)."""
-    return max_threads() if _fast_layer() else 1
+def default_threads(reserve: int = 0) -> int:
+    """The usable cores (Numba's pool) less ``reserve``, at least one, since parallel kernels only
+    run where they pay; one thread when Numba has only its workqueue layer (no OpenMP or TBB),
+    whose slow start made LeNet's layers no faster on two threads than on one (1.0-1.4x the time,
+    measured).
+
+    ``reserve`` keeps cores free for other busy threads of the process: a parallel region waits
+    for its slowest thread, so an engine thread that shares a core with the window's painting
+    holds up every step (``interactive_threads``, docs/performance.md)."""
+    return max(1, max_threads() - reserve) if _fast_layer() else 1
+
+
+def interactive_threads() -> int:
+    """The default while a window trains: every core but one, which the GUI thread keeps."""
+    return default_threads(reserve=1)
 
 
 @functools.lru_cache(maxsize=1)
