@@ -684,13 +684,18 @@ def machine_info() -> dict[str, Any]:
         pass
     import numba
 
+    from playground.engine import threads
+
     return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable_cores(),
-            "python": platform.python_version(), "numpy": np.__version__, "numba": numba.__version__}
+            "python": platform.python_version(), "numpy": np.__version__, "numba": numba.__version__,
+            "openblas_core": threads.blas_core(), "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE")}
 
 
 def format_report(r: dict[str, Any]) -> str:
     lines = [f"machine: {r['machine']['cpu']}, {r['machine']['usable_cores']} usable cores; "
-             f"threads {r['threads']}; load average {r['load_average_start']} -> {r['load_average_end']}"]
+             f"threads {r['threads']}; load average {r['load_average_start']} -> {r['load_average_end']}; "
+             f"OpenBLAS kernels {r['machine']['openblas_core'] or 'unknown'}"
+             + (" (forced by OPENBLAS_CORETYPE)" if r['machine']['openblas_coretype_env'] else "")]
     if "workloads" in r:
         lines.append("steps/s by thread count (engine vs torch, paired rounds, medians); speed-up = "
                      "engine at this count over engine at 1 thread")

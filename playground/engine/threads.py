@@ -134,6 +134,21 @@ def blas_threads() -> int | None:
     return None
 
 
+def blas_core() -> str | None:
+    """The CPU kernels numpy's OpenBLAS runs ("SkylakeX", "Haswell", ...), or None when unknown.
+
+    An OPENBLAS_CORETYPE in the environment forces them: Haswell's AVX2 kernels on an AVX-512
+    processor ran the convolutions' products at 55 instead of 90-100 GMAC/s (docs/performance.md).
+    """
+    for lib, prefix in _blas_libraries():
+        get = getattr(lib, prefix.replace("set_num_threads", "get_corename"), None)
+        if get is not None:
+            get.restype = ctypes.c_char_p
+            name = get()
+            return name.decode() if name else None
+    return None
+
+
 def _pin_blas() -> None:
     for lib, name in _blas_libraries():
         getattr(lib, name)(ctypes.c_int(1))
