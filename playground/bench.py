@@ -734,7 +734,7 @@ def format_report(r: dict[str, Any]) -> str:
         lines.append(f"RSS growth over {m['steps']:,} Trainer steps: {m['rss_growth_mb']} MB "
                      f"({m['rss_before_mb']} -> {m['rss_after_mb']} MB, {m['trainer_steps_per_s']:,} steps/s)")
     if "event_loop_p99_ms" in r:
-        lines.append(f"GUI ({r['preset']}, {r['steps']:,} steps, {r['threads']} threads): event loop p50 {r['event_loop_p50_ms']} ms, "
+        lines.append(f"GUI ({r['preset']}, {r['steps']:,} steps, threads {r['threads']}): event loop p50 {r['event_loop_p50_ms']} ms, "
                      f"p99 {r['event_loop_p99_ms']} ms; {r['gui_samples_per_s']:,} samples/s vs "
                      f"{r['headless_samples_per_s']:,} headless = {r['gui_throughput_ratio']}")
     return "\n".join(lines)
