@@ -26,9 +26,8 @@ class EngineThreadsMenu(QMenu):
         super().__init__(parent)
         self.setTitle(self.tr("Engine &threads"))
         self.setObjectName("engineThreads")
-        tip = self.tr("How many processor cores training uses. Automatic leaves one core to the "
-                      "window so it stays smooth; more threads only speed up networks big enough "
-                      "to split (small ones always run on one).")
+        tip = self.tr("Processor cores for training. Automatic leaves one to the window so it "
+                      "stays smooth; small networks always run on one.")
         self.setToolTipsVisible(True)
         self._group = QActionGroup(self)
         self._actions: dict[int | None, QAction] = {}
