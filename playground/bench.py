@@ -176,37 +176,108 @@ def _calibrate(step: Callable[[], Any], seconds: float) -> int:
     return max(1, int(n / 2 * seconds / elapsed))
 
 
-def _use_threads(n: int, use_torch: bool) -> None:
+class InProcess:
+    """Times a step function in this process at a given engine thread count."""
+
+    def __init__(self, step: Callable[[], Any]) -> None:
+        self.step = step
+
+    def calibrate(self, threads: int, seconds: float) -> int:
+        _use_engine_threads(threads)
+        return _calibrate(self.step, seconds)
+
+    def rate(self, threads: int, steps: int) -> float:
+        _use_engine_threads(threads)
+        self.step()  # the first step after a switch of thread count is not timed
+        return _time_steps(self.step, steps)
+
+    def close(self) -> None:
+        pass
+
+
+_TORCH_CHILD = r"""
+import json, sys
+import torch
+from playground.bench import EngineCase, TorchCase, _calibrate, _time_steps
+case = TorchCase(EngineCase(sys.argv[1]))
+print(json.dumps("ready"), flush=True)
+for line in sys.stdin:
+    cmd = json.loads(line)
+    torch.set_num_threads(cmd["threads"])
+    if "calibrate" in cmd:
+        out = _calibrate(case.step, cmd["calibrate"])
+    else:
+        case.step()
+        out = _time_steps(case.step, cmd["steps"])
+    print(json.dumps(out), flush=True)
+"""
+
+
+class TorchProcess:
+    """The workload's PyTorch twin in a process of its own, timed on request (one request at a
+    time, so it never runs beside the engine). In the engine's process torch would share one
+    OpenMP runtime with Numba's threading layer (Numba's omppool links torch's libgomp once torch
+    is loaded) and its spinning workers, which made torch's two-thread figures untrustworthy."""
+
+    def __init__(self, name: str) -> None:
+        root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+        self.proc = subprocess.Popen([sys.executable, "-c", _TORCH_CHILD, name], env=env, cwd=root,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self._read()
+
+    def _ask(self, **cmd: Any) -> Any:
+        self.proc.stdin.write(json.dumps(cmd) + "\n")
+        self.proc.stdin.flush()
+        return self._read()
+
+    def _read(self) -> Any:
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the torch benchmark process ended (exit code {self.proc.wait()})")
+        return json.loads(line)
+
+    def calibrate(self, threads: int, seconds: float) -> int:
+        return int(self._ask(threads=threads, calibrate=seconds))
+
+    def rate(self, threads: int, steps: int) -> float:
+        return float(self._ask(threads=threads, steps=steps))
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def _use_engine_threads(n: int) -> None:
     from playground.engine import threads
 
     threads.set_threads(n)
-    if use_torch:
-        import torch
-
-        torch.set_num_threads(n)
 
 
 def time_workload(name: str, rounds: int, round_seconds: float, use_torch: bool,
                   counts: list[int]) -> dict[str, Any]:
     """Paired rounds of one workload: each round times every thread count (engine and torch at
     the same count, alternating which goes first and the order of the counts); medians of
-    steps per second. The row's top-level figures are those of the last (largest) count."""
+    steps per second. The engine runs in this process, torch in its own (``TorchProcess``).
+    The row's top-level figures are those of the last (largest) count."""
     case = EngineCase(name)
-    runners: dict[str, Callable[[], Any]] = {"engine": case.step}
+    runners: dict[str, Any] = {"engine": InProcess(case.step)}
     if use_torch:
-        runners["torch"] = TorchCase(case).step
-    steps: dict[tuple[str, int], int] = {}
-    for t in counts:
-        _use_threads(t, use_torch)
-        steps.update({(k, t): _calibrate(f, round_seconds) for k, f in runners.items()})
-    rates: dict[tuple[str, int], list[float]] = {key: [] for key in steps}
-    for r in range(rounds):
-        for t in (counts if r % 2 == 0 else list(reversed(counts))):
-            _use_threads(t, use_torch)
-            order = list(runners) if (r + t) % 2 == 0 else list(reversed(runners))
-            for k in order:
-                runners[k]()  # the first step after a switch of thread count is not timed
-                rates[(k, t)].append(_time_steps(runners[k], steps[(k, t)]))
+        runners["torch"] = TorchProcess(name)
+    try:
+        steps: dict[tuple[str, int], int] = {}
+        for t in counts:
+            steps.update({(k, t): r.calibrate(t, round_seconds) for k, r in runners.items()})
+        rates: dict[tuple[str, int], list[float]] = {key: [] for key in steps}
+        for r in range(rounds):
+            for t in (counts if r % 2 == 0 else list(reversed(counts))):
+                order = list(runners) if (r + t) % 2 == 0 else list(reversed(runners))
+                for k in order:
+                    rates[(k, t)].append(runners[k].rate(t, steps[(k, t)]))
+    finally:
+        for runner in runners.values():
+            runner.close()
     scaling: dict[str, dict[str, Any]] = {}
     for t in counts:
         engine = statistics.median(rates[("engine", t)])
@@ -509,7 +580,8 @@ def add_commands(sub) -> None:
     bench.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     bench.add_argument("--threads", type=int,
                        help="engine and torch threads; without it the speed table covers 1..cores "
-                            "threads (the scaling table) and the other runs use the engine's default")
+                            "threads (the scaling table), --gui uses the window's default (every "
+                            "core but one) and the other runs the engine's default (every core)")
     bench.add_argument("--quick", action="store_true",
                        help="a reduced run for tests: few short rounds, no cold compile")
     bench.add_argument("--workloads", help=f"comma-separated subset of {', '.join(WORKLOADS)}")
@@ -538,7 +610,10 @@ def cmd_bench(args) -> int:
     if args.threads is not None and args.threads > engine_threads.max_threads():
         raise UserError(f"--threads {args.threads} is more than the {engine_threads.max_threads()} "
                         "this process can use (NUMBA_NUM_THREADS, or the usable cores)")
-    threads = engine_threads.set_threads(args.threads or engine_threads.default_threads())
+    # --gui runs at the window's default (Training > Engine threads > Automatic), the rest at the
+    # engine's.
+    default = engine_threads.interactive_threads() if args.gui else engine_threads.default_threads()
+    threads = engine_threads.set_threads(args.threads or default)
     names = list(WORKLOADS)
     if args.workloads:
         names = [n.strip() for n in args.workloads.split(",") if n.strip()]
@@ -611,13 +686,18 @@ def machine_info() -> dict[str, Any]:
         pass
     import numba
 
+    from playground.engine import threads
+
     return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable_cores(),
-            "python": platform.python_version(), "numpy": np.__version__, "numba": numba.__version__}
+            "python": platform.python_version(), "numpy": np.__version__, "numba": numba.__version__,
+            "openblas_core": threads.blas_core(), "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE")}
 
 
 def format_report(r: dict[str, Any]) -> str:
     lines = [f"machine: {r['machine']['cpu']}, {r['machine']['usable_cores']} usable cores; "
-             f"threads {r['threads']}; load average {r['load_average_start']} -> {r['load_average_end']}"]
+             f"threads {r['threads']}; load average {r['load_average_start']} -> {r['load_average_end']}; "
+             f"OpenBLAS kernels {r['machine']['openblas_core'] or 'unknown'}"
+             + (" (forced by OPENBLAS_CORETYPE)" if r['machine']['openblas_coretype_env'] else "")]
     if "workloads" in r:
         lines.append("steps/s by thread count (engine vs torch, paired rounds, medians); speed-up = "
                      "engine at this count over engine at 1 thread")
@@ -656,7 +736,7 @@ def format_report(r: dict[str, Any]) -> str:
         lines.append(f"RSS growth over {m['steps']:,} Trainer steps: {m['rss_growth_mb']} MB "
                      f"({m['rss_before_mb']} -> {m['rss_after_mb']} MB, {m['trainer_steps_per_s']:,} steps/s)")
     if "event_loop_p99_ms" in r:
-        lines.append(f"GUI ({r['preset']}, {r['steps']:,} steps): event loop p50 {r['event_loop_p50_ms']} ms, "
+        lines.append(f"GUI ({r['preset']}, {r['steps']:,} steps, threads {r['threads']}): event loop p50 {r['event_loop_p50_ms']} ms, "
                      f"p99 {r['event_loop_p99_ms']} ms; {r['gui_samples_per_s']:,} samples/s vs "
                      f"{r['headless_samples_per_s']:,} headless = {r['gui_throughput_ratio']}")
     return "\n".join(lines)

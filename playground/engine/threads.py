@@ -39,11 +39,21 @@ def max_threads() -> int:
     return int(numba.config.NUMBA_NUM_THREADS)
 
 
-def default_threads() -> int:
-    """The usable cores (Numba's pool), since parallel kernels only run where they pay; one thread
-    when Numba has only its workqueue layer (no OpenMP or TBB), whose slow start made LeNet's
-    layers no faster on two threads than on one (1.0-1.4x the time, measured)."""
-    return max_threads() if _fast_layer() else 1
+def default_threads(reserve: int = 0) -> int:
+    """The usable cores (Numba's pool) less ``reserve``, at least one, since parallel kernels only
+    run where they pay; one thread when Numba has only its workqueue layer (no OpenMP or TBB),
+    whose slow start made LeNet's layers no faster on two threads than on one (1.0-1.4x the time,
+    measured).
+
+    ``reserve`` keeps cores free for other busy threads of the process: a parallel region waits
+    for its slowest thread, so an engine thread that shares a core with the window's painting
+    holds up every step (``interactive_threads``, docs/performance.md)."""
+    return max(1, max_threads() - reserve) if _fast_layer() else 1
+
+
+def interactive_threads() -> int:
+    """The default while a window trains: every core but one, which the GUI thread keeps."""
+    return default_threads(reserve=1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,6 +131,21 @@ def blas_threads() -> int | None:
         if get is not None:
             get.restype = ctypes.c_int
             return int(get())
+    return None
+
+
+def blas_core() -> str | None:
+    """The CPU kernels numpy's OpenBLAS runs ("SkylakeX", "Haswell", ...), or None when unknown.
+
+    An OPENBLAS_CORETYPE in the environment forces them: Haswell's AVX2 kernels on an AVX-512
+    processor ran the convolutions' products at 55 instead of 90-100 GMAC/s (docs/performance.md).
+    """
+    for lib, prefix in _blas_libraries():
+        get = getattr(lib, prefix.replace("set_num_threads", "get_corename"), None)
+        if get is not None:
+            get.restype = ctypes.c_char_p
+            name = get()
+            return name.decode() if name else None
     return None
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from playground.cli import main
-from playground.engine import Model, Trainer, make_optimizer
+from playground.engine import Model, Trainer, make_optimizer, threads
 from tests.graphs import chain_preset
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -167,3 +167,4 @@ def test_bench_gui_reports_latency_and_throughput(tmp_path):
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert {"event_loop_p50_ms", "event_loop_p99_ms", "gui_throughput_ratio"} <= set(report)
     assert report["steps"] > 0 and report["gui_throughput_ratio"] > 0
+    assert report["threads"] == threads.interactive_threads()  # the window's default, not the engine's

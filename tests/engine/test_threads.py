@@ -48,6 +48,18 @@ def test_set_threads_round_trips_and_clamps(restore_threads):
     assert get_threads() == threads.max_threads()  # a refused value changes nothing
 
 
+@pytest.mark.skipif(not threads._blas_libraries(), reason="numpy's OpenBLAS not found")
+def test_blas_core_names_the_kernels_and_follows_openblas_coretype():
+    """bench reports which kernels numpy's OpenBLAS runs, so a forced slower kernel shows."""
+    code = "from playground.engine import threads; print(threads.blas_core())"
+    env = {**os.environ, "PYTHONPATH": ROOT, "OPENBLAS_CORETYPE": "Nehalem"}  # any x86-64 runs it (SSE4.2)
+    if os.uname().machine not in ("x86_64", "AMD64"):
+        pytest.skip("OpenBLAS core names differ off x86-64")
+    forced = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert forced == "Nehalem" and isinstance(threads.blas_core(), str) and threads.blas_core()
+
+
 def test_blas_stays_at_one_thread(restore_threads):
     set_threads(threads.max_threads())
     found = threads.blas_threads()

@@ -81,3 +81,16 @@ def training_speed() -> float | None:
 
 def save_training_speed(steps_per_second: float | None) -> None:
     open_settings().setValue("training/stepsPerSecond", float(steps_per_second or 0))
+
+
+def engine_threads() -> int | None:
+    """The engine's thread count chosen in Training > Engine threads; None for Automatic."""
+    try:
+        value = int(open_settings().value("engine/threads", 0) or 0)
+    except (TypeError, ValueError):
+        return None
+    return value if value > 0 else None
+
+
+def save_engine_threads(threads: int | None) -> None:
+    open_settings().setValue("engine/threads", int(threads or 0))

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         geometry, saved = settings.window_state() if restore else (None, {})
         if restore:
             self.training.speed.restore_saved()
+            self.training.engine_threads.restore_saved()
         if geometry is not None and self.restoreGeometry(geometry) and (
                 self.width() < MIN_WINDOW.width() or self.height() < MIN_WINDOW.height()):
             self.resize(_default_size())  # a window left squashed opens at the default size

@@ -28,6 +28,7 @@ from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, Filters
 from playground.ui.plots.neurons import NeuronPanel
 from playground.ui.plots.weights import WeightHistogramPanel
 from playground.ui.training.speed import SpeedControl, speed_label
+from playground.ui.training.threads_menu import EngineThreadsMenu
 from playground.ui.training.worker import TrainingSetup, TrainingWorker
 
 SHUTDOWN_MS = 1500
@@ -134,6 +135,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.actions["pause"].setCheckable(True)
         menu.addSeparator()
         menu.addMenu(self.speed.menu(w))
+        self.engine_threads = EngineThreadsMenu(w)
+        self.engine_threads.threadsChanged.connect(
+            lambda n: self._say(self.tr("Engine threads: {n}").format(n=n)))
+        menu.addMenu(self.engine_threads)
 
     def _speed_changed(self, steps_per_second: float | None) -> None:
         if self.running:
