@@ -27,12 +27,13 @@ import numpy as np
 
 from playground.engine.atomic import write_text_atomic
 from playground.engine import graph_sweep
-from playground.engine.graph import Graph
+from playground.engine.graph import FORMAT, VERSION, Graph
 from playground.engine.kernel_lock import KERNEL_LOCK
 from playground.engine.loop import (FULL, BatchSchedule, BatchSize, DivergenceGuard, batch_size_for,
                                     batch_size_value, train_step)
 from playground.engine.model import Model, PresetSource, checked_analysis, resolve
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
+from playground.engine.preset import graph_from_dict
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.registry import node_type, shape_text
 from playground.engine.validate import analyze
@@ -65,6 +66,7 @@ class RunSpec:
     hparams: dict[str, float] = field(default_factory=dict)
     batch_size: BatchSize = None
     change: tuple[str, Any] | None = None
+    network: Graph | None = None  # another network on the same samples (a preset's compare.networks)
 
 
 def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = None,
@@ -95,6 +97,14 @@ def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = Non
     return specs
 
 
+def networks(graph: Graph) -> dict[str, Graph]:
+    """The other networks a preset's ``compare.networks`` holds (label -> nodes and edges),
+    trained beside the graph on the same samples."""
+    raw = (graph.meta.get("compare") or {}).get("networks") or {}
+    return {label: graph_from_dict({"format": FORMAT, "version": VERSION, "name": label, **net},
+                                   f"compare.networks.{label}") for label, net in raw.items()}
+
+
 def graph_optimizer(graph: Graph) -> tuple[str, dict[str, Any]] | None:
     """(key, params) of the graph's optimizer node, or None when it has none."""
     for node in graph.nodes.values():
@@ -113,10 +123,19 @@ class ComparePlan:
     lrs: dict[str, float]
     sweep: tuple[str, list[Any]] | None = None
     batch_size: BatchSize = None
+    label: str = ""  # what the graph's own runs are called beside other ``networks``
+    networks: dict[str, Graph] = field(default_factory=dict)
 
     def specs(self) -> list[RunSpec]:
-        """The runs: every optimizer (times every swept value) at its learning rate."""
+        """The runs: every optimizer (times every swept value) at its learning rate; with other
+        networks and no sweep, every optimizer on the graph and on each of them."""
         specs = make_specs(self.optimizers, batch_size=self.batch_size, sweep=self.sweep)
+        if self.networks and self.sweep is None:
+            specs = []
+            for key in self.optimizers:
+                specs.append(RunSpec(f"{key} {self.label}".strip(), key, batch_size=self.batch_size))
+                specs += [RunSpec(f"{key} {label}", key, batch_size=self.batch_size, network=net)
+                          for label, net in self.networks.items()]
         if self.sweep is None or self.sweep[0] != "lr":
             for spec in specs:
                 spec.hparams["lr"] = self.lrs[spec.optimizer]
@@ -136,12 +155,23 @@ def compare_plan(graph: Graph) -> ComparePlan:
     sweep = settings.get("sweep") or {}
     name = sweep.get("name", "optimizers")
     if name == "optimizers":
-        return ComparePlan(optimizers, lrs)
+        return ComparePlan(optimizers, lrs, label=settings.get("label", ""), networks=networks(graph))
     if graph_sweep.is_graph_sweep(name):
         values = sweep.get("values") or dict(graph_sweep.sweepable(graph)).get(name, [])
         return ComparePlan(optimizers, lrs, (name, graph_sweep.sweep_values(graph, name, values)))
     values = sweep.get("values") or SWEEP_DEFAULTS[name]
     return ComparePlan(optimizers, lrs, (name, [float(v) if name == "lr" else v for v in values]))
+
+
+@dataclass
+class _Feed:
+    """A run's data: the loaded set, its targets and the batch schedule (same seed, same sample
+    count: every feed visits the samples in the same order)."""
+
+    data: Any
+    y_train: np.ndarray
+    y_val: np.ndarray
+    schedule: BatchSchedule
 
 
 @dataclass
@@ -157,6 +187,7 @@ class _Run:
     steps_per_epoch: int
     total_steps: int
     eval_every: int  # steps between mid-epoch evaluations; 0 = only at epoch ends
+    feed: _Feed  # its data (shared by every run on the graph's own Dataset node)
     status: str = "running"  # running | finished | stopped | diverged
     message: str = ""
     step: int = 0
@@ -214,22 +245,24 @@ class Comparison:
         self.max_history = max(4, max_history)
         self.data, self.y_train, self.y_val = first.load_data()
         n = len(self.data.x_train)
-        if any(spec.change for spec in specs):
+        base = _Feed(self.data, self.y_train, self.y_val, BatchSchedule(self.data.x_train, self.y_train, self.seed))
+        if any(spec.change or spec.network for spec in specs):
             models = [_variant_model(graph, spec, first, dtype, base_dir) for spec in specs]
         else:
             models = [first] + [Model(graph, analysis, self.seed, dtype, base_dir) for _ in specs[1:]]
         _check_identical(first, models)
+        feeds = [base if spec.network is None else _own_feed(spec, model, base, self.seed)
+                 for spec, model in zip(specs, models)]
 
         self._runs: list[_Run] = []
-        for spec, model, opt in zip(specs, models, optimizers):
+        for spec, model, opt, feed in zip(specs, models, optimizers, feeds):
             bs = self._batch_size(spec, n)
             spe = math.ceil(n / bs)
             total = self.epochs * spe if steps is None else min(self.epochs * spe, steps)
             few_epochs = total / spe < min_evals
             # No weight snapshot in the guard: a comparison reports curves, not weights.
             self._runs.append(_Run(spec, model, model.parameters(), opt, DivergenceGuard(), bs, spe,
-                                   total, math.ceil(total / min_evals) if few_epochs else 0))
-        self._schedule = BatchSchedule(self.data.x_train, self.y_train, self.seed)
+                                   total, math.ceil(total / min_evals) if few_epochs else 0, feed))
         self._start_point(first)
 
     @staticmethod
@@ -251,11 +284,12 @@ class Comparison:
         variant of an architecture sweep at its own, since its network differs)."""
         points: dict[int, dict[str, Any]] = {}
         for run in self._runs:
-            start = model if run.spec.change is None else run.model
+            start = model if run.spec.change is None and run.spec.network is None else run.model
             if id(start) not in points:
+                feed = run.feed
                 with KERNEL_LOCK:
-                    train_loss, _ = start.evaluate(self.data.x_train, self.y_train)
-                    val_loss, val_acc = start.evaluate(self.data.x_val, self.y_val)
+                    train_loss, _ = start.evaluate(feed.data.x_train, feed.y_train)
+                    val_loss, val_acc = start.evaluate(feed.data.x_val, feed.y_val)
                 points[id(start)] = {"step": 0, "epoch": 0.0, "samples": 0, "train_loss": float(train_loss),
                                      "val_loss": float(val_loss),
                                      "val_accuracy": None if val_acc is None else float(val_acc)}
@@ -327,9 +361,9 @@ class Comparison:
     def _step(self, run: _Run) -> None:
         start = time.perf_counter()
         b = run.step % run.steps_per_epoch
-        self._schedule.forget_before(min(r.step // r.steps_per_epoch for r in self._runs
-                                         if r.status == "running"))
-        xb, yb = self._schedule.batch(run.step, run.batch_size)
+        run.feed.schedule.forget_before(min(r.step // r.steps_per_epoch for r in self._runs
+                                            if r.status == "running" and r.feed is run.feed))
+        xb, yb = run.feed.schedule.batch(run.step, run.batch_size)
         loss, ok = train_step(run.model, run.optimizer, xb, yb, run.guard)
         if not ok:
             run.status = "diverged"
@@ -353,7 +387,7 @@ class Comparison:
     def _record(self, run: _Run, final: bool) -> None:
         """Evaluate on the validation set and add a history point (thinned when history is long)."""
         with KERNEL_LOCK:
-            val_loss, val_acc = run.model.evaluate(self.data.x_val, self.y_val)
+            val_loss, val_acc = run.model.evaluate(run.feed.data.x_val, run.feed.y_val)
         train_loss = (run.loss_sum / run.loss_samples if run.loss_samples
                       else run.history[-1]["train_loss"])  # stopped right after a record
         point = {"step": run.step, "epoch": round(run.step / run.steps_per_epoch, 4),
@@ -396,8 +430,7 @@ class Comparison:
             "batch_size": run.batch_size, "status": run.status, "message": run.message,
             "steps": run.step, "total_steps": run.total_steps,
             "epochs": round(run.step / run.steps_per_epoch, 4), "samples_seen": run.samples,
-            "initial_loss": history[0]["train_loss"], "change": None if run.spec.change is None
-            else {"name": run.spec.change[0], "value": run.spec.change[1]},
+            "initial_loss": history[0]["train_loss"], "change": _change(run.spec),
             "final_train_loss": None if diverged else last["train_loss"],
             "final_val_loss": None if diverged else last["val_loss"],
             "final_val_accuracy": None if diverged else last["val_accuracy"],
@@ -449,10 +482,10 @@ def _variant_model(graph: Graph, spec: RunSpec, reference: Model, dtype: Any,
                    base_dir: str | None) -> Model:
     """The run's model: the graph with the spec's change, starting from the reference model's
     weights wherever a parameter keeps its name and shape (a swept layer's successors may not)."""
-    if spec.change is None:
+    if spec.change is None and spec.network is None:
         model = Model(graph, reference.analysis, reference.seed, dtype, base_dir)
     else:
-        variant = graph_sweep.variant(graph, *spec.change)
+        variant = spec.network.copy() if spec.network is not None else graph_sweep.variant(graph, *spec.change)
         analysis = analyze(variant, base_dir)
         if not analysis.ok:
             raise CompareError(f"{spec.label}: {analysis.problems[0]}")
@@ -462,6 +495,31 @@ def _variant_model(graph: Graph, spec: RunSpec, reference: Model, dtype: Any,
                            f"to {shape_text(model.output_shape)}; every run must give the same output")
     graph_sweep.transfer_weights(reference.state(), model.state())
     return model
+
+
+def _change(spec: RunSpec) -> dict[str, Any] | None:
+    """What the run changes in the graph, for the results: a swept setting or another network."""
+    if spec.network is not None:
+        return {"name": "network", "value": spec.network.meta.get("name", "")}
+    return None if spec.change is None else {"name": spec.change[0], "value": spec.change[1]}
+
+
+def _own_feed(spec: RunSpec, model: Model, base: _Feed, seed: int) -> _Feed:
+    """The data of another network: the base feed when its Dataset node is the same, else its own
+    data, which must hold as many samples in each part (so the batches are the same samples)."""
+    ref = base.data
+    data, y_train, y_val = model.load_data()
+    if (len(data.x_train), len(data.x_val)) != (len(ref.x_train), len(ref.x_val)):
+        raise CompareError(f"{spec.label}: its data has {len(data.x_train)} + {len(data.x_val)} samples, "
+                           f"the graph's {len(ref.x_train)} + {len(ref.x_val)}; the runs must see the "
+                           "same samples")
+    if data.num_classes != ref.num_classes:
+        raise CompareError(f"{spec.label}: its data has {data.num_classes} classes, the graph's "
+                           f"{ref.num_classes}")
+    if not np.array_equal(data.y_train, ref.y_train):
+        raise CompareError(f"{spec.label}: its data gives other labels in another order; the runs "
+                           "must see the same samples")
+    return _Feed(data, y_train, y_val, BatchSchedule(data.x_train, y_train, seed))
 
 
 def _check_identical(reference_model: Model, models: list[Model]) -> None:

@@ -142,7 +142,20 @@ def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> N
             if key not in OPTIMIZER_KEYS:
                 raise fail(f"{where}[{i}]", f"unknown optimizer {_show(key)}; choose one of {', '.join(OPTIMIZER_KEYS)}")
 
-    check_keys(settings, "", ("optimizers", "sweep", "race"))
+    check_keys(settings, "", ("optimizers", "sweep", "race", "label", "networks"))
+    if "label" in settings and not isinstance(settings["label"], str):
+        raise fail(".label", f"expected text, found {_kind(settings['label'])}")
+    nets = settings.get("networks", {})
+    if not isinstance(nets, dict):
+        raise fail(".networks", f"expected an object of label: {{\"nodes\": [...], \"edges\": [...]}}, "
+                                f"found {_kind(nets)}")
+    for label, net in nets.items():
+        if not isinstance(net, dict) or set(net) - {"nodes", "edges"}:
+            raise fail(f".networks.{label}", 'expected {"nodes": [...], "edges": [...]}')
+        try:
+            graph_from_dict({"format": FORMAT, "version": VERSION, **net})
+        except PresetError as exc:
+            raise fail(f".networks.{label}", str(exc).removeprefix("<preset>: ")) from None
     if "optimizers" in settings:
         check_optimizers(settings["optimizers"], ".optimizers")
     sweep = settings.get("sweep", {})

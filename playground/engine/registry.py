@@ -52,6 +52,7 @@ class NodeType:
     is_loss: ClassVar[bool] = False
     is_optimizer: ClassVar[bool] = False
     is_spatial_filter: ClassVar[bool] = False  # its weight is a bank of image filters (out, in, kh, kw)
+    is_token_table: ClassVar[bool] = False  # its weight holds one vector per token (vocab, dim)
     # Types of one group take the same input and give the same output shape, so a compare sweep may
     # swap one for another ("activation", "recurrent"); None: not swappable.
     swap_group: ClassVar[str | None] = None

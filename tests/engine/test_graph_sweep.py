@@ -97,3 +97,36 @@ def test_a_preset_holds_an_architecture_sweep_and_bad_ones_are_refused_with_thei
 
 def plan_types(graph):
     return [s.change[1] for s in compare_plan(graph).specs()]
+
+
+def _with_network(net_data, **compare):
+    data = json.loads(SPIRAL.read_text())
+    data["compare"] = {"optimizers": ["sgd"], "label": "mine", **compare,
+                       "networks": {"theirs": {"nodes": net_data["nodes"], "edges": net_data["edges"]}}}
+    return graph_from_dict(data)
+
+
+def test_another_network_in_the_preset_trains_on_the_same_samples_in_the_same_order():
+    twin = json.loads(SPIRAL.read_text())  # the same network under another label: identical curves
+    graph = _with_network(twin)
+    specs = compare_plan(graph).specs()
+    assert [(s.label, s.network is not None) for s in specs] == [("sgd mine", False), ("sgd theirs", True)]
+    mine, theirs = Comparison(graph, specs, steps=30).run()
+    assert [p["train_loss"] for p in mine["history"]] == [p["train_loss"] for p in theirs["history"]]
+    assert theirs["change"] == {"name": "network", "value": "theirs"}
+
+
+def test_another_network_on_other_samples_is_refused_and_a_bad_one_named_in_the_preset():
+    other = json.loads(SPIRAL.read_text())
+    other["nodes"][0]["params"]["samples"] = 300
+    graph = _with_network(other)
+    with pytest.raises(CompareError, match=r"^sgd theirs: its data has 240 \+ 60 samples, the graph's "
+                                           r"480 \+ 120; the runs must see the same samples"):
+        Comparison(graph, compare_plan(graph).specs(), steps=1)
+    broken = json.loads(SPIRAL.read_text())
+    broken["edges"][0]["to"] = "nowhere:in"
+    data = json.loads(SPIRAL.read_text())
+    data["compare"] = {"networks": {"theirs": {"nodes": broken["nodes"], "edges": broken["edges"]}}}
+    with pytest.raises(PresetError, match=r"^p\.json: compare\.networks\.theirs: edges\[0\] "
+                                          r"\(data:x -> nowhere:in\): no node named 'nowhere'$"):
+        graph_from_dict(data, "p.json")

@@ -22,6 +22,7 @@ class Embedding(NodeType):
                     log=True),
     )
     param_roles = {"E": "weight"}
+    is_token_table = True
 
     @classmethod
     def infer(cls, shapes, p):

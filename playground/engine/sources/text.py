@@ -180,8 +180,20 @@ def _take(x: np.ndarray, y: np.ndarray, samples: int, rng: np.random.Generator) 
     return x, y
 
 
+EXAMPLE_WORD = "cat"  # the bundled corpus's word whose neighbours the embeddings view shows first
+
+
+def _example(vocab: tuple[str, ...]) -> str:
+    """A word worth looking up first: the bundled corpus's animal, else the most frequent word
+    of four letters or more (short ones are mostly "the", "and", "of")."""
+    if EXAMPLE_WORD in vocab:
+        return EXAMPLE_WORD
+    return next((w for w in vocab[1:] if len(w) >= 4), vocab[-1])
+
+
 def _word_meta(c: Corpus, p: Mapping[str, Any]) -> dict[str, Any]:
-    return {"vocab": list(c.vocab), "counts": list(c.counts), "text": c.name, "window": p["window"]}
+    return {"vocab": list(c.vocab), "counts": list(c.counts), "text": c.name, "window": p["window"],
+            "example": _example(c.vocab)}
 
 
 def skipgram_pairs(c: Corpus, window: int) -> tuple[np.ndarray, np.ndarray]:
@@ -282,7 +294,7 @@ def _text_source(name: str, help: str, encode, width, params=()) -> GeneratedSou
         t = texts(p)
         x, y = _take(encode(t, p), t.labels, p["samples"], rng)
         return Generated(x, y, len(t.classes), {"vocab": list(t.vocab), "classes": list(t.classes),
-                                                "text": t.name})
+                                                "text": t.name, "example": _example(t.vocab)})
 
     return GeneratedSource(name, help, shape, make, (_TEXTS_PATH, *params), reads=READS, default_samples=0)
 

@@ -66,10 +66,10 @@ class ComparePanel(QWidget):
         self.setup_panel.progress.setValue(0)
         self._rule = ("highest final validation accuracy, then lowest validation loss"
                       if setup.classification else "lowest final validation loss")
-        if any(spec.change for spec in setup.specs):
-            self.summary.setText(self.tr("{n} runs of {name}: the same initial weights wherever a "
-                                         "layer keeps its shape, on the same batches.").format(
-                n=len(setup.specs), name=setup.specs[0].change[0]))
+        if any(spec.change or spec.network for spec in setup.specs):
+            self.summary.setText(self.tr("{n} runs of different networks: the same initial weights "
+                                         "wherever a layer keeps its name and shape, on the same "
+                                         "samples in the same order.").format(n=len(setup.specs)))
         else:
             self.summary.setText(f"{len(setup.specs)} runs from the same initial weights "
                                  f"(training loss {setup.initial_loss:.4f}) on the same batches.")

@@ -67,6 +67,8 @@ class CompareSetupPanel(QWidget):
                                      "or one layer's parameter or type (the rest of the network stays "
                                      "the same, with the same initial weights wherever it can)"))
         self._graph: Graph | None = None
+        self._networks: dict[str, Graph] = {}
+        self._label = ""
         self._graph_defaults: dict[str, str] = {}
         self.sweep_values = QLineEdit()
         self.sweep_values.setToolTip("Comma-separated values; every checked optimizer runs once per value")
@@ -132,6 +134,7 @@ class CompareSetupPanel(QWidget):
         """Defaults for a newly opened graph (its epochs and ``compare_plan``, shared with the CLI)."""
         self.refresh_sweeps(graph)
         plan = compare_plan(graph)
+        self._networks, self._label = plan.networks, plan.label  # other networks on the same data
         own = graph_optimizer(graph)
         for key, lr in self.lrs.items():
             lr.setValue(plan.lrs[key])
@@ -156,7 +159,8 @@ class CompareSetupPanel(QWidget):
             sweep = (mode, graph_sweep.sweep_values(self._graph, mode, self.sweep_values.text()))
         else:
             sweep = None if mode == "optimizers" else (mode, sweep_values(mode, self.sweep_values.text()))
-        return ComparePlan(keys, {key: lr.value() for key, lr in self.lrs.items()}, sweep).specs()
+        return ComparePlan(keys, {key: lr.value() for key, lr in self.lrs.items()}, sweep,
+                           label=self._label, networks=self._networks).specs()
 
     def options(self) -> dict[str, Any]:
         """Keyword arguments of Comparison besides the specs."""
