@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.engine.datasets import Dataset
 from playground.engine.model import Model
 from playground.engine.registry import node_type
 from playground.engine.sources.text import PAD
@@ -96,6 +97,6 @@ def project(model: Model, meta: dict | None, node: str | None = None) -> Project
     return Projection(node, words, rows, coords, explained, table[rows].copy(), meta.get("example", ""))
 
 
-def probe(model: Model, data) -> Projection | None:
-    """The embeddings view's probe: ``data`` is the worker's (Dataset, y_train, y_val)."""
-    return project(model, data[0].meta)
+def probe(model: Model, data: Dataset) -> Projection | None:
+    """The embeddings view's probe, on the training worker's thread with its data."""
+    return project(model, data.meta)
