@@ -64,8 +64,11 @@ class EmbeddingPanel(PlotPanel):
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.lines = pg.PlotDataItem(connect="pairs")
         self.points = pg.ScatterPlotItem(size=6, pxMode=True)
+        self.marked = pg.ScatterPlotItem(pxMode=True)  # the chosen word and its neighbours, above labels
+        self.marked.setZValue(20)
         self.plot.addItem(self.lines)
         self.plot.addItem(self.points)
+        self.plot.addItem(self.marked)
         self.plot.vb.sigRangeChanged.connect(lambda *_a: self._place_labels())
         self.plot.vb.sigResized.connect(lambda *_a: self._place_labels())
         self.projection: word_vectors.Projection | None = None
@@ -84,11 +87,10 @@ class EmbeddingPanel(PlotPanel):
         self.neighbours.setText("")
 
     def update_snapshot(self, snap) -> None:
-        projection = (snap.extras or {}).get(type(self).__name__)
-        if projection is None:
-            return
         super().update_snapshot(snap)
-        self.take(projection)
+        projection = (snap.extras or {}).get(type(self).__name__)
+        if projection is not None:
+            self.take(projection)
 
     def take(self, projection: word_vectors.Projection) -> None:
         """Show a new projection (its axes flipped where that keeps them as in the last one)."""
@@ -157,11 +159,12 @@ class EmbeddingPanel(PlotPanel):
             return
         t = style.theme()
         near = {i for i, _ in self.nearest}
-        brushes = [pg.mkBrush(t.highlight if i == self.chosen else t.classes[0] if i in near else t.muted)
-                   for i in range(len(p.words))]
-        sizes = [11 if i == self.chosen else 8 if i in near else 6 for i in range(len(p.words))]
-        self.points.setData(self.coords[:, 0], self.coords[:, 1], brush=brushes, size=sizes,
+        self.points.setData(self.coords[:, 0], self.coords[:, 1], brush=pg.mkBrush(t.muted), size=6,
                             pen=pg.mkPen(t.plot_bg, width=0.5))
+        marked = [i for i, _ in self.nearest] + ([self.chosen] if self.chosen is not None else [])  # chosen on top
+        self.marked.setData(self.coords[marked, 0], self.coords[marked, 1],
+                            brush=[pg.mkBrush(t.highlight if i == self.chosen else t.classes[0]) for i in marked],
+                            size=[11 if i == self.chosen else 8 for i in marked], pen=pg.mkPen(t.plot_bg, width=0.8))
         if self.chosen is not None and self.nearest:
             ends = np.empty((2 * len(self.nearest), 2))
             ends[0::2] = self.coords[self.chosen]
@@ -202,9 +205,12 @@ class EmbeddingPanel(PlotPanel):
     def _paint_labels(self) -> None:
         t = style.theme()
         near = {i for i, _ in self.nearest}
+        backdrop = pg.mkColor(t.plot_bg)
+        backdrop.setAlpha(190)  # a label stays readable over the points behind it
         for i, item in enumerate(self.labels):
             colour = t.highlight if i == self.chosen else t.classes[0] if i in near else t.plot_fg
             item.setColor(colour)
+            item.fill = pg.mkBrush(backdrop)
             item.setZValue(10 if i == self.chosen else 5 if i in near else 1)
 
     def apply_theme(self, theme: style.Theme) -> None:
