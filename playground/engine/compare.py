@@ -26,14 +26,17 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from playground.engine.atomic import write_text_atomic
-from playground.engine.graph import Graph
+from playground.engine import graph_sweep
+from playground.engine.graph import FORMAT, VERSION, Graph
 from playground.engine.kernel_lock import KERNEL_LOCK
 from playground.engine.loop import (FULL, BatchSchedule, BatchSize, DivergenceGuard, batch_size_for,
                                     batch_size_value, train_step)
 from playground.engine.model import Model, PresetSource, checked_analysis, resolve
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
+from playground.engine.preset import graph_from_dict
 from playground.engine.optim import Optimizer, make_optimizer
-from playground.engine.registry import node_type
+from playground.engine.registry import node_type, shape_text
+from playground.engine.validate import analyze
 
 # Values a sweep starts from when the preset names the setting but not its values.
 SWEEP_DEFAULTS: dict[str, list[Any]] = {"lr": [0.001, 0.01, 0.1], "batch_size": [FULL, 32, 1]}
@@ -51,7 +54,8 @@ class CompareError(ValueError):
 
 @dataclass
 class RunSpec:
-    """One contender: an optimizer key with hyperparameter overrides and a batch size.
+    """One contender: an optimizer key with hyperparameter overrides and a batch size, and
+    optionally one change to the graph (``graph_sweep``: ("dense1.units", 32) or ("act1.type", "ReLU")).
 
     Hyperparameters not given take the graph's values when the graph uses the same optimizer, else
     the optimizer's defaults. ``batch_size`` None is the graph's; "full" the whole training set.
@@ -61,6 +65,8 @@ class RunSpec:
     optimizer: str
     hparams: dict[str, float] = field(default_factory=dict)
     batch_size: BatchSize = None
+    change: tuple[str, Any] | None = None
+    network: Graph | None = None  # another network on the same samples (a preset's compare.networks)
 
 
 def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = None,
@@ -68,8 +74,9 @@ def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = Non
                ) -> list[RunSpec]:
     """Specs for each optimizer, or each optimizer x each value of one swept setting.
 
-    ``sweep`` is (setting, values): "batch_size" or any hyperparameter name such as "lr".
-    Labels are the optimizer key, plus "setting=value" when sweeping.
+    ``sweep`` is (setting, values): "batch_size", any hyperparameter name such as "lr", or a
+    node's parameter or type ("dense1.units", "act1.type"; see ``graph_sweep``). Labels are the
+    optimizer key, plus "setting=value" when sweeping.
     """
     hparams = hparams or {}
     if sweep is None:
@@ -80,11 +87,22 @@ def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = Non
     for key in optimizers:
         for value in values:
             label = f"{key} {short}={value:g}" if isinstance(value, float) else f"{key} {short}={value}"
-            if name == "batch_size":
+            if graph_sweep.is_graph_sweep(name):
+                specs.append(RunSpec(f"{key} {graph_sweep.describe(name, value)}", key, dict(hparams),
+                                     batch_size, (name, value)))
+            elif name == "batch_size":
                 specs.append(RunSpec(label, key, dict(hparams), value))
             else:
                 specs.append(RunSpec(label, key, {**hparams, name: value}, batch_size))
     return specs
+
+
+def networks(graph: Graph) -> dict[str, Graph]:
+    """The other networks a preset's ``compare.networks`` holds (label -> nodes and edges),
+    trained beside the graph on the same samples."""
+    raw = (graph.meta.get("compare") or {}).get("networks") or {}
+    return {label: graph_from_dict({"format": FORMAT, "version": VERSION, "name": label, **net},
+                                   f"compare.networks.{label}") for label, net in raw.items()}
 
 
 def graph_optimizer(graph: Graph) -> tuple[str, dict[str, Any]] | None:
@@ -105,10 +123,19 @@ class ComparePlan:
     lrs: dict[str, float]
     sweep: tuple[str, list[Any]] | None = None
     batch_size: BatchSize = None
+    label: str = ""  # what the graph's own runs are called beside other ``networks``
+    networks: dict[str, Graph] = field(default_factory=dict)
 
     def specs(self) -> list[RunSpec]:
-        """The runs: every optimizer (times every swept value) at its learning rate."""
+        """The runs: every optimizer (times every swept value) at its learning rate; with other
+        networks and no sweep, every optimizer on the graph and on each of them."""
         specs = make_specs(self.optimizers, batch_size=self.batch_size, sweep=self.sweep)
+        if self.networks and self.sweep is None:
+            specs = []
+            for key in self.optimizers:
+                specs.append(RunSpec(f"{key} {self.label}".strip(), key, batch_size=self.batch_size))
+                specs += [RunSpec(f"{key} {label}", key, batch_size=self.batch_size, network=net)
+                          for label, net in self.networks.items()]
         if self.sweep is None or self.sweep[0] != "lr":
             for spec in specs:
                 spec.hparams["lr"] = self.lrs[spec.optimizer]
@@ -128,9 +155,23 @@ def compare_plan(graph: Graph) -> ComparePlan:
     sweep = settings.get("sweep") or {}
     name = sweep.get("name", "optimizers")
     if name == "optimizers":
-        return ComparePlan(optimizers, lrs)
+        return ComparePlan(optimizers, lrs, label=settings.get("label", ""), networks=networks(graph))
+    if graph_sweep.is_graph_sweep(name):
+        values = sweep.get("values") or dict(graph_sweep.sweepable(graph)).get(name, [])
+        return ComparePlan(optimizers, lrs, (name, graph_sweep.sweep_values(graph, name, values)))
     values = sweep.get("values") or SWEEP_DEFAULTS[name]
     return ComparePlan(optimizers, lrs, (name, [float(v) if name == "lr" else v for v in values]))
+
+
+@dataclass
+class _Feed:
+    """A run's data: the loaded set, its targets and the batch schedule (same seed, same sample
+    count: every feed visits the samples in the same order)."""
+
+    data: Any
+    y_train: np.ndarray
+    y_val: np.ndarray
+    schedule: BatchSchedule
 
 
 @dataclass
@@ -146,6 +187,7 @@ class _Run:
     steps_per_epoch: int
     total_steps: int
     eval_every: int  # steps between mid-epoch evaluations; 0 = only at epoch ends
+    feed: _Feed  # its data (shared by every run on the graph's own Dataset node)
     status: str = "running"  # running | finished | stopped | diverged
     message: str = ""
     step: int = 0
@@ -203,19 +245,24 @@ class Comparison:
         self.max_history = max(4, max_history)
         self.data, self.y_train, self.y_val = first.load_data()
         n = len(self.data.x_train)
-        models = [first] + [Model(graph, analysis, self.seed, dtype, base_dir) for _ in specs[1:]]
-        _check_identical(models)
+        base = _Feed(self.data, self.y_train, self.y_val, BatchSchedule(self.data.x_train, self.y_train, self.seed))
+        if any(spec.change or spec.network for spec in specs):
+            models = [_variant_model(graph, spec, first, dtype, base_dir) for spec in specs]
+        else:
+            models = [first] + [Model(graph, analysis, self.seed, dtype, base_dir) for _ in specs[1:]]
+        _check_identical(first, models)
+        feeds = [base if spec.network is None else _own_feed(spec, model, base, self.seed)
+                 for spec, model in zip(specs, models)]
 
         self._runs: list[_Run] = []
-        for spec, model, opt in zip(specs, models, optimizers):
+        for spec, model, opt, feed in zip(specs, models, optimizers, feeds):
             bs = self._batch_size(spec, n)
             spe = math.ceil(n / bs)
             total = self.epochs * spe if steps is None else min(self.epochs * spe, steps)
             few_epochs = total / spe < min_evals
             # No weight snapshot in the guard: a comparison reports curves, not weights.
             self._runs.append(_Run(spec, model, model.parameters(), opt, DivergenceGuard(), bs, spe,
-                                   total, math.ceil(total / min_evals) if few_epochs else 0))
-        self._schedule = BatchSchedule(self.data.x_train, self.y_train, self.seed)
+                                   total, math.ceil(total / min_evals) if few_epochs else 0, feed))
         self._start_point(first)
 
     @staticmethod
@@ -233,17 +280,22 @@ class Comparison:
         return batch_size_for(spec.batch_size, self.settings["batch_size"], n)
 
     def _start_point(self, model: Model) -> None:
-        """Evaluate the shared initial weights once: every history starts at the same point."""
-        with KERNEL_LOCK:
-            train_loss, _ = model.evaluate(self.data.x_train, self.y_train)
-            val_loss, val_acc = model.evaluate(self.data.x_val, self.y_val)
-        self.initial_loss = float(train_loss)
-        point = {"step": 0, "epoch": 0.0, "samples": 0, "train_loss": self.initial_loss,
-                 "val_loss": float(val_loss),
-                 "val_accuracy": None if val_acc is None else float(val_acc)}
+        """Evaluate the shared initial weights once: every history starts at the same point (each
+        variant of an architecture sweep at its own, since its network differs)."""
+        points: dict[int, dict[str, Any]] = {}
         for run in self._runs:
-            run.history.append(dict(point))
-            self._track_best(run, point)
+            start = model if run.spec.change is None and run.spec.network is None else run.model
+            if id(start) not in points:
+                feed = run.feed
+                with KERNEL_LOCK:
+                    train_loss, _ = start.evaluate(feed.data.x_train, feed.y_train)
+                    val_loss, val_acc = start.evaluate(feed.data.x_val, feed.y_val)
+                points[id(start)] = {"step": 0, "epoch": 0.0, "samples": 0, "train_loss": float(train_loss),
+                                     "val_loss": float(val_loss),
+                                     "val_accuracy": None if val_acc is None else float(val_acc)}
+            run.history.append(dict(points[id(start)]))
+            self._track_best(run, run.history[-1])
+        self.initial_loss = self._runs[0].history[0]["train_loss"]
 
     @property
     def labels(self) -> list[str]:
@@ -309,9 +361,9 @@ class Comparison:
     def _step(self, run: _Run) -> None:
         start = time.perf_counter()
         b = run.step % run.steps_per_epoch
-        self._schedule.forget_before(min(r.step // r.steps_per_epoch for r in self._runs
-                                         if r.status == "running"))
-        xb, yb = self._schedule.batch(run.step, run.batch_size)
+        run.feed.schedule.forget_before(min(r.step // r.steps_per_epoch for r in self._runs
+                                            if r.status == "running" and r.feed is run.feed))
+        xb, yb = run.feed.schedule.batch(run.step, run.batch_size)
         loss, ok = train_step(run.model, run.optimizer, xb, yb, run.guard)
         if not ok:
             run.status = "diverged"
@@ -335,7 +387,7 @@ class Comparison:
     def _record(self, run: _Run, final: bool) -> None:
         """Evaluate on the validation set and add a history point (thinned when history is long)."""
         with KERNEL_LOCK:
-            val_loss, val_acc = run.model.evaluate(self.data.x_val, self.y_val)
+            val_loss, val_acc = run.model.evaluate(run.feed.data.x_val, run.feed.y_val)
         train_loss = (run.loss_sum / run.loss_samples if run.loss_samples
                       else run.history[-1]["train_loss"])  # stopped right after a record
         point = {"step": run.step, "epoch": round(run.step / run.steps_per_epoch, 4),
@@ -378,7 +430,7 @@ class Comparison:
             "batch_size": run.batch_size, "status": run.status, "message": run.message,
             "steps": run.step, "total_steps": run.total_steps,
             "epochs": round(run.step / run.steps_per_epoch, 4), "samples_seen": run.samples,
-            "initial_loss": self.initial_loss,
+            "initial_loss": history[0]["train_loss"], "change": _change(run.spec),
             "final_train_loss": None if diverged else last["train_loss"],
             "final_val_loss": None if diverged else last["val_loss"],
             "final_val_accuracy": None if diverged else last["val_accuracy"],
@@ -426,12 +478,58 @@ def _check_batch_size(spec: RunSpec) -> None:
                        f"not {spec.batch_size!r}")
 
 
-def _check_identical(models: list[Model]) -> None:
-    """Same graph and seed must mean same weights; a comparison is meaningless otherwise."""
-    reference = models[0].state()
-    for model in models[1:]:
+def _variant_model(graph: Graph, spec: RunSpec, reference: Model, dtype: Any,
+                   base_dir: str | None) -> Model:
+    """The run's model: the graph with the spec's change, starting from the reference model's
+    weights wherever a parameter keeps its name and shape (a swept layer's successors may not)."""
+    if spec.change is None and spec.network is None:
+        model = Model(graph, reference.analysis, reference.seed, dtype, base_dir)
+    else:
+        variant = spec.network.copy() if spec.network is not None else graph_sweep.variant(graph, *spec.change)
+        analysis = analyze(variant, base_dir)
+        if not analysis.ok:
+            raise CompareError(f"{spec.label}: {analysis.problems[0]}")
+        model = Model(variant, analysis, reference.seed, dtype, base_dir)
+    if model.output_shape != reference.output_shape:
+        raise CompareError(f"{spec.label}: changes the output from {shape_text(reference.output_shape)} "
+                           f"to {shape_text(model.output_shape)}; every run must give the same output")
+    graph_sweep.transfer_weights(reference.state(), model.state())
+    return model
+
+
+def _change(spec: RunSpec) -> dict[str, Any] | None:
+    """What the run changes in the graph, for the results: a swept setting or another network."""
+    if spec.network is not None:
+        return {"name": "network", "value": spec.network.meta.get("name", "")}
+    return None if spec.change is None else {"name": spec.change[0], "value": spec.change[1]}
+
+
+def _own_feed(spec: RunSpec, model: Model, base: _Feed, seed: int) -> _Feed:
+    """The data of another network: the base feed when its Dataset node is the same, else its own
+    data, which must hold as many samples in each part (so the batches are the same samples)."""
+    ref = base.data
+    data, y_train, y_val = model.load_data()
+    if (len(data.x_train), len(data.x_val)) != (len(ref.x_train), len(ref.x_val)):
+        raise CompareError(f"{spec.label}: its data has {len(data.x_train)} + {len(data.x_val)} samples, "
+                           f"the graph's {len(ref.x_train)} + {len(ref.x_val)}; the runs must see the "
+                           "same samples")
+    if data.num_classes != ref.num_classes:
+        raise CompareError(f"{spec.label}: its data has {data.num_classes} classes, the graph's "
+                           f"{ref.num_classes}")
+    if not np.array_equal(data.y_train, ref.y_train):
+        raise CompareError(f"{spec.label}: its data gives other labels in another order; the runs "
+                           "must see the same samples")
+    return _Feed(data, y_train, y_val, BatchSchedule(data.x_train, y_train, seed))
+
+
+def _check_identical(reference_model: Model, models: list[Model]) -> None:
+    """Same graph and seed must mean same weights (in every array a swept graph keeps the same
+    shape); a comparison is meaningless otherwise."""
+    reference = reference_model.state()
+    for model in models:
         for name, value in model.state().items():
-            if not np.array_equal(value, reference[name]):
+            if name in reference and value.shape == reference[name].shape \
+                    and not np.array_equal(value, reference[name]):
                 raise RuntimeError(f"runs start from different weights ({name}); the comparison "
                                    "would be unfair")
 

@@ -23,6 +23,7 @@ from playground.ui.common.threads import OneWorkerAtATime
 from playground.ui.editor.document import GraphDocument
 from playground.ui.plots.base import has_conv
 from playground.ui.plots.boundary import DecisionBoundaryPanel
+from playground.ui.plots.embeddings import EmbeddingPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.neurons import NeuronPanel
@@ -35,7 +36,7 @@ SHUTDOWN_MS = 1500
 ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
 CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, NeuronPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
-                SamplePredictionsPanel)
+                SamplePredictionsPanel, EmbeddingPanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = "Ready to train (F5)"
 NOT_READY = "Fix the problems to train"
@@ -209,6 +210,8 @@ class TrainingController(OneWorkerAtATime, QObject):
             self.show_panel(by_type[DecisionBoundaryPanel])
         elif conv:
             self.show_panel(by_type[FiltersPanel])
+        elif EmbeddingPanel.note(None, self.document.graph, ()) is None:  # it learns word vectors
+            self.show_panel(by_type[EmbeddingPanel])
         elif classes:
             self.show_panel(by_type[ConfusionPanel])
 
