@@ -70,7 +70,7 @@ def read(qtbot, panel, action) -> np.ndarray:
     """Do ``action`` and wait for the reading it causes; its probabilities."""
     before = panel.reading
     action()
-    qtbot.waitUntil(lambda: panel.reading is not None and panel.reading is not before, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.reading is not before and not panel.reading_pending, timeout=10_000)
     QApplication.processEvents()
     return panel.reading.probabilities
 
@@ -216,3 +216,25 @@ def test_a_network_that_is_not_a_digit_classifier_says_why(window, tmp_path):
     assert "28x28 (MNIST) or 8x8 (digits)" in panel.placeholder_text
     assert "input is 2" in panel.placeholder_text
     assert not panel.pad.isVisible()
+
+
+def test_shot_of_the_digit_view_pictures_the_pad_not_the_filters(tmp_path, qtbot):
+    """Opening LeNet fronts the CNN filters a moment later; the picture still shows the view named."""
+    from PySide6.QtCore import QSize
+
+    from playground.ui.shell import shot
+
+    pictured = []
+    real = shot.render_window
+
+    def spy(window, size):
+        image = real(window, size)
+        pictured.append(window.training.view_tabs.currentWidget().view_name)
+        return image
+
+    shot.render_window, out = spy, tmp_path / "digit.png"
+    try:
+        shot.save_shot(PRESETS_DIR / "mnist_lenet.json", out, QSize(1000, 700), "digit")
+    finally:
+        shot.render_window = real
+    assert pictured == ["digit"] and out.stat().st_size > 0

@@ -101,7 +101,8 @@ class DigitPanel(PlotPanel):
         self._reader = DigitReader()  # used only on the reader thread
         self._relay = _Relay()
         self._relay.done.connect(self._on_reading)
-        self._ticket = 0
+        self._ticket = 0  # requests made
+        self._shown = 0  # the newest request whose reading is on screen
         self._asked_at = 0.0
         self._build()
         self.apply_theme(style.theme())
@@ -283,6 +284,7 @@ class DigitPanel(PlotPanel):
                                         self._ticket))
 
     def _on_reading(self, ticket: int, result) -> None:
+        self._shown = max(self._shown, ticket)
         if isinstance(result, str):
             self._show_refusal(self.tr("The network could not read the drawing: {error}").format(error=result))
             return
@@ -293,6 +295,11 @@ class DigitPanel(PlotPanel):
         self.reading = result
         self._show_reading()
         self._say_state()
+
+    @property
+    def reading_pending(self) -> bool:
+        """Whether the drawing on the pad is still being read."""
+        return self._shown < self._ticket
 
     def _show_refusal(self, text: str) -> None:
         self.message.setText(text)
