@@ -97,6 +97,8 @@ class DigitPanel(PlotPanel):
         super().__init__(parent)
         self.weights: DigitWeights | None = None
         self.reading: DigitReading | None = None
+        self.samples: np.ndarray | None = None  # (n, H, W) validation images of the run
+        self._next_sample = 0
         self.latency: float | None = None  # seconds from the last request to its reading on screen
         self._reader = DigitReader()  # used only on the reader thread
         self._relay = _Relay()
@@ -121,10 +123,16 @@ class DigitPanel(PlotPanel):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Wipe the pad (Delete)"))
         self.clear_button.clicked.connect(self.pad.clear)
+        self.sample_button = QPushButton(self.tr("Sample"))
+        self.sample_button.setToolTip(self.tr("Put a validation image on the pad, a different one each "
+                                              "time: compare your writing with the data's"))
+        self.sample_button.clicked.connect(self.show_sample)
+        self.sample_button.setEnabled(False)
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(QLabel(self.tr("Pen")))
         controls.addWidget(self.thickness, 1)
+        controls.addWidget(self.sample_button)
         controls.addWidget(self.clear_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -237,7 +245,19 @@ class DigitPanel(PlotPanel):
             self.weights = None
             self.reading = None
             self._show_reading()
+        self.samples = setup.sample_images
+        self._next_sample = 0
+        self.sample_button.setEnabled(self.samples is not None and len(self.samples) > 0)
         self._say_state()
+
+    def show_sample(self) -> None:
+        """The next validation image of the run on the pad, as ink."""
+        if self.samples is None or not len(self.samples):
+            return
+        image = self.samples[self._next_sample % len(self.samples)]
+        self._next_sample += 1
+        lo, hi = float(image.min()), float(image.max())
+        self.pad.set_ink((image - lo) / (hi - lo) if hi > lo else np.zeros_like(image))
 
     def clear(self) -> None:
         super().clear()

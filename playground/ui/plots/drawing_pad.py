@@ -126,9 +126,16 @@ class DrawingPad(QWidget):
         """Any picture of a digit, as ink (grey, inverted if dark on light) fitted into the pad."""
         if max(image.width(), image.height()) > 4 * RASTER:  # huge photos: keep it quick
             image = image.scaled(4 * RASTER, 4 * RASTER, Qt.KeepAspectRatio, Qt.SmoothTransformation)
-        ink = ink_image(to_ink(gray_array(image)))
+        self.set_ink(to_ink(gray_array(image)))
+
+    def set_ink(self, ink: np.ndarray) -> None:
+        """Ink 0..1 on 0 of any size, fitted into the pad in place of the drawing."""
         side = round(RASTER * (1 - 2 * IMAGE_MARGIN))
-        self.background = ink.scaled(side, side, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        h, w = ink.shape
+        factor = max(1, side // max(h, w))  # small images (28x28 digits) grow by whole pixels:
+        mode = Qt.FastTransformation if factor > 1 else Qt.SmoothTransformation  # no blur added
+        size = (w * factor, h * factor) if factor > 1 else (side, side)
+        self.background = ink_image(ink).scaled(*size, Qt.KeepAspectRatio, mode)
         self.strokes = []
         self._render()
         self.changed.emit(True)
