@@ -13,7 +13,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from playground.engine.digit_input import input_kind
 from playground.engine.digit_reader import DigitReader, DigitReading, DigitWeights, digit_weights
@@ -28,6 +28,7 @@ from playground.ui.plots.keys import symmetric
 PAD_SHARE = 0.52  # of the panel's width at most
 MIN_PAD = 140
 DEFAULT_CLASSES = 10
+DOUBT = 0.8  # below this probability the headline names the runner-up too
 
 
 class _Relay(QObject):
@@ -120,10 +121,12 @@ class DigitPanel(PlotPanel):
         self.thickness.setValue(DEFAULT_THICKNESS)
         self.thickness.setToolTip(self.tr("How thick the pen writes (the whole drawing follows)"))
         self.thickness.valueChanged.connect(self.pad.set_thickness)
-        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button = QToolButton()
+        self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Wipe the pad (Delete)"))
         self.clear_button.clicked.connect(self.pad.clear)
-        self.sample_button = QPushButton(self.tr("Sample"))
+        self.sample_button = QToolButton()
+        self.sample_button.setText(self.tr("Sample"))
         self.sample_button.setToolTip(self.tr("Put a validation image on the pad, a different one each "
                                               "time: compare your writing with the data's"))
         self.sample_button.clicked.connect(self.show_sample)
@@ -169,7 +172,6 @@ class DigitPanel(PlotPanel):
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.hideButtons()
         self.bars_plot.setMenuEnabled(True)
-        self.bars_plot.setYRange(0, 1, padding=0.02)
         self.bars_plot.getAxis("left").setTicks([[(0, "0"), (0.5, "50%"), (1, "100%")], []])
         self.bars_plot.getAxis("bottom").setStyle(tickLength=0)
         self._set_classes(DEFAULT_CLASSES)
@@ -190,7 +192,8 @@ class DigitPanel(PlotPanel):
 
     def _set_classes(self, k: int) -> None:
         self.bars_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(k)], []])
-        self.bars_plot.setXRange(-0.6, k - 0.4, padding=0)
+        self.bars_plot.disableAutoRange()
+        self.bars_plot.setRange(xRange=(-0.6, k - 0.4), yRange=(0, 1.02), padding=0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -261,6 +264,7 @@ class DigitPanel(PlotPanel):
 
     def clear(self) -> None:
         super().clear()
+        self._set_classes(DEFAULT_CLASSES)  # the base class let the axes range freely again
         self.reading = None
         self._show_reading()
         self._say_state()
@@ -340,6 +344,10 @@ class DigitPanel(PlotPanel):
             text = self.tr("<span style='color:{muted}'>The network reads</span>&nbsp; "
                            "<span style='font-size:20pt; font-weight:bold; color:{accent}'>{digit}</span>"
                            "&nbsp; <span style='color:{muted}'>{share} sure</span>")
+            second = int(np.argsort(r.probabilities)[-2]) if len(r.probabilities) > 1 else None
+            if second is not None and r.probabilities[r.predicted] < DOUBT:
+                text += self.tr("<br><span style='color:{muted}'>or a {other} ({other_share})</span>").format(
+                    muted="{muted}", other=second, other_share=f"{float(r.probabilities[second]):.0%}")
         share = f"{float(r.probabilities[r.predicted]):.0%}" if r is not None else ""
         self.headline.setText(text.format(muted=t.muted, accent=t.highlight,
                                           digit=r.predicted if r is not None else "", share=share))
