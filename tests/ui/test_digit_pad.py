@@ -115,9 +115,12 @@ def test_the_pad_asks_for_training_first_then_every_stroke_moves_the_bars(lenet,
     assert panel.sample_button.isEnabled()  # a validation image, to compare writing with data
     read(qtbot, panel, lambda: QTest.mouseClick(panel.sample_button, Qt.LeftButton))
     sample = panel.samples[0]
+    assert f"labelled {panel.sample_labels[0]}" in panel.headline.text()
     assert np.corrcoef(panel.reading.image.ravel(), sample.ravel())[0, 1] > 0.9
     read(qtbot, panel, lambda: QTest.mouseClick(panel.sample_button, Qt.LeftButton))
     assert np.corrcoef(panel.reading.image.ravel(), panel.samples[1].ravel())[0, 1] > 0.9
+    read(qtbot, panel, lambda: draw(qtbot, panel.pad, line((0.2, 0.2), (0.8, 0.8))))
+    assert "labelled" not in panel.headline.text()  # drawn over: no longer the data's image
 
 
 def test_a_drawn_one_is_boxed_into_20x20_and_centred_by_its_mass(pad_panel, qtbot):

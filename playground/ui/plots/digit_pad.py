@@ -99,7 +99,9 @@ class DigitPanel(PlotPanel):
         self.weights: DigitWeights | None = None
         self.reading: DigitReading | None = None
         self.samples: np.ndarray | None = None  # (n, H, W) validation images of the run
+        self.sample_labels: np.ndarray | None = None
         self._next_sample = 0
+        self.sample_label: int | None = None  # the label of the validation image on the pad
         self.latency: float | None = None  # seconds from the last request to its reading on screen
         self._reader = DigitReader()  # used only on the reader thread
         self._relay = _Relay()
@@ -154,7 +156,7 @@ class DigitPanel(PlotPanel):
         self.headline = QLabel()
         self.headline.setTextFormat(Qt.RichText)
         self.headline.setWordWrap(True)
-        self.headline.setMinimumHeight(44)
+        self.headline.setMinimumHeight(58)
         self.headline.setAlignment(Qt.AlignVCenter | Qt.AlignLeft)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -248,7 +250,7 @@ class DigitPanel(PlotPanel):
             self.weights = None
             self.reading = None
             self._show_reading()
-        self.samples = setup.sample_images
+        self.samples, self.sample_labels = setup.sample_images, setup.sample_labels
         self._next_sample = 0
         self.sample_button.setEnabled(self.samples is not None and len(self.samples) > 0)
         self._say_state()
@@ -257,10 +259,13 @@ class DigitPanel(PlotPanel):
         """The next validation image of the run on the pad, as ink."""
         if self.samples is None or not len(self.samples):
             return
-        image = self.samples[self._next_sample % len(self.samples)]
+        i = self._next_sample % len(self.samples)
         self._next_sample += 1
+        image = self.samples[i]
         lo, hi = float(image.min()), float(image.max())
         self.pad.set_ink((image - lo) / (hi - lo) if hi > lo else np.zeros_like(image))
+        self.sample_label = int(self.sample_labels[i]) if self.sample_labels is not None else None
+        self._say_state()
 
     def clear(self) -> None:
         super().clear()
@@ -288,6 +293,7 @@ class DigitPanel(PlotPanel):
 
     # --- reading the drawing -------------------------------------------------------------------
     def _drawing_changed(self, _final: bool) -> None:
+        self.sample_label = None  # a stroke, a drop or Clear: no longer the data's own image
         if self.message.isVisible():
             self.message.hide()
             self._fit_pad()
@@ -348,6 +354,9 @@ class DigitPanel(PlotPanel):
             if second is not None and r.probabilities[r.predicted] < DOUBT:
                 text += self.tr("<br><span style='color:{muted}'>or a {other} ({other_share})</span>").format(
                     muted="{muted}", other=second, other_share=f"{float(r.probabilities[second]):.0%}")
+            if self.sample_label is not None:
+                text += self.tr("<br><span style='color:{muted}'>a validation image labelled {label}</span>"
+                                ).format(muted="{muted}", label=self.sample_label)
         share = f"{float(r.probabilities[r.predicted]):.0%}" if r is not None else ""
         self.headline.setText(text.format(muted=t.muted, accent=t.highlight,
                                           digit=r.predicted if r is not None else "", share=share))
