@@ -12,8 +12,8 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from playground.engine.digit_input import input_kind
 from playground.engine.digit_reader import DigitReader, DigitReading, DigitWeights, digit_weights
@@ -183,6 +183,9 @@ class DigitPanel(PlotPanel):
         self.seen_plot = self._image_plot(1, 0, self.tr("input"))
         self.seen = pg.ImageItem()
         self.seen_plot.addItem(self.seen)
+        self.seen_frame = QGraphicsRectItem()  # the field's edge, on either theme's background
+        self.seen_frame.setBrush(Qt.NoBrush)
+        self.seen_plot.addItem(self.seen_frame)
         self.maps_plot = self._image_plot(1, 1, self.tr("feature maps"))
         self.maps = pg.ImageItem()
         self.maps_plot.addItem(self.maps)
@@ -236,6 +239,9 @@ class DigitPanel(PlotPanel):
             return  # the base class paints before the panel's items exist
         self.message.setStyleSheet(f"QLabel {{ color: {theme.wrong}; }}")
         self.seen.setColorMap(style.grayscale_map(theme))
+        pen = pg.mkPen(theme.plot_axis, width=1)
+        pen.setCosmetic(True)
+        self.seen_frame.setPen(pen)
         self.maps.setColorMap(style.diverging_map(theme))
         for plot in (self.seen_plot, self.maps_plot):
             plot.titleLabel.setText(plot.titleLabel.text, color=theme.muted)
@@ -349,7 +355,7 @@ class DigitPanel(PlotPanel):
         else:
             text = self.tr("<span style='color:{muted}'>The network reads</span>&nbsp; "
                            "<span style='font-size:20pt; font-weight:bold; color:{accent}'>{digit}</span>"
-                           "&nbsp; <span style='color:{muted}'>{share} sure</span>")
+                           "&nbsp; <span style='color:{muted}'>{share}&nbsp;sure</span>")
             second = int(np.argsort(r.probabilities)[-2]) if len(r.probabilities) > 1 else None
             if second is not None and r.probabilities[r.predicted] < DOUBT:
                 text += self.tr("<br><span style='color:{muted}'>or a {other} ({other_share})</span>").format(
@@ -380,6 +386,8 @@ class DigitPanel(PlotPanel):
                           pens=[pg.mkPen(None)] * k)
         lo, hi = self.weights.value_range if self.weights else (0.0, 1.0)
         self.seen.setImage(r.image, levels=(lo, hi))
+        h, w = r.image.shape
+        self.seen_frame.setRect(QRectF(0, 0, w, h))
         if r.maps is not None:
             self.maps_plot.setVisible(True)
             title = self.tr("{layer} feature maps").format(layer=r.maps_layer)
