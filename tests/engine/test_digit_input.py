@@ -162,3 +162,27 @@ def test_only_image_classifiers_of_digit_shape_get_weights_copied():
     reading = DigitReader()
     reading.load(w)
     assert reading.read(stroke()).image.shape == (8, 8)
+
+
+def dense_digits_preset() -> dict:
+    """digits_cnn without its convolution: Flatten straight into Dense."""
+    import json
+
+    preset = json.loads((PRESETS_DIR / "digits_cnn.json").read_text())
+    gone = {"conv1", "relu1", "pool1"}
+    preset["nodes"] = [n for n in preset["nodes"] if n["id"] not in gone]
+    preset["edges"] = [e for e in preset["edges"] if e["from"].split(":")[0] not in gone
+                       and e["to"].split(":")[0] not in gone] + [{"from": "data:x", "to": "flatten:in"}]
+    return preset
+
+
+def test_a_dense_first_layer_has_no_feature_maps_only_the_input():
+    model = Model.from_preset(dense_digits_preset())
+    data, _, _ = model.load_data()
+    reader = DigitReader()
+    reader.load(digit_weights(model, data))
+    reading = reader.read(stroke())
+    assert reading.maps is None and reading.maps_layer is None
+    x = prepare(stroke(), (1, 8, 8))
+    np.testing.assert_allclose(reading.image, x[0])
+    np.testing.assert_allclose(reading.probabilities, model.forward(x[None])[0], rtol=1e-5, atol=1e-7)

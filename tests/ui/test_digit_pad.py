@@ -248,3 +248,40 @@ def test_shot_of_the_digit_view_pictures_the_pad_not_the_filters(tmp_path, qtbot
     finally:
         shot.render_window = real
     assert pictured == ["digit"] and out.stat().st_size > 0
+
+
+def test_drawings_are_read_off_the_gui_thread_with_a_copy_of_the_weights(pad_panel, qtbot, trained_lenet,
+                                                                         monkeypatch):
+    import threading
+
+    from playground.engine.digit_reader import DigitReader
+
+    threads, real = [], DigitReader.read
+
+    def spy(self, ink):
+        threads.append(threading.current_thread())
+        return real(self, ink)
+
+    monkeypatch.setattr(DigitReader, "read", spy)
+    model, _ = trained_lenet
+    read(qtbot, pad_panel, lambda: draw(qtbot, pad_panel.pad, line((0.5, 0.2), (0.5, 0.8))))
+    assert threads and threading.main_thread() not in threads
+    live = model.parameters()
+    for name, copy in pad_panel.weights.state.items():  # copies, never the training arrays
+        assert not np.shares_memory(copy, live.get(name, model.state()[name]))
+
+
+def test_a_dense_network_shows_the_input_it_sees_and_no_feature_maps(qtbot):
+    from tests.engine.test_digit_input import dense_digits_preset
+
+    model = Model.from_preset(dense_digits_preset())
+    data, _, _ = model.load_data()
+    panel = DigitPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 400)
+    panel.show()
+    panel.update_snapshot(snapshot(digit_weights(model, data)))
+    read(qtbot, panel, lambda: draw(qtbot, panel.pad, line((0.5, 0.15), (0.5, 0.85))))
+    assert panel.reading.maps is None
+    assert panel.seen_plot.isVisible() and not panel.maps_plot.isVisible()
+    assert panel.seen.image.shape == (8, 8)
