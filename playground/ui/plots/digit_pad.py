@@ -91,8 +91,8 @@ class DigitPanel(PlotPanel):
     def note(cls, analysis, graph, shape):
         if input_kind(shape) is not None and analysis.num_classes:
             return None
-        return _tr("Write a digit works with networks that classify 28x28 (MNIST) or 8x8 (digits) "
-                   "grey images; this network's input is {shape}.").format(shape=shape_text(shape))
+        return _tr("Drawing a digit needs a network that classifies 28x28 (MNIST) or 8x8 (digits) "
+                   "grey images: this network's input is {shape}.").format(shape=shape_text(shape))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

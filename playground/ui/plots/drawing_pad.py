@@ -59,6 +59,7 @@ class DrawingPad(QWidget):
         self.raster = QImage(RASTER, RASTER, QImage.Format_Grayscale8)
         self._hover: QPointF | None = None
         self._drawing = False
+        self._dropping = False  # a file is being dragged over the pad
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -199,7 +200,8 @@ class DrawingPad(QWidget):
         p.setRenderHint(QPainter.SmoothPixmapTransform)
         rect = self._pad_rect()
         p.drawImage(rect, shown)
-        frame = QPen(QColor(t.highlight) if self.hasFocus() else QColor(t.plot_axis), 1.5)
+        frame = QPen(QColor(t.highlight) if self.hasFocus() or self._dropping else QColor(t.plot_axis),
+                     4 if self._dropping else 1.5)
         p.setPen(frame)
         p.setBrush(Qt.NoBrush)
         p.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
@@ -268,8 +270,16 @@ class DrawingPad(QWidget):
         mime = event.mimeData()
         if mime.hasImage() or any(u.isLocalFile() for u in mime.urls()):
             event.acceptProposedAction()
+            self._dropping = True
+            self.update()
+
+    def dragLeaveEvent(self, event) -> None:
+        self._dropping = False
+        self.update()
 
     def dropEvent(self, event) -> None:
+        self._dropping = False
+        self.update()
         mime = event.mimeData()
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
         if files:
