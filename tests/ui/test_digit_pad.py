@@ -285,3 +285,21 @@ def test_a_dense_network_shows_the_input_it_sees_and_no_feature_maps(qtbot):
     assert panel.reading.maps is None
     assert panel.seen_plot.isVisible() and not panel.maps_plot.isVisible()
     assert panel.seen.image.shape == (8, 8)
+
+
+def test_delete_and_backspace_on_the_pad_edit_the_drawing_not_the_network(lenet, qtbot):
+    """The window's Delete action (Delete, Backspace) removes selected nodes: keys typed on the
+    pad are the pad's."""
+    panel = digit_panel(lenet)
+    lenet.set_view_mode("training")
+    lenet.training.show_panel(panel)
+    lenet.scene.nodes["conv1"].setSelected(True)
+    nodes = set(lenet.document.graph.nodes)
+    draw(qtbot, panel.pad, line((0.3, 0.3), (0.7, 0.3)))
+    draw(qtbot, panel.pad, line((0.5, 0.3), (0.5, 0.8)))
+    panel.pad.setFocus()
+    QTest.keyClick(panel.pad, Qt.Key_Backspace)
+    assert len(panel.pad.strokes) == 1
+    QTest.keyClick(panel.pad, Qt.Key_Delete)
+    assert panel.pad.is_empty()
+    assert set(lenet.document.graph.nodes) == nodes

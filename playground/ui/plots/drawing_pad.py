@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -19,6 +19,7 @@ from playground.ui.common import style
 RASTER = 280  # the drawing's own resolution (10x MNIST's field)
 DEFAULT_THICKNESS = 24  # raster pixels: about MNIST's stroke width for a digit drawn 3/4 of the pad high
 MIN_THICKNESS, MAX_THICKNESS = 6, 48
+PAD_KEYS = (Qt.Key_Backspace, Qt.Key_Delete)  # take the last stroke back, clear
 IMAGE_MARGIN = 0.1  # a dropped image fills the pad up to this share of its side on each border
 
 
@@ -256,6 +257,14 @@ class DrawingPad(QWidget):
         self._hover = None
         self.update()
         super().leaveEvent(event)
+
+    def event(self, event) -> bool:
+        """Claim the pad's own keys before the window's shortcuts (Delete removes nodes there)."""
+        if event.type() == QEvent.ShortcutOverride and event.key() in PAD_KEYS \
+                and event.modifiers() == Qt.NoModifier:
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Backspace:
