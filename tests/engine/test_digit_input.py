@@ -6,8 +6,15 @@ import numpy as np
 import pytest
 
 from playground.engine import Model, datasets, digit_input
-from playground.engine.digit_input import (bounding_box, centre_of_mass, digits_style, mnist_style,
-                                           prepare, resample, to_ink)
+from playground.engine.digit_input import (
+    bounding_box,
+    centre_of_mass,
+    digits_style,
+    mnist_style,
+    prepare,
+    resample,
+    to_ink,
+)
 from playground.engine.digit_reader import DigitReader, digit_weights, probabilities
 from playground.paths import PRESETS_DIR
 
@@ -54,7 +61,7 @@ def test_the_centre_of_mass_not_the_box_is_centred():
     ink = stroke(rows=(40, 240), cols=(40, 60))
     ink[40:240, 200:240] = 1.0  # a thin bar left, a thick one right
     out = mnist_style(ink)
-    top, bottom, left, right = bounding_box(out, 0.0)
+    _top, _bottom, left, right = bounding_box(out, 0.0)
     cy, cx = centre_of_mass(out)
     assert abs(cx - 14.0) <= 0.5 and abs(cy - 14.0) <= 0.5
     assert (left + right) / 2 < 13.0  # the box sits left of the centre

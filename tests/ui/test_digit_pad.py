@@ -14,7 +14,14 @@ from playground.engine.digit_reader import digit_weights
 from playground.paths import PRESETS_DIR
 from playground.ui.plots.digit_pad import DigitPanel
 from playground.ui.training.worker import TrainingSnapshot
-from tests.ui.fixtures import dialog_answers, file_drop_mime, lenet, open_copy, settings_dir, window  # noqa: F401
+from tests.ui.fixtures import (  # noqa: F401
+    dialog_answers,
+    file_drop_mime,
+    lenet,
+    open_copy,
+    settings_dir,
+    window,
+)
 
 
 def train(preset: str, steps: int, samples: int = 0) -> tuple[Model, object]:
@@ -183,7 +190,7 @@ def test_a_dropped_png_of_a_real_mnist_digit_reads_as_the_engine_reads_it(pad_pa
     for i in sure[:3]:
         path = tmp_path / f"digit{i}.png"
         mnist_png(test_split[i, 0], path)
-        probs = read(qtbot, pad_panel, lambda: drop(pad_panel.pad, file_drop_mime(path)))
+        probs = read(qtbot, pad_panel, lambda png=path: drop(pad_panel.pad, file_drop_mime(png)))
         assert int(np.argmax(probs)) == int(np.argmax(out[i])), i
         assert not pad_panel.message.isVisible()
         assert np.corrcoef(pad_panel.reading.image.ravel(), test_split[i, 0].ravel())[0, 1] > 0.9

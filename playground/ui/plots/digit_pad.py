@@ -13,17 +13,34 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.engine.digit_input import input_kind
-from playground.engine.digit_reader import DigitReader, DigitReading, DigitWeights, digit_weights
+from playground.engine.digit_reader import (
+    DigitReader,
+    DigitReading,
+    DigitWeights,
+    digit_weights,
+)
 from playground.engine.registry import shape_text
 from playground.ui.common import style
 from playground.ui.plots.base import PlotPanel
-from playground.ui.plots.drawing_pad import DEFAULT_THICKNESS, MAX_THICKNESS, MIN_THICKNESS, DrawingPad
+from playground.ui.plots.drawing_pad import (
+    DEFAULT_THICKNESS,
+    MAX_THICKNESS,
+    MIN_THICKNESS,
+    DrawingPad,
+)
 from playground.ui.plots.images import tile
 from playground.ui.plots.keys import symmetric
-
 
 PAD_SHARE = 0.52  # of the panel's width at most
 MIN_PAD = 140
@@ -322,7 +339,8 @@ class DigitPanel(PlotPanel):
     def _on_reading(self, ticket: int, result) -> None:
         self._shown = max(self._shown, ticket)
         if isinstance(result, str):
-            self._show_refusal(self.tr("The network could not read the drawing: {error}").format(error=result))
+            self._show_refusal(self.tr("The network could not read the drawing: {error}").format(
+                error=result))
             return
         if self.pad.is_empty() or self.weights is None:
             return  # cleared (or the network replaced) while it was being read
@@ -393,7 +411,8 @@ class DigitPanel(PlotPanel):
             title = self.tr("{layer} feature maps").format(layer=r.maps_layer)
             if self.maps_plot.titleLabel.text != title:
                 self.maps_plot.titleLabel.setText(title, color=t.muted)
-            self.maps.setImage(tile(r.maps, columns=3 if len(r.maps) <= 9 else None), levels=symmetric(r.maps))
+            columns = 3 if len(r.maps) <= 9 else None
+            self.maps.setImage(tile(r.maps, columns=columns), levels=symmetric(r.maps))
         else:
             self.maps.clear()
             self.maps_plot.setVisible(False)
