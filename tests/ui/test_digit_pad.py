@@ -139,6 +139,11 @@ def test_a_drawn_one_is_boxed_into_20x20_and_centred_by_its_mass(pad_panel, qtbo
     cy, cx = centre_of_mass(seen)
     assert abs(cy - 14.0) <= 0.5 and abs(cx - 14.0) <= 0.5
     assert int(np.argmax(probs)) == 1
+    vb = pad_panel.bars_plot.vb
+    over_one = pad_panel.graphics.mapFromScene(vb.mapViewToScene(QPointF(1.1, 0.3)))
+    QTest.mouseMove(pad_panel.graphics.viewport(), over_one)  # hovering a bar tells its value
+    assert pad_panel.graphics.toolTip() == f"class 1: {probs[1]:.1%}"
+    assert pad_panel.bar_tip(1.5) == ""  # between the bars
     assert pad_panel.reading.maps.shape == (6, 28, 28)  # conv1's maps of the drawing
     assert pad_panel.maps_plot.isVisible() and pad_panel.maps.image is not None
 

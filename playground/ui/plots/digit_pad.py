@@ -196,6 +196,7 @@ class DigitPanel(PlotPanel):
         self._set_classes(DEFAULT_CLASSES)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.72, x0=None)
         self.bars_plot.addItem(self.bars)
+        self.graphics.scene().sigMouseMoved.connect(self._hover_bars)
 
         self.seen_plot = self._image_plot(1, 0, self.tr("input"))
         self.seen = pg.ImageItem()
@@ -232,6 +233,19 @@ class DigitPanel(PlotPanel):
         if self.pad.width() != side:
             self.pad.setFixedSize(side, side)
             self.left.setFixedWidth(side)
+
+    def bar_tip(self, x: float) -> str:
+        """What hovering the bars at class coordinate ``x`` says ('' off the bars)."""
+        r = self.reading
+        k = round(x)
+        if r is None or not 0 <= k < len(r.probabilities) or abs(x - k) > 0.4:
+            return ""
+        return self.tr("class {k}: {p:.1%}").format(k=k, p=float(r.probabilities[k]))
+
+    def _hover_bars(self, pos) -> None:
+        inside = self.bars_plot.vb.sceneBoundingRect().contains(pos)
+        tip = self.bar_tip(self.bars_plot.vb.mapSceneToView(pos).x()) if inside else ""
+        self.graphics.setToolTip(tip)
 
     def _image_plot(self, row: int, col: int, title: str) -> pg.PlotItem:
         plot = self.graphics.addPlot(row=row, col=col, title=title)
