@@ -43,7 +43,7 @@ from playground.ui.plots.images import tile
 from playground.ui.plots.keys import symmetric
 
 PAD_SHARE = 0.52  # of the panel's width at most
-MIN_PAD = 140
+MIN_PAD = 100
 DEFAULT_CLASSES = 10
 DOUBT = 0.8  # below this probability the headline names the runner-up too
 
@@ -168,7 +168,7 @@ class DigitPanel(PlotPanel):
         left.addStretch(1)
         self.left = QWidget()
         self.left.setLayout(left)
-        self.setMinimumSize(320, 240)  # the pad follows the panel's size (``_fit_pad``)
+        self.setMinimumSize(220, 160)  # the pad follows the panel's size (``_fit_pad``)
 
         self.headline = QLabel()
         self.headline.setTextFormat(Qt.RichText)

@@ -65,7 +65,7 @@ class DrawingPad(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setCursor(Qt.CrossCursor)
-        self.setMinimumSize(140, 140)
+        self.setMinimumSize(100, 100)
         policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
