@@ -118,8 +118,9 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
         window.training.show_panel(panel)
     if train_steps:
         train_for_shot(window, train_steps, view="training" if panel else view)
-        if panel:  # a run fronts the view that suits the network; the picture wants this one
-            window.training.show_panel(panel)
+    if panel:  # opening and training front the view that suits the network: this one wins
+        QApplication.processEvents()
+        window.training.show_panel(panel)
     image = render_window(window, size)
     window.close()
     write_image(image, out)
