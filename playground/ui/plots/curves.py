@@ -1,6 +1,7 @@
 """Loss, accuracy and gradient-norm curves."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 import numpy as np
 import pyqtgraph as pg
 
@@ -28,7 +29,7 @@ class _TrainValPanel(PlotPanel):
         self.train_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
         self.val_curve = self.plot.plot(pen=pg.mkPen(PALETTE[1], width=2), symbol="o", symbolSize=5,
                                         symbolBrush=PALETTE[1], symbolPen=None)
-        for curve, name in ((self.train_curve, "training (smoothed)"), (self.raw_curve, "per batch"),
+        for curve, name in ((self.train_curve, self.tr("training (smoothed)")), (self.raw_curve, self.tr("per batch")),
                             (self.val_curve, "validation")):
             self.legend.addItem(curve, name)
         spread(self.legend)
@@ -82,7 +83,7 @@ class _TrainValPanel(PlotPanel):
 
 
 class LossPanel(_TrainValPanel):
-    title = "Loss"
+    title = QT_TRANSLATE_NOOP("LossPanel", "Loss")
     view_name = "loss"  # playground shot PRESET --view loss
     label = "loss"
 
@@ -94,7 +95,7 @@ class LossPanel(_TrainValPanel):
 
 
 class AccuracyPanel(_TrainValPanel):
-    title = "Accuracy"
+    title = QT_TRANSLATE_NOOP("AccuracyPanel", "Accuracy")
     view_name = "accuracy"  # playground shot PRESET --view accuracy
     label = "accuracy"
 
@@ -113,7 +114,7 @@ class GradientNormPanel(PlotPanel):
     """Per-layer gradient norm over time on a log axis: where gradients vanish or explode."""
     redraw_interval = REDRAW_INTERVAL
 
-    title = "Gradient norms"
+    title = QT_TRANSLATE_NOOP("GradientNormPanel", "Gradient norms")
     view_name = "gradients"  # playground shot PRESET --view gradients
 
     def __init__(self, parent=None) -> None:

@@ -145,7 +145,7 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            self.status.emit("compiling", f"Preparing data and {first_step_note()}…")
+            self.status.emit("compiling", self.tr("Preparing data and {first_step_note}…").format(first_step_note=first_step_note()))
             model = self.model
             data = model.load_data()
             probe = data[0].x_train[:2]

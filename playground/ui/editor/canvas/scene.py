@@ -153,12 +153,12 @@ class GraphScene(QGraphicsScene):
         src, dst = (a, b) if a.is_output else (b, a)
         if src.is_output == dst.is_output:
             side = "outputs" if src.is_output else "inputs"
-            self.statusMessage.emit(f"Cannot connect two {side}: drag from an output to an input")
+            self.statusMessage.emit(self.tr("Cannot connect two {side}: drag from an output to an input").format(side=side))
             return False
         problem = self.document.graph.connection_problem(src.node_id, src.port.name, dst.node_id,
                                                          dst.port.name)
         if problem:
-            self.statusMessage.emit(f"Cannot connect: {problem}")
+            self.statusMessage.emit(self.tr("Cannot connect: {problem}").format(problem=problem))
             return False
         edge = Edge(src.node_id, src.port.name, dst.node_id, dst.port.name)
         self.document.push(Connect(self.document.graph, edge))
@@ -204,7 +204,7 @@ class GraphScene(QGraphicsScene):
             if (pos.x(), pos.y()) != graph.nodes[node_id].position:
                 moves[node_id] = (pos.x(), pos.y())
         if moves:
-            self.document.push(MoveNodes(graph, moves, f"Move {', '.join(moves)}"))
+            self.document.push(MoveNodes(graph, moves, self.tr("Move {join}").format(join=', '.join(moves))))
 
     def _update_wire(self, pos: QPointF) -> None:
         start = self._wire_from.anchor()

@@ -1,0 +1,170 @@
+"""The window's language: English (the source texts) or Korean, through Qt's own translators.
+
+Every user-visible UI string goes through ``tr()`` / ``QCoreApplication.translate``; the compiled
+catalogue (``playground/i18n/playground_ko.qm``, built by ``tools/update_translations.py``) and Qt's
+own ``qtbase_ko`` (standard dialogs' buttons) are installed here. The engine stays English and
+Qt-free: node types' titles, categories, help and parameter help, and the engine's messages the UI
+shows, are translated at display time with the helpers below, one context per node type.
+
+The language follows the system locale until the user picks one (View > Language); the choice is
+kept in QSettings and applies from the next start (Qt re-translates only what is built again).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from playground.ui.common import settings
+
+LANGUAGES = {"en": "English", "ko": "한국어"}  # each language's name in itself, as its menu entry says
+SETTING = "ui/language"
+CATALOGUE = "playground_{code}.qm"
+NODE_CONTEXT = "node:{type_name}"  # a node type's title, help and parameter help
+CATEGORY_CONTEXT = "node categories"
+ENGINE_CONTEXT = "engine messages"
+
+_translators: list[QTranslator] = []
+_current = "en"
+
+
+def i18n_dir() -> Path:
+    """The folder of the .ts sources and compiled .qm files (package data of ``playground.i18n``)."""
+    import playground.i18n
+
+    return Path(playground.i18n.__file__).resolve().parent
+
+
+def language_of(locale: QLocale) -> str:
+    return "ko" if locale.language() == QLocale.Korean else "en"
+
+
+def environment_language() -> str | None:
+    """"ko" when LANG / LC_ALL / LC_MESSAGES names Korean (ko_KR.UTF-8), "en" for another, None unset."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return None
+
+
+def saved_language() -> str | None:
+    value = settings.open_settings().value(SETTING)
+    return str(value) if value in LANGUAGES else None
+
+
+def save_language(code: str) -> None:
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+    settings.open_settings().setValue(SETTING, code)
+
+
+def chosen_language() -> str:
+    """The user's choice (View > Language), else the system's language on a first launch."""
+    return saved_language() or language_of(QLocale.system())
+
+
+def current_language() -> str:
+    return _current
+
+
+def install(code: str) -> bool:
+    """Make ``code`` the language of everything translated from now on; False when its catalogue
+    is missing (the window then stays English). Also sets the default QLocale (number formats)."""
+    global _current
+    app = QCoreApplication.instance()
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if code == "en":
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        _current = "en"
+        return True
+    ours = QTranslator(app)
+    if not ours.load(str(i18n_dir() / CATALOGUE.format(code=code))):
+        return False
+    qt = QTranslator(app)  # Qt's standard dialogs and buttons (OK, Cancel...), when PySide6 ships it
+    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        _translators.append(qt)
+    _translators.append(ours)
+    for translator in _translators:
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Korean, QLocale.SouthKorea))
+    _current = code
+    return True
+
+
+def node_text(type_name: str, text: str) -> str:
+    """A node type's declared English ``text`` (title, help, parameter help) in the UI's language."""
+    return QCoreApplication.translate(NODE_CONTEXT.format(type_name=type_name), text) if text else text
+
+
+def node_title(t) -> str:
+    return node_text(t.type_name, t.display_name())
+
+
+def node_help(t) -> str:
+    return node_text(t.type_name, t.help)
+
+
+def category_text(category: str) -> str:
+    return QCoreApplication.translate(CATEGORY_CONTEXT, category)
+
+
+def param_help(param) -> str:
+    """``param``'s help, translated in the context of the (first) node type that declares it."""
+    from playground.engine.registry import node_types
+
+    for t in node_types():
+        if any(p is param for p in t.params):
+            return node_text(t.type_name, param.help)
+    return param.help
+
+
+_FIELD = re.compile(r"\{(\d+)\}")
+
+
+def _pattern(template: str) -> re.Pattern:
+    parts = _FIELD.split(template)
+    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<f{part}>.+?)" for i, part in enumerate(parts))
+    return re.compile(regex + r"\Z", re.S)
+
+
+def engine_text(message: str) -> str:
+    """One of the engine's English messages (a validation problem, a shape error) in the UI's
+    language: matched against the templates the update tool extracted from the engine's source
+    (``{0}``, ``{1}``: the values, which translations may reorder); unknown ones stay English.
+    A message that names its node first ("Dense 'd1': ...") keeps the name and translates the rest."""
+    if _current == "en" or not message:
+        return message
+    head, sep, rest = message.partition(": ")
+    if sep and re.fullmatch(r"\w+ '[^']*'", head):
+        return f"{head}: {engine_text(rest)}"
+    from playground.i18n.engine_messages import TEMPLATES
+
+    for template in TEMPLATES:
+        match = _compiled(template).match(message)
+        if match:
+            translated = QCoreApplication.translate(ENGINE_CONTEXT, template)
+            values = {int(k[1:]): v for k, v in match.groupdict().items()}
+            return _FIELD.sub(lambda m: values.get(int(m.group(1)), m.group(0)), translated)
+    return message
+
+
+_patterns: dict[str, re.Pattern] = {}
+
+
+def _compiled(template: str) -> re.Pattern:
+    if template not in _patterns:
+        _patterns[template] = _pattern(template)
+    return _patterns[template]
+
+
+def number(value: float, decimals: int = -1) -> str:
+    """``value`` written for the UI's locale (digit grouping; ``decimals`` < 0: as short as exact)."""
+    locale = QLocale()
+    if isinstance(value, int):
+        return locale.toString(value)
+    return locale.toString(float(value), "f", decimals) if decimals >= 0 else locale.toString(float(value), "g", 6)
