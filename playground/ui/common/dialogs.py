@@ -11,7 +11,7 @@ PRESET_FILTER = QT_TRANSLATE_NOOP("common.dialogs", "Presets (*.json);;All files
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """SAVE, DISCARD or CANCEL for a document with unsaved changes."""
     answer = QMessageBox.warning(
-        parent, "Unsaved changes", f"Save the changes to {name}?",
+        parent, QCoreApplication.translate("common.dialogs", "Unsaved changes"), QCoreApplication.translate("common.dialogs", "Save the changes to {name}?").format(name=name),
         QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
     return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
 

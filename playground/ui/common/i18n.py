@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication
 
 from playground.ui.common import settings
 
@@ -25,9 +26,13 @@ CATALOGUE = "playground_{code}.qm"
 NODE_CONTEXT = "node:{type_name}"  # a node type's title, help and parameter help
 CATEGORY_CONTEXT = "node categories"
 ENGINE_CONTEXT = "engine messages"
+# Hangul glyphs: Windows has Malgun Gothic, macOS Apple SD Gothic Neo, Linux the fonts-noto-cjk
+# package's Noto Sans CJK KR. Missing families are skipped; the system font stays the last resort.
+KOREAN_FONTS = ("Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic")
 
 _translators: list[QTranslator] = []
 _current = "en"
+_system_font: list[QFont] = []
 
 
 def i18n_dir() -> Path:
@@ -80,6 +85,7 @@ def install(code: str) -> bool:
     _translators.clear()
     if code == "en":
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        _use_fonts(())
         _current = "en"
         return True
     ours = QTranslator(app)
@@ -92,8 +98,21 @@ def install(code: str) -> bool:
     for translator in _translators:
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Korean, QLocale.SouthKorea))
+    _use_fonts(KOREAN_FONTS)
     _current = code
     return True
+
+
+def _use_fonts(families: tuple[str, ...]) -> None:
+    """The app font: ``families`` first (their glyphs win), then the system's own font."""
+    if not isinstance(QCoreApplication.instance(), QGuiApplication):
+        return
+    if not _system_font:
+        _system_font.append(QGuiApplication.font())
+    font = QFont(_system_font[0])
+    if families:
+        font.setFamilies([*families, *_system_font[0].families()])
+    QGuiApplication.setFont(font)
 
 
 def node_text(type_name: str, text: str) -> str:
@@ -128,7 +147,7 @@ _FIELD = re.compile(r"\{(\d+)\}")
 
 def _pattern(template: str) -> re.Pattern:
     parts = _FIELD.split(template)
-    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<f{part}>.+?)" for i, part in enumerate(parts))
+    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<f{part}>.*?)" for i, part in enumerate(parts))
     return re.compile(regex + r"\Z", re.S)
 
 
@@ -168,3 +187,53 @@ def number(value: float, decimals: int = -1) -> str:
     if isinstance(value, int):
         return locale.toString(value)
     return locale.toString(float(value), "f", decimals) if decimals >= 0 else locale.toString(float(value), "g", 6)
+
+
+_catalogues: dict[str, list[tuple[str, str]]] = {}
+
+
+def catalogue(code: str) -> list[tuple[str, str]]:
+    """(English source, translation) of every finished text without values in ``code``'s .ts."""
+    if code not in _catalogues:
+        import xml.etree.ElementTree as ET
+
+        pairs: list[tuple[str, str]] = []
+        path = i18n_dir() / f"playground_{code}.ts"
+        if path.is_file():
+            for message in ET.parse(path).getroot().iter("message"):
+                source, translation = message.findtext("source") or "", message.find("translation")
+                if translation is not None and translation.text and translation.get("type") is None \
+                        and "{" not in source:
+                    pairs.append((source, translation.text))
+        _catalogues[code] = pairs
+    return _catalogues[code]
+
+
+def plain(text: str) -> str:
+    """A menu text as a button or tooltip shows it: no mnemonic ("&New", "파일(&F)"), no dots."""
+    text = re.sub(r"\(&\w\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…").strip()
+
+
+def text_map(old: str, new: str) -> dict[str, str]:
+    """Each text as the UI showed it in ``old`` -> the same text in ``new`` (also without mnemonics),
+    for re-translating what is already on screen."""
+    forward: dict[str, str] = {}
+    if old == new:
+        return forward
+    for code, reverse in ((old, True), (new, False)):
+        if code == "en":
+            continue
+        for source, translation in catalogue(code):
+            a, b = (translation, source) if reverse else (source, translation)
+            forward.setdefault(a, b)
+            forward.setdefault(plain(a), plain(b))
+    return forward
+
+
+def english(text: str) -> str:
+    """The English source of ``text`` shown in the current language (itself when unknown): for
+    names that must not change with the language, such as a dock's saved-layout name."""
+    if _current == "en":
+        return text
+    return text_map(_current, "en").get(text, text)

@@ -29,20 +29,20 @@ def range_text(param: Param) -> str:
     """The declared range as a learner reads it: "1 to 4,096", "at least 0"."""
     lo, hi = param.minimum, param.maximum
     if lo is not None and hi is not None:
-        return f"{number_text(param, lo)} to {number_text(param, hi)}"
+        return QCoreApplication.translate("common.param_editors", "{low} to {high}").format(low=number_text(param, lo), high=number_text(param, hi))
     if lo is not None:
-        return QCoreApplication.translate("common.param_editors", "at least {number_text}").format(number_text=number_text(param, lo))
+        return QCoreApplication.translate("common.param_editors", "at least {value}").format(value=number_text(param, lo))
     if hi is not None:
-        return QCoreApplication.translate("common.param_editors", "at most {number_text}").format(number_text=number_text(param, hi))
+        return QCoreApplication.translate("common.param_editors", "at most {value}").format(value=number_text(param, hi))
     return QCoreApplication.translate("common.param_editors", "any whole number") if param.kind == "int" else QCoreApplication.translate("common.param_editors", "any number")
 
 
 def field_tip(param: Param) -> str:
     """The parameter's help, and for numbers its range and default."""
     if param.kind in ("int", "float"):
-        return QCoreApplication.translate("common.param_editors", "{help}\nRange: {range_text} · default {number_text}").format(help=i18n.param_help(param), range_text=range_text(param), number_text=number_text(param, param.default))
+        return QCoreApplication.translate("common.param_editors", "{help}\nRange: {range} · default {default}").format(help=i18n.param_help(param), range=range_text(param), default=number_text(param, param.default))
     if param.kind == "bool":
-        return QCoreApplication.translate("common.param_editors", "{help}\nDefault: {v}").format(help=i18n.param_help(param), v=QCoreApplication.translate("common.param_editors", "on") if param.default else QCoreApplication.translate("common.param_editors", "off"))
+        return QCoreApplication.translate("common.param_editors", "{help}\nDefault: {state}").format(help=i18n.param_help(param), state=QCoreApplication.translate("common.param_editors", "on") if param.default else QCoreApplication.translate("common.param_editors", "off"))
     return QCoreApplication.translate("common.param_editors", "{help}\nDefault: {default}").format(help=i18n.param_help(param), default=param.default) if param.default != "" else i18n.param_help(param)
 
 
@@ -76,7 +76,7 @@ class _NumberField:
             self.edited.emit(value)
             return
         typed, kept = number_text(self.param, value), number_text(self.param, self.accepted)
-        message = QCoreApplication.translate("_NumberField", "{name}: {range_text} ({typed} not applied, kept {kept})").format(name=self.param.name, range_text=range_text(self.param), typed=typed, kept=kept)
+        message = QCoreApplication.translate("_NumberField", "{name}: {range} ({typed} not applied, kept {kept})").format(name=self.param.name, range=range_text(self.param), typed=typed, kept=kept)
         self.set_value(self.accepted)
         self.show_refusal(message)
         self.refused.emit(message)

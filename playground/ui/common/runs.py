@@ -65,7 +65,7 @@ class RunCoordinator(QObject):
         graph's first problem ("Cannot train: ..."); None when it may."""
         refusal = self.refusal(run)
         if refusal is None and not analysis.ok:
-            refusal = self.tr("Cannot {verb}: {v}").format(verb=verb, v=analysis.problems[0])
+            refusal = self.tr("Cannot {verb}: {problem}").format(verb=verb, problem=analysis.problems[0])
         return refusal
 
     def end_all_for(self, parent: QWidget | None, what: str) -> bool:

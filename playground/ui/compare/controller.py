@@ -174,7 +174,7 @@ class CompareController(OneWorkerAtATime, QObject):
         self.thread.start()
         self.show_compare()
         self._update_actions()
-        self._say(self.tr("Comparing {specs} runs…").format(specs=len(specs)))
+        self._say(self.tr("Comparing {count} runs…").format(count=len(specs)))
         return True
 
     def stop(self) -> None:
@@ -187,7 +187,7 @@ class CompareController(OneWorkerAtATime, QObject):
         if self.comparison is None or self.running:
             self._say(self.tr("Nothing to save yet: run a comparison to the end (or stop it) first"))
             return None
-        path = path or base.ask_save_path(self.window, self.tr("Save comparison results as {upper}").format(upper=kind.upper()),
+        path = path or base.ask_save_path(self.window, self.tr("Save comparison results as {kind}").format(kind=kind.upper()),
                                           self.tr(FILE_FILTERS[kind]))
         if not path:
             return None
@@ -196,7 +196,7 @@ class CompareController(OneWorkerAtATime, QObject):
         try:
             (self.comparison.to_csv if kind == "csv" else self.comparison.to_json)(path)
         except OSError as exc:
-            self._say(self.tr("Cannot write {path}: {v}").format(path=path, v=exc.strerror or exc))
+            self._say(self.tr("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
             return None
         self._say(self.tr("Saved {path}").format(path=path))
         return path

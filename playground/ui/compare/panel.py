@@ -66,7 +66,7 @@ class ComparePanel(QWidget):
         self.setup_panel.progress.setValue(0)
         self._rule = (self.tr("highest final validation accuracy, then lowest validation loss")
                       if setup.classification else self.tr("lowest final validation loss"))
-        self.summary.setText(self.tr("{specs} runs from the same initial weights (training loss {initial_loss:.4f}) on the same batches.").format(specs=len(setup.specs), initial_loss=setup.initial_loss))
+        self.summary.setText(self.tr("{count} runs from the same initial weights (training loss {initial_loss:.4f}) on the same batches.").format(count=len(setup.specs), initial_loss=setup.initial_loss))
 
     def clear(self) -> None:
         """Another network was opened: no curve, thumbnail or result of the previous one stays."""

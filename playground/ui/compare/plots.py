@@ -60,7 +60,7 @@ class CompareCurvesPanel(PlotPanel):
         self.layout().insertLayout(0, bar)
         self.loss_plot = self.add_plot(0, 0, title=self.tr("Training loss"))
         self.acc_plot = self.add_plot(0, 1, title=self.tr("Validation accuracy"))
-        for plot, label in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
+        for plot, label in ((self.loss_plot, self.tr("loss")), (self.acc_plot, self.tr("accuracy"))):
             plot.setLabel("left", label)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.getAxis("left").enableAutoSIPrefix(False)

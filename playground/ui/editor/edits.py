@@ -128,7 +128,7 @@ class SetMeta(QUndoCommand):
 def new_node(graph: Graph, type_name: str, position: tuple[float, float]) -> AddSubgraph:
     t = node_type(type_name)
     node = Node(graph.unique_id(type_name), type_name, t.defaults() if t else {}, position)
-    return AddSubgraph(graph, [node], [], f"Add {type_name}")
+    return AddSubgraph(graph, [node], [], QCoreApplication.translate("AddSubgraph", "Add {type_name}").format(type_name=type_name))
 
 
 def _clone(node: Node) -> Node:

@@ -54,7 +54,7 @@ class Inspector(QScrollArea):
         if len(node_ids) == 1:
             self.show_node(node_ids[0])
         elif node_ids:
-            self.show_node(None, self.tr("{node_ids} nodes selected").format(node_ids=len(node_ids)))
+            self.show_node(None, self.tr("{count} nodes selected").format(count=len(node_ids)))
         else:
             self.show_node(None)
 
@@ -178,10 +178,10 @@ class Inspector(QScrollArea):
         if self.node_id is not None:
             shape = shape_text(analysis.shapes.get(self.node_id))
             lines = [self.tr("Output shape: <b>{shape}</b>").format(shape=shape),
-                     self.tr("Parameters: <b>{get:,}</b>").format(get=analysis.param_counts.get(self.node_id, 0))]
+                     self.tr("Parameters: <b>{count:,}</b>").format(count=analysis.param_counts.get(self.node_id, 0))]
             problems = [i18n.engine_text(p) for p in analysis.problems_of(self.node_id)]
         else:
-            lines = [self.tr("{nodes} nodes, {total_params:,} parameters").format(nodes=len(self.document.graph.nodes), total_params=analysis.total_params)]
+            lines = [self.tr("{nodes} nodes, {params:,} parameters").format(nodes=len(self.document.graph.nodes), params=analysis.total_params)]
             problems = [i18n.engine_text(p.message) for p in analysis.problems]
         lines += [f"<span style='color:{style.NODE_ERROR.name()}'>⚠ {p}</span>" for p in problems]
         self.status.setText("<br>".join(lines))

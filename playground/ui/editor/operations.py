@@ -45,7 +45,7 @@ class Editor(QObject):
         nodes = self.scene.selected_node_ids()
         if nodes:
             clipboard.copy_to_clipboard(self.graph, nodes)
-            self.statusMessage.emit(self.tr("Copied {nodes} node(s)").format(nodes=len(nodes)))
+            self.statusMessage.emit(self.tr("Copied {count} node(s)").format(count=len(nodes)))
 
     def cut(self) -> None:
         self.copy()
@@ -70,7 +70,7 @@ class Editor(QObject):
 
     def _add_items(self, nodes, edges, text: str) -> None:
         if nodes:
-            self.document.push(AddSubgraph(self.graph, nodes, edges, f"{text} {len(nodes)} node(s)"))
+            self.document.push(AddSubgraph(self.graph, nodes, edges, self.tr("{text} {count} node(s)").format(text=text, count=len(nodes))))
             self.scene.select_nodes([n.id for n in nodes])
 
     def select_all(self) -> None:

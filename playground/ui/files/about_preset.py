@@ -54,11 +54,11 @@ class AboutPreset(QScrollArea):
         lines = []
         view = meta.get("view")
         if view in VIEW_NAMES:
-            lines.append(self.tr("Opens in the {lower} view").format(lower=QCoreApplication.translate("PresetLibrary", VIEW_NAMES[view]).lower()))
+            lines.append(self.tr("Opens in the {view} view").format(view=QCoreApplication.translate("PresetLibrary", VIEW_NAMES[view]).lower()))
         compare = meta.get("compare")
         summary = compare_summary(compare) if isinstance(compare, dict) else ""
         if summary:
-            lines.append(self.tr("Compares {escape}").format(escape=_escape(summary)))
+            lines.append(self.tr("Compares {summary}").format(summary=_escape(summary)))
         if path is not None:
             lines.append(_escape(path.name))
         self.details.setText(f"<span style='color:{MUTED}'>{'<br>'.join(lines)}</span>")

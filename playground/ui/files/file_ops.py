@@ -43,7 +43,7 @@ class FileOps(QObject):
     def title(self) -> str:
         """The document's name as the window title and the prompts show it."""
         if self.is_template:
-            return f"{self.document.path.stem} (template)"
+            return self.tr("{name} (template)").format(name=self.document.path.stem)
         return self.document.display_name
 
     def maybe_save(self) -> bool:

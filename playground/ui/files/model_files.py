@@ -140,7 +140,7 @@ class ModelFiles:
         return True
 
     def export_picture(self, kind: str) -> bool:
-        path = ask_path(self.window, QCoreApplication.translate("ModelFiles", "Export graph as {upper}").format(upper=kind.upper()), f"{kind.upper()} (*.{kind})",
+        path = ask_path(self.window, QCoreApplication.translate("ModelFiles", "Export graph as {kind}").format(kind=kind.upper()), f"{kind.upper()} (*.{kind})",
                         start=self._start(f".{kind}"))
         if not path:
             return False

@@ -86,13 +86,13 @@ def compare_summary(settings: dict[str, Any]) -> str:
     if isinstance(sweep, dict) and sweep.get("values"):
         values = ", ".join(str(v) for v in sweep["values"])
         who = ", ".join(optimizers) if optimizers else QCoreApplication.translate("files.preset_library", "every optimizer")
-        parts.append(QCoreApplication.translate("files.preset_library", "{who} with {get} = {values}").format(who=who, get=sweep.get('name', '?'), values=values))
+        parts.append(QCoreApplication.translate("files.preset_library", "{who} with {name} = {values}").format(who=who, name=sweep.get('name', '?'), values=values))
     elif optimizers:
         parts.append(", ".join(optimizers))
     race = settings.get("race")
     if isinstance(race, dict) and race.get("surface"):
         who = ", ".join(race.get("optimizers") or [QCoreApplication.translate("files.preset_library", "every optimizer")])
-        parts.append(QCoreApplication.translate("files.preset_library", "race of {who} on the {v} surface").format(who=who, v=race['surface']))
+        parts.append(QCoreApplication.translate("files.preset_library", "race of {who} on the {surface} surface").format(who=who, surface=race['surface']))
     return "; ".join(parts)
 
 
@@ -238,8 +238,8 @@ class PresetLibrary(QDialog):
         entry = self._by_path[item.data(PATH_ROLE)]
         extra = compare_summary(entry.compare)
         self.details.setText(
-            self.tr("<h3>{escape}</h3><p>{escape2}</p><p><b>Opens in:</b> {v} view</p>").format(escape=_escape(entry.title), escape2=_escape(entry.description), v=self.tr(VIEW_NAMES[entry.view]))
-            + (self.tr("<p><b>Compares:</b> {escape}</p>").format(escape=_escape(extra)) if extra else "")
+            self.tr("<h3>{title}</h3><p>{description}</p><p><b>Opens in:</b> {view} view</p>").format(title=_escape(entry.title), description=_escape(entry.description), view=self.tr(VIEW_NAMES[entry.view]))
+            + (self.tr("<p><b>Compares:</b> {summary}</p>").format(summary=_escape(extra)) if extra else "")
             + f"<p style='color:#8a93a3'>{_escape(entry.path.name)}</p>")
 
     def accept(self) -> None:

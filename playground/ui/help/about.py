@@ -118,7 +118,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, assets: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("About {APP_NAME}").format(APP_NAME=APP_NAME))
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.resize(640, 500)
         self.versions = library_versions()
         self.tabs = QTabWidget()
@@ -152,7 +152,7 @@ class AboutDialog(QDialog):
         names.setSpacing(2)
         names.addStretch(1)
         names.addWidget(title)
-        self.version_label = QLabel(self.tr("Version {version__}  ·  {licence} licence").format(version__=playground.__version__, licence=licence()))
+        self.version_label = QLabel(self.tr("Version {version}  ·  {licence} licence").format(version=playground.__version__, licence=licence()))
         self.version_label.setStyleSheet(f"color: {MUTED}; font-size: 11pt;")
         blurb = QLabel(summary(), wordWrap=True)
         blurb.setStyleSheet("font-size: 10.5pt;")

@@ -192,7 +192,7 @@ class _Card(QFrame):
         accent = page.accent.name()
         self.strip.setStyleSheet(f"background: {accent}; border-top-left-radius: 10px;"
                                  " border-top-right-radius: 10px;")
-        self.step.setText(self.tr("GETTING STARTED") if index == 0 else self.tr("STEP {index} OF {v}").format(index=index, v=count - 2)
+        self.step.setText(self.tr("GETTING STARTED") if index == 0 else self.tr("STEP {index} OF {total}").format(index=index, total=count - 2)
                           if index < count - 1 else self.tr("ALL DONE"))
         self.dots.setText(" ".join(
             f"<span style='color:{accent if i == index else '#5d6573'}'>&#9679;</span>"

@@ -21,8 +21,8 @@ class _TrainValPanel(PlotPanel):
         super().__init__(parent)
         self.legend = legend_row(self.graphics)  # the tab names the plot: the legend takes the title's row
         self.plot = self.add_plot(row=1, col=0)
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", self.label)
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.setLabel("left", self.tr(self.label))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.raw_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0] + "90", width=1))
@@ -30,7 +30,7 @@ class _TrainValPanel(PlotPanel):
         self.val_curve = self.plot.plot(pen=pg.mkPen(PALETTE[1], width=2), symbol="o", symbolSize=5,
                                         symbolBrush=PALETTE[1], symbolPen=None)
         for curve, name in ((self.train_curve, self.tr("training (smoothed)")), (self.raw_curve, self.tr("per batch")),
-                            (self.val_curve, "validation")):
+                            (self.val_curve, self.tr("validation"))):
             self.legend.addItem(curve, name)
         spread(self.legend)
         for curve in (self.raw_curve, self.train_curve):  # thousands of steps: draw ~2 points
@@ -85,7 +85,7 @@ class _TrainValPanel(PlotPanel):
 class LossPanel(_TrainValPanel):
     title = QT_TRANSLATE_NOOP("LossPanel", "Loss")
     view_name = "loss"  # playground shot PRESET --view loss
-    label = "loss"
+    label = QT_TRANSLATE_NOOP("_TrainValPanel", "loss")
 
     def _values(self, snap):
         return snap.train_loss
@@ -97,7 +97,7 @@ class LossPanel(_TrainValPanel):
 class AccuracyPanel(_TrainValPanel):
     title = QT_TRANSLATE_NOOP("AccuracyPanel", "Accuracy")
     view_name = "accuracy"  # playground shot PRESET --view accuracy
-    label = "accuracy"
+    label = QT_TRANSLATE_NOOP("_TrainValPanel", "accuracy")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -122,8 +122,8 @@ class GradientNormPanel(PlotPanel):
         self.legend = legend_row(self.graphics)
         self.plot = self.add_plot(row=1, col=0)
         self.plot.setLogMode(y=True)
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", "‖gradient‖ (log scale)")
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.setLabel("left", self.tr("‖gradient‖ (log scale)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.curves: dict[str, pg.PlotDataItem] = {}

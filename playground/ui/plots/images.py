@@ -213,8 +213,8 @@ class ConfusionPanel(_ImagePanel):
         self.signed = False
         self.plot.showAxis("left")
         self.plot.showAxis("bottom")
-        self.plot.setLabel("left", "true class")
-        self.plot.setLabel("bottom", "predicted class")
+        self.plot.setLabel("left", self.tr("true class"))
+        self.plot.setLabel("bottom", self.tr("predicted class"))
         for side in ("left", "bottom"):
             self.plot.getAxis(side).setStyle(tickLength=0)
         self.texts: list[pg.TextItem] = []

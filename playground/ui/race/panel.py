@@ -178,7 +178,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
         """Race again from ``point`` (what a click on the plot does)."""
         self.start = (float(point[0]), float(point[1]))
         self.start_marker.setData([self.start[0]], [self.start[1]])
-        self.start_label.setText(self.tr("Start: ({v:.3g}, {v2:.3g}). Click the plot to start elsewhere.").format(v=self.start[0], v2=self.start[1]))
+        self.start_label.setText(self.tr("Start: ({x:.3g}, {y:.3g}). Click the plot to start elsewhere.").format(x=self.start[0], y=self.start[1]))
         self.recompute()
 
     def recompute(self) -> None:
@@ -266,9 +266,9 @@ class RacePanel(OneWorkerAtATime, QWidget):
             if row["diverged"]:
                 lines.append(self.tr("{label}: diverged").format(label=label))
             elif row["settled_at"] is not None:
-                lines.append(self.tr("{label}: settled at step {v}, f = {v2:.3g}").format(label=label, v=row['settled_at'], v2=row['final_value']))
+                lines.append(self.tr("{label}: settled at step {step}, f = {value:.3g}").format(label=label, step=row['settled_at'], value=row['final_value']))
             else:
-                lines.append(self.tr("{label}: f = {v:.3g} at the end").format(label=label, v=row['final_value']))
+                lines.append(self.tr("{label}: f = {value:.3g} at the end").format(label=label, value=row['final_value']))
         self.status.setText("\n".join(lines))
 
     def _clicked(self, event) -> None:

@@ -34,6 +34,7 @@ from playground.ui.files.model_files import ModelFiles
 from playground.ui.files.preset_library import open_from_library
 from playground.ui.help import install_help_menu
 from playground.ui.common.theming import install_theme_menu
+from playground.ui.shell.language import install_language_menu
 from playground.ui.shell.actions import (build_menus, build_toolbar, build_view_toolbar, create_actions,
                                          fit_toolbar, fixed_toolbar)
 from playground.ui.shell.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.actions = create_actions(self)
         self.menus = build_menus(self, self.actions)
         self.menus["theme"] = install_theme_menu(self, self.menus["view"])
+        self.menus["language"] = install_language_menu(self, self.menus["view"])
         self.palette = Palette()
         self.inspector = Inspector(self.document)
         self.palette_dock = self.add_panel(self.tr("Nodes"), self.palette, Qt.LeftDockWidgetArea)
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
                   area: Qt.DockWidgetArea = Qt.BottomDockWidgetArea) -> QDockWidget:
         """Add a dockable panel; its visibility toggle goes in the View menu."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setObjectName(f"dock_{i18n.english(title).lower().replace(' ', '_')}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.menus["view"].addAction(dock.toggleViewAction())
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
             self.validation_label.setText((self.tr("⚠ 1 problem: {message}") if count == 1 else self.tr("⚠ {count} problems: {message}")).format(count=count, message=i18n.engine_text(analysis.problems[0].message)))
             self.validation_label.setStyleSheet("color: #e5484d;")
             self.validation_label.setToolTip("\n".join(i18n.engine_text(p.message) for p in analysis.problems))
-        self.params_label.setText(f"{analysis.total_params:,} parameters")
+        self.params_label.setText(self.tr("{count:,} parameters").format(count=analysis.total_params))
 
     def _update_recent(self, files: list[str]) -> None:
         menu = self.menus["recent"]

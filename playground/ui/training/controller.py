@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QT
 
 from playground.engine import Model
 from playground.engine.registry import NodeType, node_type
-from playground.ui.common import dialogs
+from playground.ui.common import dialogs, i18n
 from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
@@ -361,7 +361,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             return
         elsewhere = self.runs.busy_elsewhere(self)
         if elsewhere:
-            text = self.tr("{upper}{v}: train (F5) when it ends").format(upper=elsewhere[0].upper(), v=elsewhere[1:])
+            text = self.tr("{first}{rest}: train (F5) when it ends").format(first=elsewhere[0].upper(), rest=elsewhere[1:])
         elif not self.document.graph.nodes:
             text = self.tr("Drag layers from the palette to build a network")
         elif not self.document.analysis.ok:
@@ -430,7 +430,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         speed = "" if snap.warming_up or paused else \
             self.tr(" · ETA {duration} · {samples_per_second:,.0f} samples/s").format(duration=_duration(eta), samples_per_second=snap.samples_per_second)
         self.progress_label.setText(
-            self.tr("epoch {min}/{epochs} · step {step:,}/{total_steps:,}").format(min=min(snap.epoch + 1, epochs), epochs=epochs, step=snap.step, total_steps=snap.total_steps)
+            self.tr("epoch {epoch}/{epochs} · step {step:,}/{total_steps:,}").format(epoch=min(snap.epoch + 1, epochs), epochs=epochs, step=snap.step, total_steps=snap.total_steps)
             + speed + (self.tr(" · paused") if paused else ""))
 
     @Slot(str, str)
@@ -453,7 +453,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             return
         self.result = result
         if result.status == "diverged":
-            self.show_banner(self.tr("Training {message}.").format(message=result.message))
+            self.show_banner(self.tr("Training {message}.").format(message=i18n.engine_text(result.message)))
         self.progress_label.setText(_result_text(result))
 
     @Slot(str)
@@ -475,7 +475,7 @@ class TrainingController(OneWorkerAtATime, QObject):
 
 def _result_text(result) -> str:
     acc = QCoreApplication.translate("training.controller", ", validation accuracy {val_accuracy:.3f}").format(val_accuracy=result.val_accuracy) if result.val_accuracy is not None else ""
-    return (QCoreApplication.translate("training.controller", "{capitalize} after {steps:,} steps: validation loss {val_loss:.4f}{acc}").format(capitalize=result.status.capitalize(), steps=result.steps, val_loss=result.val_loss, acc=acc))
+    return (QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: validation loss {val_loss:.4f}{acc}").format(status=i18n.engine_text(result.status).capitalize(), steps=result.steps, val_loss=result.val_loss, acc=acc))
 
 
 def _duration(seconds: float) -> str:

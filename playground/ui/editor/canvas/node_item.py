@@ -92,7 +92,7 @@ class NodeItem(QGraphicsItem):
         """Refresh the text lines and the problem outline from the node and the latest analysis."""
         self.prepareGeometryChange()
         t = self.node_type
-        self.summary = t.summary(node.params) if t else ""
+        self.summary = i18n.engine_text(t.summary(node.params)) if t else ""
         shape = analysis.shapes.get(node.id) if analysis else None
         self.shape_line = f"→ {shape_text(shape)}" if t and t.outputs else ""
         count = analysis.param_counts.get(node.id, 0) if analysis else 0

@@ -103,9 +103,9 @@ class GraphScene(QGraphicsScene):
     def _edge_label(self, edge: Edge, analysis: Analysis) -> str:
         kind = self.edges[edge].src.port.kind
         if kind == "target":
-            return f"{analysis.num_classes} classes" if analysis.num_classes else "targets"
+            return self.tr("{count} classes").format(count=analysis.num_classes) if analysis.num_classes else self.tr("targets")
         if kind == "loss":
-            return "loss"
+            return self.tr("loss")
         return shape_text(analysis.shapes.get(edge.src))
 
     def _add_node(self, node_id: str) -> None:
@@ -204,7 +204,7 @@ class GraphScene(QGraphicsScene):
             if (pos.x(), pos.y()) != graph.nodes[node_id].position:
                 moves[node_id] = (pos.x(), pos.y())
         if moves:
-            self.document.push(MoveNodes(graph, moves, self.tr("Move {join}").format(join=', '.join(moves))))
+            self.document.push(MoveNodes(graph, moves, self.tr("Move {nodes}").format(nodes=', '.join(moves))))
 
     def _update_wire(self, pos: QPointF) -> None:
         start = self._wire_from.anchor()
