@@ -4,7 +4,8 @@ compiled catalogues and list what still needs translating.
     python tools/update_translations.py                      # update .ts, build .qm, list unfinished
     python tools/update_translations.py --export todo.json   # also write the unfinished entries
     python tools/update_translations.py --import done.json   # fill translations from such a file
-    python tools/update_translations.py --check              # exit 1 if anything is unfinished
+    python tools/update_translations.py --check              # change nothing; exit 1 if anything
+                                                             # is unfinished or out of date
 
 What it reads:
 - every ``tr()`` / ``QCoreApplication.translate()`` / ``QT_TRANSLATE_NOOP()`` in playground/ui
@@ -25,6 +26,7 @@ import argparse
 import ast
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,8 +46,8 @@ ENGINE_CONTEXT = "engine messages"
 
 
 def registry_messages() -> list[tuple[str, str]]:
-    """(context, English text) of everything the node registry declares for display."""
-    sys.path.insert(0, str(ROOT))
+    """(context, English text) of everything the node registry declares for display: titles,
+    help, parameter help and parameter names (the inspector's labels; preset files keep the names)."""
     from playground.engine.registry import CATEGORIES, node_types
 
     found = [(CATEGORY_CONTEXT, c) for c in CATEGORIES]
@@ -53,6 +55,7 @@ def registry_messages() -> list[tuple[str, str]]:
         context = NODE_CONTEXT.format(t.type_name)
         found += [(context, text) for text in (t.display_name(), t.help) if text]
         found += [(context, p.help) for p in t.params if p.help]
+        found += [(context, p.name) for p in t.params]  # the inspector's label of the field
     return found
 
 
@@ -112,12 +115,11 @@ def engine_templates() -> list[str]:
     return sorted(found, key=lambda t: (-literal(t), t))
 
 
-def write_engine_module(templates: list[str]) -> None:
+def engine_module(templates: list[str]) -> str:
     body = ",\n".join(f"    {t!r}" for t in templates)
-    (I18N / "engine_messages.py").write_text(
-        '"""Templates of the engine messages the UI translates (``{0}``: a value), longest first.\n\n'
-        'Written by tools/update_translations.py from the engine\'s source; do not edit."""\n'
-        f"TEMPLATES = (\n{body},\n)\n", encoding="utf-8")
+    return ('"""Templates of the engine messages the UI translates (``{0}``: a value), longest first.\n\n'
+            'Written by tools/update_translations.py from the engine\'s source; do not edit."""\n'
+            f"TEMPLATES = (\n{body},\n)\n")
 
 
 def declarations_file(messages: list[tuple[str, str]], folder: Path) -> Path:
@@ -184,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export", metavar="TODO.json", help="write the unfinished entries here")
     parser.add_argument("--import", dest="import_", metavar="DONE.json",
                         help="translations to fill in (context may be empty: any context)")
-    parser.add_argument("--check", action="store_true", help="exit 1 when an entry is unfinished")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 when an entry is unfinished or a file is out of date")
     args = parser.parse_args(argv)
     imported = {}
     if args.import_:
@@ -194,20 +197,33 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT))
     templates = engine_templates()
-    write_engine_module(templates)
+    module, stale = engine_module(templates), []
+    engine_file = I18N / "engine_messages.py"
+    if args.check:
+        if not engine_file.is_file() or engine_file.read_text(encoding="utf-8") != module:
+            stale.append(engine_file)
+    else:
+        engine_file.write_text(module, encoding="utf-8")
     messages = registry_messages() + [(ENGINE_CONTEXT, t) for t in templates]
     status = 0
     with tempfile.TemporaryDirectory() as folder:
         extra = declarations_file(messages, Path(folder))
         for code in LANGUAGES:
-            ts = I18N / f"playground_{code}.ts"
+            committed = I18N / f"playground_{code}.ts"
+            ts = Path(folder) / committed.name if args.check else committed
+            if args.check and committed.is_file():
+                shutil.copy2(committed, ts)
             run_lupdate(ts, extra)
             tree = ET.parse(ts)
             tree.getroot().set("language", f"{code}_KR" if code == "ko" else code)
             reused = reuse_and_import(tree, imported)
             write_ts(tree, ts)
-            subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                           check=True)
+            qm = ts.with_suffix(".qm")
+            subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+            if args.check:
+                for mine, theirs in ((ts, committed), (qm, committed.with_suffix(".qm"))):
+                    if not theirs.is_file() or mine.read_bytes() != theirs.read_bytes():
+                        stale.append(theirs)
             todo = [{"context": c, "source": m.findtext("source"), "translation": ""}
                     for c, m in messages_of(tree) if unfinished(m)]
             total = sum(1 for _ in messages_of(tree))
@@ -215,13 +231,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"reused a translation: {line}")
             for entry in todo:
                 print(f"unfinished [{entry['context']}] {entry['source']!r}")
-            print(f"{ts.relative_to(ROOT)}: {total} entries, {len(todo)} unfinished; "
-                  f"wrote {ts.with_suffix('.qm').relative_to(ROOT)}")
+            print(f"{committed.relative_to(ROOT)}: {total} entries, {len(todo)} unfinished"
+                  + ("" if args.check else f"; wrote {qm.relative_to(ROOT)}"))
             if args.export:
                 Path(args.export).write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")
             if todo and args.check:
                 status = 1
-    return status
+    for path in stale:
+        print(f"out of date: {path.relative_to(ROOT)} (run tools/update_translations.py)")
+    return 1 if stale else status
 
 
 if __name__ == "__main__":

@@ -1916,6 +1916,38 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Added to the denominator for stability</source>
             <translation>안정성을 위해 분모에 더하는 값</translation>
         </message>
+        <message>
+            <source>lr</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>batch_size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>weight_decay</source>
+            <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>lr_decay</source>
+            <translation>학습률 감소</translation>
+        </message>
+        <message>
+            <source>initial_accumulator_value</source>
+            <translation>누적 초깃값</translation>
+        </message>
+        <message>
+            <source>eps</source>
+            <translation>eps</translation>
+        </message>
     </context>
     <context>
         <name>node:Adam</name>
@@ -1959,6 +1991,38 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Added to the denominator for stability</source>
             <translation>안정성을 위해 분모에 더하는 값</translation>
         </message>
+        <message>
+            <source>lr</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>batch_size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>weight_decay</source>
+            <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>beta1</source>
+            <translation>beta1</translation>
+        </message>
+        <message>
+            <source>beta2</source>
+            <translation>beta2</translation>
+        </message>
+        <message>
+            <source>eps</source>
+            <translation>eps</translation>
+        </message>
     </context>
     <context>
         <name>node:Add</name>
@@ -1989,6 +2053,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Step between windows (0: same as size)</source>
             <translation>창 사이 간격 (스트라이드, 0: size와 같음)</translation>
         </message>
+        <message>
+            <source>size</source>
+            <translation>창 크기</translation>
+        </message>
+        <message>
+            <source>stride</source>
+            <translation>스트라이드</translation>
+        </message>
     </context>
     <context>
         <name>node:BCE</name>
@@ -2018,6 +2090,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>Added to the variance for stability</source>
             <translation>안정성을 위해 분산에 더하는 값</translation>
+        </message>
+        <message>
+            <source>momentum</source>
+            <translation>모멘텀</translation>
+        </message>
+        <message>
+            <source>eps</source>
+            <translation>eps</translation>
         </message>
     </context>
     <context>
@@ -2084,6 +2164,38 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Initial value of every bias</source>
             <translation>모든 편향의 초깃값</translation>
         </message>
+        <message>
+            <source>channels</source>
+            <translation>채널 수</translation>
+        </message>
+        <message>
+            <source>kernel</source>
+            <translation>커널 크기</translation>
+        </message>
+        <message>
+            <source>stride</source>
+            <translation>스트라이드</translation>
+        </message>
+        <message>
+            <source>padding</source>
+            <translation>패딩</translation>
+        </message>
+        <message>
+            <source>init</source>
+            <translation>가중치 초기화</translation>
+        </message>
+        <message>
+            <source>init_std</source>
+            <translation>초기화 표준편차</translation>
+        </message>
+        <message>
+            <source>bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>bias_init</source>
+            <translation>편향 초깃값</translation>
+        </message>
     </context>
     <context>
         <name>node:Dataset</name>
@@ -2127,6 +2239,38 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>csv: which column holds the label (negative counts from the end)</source>
             <translation>csv: 레이블이 있는 열 (음수는 끝에서부터)</translation>
         </message>
+        <message>
+            <source>source</source>
+            <translation>데이터</translation>
+        </message>
+        <message>
+            <source>samples</source>
+            <translation>샘플 수</translation>
+        </message>
+        <message>
+            <source>noise</source>
+            <translation>잡음</translation>
+        </message>
+        <message>
+            <source>val_fraction</source>
+            <translation>검증 비율</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>path</source>
+            <translation>데이터 파일</translation>
+        </message>
+        <message>
+            <source>labels_path</source>
+            <translation>레이블 파일</translation>
+        </message>
+        <message>
+            <source>label_column</source>
+            <translation>레이블 열</translation>
+        </message>
     </context>
     <context>
         <name>node:Dense</name>
@@ -2158,6 +2302,26 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Initial value of every bias</source>
             <translation>모든 편향의 초깃값</translation>
         </message>
+        <message>
+            <source>units</source>
+            <translation>유닛 수</translation>
+        </message>
+        <message>
+            <source>init</source>
+            <translation>가중치 초기화</translation>
+        </message>
+        <message>
+            <source>init_std</source>
+            <translation>초기화 표준편차</translation>
+        </message>
+        <message>
+            <source>bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <source>bias_init</source>
+            <translation>편향 초깃값</translation>
+        </message>
     </context>
     <context>
         <name>node:Dropout</name>
@@ -2173,6 +2337,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Probability of dropping a unit</source>
             <translation>유닛을 떨어뜨릴 확률</translation>
         </message>
+        <message>
+            <source>rate</source>
+            <translation>비율</translation>
+        </message>
     </context>
     <context>
         <name>node:ELU</name>
@@ -2187,6 +2355,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>Scale of the negative part</source>
             <translation>음수 부분의 크기</translation>
+        </message>
+        <message>
+            <source>alpha</source>
+            <translation>alpha</translation>
         </message>
     </context>
     <context>
@@ -2224,6 +2396,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>Slope for negative inputs</source>
             <translation>음수 입력의 기울기</translation>
+        </message>
+        <message>
+            <source>alpha</source>
+            <translation>alpha</translation>
         </message>
     </context>
     <context>
@@ -2266,6 +2442,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Step between windows (0: same as size)</source>
             <translation>창 사이 간격 (스트라이드, 0: size와 같음)</translation>
         </message>
+        <message>
+            <source>size</source>
+            <translation>창 크기</translation>
+        </message>
+        <message>
+            <source>stride</source>
+            <translation>스트라이드</translation>
+        </message>
     </context>
     <context>
         <name>node:MinPool2D</name>
@@ -2284,6 +2468,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>Step between windows (0: same as size)</source>
             <translation>창 사이 간격 (스트라이드, 0: size와 같음)</translation>
+        </message>
+        <message>
+            <source>size</source>
+            <translation>창 크기</translation>
+        </message>
+        <message>
+            <source>stride</source>
+            <translation>스트라이드</translation>
         </message>
     </context>
     <context>
@@ -2320,6 +2512,30 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>L2 penalty added to the gradient (wd * weight)</source>
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
+        <message>
+            <source>lr</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>momentum</source>
+            <translation>모멘텀</translation>
+        </message>
+        <message>
+            <source>batch_size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>weight_decay</source>
+            <translation>가중치 감쇠</translation>
+        </message>
     </context>
     <context>
         <name>node:Nesterov</name>
@@ -2355,6 +2571,30 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>L2 penalty added to the gradient (wd * weight)</source>
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
+        <message>
+            <source>lr</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>momentum</source>
+            <translation>모멘텀</translation>
+        </message>
+        <message>
+            <source>batch_size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>weight_decay</source>
+            <translation>가중치 감쇠</translation>
+        </message>
     </context>
     <context>
         <name>node:PReLU</name>
@@ -2369,6 +2609,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>Initial slope for negative inputs</source>
             <translation>음수 입력 기울기의 초깃값</translation>
+        </message>
+        <message>
+            <source>alpha</source>
+            <translation>alpha</translation>
         </message>
     </context>
     <context>
@@ -2413,6 +2657,38 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Optional momentum on the scaled step</source>
             <translation>조절된 스텝에 더하는 모멘텀 (선택)</translation>
         </message>
+        <message>
+            <source>lr</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>batch_size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>weight_decay</source>
+            <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>alpha</source>
+            <translation>alpha</translation>
+        </message>
+        <message>
+            <source>eps</source>
+            <translation>eps</translation>
+        </message>
+        <message>
+            <source>momentum</source>
+            <translation>모멘텀</translation>
+        </message>
     </context>
     <context>
         <name>node:ReLU</name>
@@ -2454,6 +2730,26 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>L2 penalty added to the gradient (wd * weight)</source>
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
+        </message>
+        <message>
+            <source>lr</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <source>batch_size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <source>weight_decay</source>
+            <translation>가중치 감쇠</translation>
         </message>
     </context>
     <context>

@@ -115,6 +115,11 @@ def _use_fonts(families: tuple[str, ...]) -> None:
     QGuiApplication.setFont(font)
 
 
+def preset_text(meta: dict, key: str) -> str:
+    """A preset's ``key`` ("title", "description") in the UI's language ("title_ko"), else English."""
+    return str((_current != "en" and meta.get(f"{key}_{_current}")) or meta.get(key) or "")
+
+
 def node_text(type_name: str, text: str) -> str:
     """A node type's declared English ``text`` (title, help, parameter help) in the UI's language."""
     return QCoreApplication.translate(NODE_CONTEXT.format(type_name=type_name), text) if text else text

@@ -91,7 +91,7 @@ class Inspector(QScrollArea):
         for param in (t.params if t else ()):
             editor = create_editor(param, node.params.get(param.name, param.default))
             editor.edited.connect(lambda value, name=param.name: self._edit(name, value))
-            label = QLabel(param.name)
+            label = QLabel(i18n.node_text(t.type_name, param.name))
             label.setToolTip(field_tip(param))
             self.editors[param.name] = editor
             if hasattr(editor, "refused"):  # numbers: a value outside the range says so below it

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from playground.ui.common import i18n
 from playground.ui.files.preset_library import VIEW_NAMES, _escape, compare_summary
 
 MUTED = "#9aa3b2"
@@ -44,9 +45,9 @@ class AboutPreset(QScrollArea):
     def refresh(self) -> None:
         meta = self.document.graph.meta
         path = self.document.path
-        title = meta.get("title") or meta.get("name") or (path.stem if path else self.tr("Untitled graph"))
+        title = i18n.preset_text(meta, "title") or meta.get("name") or (path.stem if path else self.tr("Untitled graph"))
         self.title.setText(f"<span style='font-size:13pt;font-weight:600'>{_escape(str(title))}</span>")
-        description = str(meta.get("description") or "").strip()
+        description = str(i18n.preset_text(meta, "description")).strip()
         self.description.setText(description or self.tr("This graph has no description yet. Click an empty "
                                  "spot on the canvas to give it a title and a description in the "
                                  "Inspector."))

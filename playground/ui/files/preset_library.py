@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
+from playground.ui.common import i18n
+
 PATH_ROLE = Qt.UserRole + 1
 VIEW_ROLE = Qt.UserRole + 2
 HEADER_ROLE = Qt.UserRole + 3
@@ -62,8 +64,8 @@ def read_entry(path: Path) -> PresetEntry | None:
         return None
     view = data.get("view")
     compare = data.get("compare")
-    return PresetEntry(path, str(data.get("title") or data.get("name") or path.stem),
-                       str(data.get("description", "")),
+    return PresetEntry(path, str(i18n.preset_text(data, "title") or data.get("name") or path.stem),
+                       str(i18n.preset_text(data, "description")),
                        view if view in VIEW_NAMES else "editor",
                        CONCEPTS if path.stem.startswith(CONCEPT_PREFIX) else REFERENCE,
                        compare if isinstance(compare, dict) else {})

@@ -41,7 +41,7 @@ class DecisionBoundaryPanel(PlotPanel):
         self.image = pg.ImageItem()
         self.image.hide()
         self.plot.addItem(self.image)
-        self.key = colour_key(self.plot, self.image, style.boundary_map(), "prediction")
+        self.key = colour_key(self.plot, self.image, style.boundary_map(), self.tr("prediction"))
         self.train_scatter = pg.ScatterPlotItem(size=POINT_SIZE)
         self.val_scatter = pg.ScatterPlotItem(size=POINT_SIZE)
         self.samples = {"train": pg.ScatterPlotItem(size=POINT_SIZE + 1),  # legend swatches: one
