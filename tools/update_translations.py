@@ -9,7 +9,7 @@ compiled catalogues and list what still needs translating.
 
 What it reads:
 - every ``tr()`` / ``QCoreApplication.translate()`` / ``QT_TRANSLATE_NOOP()`` in playground/ui
-  (``pyside6-lupdate``);
+  (``pyside6-lupdate``), and in the pyqtgraph modules that build a plot's right-click menus;
 - the node registry: each type's title, help and parameter help (context ``node:<type name>``) and
   the categories, which the engine declares in plain English and the UI translates at display time;
 - the engine's messages the UI shows (shape errors, validation problems, parameter checks), as
@@ -40,6 +40,13 @@ ENGINE_SOURCES = ("engine/params.py", "engine/validate.py", "engine/graph.py", "
 MESSAGE_FUNCTIONS = {"check", "message", "summary"}  # their returned or assigned texts are shown
 ENGINE_CALLS = {"ShapeError", "problem", "GraphError"}  # calls whose first text argument the UI shows
 RUN_STATUSES = ("finished", "stopped", "diverged")  # a training run's end, as the status bar says it
+ROLES = ("Dataset", "Loss", "Optimizer")  # the value in "the graph has no {0} node", translated too
+# pyqtgraph's own menus (a plot's right-click menu: View All, Mouse Mode, Export..., Plot Options)
+# go through QCoreApplication.translate too; their texts are translated in our catalogue.
+PYQTGRAPH_SOURCES = ("GraphicsScene/GraphicsScene.py", "graphicsItems/ViewBox/ViewBoxMenu.py",
+                     "graphicsItems/ViewBox/axisCtrlTemplate_generic.py", "graphicsItems/PlotItem/PlotItem.py",
+                     "graphicsItems/PlotItem/plotConfigTemplate_generic.py")
+PYQTGRAPH_EXTRA = (("ViewBox", "axis"),)  # inside an f-string there, which lupdate does not read
 NODE_CONTEXT = "node:{}"
 CATEGORY_CONTEXT = "node categories"
 ENGINE_CONTEXT = "engine messages"
@@ -109,7 +116,7 @@ def engine_templates() -> list[str]:
     from playground.engine import numba_cache
     from playground.engine.surfaces import SURFACES
 
-    found.update((numba_cache.COMPILE_NOTE, numba_cache.LOAD_NOTE, *RUN_STATUSES))
+    found.update((numba_cache.COMPILE_NOTE, numba_cache.LOAD_NOTE, *RUN_STATUSES, *ROLES))
     found.update(text for s in SURFACES.values() for text in (s.title, s.caption))
     literal = lambda t: len(t.replace("{{", "").replace("}}", "").split("{")[0]) + len(t)
     return sorted(found, key=lambda t: (-literal(t), t))
@@ -131,7 +138,11 @@ def declarations_file(messages: list[tuple[str, str]], folder: Path) -> Path:
 
 
 def run_lupdate(ts: Path, extra: Path) -> None:
+    import pyqtgraph
+
+    third_party = Path(pyqtgraph.__file__).parent
     sources = sorted(str(p) for p in (ROOT / "playground" / "ui").rglob("*.py")) + [str(extra)]
+    sources += [str(third_party / name) for name in PYQTGRAPH_SOURCES if (third_party / name).is_file()]
     with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as lst:
         lst.write("\n".join(sources))
     try:
@@ -204,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             stale.append(engine_file)
     else:
         engine_file.write_text(module, encoding="utf-8")
-    messages = registry_messages() + [(ENGINE_CONTEXT, t) for t in templates]
+    messages = registry_messages() + [(ENGINE_CONTEXT, t) for t in templates] + list(PYQTGRAPH_EXTRA)
     status = 0
     with tempfile.TemporaryDirectory() as folder:
         extra = declarations_file(messages, Path(folder))

@@ -39,10 +39,13 @@ TEMPLATES = (
     '{0} must be a number, not {1}',
     '{0} filter{1} {2}x{3}',
     'Rosenbrock',
+    'Optimizer',
     'diverged',
     'finished',
+    'Dataset',
     'stopped',
     'Ravine',
     'Saddle',
     '{0} unit{1}',
+    'Loss',
 )

@@ -618,6 +618,13 @@ Range: 0 (off) to 1 · default 0.9</source>
         </message>
     </context>
     <context>
+        <name>GraphicsScene</name>
+        <message>
+            <source>Export...</source>
+            <translation>내보내기...</translation>
+        </message>
+    </context>
+    <context>
         <name>HelpMenu</name>
         <message>
             <source>&amp;Getting started</source>
@@ -859,6 +866,37 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>Search nodes…</source>
             <translation>노드 검색…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotItem</name>
+        <message>
+            <source>Transforms</source>
+            <translation>변환</translation>
+        </message>
+        <message>
+            <source>Downsample</source>
+            <translation>다운샘플링</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>평균</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <translation>투명도</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>격자</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>점</translation>
+        </message>
+        <message>
+            <source>Plot Options</source>
+            <translation>그래프 옵션</translation>
         </message>
     </context>
     <context>
@@ -1295,6 +1333,33 @@ Range: 0 (off) to 1 · default 0.9</source>
         </message>
     </context>
     <context>
+        <name>ViewBox</name>
+        <message>
+            <source>ViewBox options</source>
+            <translation>보기 옵션</translation>
+        </message>
+        <message>
+            <source>View All</source>
+            <translation>전체 보기</translation>
+        </message>
+        <message>
+            <source>Mouse Mode</source>
+            <translation>마우스 모드</translation>
+        </message>
+        <message>
+            <source>3 button</source>
+            <translation>버튼 3개</translation>
+        </message>
+        <message>
+            <source>1 button</source>
+            <translation>버튼 1개</translation>
+        </message>
+        <message>
+            <source>axis</source>
+            <translation>축</translation>
+        </message>
+    </context>
+    <context>
         <name>WeightHistogramPanel</name>
         <message>
             <source>Weights</source>
@@ -1692,12 +1757,20 @@ Default: {default}</source>
             <translation>로젠브록</translation>
         </message>
         <message>
+            <source>Optimizer</source>
+            <translation>옵티마이저</translation>
+        </message>
+        <message>
             <source>diverged</source>
             <translation>발산</translation>
         </message>
         <message>
             <source>finished</source>
             <translation>완료</translation>
+        </message>
+        <message>
+            <source>Dataset</source>
+            <translation>데이터셋</translation>
         </message>
         <message>
             <source>stopped</source>
@@ -1714,6 +1787,10 @@ Default: {default}</source>
         <message>
             <source>{0} unit{1}</source>
             <translation>유닛 {0}개</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>손실 함수</translation>
         </message>
     </context>
     <context>

@@ -172,7 +172,8 @@ def engine_text(message: str) -> str:
         match = _compiled(template).match(message)
         if match:
             translated = QCoreApplication.translate(ENGINE_CONTEXT, template)
-            values = {int(k[1:]): v for k, v in match.groupdict().items()}
+            values = {int(k[1:]): QCoreApplication.translate(ENGINE_CONTEXT, v)  # "Loss": a role
+                      for k, v in match.groupdict().items()}
             return _FIELD.sub(lambda m: values.get(int(m.group(1)), m.group(0)), translated)
     return message
 
