@@ -39,7 +39,7 @@ LANGUAGES = ("ko",)
 ENGINE_SOURCES = ("engine/params.py", "engine/validate.py", "engine/graph.py", "engine/loop.py", "engine/nodes")
 MESSAGE_FUNCTIONS = {"check", "message", "summary"}  # their returned or assigned texts are shown
 ENGINE_CALLS = {"ShapeError", "problem", "GraphError"}  # calls whose first text argument the UI shows
-RUN_STATUSES = ("finished", "stopped", "diverged")  # a training run's end, as the status bar says it
+RUN_STATUSES = ("running", "finished", "stopped", "diverged")  # a training run's end, as the status bar says it
 ROLES = ("Dataset", "Loss", "Optimizer")  # the value in "the graph has no {0} node", translated too
 # pyqtgraph's own menus (a plot's right-click menu: View All, Mouse Mode, Export..., Plot Options)
 # go through QCoreApplication.translate too; their texts are translated in our catalogue.

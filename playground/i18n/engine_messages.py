@@ -43,6 +43,7 @@ TEMPLATES = (
     'diverged',
     'finished',
     'Dataset',
+    'running',
     'stopped',
     'Ravine',
     'Saddle',

@@ -1773,6 +1773,10 @@ Default: {default}</source>
             <translation>데이터셋</translation>
         </message>
         <message>
+            <source>running</source>
+            <translation>실행 중</translation>
+        </message>
+        <message>
             <source>stopped</source>
             <translation>중지</translation>
         </message>

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 
 from playground.ui.common import settings
 
@@ -27,7 +27,8 @@ NODE_CONTEXT = "node:{type_name}"  # a node type's title, help and parameter hel
 CATEGORY_CONTEXT = "node categories"
 ENGINE_CONTEXT = "engine messages"
 # Hangul glyphs: Windows has Malgun Gothic, macOS Apple SD Gothic Neo, Linux the fonts-noto-cjk
-# package's Noto Sans CJK KR. Missing families are skipped; the system font stays the last resort.
+# package's Noto Sans CJK KR. They come after the system font (which draws the Latin text);
+# missing families are skipped, and Qt's own font fallback is the last resort.
 KOREAN_FONTS = ("Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic")
 
 _translators: list[QTranslator] = []
@@ -104,20 +105,31 @@ def install(code: str) -> bool:
 
 
 def _use_fonts(families: tuple[str, ...]) -> None:
-    """The app font: ``families`` first (their glyphs win), then the system's own font."""
+    """The app font: the system's own family first (Latin text and line heights stay as in
+    English, so nothing grows taller than its place), then ``families`` for the Hangul glyphs."""
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         return
     if not _system_font:
         _system_font.append(QGuiApplication.font())
     font = QFont(_system_font[0])
     if families:
-        font.setFamilies([*families, *_system_font[0].families()])
+        # the family the system font resolves to: a generic alias ("Sans Serif") first in a list
+        # would give every line the CJK font's taller metrics
+        font.setFamilies([QFontInfo(_system_font[0]).family(), *families])
     QGuiApplication.setFont(font)
 
 
 def preset_text(meta: dict, key: str) -> str:
     """A preset's ``key`` ("title", "description") in the UI's language ("title_ko"), else English."""
     return str((_current != "en" and meta.get(f"{key}_{_current}")) or meta.get(key) or "")
+
+
+def preset_key(meta: dict, key: str) -> str:
+    """The meta key the inspector edits for ``key``: its translation ("title_ko") when the UI is in
+    that language and the preset has one, else ``key`` itself (so a translation never lacks its
+    English text)."""
+    translated = f"{key}_{_current}"
+    return translated if _current != "en" and meta.get(translated) else key
 
 
 def node_text(type_name: str, text: str) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.compare.plots import run_styles
 
 
@@ -37,7 +37,7 @@ COLUMNS: list[tuple[str, str, Callable[[Any], str] | None]] = [
     (QT_TRANSLATE_NOOP("ResultsTable", "Run"), "label", str),
     ("lr", "hparams", lambda h: f"{h['lr']:g}"),
     (QT_TRANSLATE_NOOP("ResultsTable", "Batch"), "batch_size", str),
-    (QT_TRANSLATE_NOOP("ResultsTable", "Status"), "status", str),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Status"), "status", lambda s: i18n.engine_text(str(s))),
     (QT_TRANSLATE_NOOP("ResultsTable", "Epochs"), "epochs", None),  # epochs_text: depends on the run's status
     (QT_TRANSLATE_NOOP("ResultsTable", "Val loss"), "final_val_loss", _num(4)),
     (QT_TRANSLATE_NOOP("ResultsTable", "Best val loss"), "best_val_loss", _num(4)),
@@ -112,7 +112,7 @@ class ResultsTable(QTableWidget):
                 item.setFont(font)
                 item.setBackground(QBrush(QColor(style.theme().winner_bg)) if won else QBrush())
             if row_data["message"]:
-                self.item(row, STATUS_COLUMN).setToolTip(row_data["message"])
+                self.item(row, STATUS_COLUMN).setToolTip(i18n.engine_text(row_data["message"]))
 
     def winner_row(self) -> int | None:
         return self.labels.index(self.winner) if self.winner in self.labels else None

@@ -124,18 +124,19 @@ class Inspector(QScrollArea):
                                   wordWrap=True))
         form = QFormLayout()
         for key in ("title", "name"):
-            field = QLineEdit(str(meta.get(key, "")))
+            field = QLineEdit(str(meta.get(i18n.preset_key(meta, key), "")))
             field.setObjectName(f"meta_{key}")
-            field.editingFinished.connect(lambda key=key, field=field: self._set_meta(key, field.text()))
+            field.editingFinished.connect(lambda key=i18n.preset_key(meta, key), field=field: self._set_meta(key, field.text()))
             form.addRow({"title": self.tr("Title"), "name": self.tr("Name")}[key], field)
-            self.meta_fields[key] = field
-        description = MetaText(lambda text: self._set_meta("description", text))
+            self.meta_fields[i18n.preset_key(meta, key)] = field
+        described = i18n.preset_key(meta, "description")  # "description_ko" in Korean, when the preset has it
+        description = MetaText(lambda text: self._set_meta(described, text))
         description.setObjectName("meta_description")
-        description.setPlainText(str(meta.get("description", "")))
+        description.setPlainText(str(meta.get(described, "")))
         description.setMinimumHeight(72)
         description.setMaximumHeight(180)
         form.addRow(self.tr("Description"), description)
-        self.meta_fields["description"] = description
+        self.meta_fields[described] = description
         fields = QWidget()  # takes the spare height for the description, up to its maximum
         fields.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
