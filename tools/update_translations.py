@@ -52,6 +52,18 @@ CATEGORY_CONTEXT = "node categories"
 ENGINE_CONTEXT = "engine messages"
 
 
+def about_messages() -> list[tuple[str, str]]:
+    """The app's one-line description the About dialog shows: the package metadata's (from
+    pyproject.toml) or, uninstalled, the package docstring's."""
+    import re
+
+    import playground
+
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    summary = json.loads(re.search(r'^description\s*=\s*(".*")\s*$', project, re.M).group(1))
+    return [("help.about", summary), ("help.about", playground.__doc__.strip())]
+
+
 def registry_messages() -> list[tuple[str, str]]:
     """(context, English text) of everything the node registry declares for display: titles,
     help, parameter help and parameter names (the inspector's labels; preset files keep the names)."""
@@ -215,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
             stale.append(engine_file)
     else:
         engine_file.write_text(module, encoding="utf-8")
-    messages = registry_messages() + [(ENGINE_CONTEXT, t) for t in templates] + list(PYQTGRAPH_EXTRA)
+    messages = (registry_messages() + about_messages() + [(ENGINE_CONTEXT, t) for t in templates]
+                + list(PYQTGRAPH_EXTRA))
     status = 0
     with tempfile.TemporaryDirectory() as folder:
         extra = declarations_file(messages, Path(folder))

@@ -1852,6 +1852,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>Platform: {platform}</source>
             <translation>플랫폼: {platform}</translation>
         </message>
+        <message>
+            <source>A desktop neural-network playground: build networks from nodes, train them with a Numba engine, watch them learn.</source>
+            <translation>데스크톱 신경망 플레이그라운드: 노드로 신경망을 만들고, Numba 엔진으로 학습시키고, 배우는 모습을 지켜보세요.</translation>
+        </message>
+        <message>
+            <source>Neural Network Playground: build networks from nodes, train them with a Numba engine, watch them learn.</source>
+            <translation>신경망 플레이그라운드: 노드로 신경망을 만들고, Numba 엔진으로 학습시키고, 배우는 모습을 지켜보세요.</translation>
+        </message>
     </context>
     <context>
         <name>help.tour</name>

@@ -22,7 +22,8 @@ NAMES = {"ReLU", "LeakyReLU", "PReLU", "ELU", "GELU", "SiLU", "Adam", "AdaGrad",
          "PNG", "SVG", "CSV", "JSON", "README", "GPU", "GPUs", "ETA", "RMS", "Phi", "Ctrl", "Shift",
          "Esc", "Del", "Backspace", "F5", "F6", "F10", "Fusion", "Qt", "Numba", "NumPy", "PySide6",
          "pyqtgraph", "python", "md", "py", "npz", "idx", "csv", "xavier", "he", "gaussian", "tanh",
-         "sigmoid", "softmax", "log", "exp", "max", "mean", "sum", "lr", "wd", "mu", "x", "y", "f"}
+         "sigmoid", "softmax", "log", "exp", "max", "mean", "sum", "lr", "wd", "mu", "x", "y", "f", "vs",
+         "full", "Linux", "Windows", "macOS", "Python", "numpy", "numba"}
 
 
 def registry_names() -> set[str]:
@@ -136,6 +137,33 @@ def test_korean_window_has_no_untranslated_english(korean_window, tmp_path):
     assert untranslated(inspector_texts(window), allowed) == []
 
 
+def test_korean_help_dialogs_tour_and_library_have_no_untranslated_english(korean_window):
+    from playground.paths import PRESETS_DIR
+    from playground.ui.files.preset_library import PresetLibrary
+
+    window = korean_window
+    allowed = NAMES | registry_names() | set(window.document.graph.nodes)
+    texts = []
+    for show in (window.help.show_concepts, window.help.show_shortcuts, window.help.show_about):
+        dialog = show()
+        texts += [(f"{type(dialog).__name__} {where}", text) for where, text in visible_texts(dialog)]
+        texts.append(("dialog title", dialog.windowTitle()))
+        dialog.close()
+    library = PresetLibrary(PRESETS_DIR, window)
+    texts += [("library", library.list.item(row).text()) for row in range(library.list.count())]
+    for row in range(library.list.count()):  # each preset's details: title, description, view
+        library.list.setCurrentRow(row)
+        texts.append(("library details", library.details.text()))
+    library.close()
+    tour = window.help.show_tour()
+    for page in range(len(tour.pages)):
+        tour.go_to(page)
+        texts += [(f"tour page {page}", text) for _, text in visible_texts(tour)]
+    tour.close_tour()
+    assert len(texts) > 100
+    assert untranslated(texts, allowed) == []
+
+
 def test_the_checker_catches_english(korean):
     allowed = NAMES | registry_names()
     assert english_in("Save the preset", allowed)
@@ -207,7 +235,9 @@ def test_korean_preset_titles_with_english_fallback(korean, tmp_path):
     assert read_entry(PRESETS_DIR / "spiral.json").title == "Two spirals"
 
 
-def test_numbers_follow_the_locale(korean):
-    assert i18n.number(1297) == "1,297"
+def test_qt_widgets_format_numbers_for_the_language(korean):
+    from PySide6.QtCore import QLocale
+
+    assert QLocale().language() == QLocale.Korean
     i18n.install("en")
-    assert i18n.number(0.5, 2) == "0.50"
+    assert QLocale() == QLocale.system()

@@ -78,14 +78,16 @@ def current_language() -> str:
 
 def install(code: str) -> bool:
     """Make ``code`` the language of everything translated from now on; False when its catalogue
-    is missing (the window then stays English). Also sets the default QLocale (number formats)."""
+    is missing (the window then stays English). Also sets the default QLocale, which Qt's own
+    widgets format numbers and dates with. (Korean writes numbers as English does, 1,297.5 and
+    95 %, so the UI's Python format specs already give the Korean form.)"""
     global _current
     app = QCoreApplication.instance()
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
     if code == "en":
-        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        QLocale.setDefault(QLocale.system())
         _use_fonts(())
         _current = "en"
         return True
@@ -197,14 +199,6 @@ def _compiled(template: str) -> re.Pattern:
     if template not in _patterns:
         _patterns[template] = _pattern(template)
     return _patterns[template]
-
-
-def number(value: float, decimals: int = -1) -> str:
-    """``value`` written for the UI's locale (digit grouping; ``decimals`` < 0: as short as exact)."""
-    locale = QLocale()
-    if isinstance(value, int):
-        return locale.toString(value)
-    return locale.toString(float(value), "f", decimals) if decimals >= 0 else locale.toString(float(value), "g", 6)
 
 
 _catalogues: dict[str, list[tuple[str, str]]] = {}

@@ -54,6 +54,14 @@ class PresetEntry:
         return all(word in haystack for word in text.lower().split())
 
 
+def surface_title(name: str) -> str:
+    """A loss surface's title ("Ravine") in the UI's language; an unknown name as it is."""
+    from playground.engine.surfaces import SURFACES
+
+    surface = SURFACES.get(name)
+    return QCoreApplication.translate("engine messages", surface.title) if surface else name
+
+
 def read_entry(path: Path) -> PresetEntry | None:
     """The entry for one preset file, or None if it is not a readable preset."""
     try:
@@ -94,7 +102,7 @@ def compare_summary(settings: dict[str, Any]) -> str:
     race = settings.get("race")
     if isinstance(race, dict) and race.get("surface"):
         who = ", ".join(race.get("optimizers") or [QCoreApplication.translate("files.preset_library", "every optimizer")])
-        parts.append(QCoreApplication.translate("files.preset_library", "race of {who} on the {surface} surface").format(who=who, surface=race['surface']))
+        parts.append(QCoreApplication.translate("files.preset_library", "race of {who} on the {surface} surface").format(who=who, surface=surface_title(race['surface'])))
     return "; ".join(parts)
 
 

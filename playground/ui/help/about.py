@@ -154,7 +154,7 @@ class AboutDialog(QDialog):
         names.addWidget(title)
         self.version_label = QLabel(self.tr("Version {version}  ·  {licence} licence").format(version=playground.__version__, licence=licence()))
         self.version_label.setStyleSheet(f"color: {MUTED}; font-size: 11pt;")
-        blurb = QLabel(summary(), wordWrap=True)
+        blurb = QLabel(QCoreApplication.translate("help.about", summary()), wordWrap=True)
         blurb.setStyleSheet("font-size: 10.5pt;")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight)
