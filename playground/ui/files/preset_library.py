@@ -55,11 +55,14 @@ class PresetEntry:
 
 
 def surface_title(name: str) -> str:
-    """A loss surface's title ("Ravine") in the UI's language; an unknown name as it is."""
+    """A loss surface as a summary names it: in English its key ("ravine", as preset files and the
+    CLI write it), in another language its translated title; an unknown name as it is."""
     from playground.engine.surfaces import SURFACES
 
     surface = SURFACES.get(name)
-    return QCoreApplication.translate("engine messages", surface.title) if surface else name
+    if surface is None or i18n.current_language() == "en":
+        return name
+    return QCoreApplication.translate("engine messages", surface.title)
 
 
 def read_entry(path: Path) -> PresetEntry | None:
