@@ -192,7 +192,8 @@ def test_validation_messages_from_the_engine_are_translated(korean):
     assert i18n.engine_text("something the catalogue does not know") == "something the catalogue does not know"
 
 
-def test_switching_language_retranslates_the_open_window_and_is_kept(window, qtbot):
+def test_switching_language_retranslates_the_open_window_and_is_kept(window, qtbot, tmp_path):
+    open_copy(window, tmp_path, "spiral")
     menu = window.menus["language"]
     assert [a.text() for a in window.menuBar().actions()][0] == "&File"
     menu.action_for("ko").trigger()
@@ -202,6 +203,8 @@ def test_switching_language_retranslates_the_open_window_and_is_kept(window, qtb
         assert window.actions.new.text() == "새로 만들기"
         assert window.palette.tree.topLevelItem(0).text(0) == "데이터"
         assert window.training.curve_tabs.tabText(0) == "손실"
+        assert window.training.panels[0].plot.getAxis("bottom").labelText == "스텝"
+        assert window.about_dock.widget().title.text().count("두 나선") == 1
         assert "언어" in window.statusBar().currentMessage()
         assert i18n.saved_language() == "ko" and menu.action_for("ko").isChecked()
     finally:
@@ -209,7 +212,25 @@ def test_switching_language_retranslates_the_open_window_and_is_kept(window, qtb
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
     assert window.actions.new.text() == "&New"
     assert window.palette.tree.topLevelItem(0).text(0) == "Data"
+    assert window.training.curve_tabs.tabText(0) == "Loss" and window.training.curve_tabs.tabText(3) == "Weights"
+    assert window.training.actions["train"].iconText() == "Train"
     assert i18n.saved_language() == "en"
+
+
+def test_a_window_opened_in_korean_switches_to_english_live(korean_window, qtbot):
+    """Without English texts to go back to: the catalogue picks the English of each text, by
+    where it is (a menu's "&Train", the button's "Train") and by template ("Editor view")."""
+    window = korean_window
+    window.menus["language"].action_for("en").trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    assert window.training.actions["train"].text() == "&Train"
+    assert window.training.actions["train"].iconText() == "Train"
+    assert window.actions.views["editor"].text() == "Editor view"
+    assert window.actions.new.toolTip() == "New (Ctrl+N)"
+    assert window.palette_dock.windowTitle() == "Nodes"
+    assert window.params_label.text().endswith(" parameters")
+    axis = window.training.panels[0].plot.getAxis("bottom")
+    assert axis.labelText == "step"
 
 
 def test_first_launch_follows_the_system_language(settings_dir, monkeypatch):  # noqa: F811

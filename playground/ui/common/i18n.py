@@ -11,6 +11,7 @@ kept in QSettings and applies from the next start (Qt re-translates only what is
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -202,10 +203,11 @@ def _compiled(template: str) -> re.Pattern:
 
 
 _catalogues: dict[str, list[tuple[str, str]]] = {}
+_FORMAT_FIELD = re.compile(r"\{(\w*)(?:![rsa])?(?::[^{}]*)?\}")
 
 
 def catalogue(code: str) -> list[tuple[str, str]]:
-    """(English source, translation) of every finished text without values in ``code``'s .ts."""
+    """(English source, translation) of every finished message in ``code``'s .ts (English: none)."""
     if code not in _catalogues:
         import xml.etree.ElementTree as ET
 
@@ -214,8 +216,7 @@ def catalogue(code: str) -> list[tuple[str, str]]:
         if path.is_file():
             for message in ET.parse(path).getroot().iter("message"):
                 source, translation = message.findtext("source") or "", message.find("translation")
-                if translation is not None and translation.text and translation.get("type") is None \
-                        and "{" not in source:
+                if translation is not None and translation.text and translation.get("type") is None:
                     pairs.append((source, translation.text))
         _catalogues[code] = pairs
     return _catalogues[code]
@@ -227,25 +228,71 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…").strip()
 
 
-def text_map(old: str, new: str) -> dict[str, str]:
-    """Each text as the UI showed it in ``old`` -> the same text in ``new`` (also without mnemonics),
-    for re-translating what is already on screen."""
-    forward: dict[str, str] = {}
-    if old == new:
-        return forward
-    for code, reverse in ((old, True), (new, False)):
-        if code == "en":
-            continue
-        for source, translation in catalogue(code):
-            a, b = (translation, source) if reverse else (source, translation)
-            forward.setdefault(a, b)
-            forward.setdefault(plain(a), plain(b))
-    return forward
+class Retranslation:
+    """Texts already on screen in language ``old`` brought into ``new``, for a live switch.
+
+    ``swap`` finds a text among the catalogue's messages as ``old`` writes them (also without the
+    mnemonic, also with a "(Ctrl+N)" after it, also as a filled-in template such as "{title} view",
+    whose values are swapped in turn) and gives the same message in ``new``. One Korean text can
+    stand for several English ones ("학습": Train, Training); ``menu`` prefers the one with a
+    mnemonic, and the English source a text was shown from is best kept by the caller (see
+    ``playground.ui.shell.language``)."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+        pairs = catalogue(new if old == "en" else old)
+        if old != "en" and new != "en":  # through English: only en <-> one language is needed
+            raise ValueError("switch through English")
+        forward = [(a, b) if old == "en" else (b, a) for a, b in pairs]
+        self.exact: dict[str, list[str]] = {}
+        self.templates: list[tuple[re.Pattern, list[str], str]] = []
+        for a, b in forward:
+            if _FORMAT_FIELD.search(a):
+                if re.search(r"[^\W\d_]", _FORMAT_FIELD.sub("", a)):  # some words around the values
+                    self.templates.append((*self._regex(a), b))
+                continue
+            self.exact.setdefault(a, []).append(b)
+            if plain(a) != a:
+                self.exact.setdefault(plain(a), []).append(plain(b))
+        self.templates.sort(key=lambda t: -len(t[0].pattern))
+
+    @staticmethod
+    def _regex(template: str) -> tuple[re.Pattern, list[str]]:
+        """A pattern matching ``template`` filled in, and the field each of its groups is."""
+        parts, names, last = [], [], 0
+        for match in _FORMAT_FIELD.finditer(template):
+            parts.append(re.escape(template[last:match.start()].replace("{{", "{").replace("}}", "}")))
+            parts.append("(.*?)")
+            names.append(match.group(1))
+            last = match.end()
+        parts.append(re.escape(template[last:].replace("{{", "{").replace("}}", "}")))
+        return re.compile("".join(parts) + r"\Z", re.S), names
+
+    def swap(self, text: str, menu: bool = False) -> str:
+        """``text`` in the new language, or itself when the catalogue does not know it."""
+        if not text or self.old == self.new:
+            return text
+        found = self.exact.get(text)
+        if found:
+            return next((c for c in found if ("&" in c) == menu), found[0] if menu else plain(found[0]))
+        head, sep, tail = text.rpartition(" (")
+        if sep and tail.endswith(")") and head in self.exact:  # "New (Ctrl+N)"
+            return f"{self.swap(head, menu)} ({tail}"
+        for regex, names, target in self.templates:
+            match = regex.match(text)
+            if match:
+                values = {name: self.swap(value) if value != text else value
+                          for name, value in zip(names, match.groups())}
+                return _FORMAT_FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), target)
+        return text
+
+
+@functools.lru_cache(maxsize=8)
+def retranslation(old: str, new: str) -> Retranslation:
+    return Retranslation(old, new)
 
 
 def english(text: str) -> str:
     """The English source of ``text`` shown in the current language (itself when unknown): for
     names that must not change with the language, such as a dock's saved-layout name."""
-    if _current == "en":
-        return text
-    return text_map(_current, "en").get(text, text)
+    return text if _current == "en" else retranslation(_current, "en").swap(text)
