@@ -1630,7 +1630,7 @@ Default: {default}</source>
         </message>
         <message>
             <source>with 1 output can only tell 2 classes, the dataset has {0}: use CCE with softmax</source>
-            <translation>출력이 1개이면 클래스 2개만 구별할 수 있는데 데이터셋의 클래스는 {0}개입니다: 소프트맥스와 CCE를 쓰세요</translation>
+            <translation>출력이 1개이면 클래스 2개만 구별할 수 있는데 데이터셋의 클래스는 {0}개입니다: softmax와 CCE를 쓰세요</translation>
         </message>
         <message>
             <source>needs class labels, but the dataset is a regression: use MSE</source>
@@ -2197,7 +2197,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         </message>
         <message>
             <source>-sum y log p with one-hot targets: for several classes after a softmax.</source>
-            <translation>원핫 타깃에 대한 -sum y log p: 소프트맥스 뒤에 쓰는 다중 분류용.</translation>
+            <translation>원핫 타깃에 대한 -sum y log p: softmax 뒤에 쓰는 다중 분류용.</translation>
         </message>
     </context>
     <context>
@@ -2794,7 +2794,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <name>node:SGD</name>
         <message>
             <source>SGD</source>
-            <translation>확률적 경사하강법</translation>
+            <translation>SGD</translation>
         </message>
         <message>
             <source>Plain gradient descent: w -= lr * gradient.</source>
@@ -2856,7 +2856,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <name>node:Softmax</name>
         <message>
             <source>Softmax</source>
-            <translation>소프트맥스</translation>
+            <translation>Softmax</translation>
         </message>
         <message>
             <source>e^x_i / sum e^x_j: turns scores into class probabilities that sum to 1.</source>

@@ -6,13 +6,13 @@ own ``qtbase_ko`` (standard dialogs' buttons) are installed here. The engine sta
 Qt-free: node types' titles, categories, help and parameter help, and the engine's messages the UI
 shows, are translated at display time with the helpers below, one context per node type.
 
-The language follows the system locale until the user picks one (View > Language); the choice is
-kept in QSettings and applies from the next start (Qt re-translates only what is built again).
+The language follows the system locale until the user picks one (View > Language,
+``playground.ui.shell.language``, which also switches the open window); the choice is kept in
+QSettings.
 """
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 
@@ -46,15 +46,6 @@ def i18n_dir() -> Path:
 
 def language_of(locale: QLocale) -> str:
     return "ko" if locale.language() == QLocale.Korean else "en"
-
-
-def environment_language() -> str | None:
-    """"ko" when LANG / LC_ALL / LC_MESSAGES names Korean (ko_KR.UTF-8), "en" for another, None unset."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "ko" if value.lower().startswith("ko") else "en"
-    return None
 
 
 def saved_language() -> str | None:
@@ -101,7 +92,7 @@ def install(code: str) -> bool:
     _translators.append(ours)
     for translator in _translators:
         app.installTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Korean, QLocale.SouthKorea))
+    QLocale.setDefault(QLocale(code))
     _use_fonts(KOREAN_FONTS)
     _current = code
     return True
@@ -165,7 +156,9 @@ def param_help(param) -> str:
 _FIELD = re.compile(r"\{(\d+)\}")
 
 
-def _pattern(template: str) -> re.Pattern:
+@functools.lru_cache(maxsize=None)
+def _compiled(template: str) -> re.Pattern:
+    """The pattern an engine template's messages match; ``f0``, ``f1``...: its values."""
     parts = _FIELD.split(template)
     regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<f{part}>.*?)" for i, part in enumerate(parts))
     return re.compile(regex + r"\Z", re.S)
@@ -191,15 +184,6 @@ def engine_text(message: str) -> str:
                       for k, v in match.groupdict().items()}
             return _FIELD.sub(lambda m: values.get(int(m.group(1)), m.group(0)), translated)
     return message
-
-
-_patterns: dict[str, re.Pattern] = {}
-
-
-def _compiled(template: str) -> re.Pattern:
-    if template not in _patterns:
-        _patterns[template] = _pattern(template)
-    return _patterns[template]
 
 
 _catalogues: dict[str, list[tuple[str, str]]] = {}
