@@ -183,6 +183,10 @@
             <translation>경주</translation>
         </message>
         <message>
+            <source>compare</source>
+            <translation>비교</translation>
+        </message>
+        <message>
             <source>Cannot compare: {exc}</source>
             <translation>비교할 수 없습니다: {exc}</translation>
         </message>
@@ -1201,6 +1205,10 @@ Range: 0 (off) to 1 · default 0.9</source>
             <translation>학습 중지 (Shift+F5)</translation>
         </message>
         <message>
+            <source>training</source>
+            <translation>학습</translation>
+        </message>
+        <message>
             <source>Train (F5) to watch this view fill in as the network learns.</source>
             <translation>학습(F5)을 시작하면 신경망이 배우는 동안 이 화면이 채워집니다.</translation>
         </message>
@@ -1267,6 +1275,10 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>&amp;Resume</source>
             <translation>재개</translation>
+        </message>
+        <message>
+            <source>train</source>
+            <translation>학습</translation>
         </message>
         <message>
             <source>Paused: F6 resumes, F10 steps one batch</source>

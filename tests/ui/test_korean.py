@@ -164,6 +164,14 @@ def test_korean_help_dialogs_tour_and_library_have_no_untranslated_english(korea
     assert untranslated(texts, allowed) == []
 
 
+def test_refusing_to_train_says_why_in_korean(korean_window):
+    window = korean_window  # an empty graph: no Dataset, Loss or Optimizer
+    window.training.train()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("학습할 수 없습니다: ")
+    assert english_in(message, NAMES | registry_names()) is None
+
+
 def test_the_checker_catches_english(korean):
     allowed = NAMES | registry_names()
     assert english_in("Save the preset", allowed)

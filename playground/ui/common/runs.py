@@ -13,7 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from playground.ui.common import dialogs
+from playground.ui.common import dialogs, i18n
 
 
 class Run(Protocol):
@@ -65,7 +65,7 @@ class RunCoordinator(QObject):
         graph's first problem ("Cannot train: ..."); None when it may."""
         refusal = self.refusal(run)
         if refusal is None and not analysis.ok:
-            refusal = self.tr("Cannot {verb}: {problem}").format(verb=verb, problem=analysis.problems[0])
+            refusal = self.tr("Cannot {verb}: {problem}").format(verb=verb, problem=i18n.engine_text(str(analysis.problems[0])))
         return refusal
 
     def end_all_for(self, parent: QWidget | None, what: str) -> bool:

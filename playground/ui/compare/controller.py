@@ -152,7 +152,7 @@ class CompareController(OneWorkerAtATime, QObject):
         if self.running:
             return True
         analysis = self.document.analysis
-        refusal = self.runs.start_refusal(self, analysis, "compare")
+        refusal = self.runs.start_refusal(self, analysis, self.tr("compare"))
         if refusal:
             self._say(refusal)
             return False

@@ -74,7 +74,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.document = document
         self.runs = runs
         self.toolbar, self._add_panel, self._reveal = toolbar, add_panel, reveal
-        runs.add(self, "training", self.tr("Stop training (Shift+F5)"))
+        runs.add(self, self.tr("training"), self.tr("Stop training (Shift+F5)"))
         runs.changed.connect(self.show_idle)
         self.model: Model | None = None
         self.model_key = ""
@@ -270,7 +270,7 @@ class TrainingController(OneWorkerAtATime, QObject):
                 self.toggle_pause()
             return True
         analysis = self.document.analysis
-        refusal = self.runs.start_refusal(self, analysis, "train")
+        refusal = self.runs.start_refusal(self, analysis, self.tr("train"))
         if refusal:
             self._say(refusal)
             return False
