@@ -609,6 +609,14 @@ Range: 0 (off) to 1 · default 0.9</source>
             <translation>손실</translation>
         </message>
         <message>
+            <source>outputs</source>
+            <translation>출력</translation>
+        </message>
+        <message>
+            <source>inputs</source>
+            <translation>입력</translation>
+        </message>
+        <message>
             <source>Cannot connect two {side}: drag from an output to an input</source>
             <translation>{side}끼리는 연결할 수 없습니다: 출력에서 입력으로 끌어 놓으세요</translation>
         </message>
@@ -1665,6 +1673,10 @@ Default: {default}</source>
             <translation>평평한 입력이 필요한데 {0}을(를) 받았습니다: 앞에 Flatten을 추가하세요</translation>
         </message>
         <message>
+            <source>{0} '{1}' output '{2}' gives a {3}, but {4} '{5}' input '{6}' takes a {7}</source>
+            <translation>{0} '{1}'의 출력 '{2}'은(는) {3}을(를) 내보내는데 {4} '{5}'의 입력 '{6}'은(는) {7}을(를) 받습니다</translation>
+        </message>
+        <message>
             <source>gets {0} outputs for {1} classes: the last Dense needs {2} units</source>
             <translation>클래스 {1}개에 출력이 {0}개입니다: 마지막 Dense에 유닛 {2}개가 필요합니다</translation>
         </message>
@@ -1677,12 +1689,20 @@ Default: {default}</source>
             <translation>그래프에 {0} 노드가 없습니다: 팔레트에서 추가하세요</translation>
         </message>
         <message>
+            <source>this connection would make a cycle</source>
+            <translation>이렇게 연결하면 순환이 생깁니다</translation>
+        </message>
+        <message>
             <source>needs features or an image, got {0}</source>
             <translation>특성이나 이미지가 필요한데 {0}을(를) 받았습니다</translation>
         </message>
         <message>
             <source>there is already a node named '{0}'</source>
             <translation>'{0}'(이)라는 노드가 이미 있습니다</translation>
+        </message>
+        <message>
+            <source>these ports are already connected</source>
+            <translation>이 포트들은 이미 연결되어 있습니다</translation>
         </message>
         <message>
             <source>needs at least 2 inputs, has {0}</source>
@@ -1713,6 +1733,10 @@ Default: {default}</source>
             <translation>컴파일된 커널 불러오기</translation>
         </message>
         <message>
+            <source>a node cannot feed itself</source>
+            <translation>노드를 자기 자신에 연결할 수 없습니다</translation>
+        </message>
+        <message>
             <source>Local and global minimum</source>
             <translation>국소 최소점과 전역 최소점</translation>
         </message>
@@ -1723,6 +1747,10 @@ Default: {default}</source>
         <message>
             <source>{0}x{1} window is larger than its {2}x{3} input</source>
             <translation>{0}x{1} 창이 {2}x{3} 입력보다 큽니다</translation>
+        </message>
+        <message>
+            <source>{0} '{1}' input '{2}' is already connected</source>
+            <translation>{0} '{1}'의 입력 '{2}'은(는) 이미 연결되어 있습니다</translation>
         </message>
         <message>
             <source>unknown node type {0}</source>
@@ -1741,6 +1769,14 @@ Default: {default}</source>
             <translation>{0}은(는) 정수여야 합니다 ({1}은(는) 안 됩니다)</translation>
         </message>
         <message>
+            <source>no node named '{0}'</source>
+            <translation>'{0}'(이)라는 노드가 없습니다</translation>
+        </message>
+        <message>
+            <source>unknown node type</source>
+            <translation>알 수 없는 노드 종류</translation>
+        </message>
+        <message>
             <source>{0} = {1} is above its maximum {2}</source>
             <translation>{0} = {1}이(가) 최댓값 {2}보다 큽니다</translation>
         </message>
@@ -1757,8 +1793,16 @@ Default: {default}</source>
             <translation>{0}은(는) {1} 중 하나여야 합니다 ({2}은(는) 안 됩니다)</translation>
         </message>
         <message>
+            <source>{0} '{1}' has no output '{2}'</source>
+            <translation>{0} '{1}'에는 출력 '{2}'이(가) 없습니다</translation>
+        </message>
+        <message>
             <source>{0} must be a number, not {1}</source>
             <translation>{0}은(는) 수여야 합니다 ({1}은(는) 안 됩니다)</translation>
+        </message>
+        <message>
+            <source>{0} '{1}' has no input '{2}'</source>
+            <translation>{0} '{1}'에는 입력 '{2}'이(가) 없습니다</translation>
         </message>
         <message>
             <source>{0} filter{1} {2}x{3}</source>

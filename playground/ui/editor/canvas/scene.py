@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneM
 from playground.engine.graph import Edge
 from playground.engine.registry import shape_text
 from playground.engine.validate import Analysis
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.editor.canvas.edge_item import EdgeItem
 from playground.ui.editor.canvas.node_item import PORT_R, NodeItem, PortItem
 from playground.ui.editor.canvas.routing import bezier
@@ -152,13 +152,13 @@ class GraphScene(QGraphicsScene):
         """Connect two ports (in either drag direction) or report why not; True when connected."""
         src, dst = (a, b) if a.is_output else (b, a)
         if src.is_output == dst.is_output:
-            side = "outputs" if src.is_output else "inputs"
+            side = self.tr("outputs") if src.is_output else self.tr("inputs")
             self.statusMessage.emit(self.tr("Cannot connect two {side}: drag from an output to an input").format(side=side))
             return False
         problem = self.document.graph.connection_problem(src.node_id, src.port.name, dst.node_id,
                                                          dst.port.name)
         if problem:
-            self.statusMessage.emit(self.tr("Cannot connect: {problem}").format(problem=problem))
+            self.statusMessage.emit(self.tr("Cannot connect: {problem}").format(problem=i18n.engine_text(problem)))
             return False
         edge = Edge(src.node_id, src.port.name, dst.node_id, dst.port.name)
         self.document.push(Connect(self.document.graph, edge))
