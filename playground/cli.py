@@ -148,7 +148,7 @@ def cmd_gui(args) -> int:
         raise UserError(problem)
     from playground.ui.shell.app import launch
 
-    return launch(preset_path(DEFAULT_PRESET))
+    return launch(preset_path(DEFAULT_PRESET), getattr(args, "lang", None))
 
 
 # Modules that add their own sub-commands: each has ``add_commands(subparsers)``.
@@ -158,6 +158,7 @@ COMMAND_MODULES = (gui, compare, bench)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="playground", description=DESCRIPTION, epilog=EXAMPLES,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lang", choices=("en", "ko"), default=None, help="language of the window: en or ko (default: the one chosen in View > Language, else the system's); this command's own messages stay English")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     preset_help = "preset file, or the name of a bundled preset (spiral, mnist_lenet, ...)"
 

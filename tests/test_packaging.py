@@ -98,6 +98,7 @@ def test_wheel_holds_presets_and_data_but_no_screenshots(wheel):
               for p in (ROOT / "assets").rglob("*") if p.is_file() and "screenshots" not in p.parts}
     assert assets <= set(names)  # icons too, whatever else lands in assets/
     assert not [n for n in names if "screenshots" in n]
+    assert {"playground/i18n/playground_ko.qm", "playground/i18n/playground_ko.ts"} <= set(names)
     packages = {str(p.parent.relative_to(ROOT)).replace(os.sep, "/")
                 for p in (ROOT / "playground").rglob("__init__.py")}
     assert all(f"{package}/__init__.py" in names for package in packages)
@@ -123,6 +124,8 @@ def test_installed_app_renders_and_lists_presets(installed):
     shot = run(installed, "shot", "digits_cnn", "-o", "x.png", "--size", "900x600")
     assert shot.returncode == 0, shot.stderr
     assert (installed["cwd"] / "x.png").read_bytes()[:4] == b"\x89PNG"
+    korean = run(installed, "shot", "digits_cnn", "-o", "ko.png", "--size", "900x600", "--lang", "ko")
+    assert korean.returncode == 0, korean.stderr  # the installed catalogue loads
     code = ("from playground.ui.shell.app import create_app; app = create_app(); "
             "from playground.ui.files.file_ops import presets_dir; "
             "from playground.ui.files.preset_library import PresetLibrary; "

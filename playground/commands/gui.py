@@ -13,6 +13,7 @@ EXIT_USAGE = 2
 def add_commands(subparsers) -> None:
     open_cmd = subparsers.add_parser("open", help="open a preset in the editor")
     open_cmd.add_argument("preset", help="preset file, or the name of a bundled preset")
+    open_cmd.add_argument("--lang", choices=("en", "ko"), default=None, help="language of the window: en or ko (default: the one chosen in View > Language, else the system's); this command's own messages stay English")
     open_cmd.set_defaults(func=cmd_open)
 
     shot = subparsers.add_parser("shot", help="render the main window offscreen to a PNG")
@@ -26,6 +27,8 @@ def add_commands(subparsers) -> None:
     shot.add_argument("--size", default="1600x1000", metavar="WxH")
     shot.add_argument("--theme", choices=("dark", "light"), default=None,
                       help="render in this theme (default: the one chosen in the app)")
+    shot.add_argument("--lang", choices=("en", "ko"), default="en",
+                      help="language of the window in the picture (default: en)")
     shot.set_defaults(func=cmd_shot)
 
 
@@ -40,7 +43,7 @@ def cmd_open(args) -> int:
         raise UserError(problem)
     from playground.ui.shell.app import launch
 
-    return launch(path)
+    return launch(path, args.lang)
 
 
 def cmd_shot(args) -> int:
@@ -58,7 +61,7 @@ def cmd_shot(args) -> int:
         raise UserError(str(exc)) from None
     check_output(out, "shot.png")
     try:
-        save_shot(preset_path(args.preset), out, size, args.view, args.train_steps, args.theme)
+        save_shot(preset_path(args.preset), out, size, args.view, args.train_steps, args.theme, args.lang)
     except OSError as exc:
         raise write_failed(out, exc) from None
     except (RuntimeError, ValueError) as exc:

@@ -21,6 +21,11 @@ from playground.engine.surfaces import SURFACES
 
 MAX_BYTES = 20_000_000
 META_KEYS = ("name", "description", "title", "view")
+# The title and description in other languages ("title_ko"); the window shows them in that
+# language and falls back to the English ones. Each needs the English text it translates.
+TRANSLATED_KEYS = ("title", "description")
+TRANSLATIONS = ("ko",)
+TRANSLATED_META = tuple(f"{key}_{lang}" for lang in TRANSLATIONS for key in TRANSLATED_KEYS)
 # Optional settings for other views: {"optimizers": [...]}, {"sweep": {...}}, {"race": {...}}
 SETTINGS_KEYS = ("compare",)
 SWEEPS = ("optimizers", "lr", "batch_size")  # what the compare view can sweep, besides "node.param"
@@ -88,11 +93,15 @@ def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
         version += 1
 
     graph = Graph()
-    for key in META_KEYS:
+    for key in (*META_KEYS, *TRANSLATED_META):
         if key in data:
             if not isinstance(data[key], str):
                 raise fail(key, f"expected text, found {_kind(data[key])}")
             graph.meta[key] = data[key]
+    for key in TRANSLATED_META:
+        english = key.rsplit("_", 1)[0]
+        if key in data and not data.get(english):
+            raise fail(key, f"a translation needs the English \"{english}\" it translates")
     for key in SETTINGS_KEYS:
         if key in data:
             if not isinstance(data[key], dict):

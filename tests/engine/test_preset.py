@@ -1,5 +1,6 @@
 """Preset files: round trips, and every malformed input gives a one-line message naming file and place."""
 import json
+import re
 
 import pytest
 
@@ -112,3 +113,37 @@ def test_save_is_atomic_when_writing_fails(tmp_path, monkeypatch):
         save_preset(mlp_graph(hidden=3), path)
     assert path.read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == ["keep.json"]
+
+
+def _preset_with(**meta) -> str:
+    import json
+
+    return json.dumps({"format": "nn-playground-preset", "version": 1, **meta, "nodes": [], "edges": []})
+
+
+def test_korean_title_and_description_load_and_are_kept(tmp_path):
+    g = graph_from_json(_preset_with(title="Two spirals", title_ko="두 나선",
+                                     description="Try it.", description_ko="해 보세요."))
+    assert (g.meta["title_ko"], g.meta["description_ko"]) == ("두 나선", "해 보세요.")
+    path = tmp_path / "p.json"
+    save_preset(g, path)
+    assert load_preset(path).meta["title_ko"] == "두 나선"
+
+
+@pytest.mark.parametrize("meta, message", [
+    ({"title": "T", "title_ko": 3}, "title_ko: expected text, found a number"),
+    ({"title_ko": "두 나선"}, 'title_ko: a translation needs the English "title" it translates'),
+    ({"title": "T", "description_ko": "설명"}, 'description_ko: a translation needs the English "description"'),
+])
+def test_korean_fields_are_validated(meta, message):
+    with pytest.raises(PresetError, match=re.escape(message)):
+        graph_from_json(_preset_with(**meta), "p.json")
+
+
+def test_every_bundled_preset_has_korean_title_and_description():
+    from playground.paths import PRESETS_DIR
+
+    for path in sorted(PRESETS_DIR.glob("*.json")):
+        meta = load_preset(path).meta
+        assert meta.get("title_ko") and meta.get("description_ko"), path.name
+        assert re.search(r"[\uac00-\ud7a3]", meta["title_ko"] + meta["description_ko"]), path.name

@@ -1,16 +1,17 @@
 """Every modal question the editor asks, as small functions that tests replace with answers."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-PRESET_FILTER = "Presets (*.json);;All files (*)"
+PRESET_FILTER = QT_TRANSLATE_NOOP("common.dialogs", "Presets (*.json);;All files (*)")
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """SAVE, DISCARD or CANCEL for a document with unsaved changes."""
     answer = QMessageBox.warning(
-        parent, "Unsaved changes", f"Save the changes to {name}?",
+        parent, QCoreApplication.translate("common.dialogs", "Unsaved changes"), QCoreApplication.translate("common.dialogs", "Save the changes to {name}?").format(name=name),
         QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
     return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
 
@@ -20,12 +21,12 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def ask_open_path(parent: QWidget | None, folder: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open preset", folder, PRESET_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("common.dialogs", "Open preset"), folder, QCoreApplication.translate("common.dialogs", PRESET_FILTER))
     return path or None
 
 
 def ask_save_path(parent: QWidget | None, suggestion: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save preset", suggestion, PRESET_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("common.dialogs", "Save preset"), suggestion, QCoreApplication.translate("common.dialogs", PRESET_FILTER))
     if path and not path.endswith(".json"):
         path += ".json"
     return path or None
@@ -39,21 +40,20 @@ def _yes(parent: QWidget | None, title: str, text: str, default_yes: bool) -> bo
 
 def ask_stop_training(parent: QWidget | None) -> bool:
     """True when the user agrees to stop training so an edit to the network can go ahead."""
-    return _yes(parent, "Training is running",
-                "This edit changes the network being trained. Stop training and keep the edit?", False)
+    return _yes(parent, QCoreApplication.translate("common.dialogs", "Training is running"),
+                QCoreApplication.translate("common.dialogs", "This edit changes the network being trained. Stop training and keep the edit?"), False)
 
 
 def ask_stop_runs(parent: QWidget | None, what: str) -> bool:
     """True when the user agrees to stop the training or comparison in progress to open ``what``."""
-    return _yes(parent, "A run is in progress",
-                f"Opening {what} ends the run in progress on this network. Stop it and open {what}?",
+    return _yes(parent, QCoreApplication.translate("common.dialogs", "A run is in progress"),
+                QCoreApplication.translate("common.dialogs", "Opening {what} ends the run in progress on this network. Stop it and open {what}?").format(what=what),
                 False)
 
 
 def ask_restore_autosave(parent: QWidget | None, name: str, age_seconds: float) -> bool:
     """True to restore the unsaved graph a crash left behind."""
     minutes = int(age_seconds // 60)
-    when = "less than a minute ago" if minutes < 1 else f"{minutes} minute(s) ago"
-    return _yes(parent, "Restore unsaved work?",
-                f"The playground did not close normally. Restore the unsaved graph \"{name}\" "
-                f"(autosaved {when})?", True)
+    when = QCoreApplication.translate("common.dialogs", "less than a minute ago") if minutes < 1 else QCoreApplication.translate("common.dialogs", "{minutes} minute(s) ago").format(minutes=minutes)
+    return _yes(parent, QCoreApplication.translate("common.dialogs", "Restore unsaved work?"),
+                QCoreApplication.translate("common.dialogs", "The playground did not close normally. Restore the unsaved graph \"{name}\" (autosaved {when})?").format(name=name, when=when), True)

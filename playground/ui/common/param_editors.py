@@ -8,12 +8,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit,
                                QSpinBox, QToolTip, QWidget)
 
 from playground.engine.params import Param
+from playground.ui.common import i18n
 
 INT_LIMIT = 2**31 - 1
 FLOAT_LIMIT = 1e12
@@ -28,21 +29,21 @@ def range_text(param: Param) -> str:
     """The declared range as a learner reads it: "1 to 4,096", "at least 0"."""
     lo, hi = param.minimum, param.maximum
     if lo is not None and hi is not None:
-        return f"{number_text(param, lo)} to {number_text(param, hi)}"
+        return QCoreApplication.translate("common.param_editors", "{low} to {high}").format(low=number_text(param, lo), high=number_text(param, hi))
     if lo is not None:
-        return f"at least {number_text(param, lo)}"
+        return QCoreApplication.translate("common.param_editors", "at least {value}").format(value=number_text(param, lo))
     if hi is not None:
-        return f"at most {number_text(param, hi)}"
-    return "any whole number" if param.kind == "int" else "any number"
+        return QCoreApplication.translate("common.param_editors", "at most {value}").format(value=number_text(param, hi))
+    return QCoreApplication.translate("common.param_editors", "any whole number") if param.kind == "int" else QCoreApplication.translate("common.param_editors", "any number")
 
 
 def field_tip(param: Param) -> str:
     """The parameter's help, and for numbers its range and default."""
     if param.kind in ("int", "float"):
-        return f"{param.help}\nRange: {range_text(param)} · default {number_text(param, param.default)}"
+        return QCoreApplication.translate("common.param_editors", "{help}\nRange: {range} · default {default}").format(help=i18n.param_help(param), range=range_text(param), default=number_text(param, param.default))
     if param.kind == "bool":
-        return f"{param.help}\nDefault: {'on' if param.default else 'off'}"
-    return f"{param.help}\nDefault: {param.default}" if param.default != "" else param.help
+        return QCoreApplication.translate("common.param_editors", "{help}\nDefault: {state}").format(help=i18n.param_help(param), state=QCoreApplication.translate("common.param_editors", "on") if param.default else QCoreApplication.translate("common.param_editors", "off"))
+    return QCoreApplication.translate("common.param_editors", "{help}\nDefault: {default}").format(help=i18n.param_help(param), default=param.default) if param.default != "" else i18n.param_help(param)
 
 
 def _in_range(param: Param, value: float) -> bool:
@@ -75,7 +76,7 @@ class _NumberField:
             self.edited.emit(value)
             return
         typed, kept = number_text(self.param, value), number_text(self.param, self.accepted)
-        message = f"{self.param.name}: {range_text(self.param)} ({typed} not applied, kept {kept})"
+        message = QCoreApplication.translate("_NumberField", "{name}: {range} ({typed} not applied, kept {kept})").format(name=self.param.name, range=range_text(self.param), typed=typed, kept=kept)
         self.set_value(self.accepted)
         self.show_refusal(message)
         self.refused.emit(message)

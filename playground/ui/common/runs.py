@@ -13,7 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from playground.ui.common import dialogs
+from playground.ui.common import dialogs, i18n
 
 
 class Run(Protocol):
@@ -58,14 +58,14 @@ class RunCoordinator(QObject):
         if other is None:
             return None
         mine = next(e for e in self._entries if e.run is run)
-        return f"{other.stop_hint} before {mine.doing}: one run at a time"
+        return self.tr("{stop_hint} before {doing}: one run at a time").format(stop_hint=other.stop_hint, doing=mine.doing)
 
     def start_refusal(self, run: Run, analysis, verb: str) -> str | None:
         """Why ``run`` may not start on a network with ``analysis``: another run going, or the
         graph's first problem ("Cannot train: ..."); None when it may."""
         refusal = self.refusal(run)
         if refusal is None and not analysis.ok:
-            refusal = f"Cannot {verb}: {analysis.problems[0]}"
+            refusal = self.tr("Cannot {verb}: {problem}").format(verb=verb, problem=i18n.engine_text(str(analysis.problems[0])))
         return refusal
 
     def end_all_for(self, parent: QWidget | None, what: str) -> bool:

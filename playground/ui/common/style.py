@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 
 CATEGORY_COLORS = {
@@ -72,7 +72,7 @@ class Theme:
 
 
 DARK = Theme(
-    name="dark", title="&Dark",
+    name="dark", title=QT_TRANSLATE_NOOP("ThemeMenu", "&Dark"),
     window="#2b2f36", window_text="#e8eaed", base="#23272e", alternate_base="#2b2f36", button="#353a43",
     text="#e8eaed", muted="#8a93a3", disabled="#6b7280", highlight="#3d7bd9", winner_bg="#2f5d34", link="#6ea8fe",
     bright_text="#ff6b6b",
@@ -90,7 +90,7 @@ DARK = Theme(
 )
 
 LIGHT = Theme(
-    name="light", title="&Light",
+    name="light", title=QT_TRANSLATE_NOOP("ThemeMenu", "&Light"),
     window="#eef0f3", window_text="#1f2328", base="#ffffff", alternate_base="#f5f6f8", button="#e4e7ec",
     text="#1f2328", muted="#5f6773", disabled="#a0a6b0", highlight="#2f6fd0", winner_bg="#cdebd3", link="#1f5fbf",
     bright_text="#c62828",

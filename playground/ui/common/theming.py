@@ -59,12 +59,12 @@ class ThemeMenu(QMenu):
     """View > Theme: Dark / Light, exclusive, checked on the theme in use."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("&Theme", parent)
+        super().__init__(self.tr("&Theme"), parent)
         self.group = QActionGroup(self)
         for t in style.THEMES.values():
-            action = QAction(t.title, self, checkable=True)
+            action = QAction(self.tr(t.title), self, checkable=True)
             action.setData(t.name)
-            action.setStatusTip(f"Use the {t.name} theme for the window, canvas and plots")
+            action.setStatusTip(self.tr("Use the {name} theme for the window, canvas and plots").format(name=t.name))
             action.triggered.connect(lambda _checked=False, n=t.name: apply_theme(n, save=True))
             self.group.addAction(action)
             self.addAction(action)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 
@@ -25,7 +25,8 @@ from playground.ui.plots import base
 from playground.ui.race.panel import RacePanel
 
 SHUTDOWN_MS = 1500
-FILE_FILTERS = {"csv": "CSV files (*.csv)", "json": "JSON files (*.json)"}
+FILE_FILTERS = {"csv": QT_TRANSLATE_NOOP("CompareController", "CSV files (*.csv)"),
+                "json": QT_TRANSLATE_NOOP("CompareController", "JSON files (*.json)")}
 
 
 def with_absolute_paths(graph: Graph, base_dir: str) -> Graph:
@@ -50,7 +51,7 @@ class CompareController(OneWorkerAtATime, QObject):
         self.document = document
         self.runs = runs
         self.toolbar, self._set_view = toolbar, set_view
-        runs.add(self, "comparing optimizers", "Stop the comparison")
+        runs.add(self, self.tr("comparing optimizers"), self.tr("Stop the comparison"))
         self.worker: CompareWorker | None = None
         self.thread: QThread | None = None
         self.comparison: Comparison | None = None  # the last finished one, for saving
@@ -58,9 +59,9 @@ class CompareController(OneWorkerAtATime, QObject):
         self.race = RacePanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.panel, "Optimizers")
-        self.tabs.addTab(self.race, "Loss-surface race")
-        self.dock = add_panel("Compare", self.tabs, Qt.BottomDockWidgetArea)
+        self.tabs.addTab(self.panel, self.tr("Optimizers"))
+        self.tabs.addTab(self.race, self.tr("Loss-surface race"))
+        self.dock = add_panel(self.tr("Compare"), self.tabs, Qt.BottomDockWidgetArea)
         self.dock.hide()
         self._build_actions()
         setup = self.panel.setup_panel
@@ -74,17 +75,17 @@ class CompareController(OneWorkerAtATime, QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        specs = [("show", "&Compare optimizers", "Ctrl+Shift+C",
-                  "Train the graph with several optimizers side by side", self.show_compare),
-                 ("race", "Loss-surface &race", "Ctrl+Shift+A",
-                  "Race the optimizers on analytic 2D loss surfaces", self.show_race),
-                 ("start", "&Start comparison", None, "Start the runs chosen in the Compare dock",
+        specs = [("show", self.tr("&Compare optimizers"), "Ctrl+Shift+C",
+                  self.tr("Train the graph with several optimizers side by side"), self.show_compare),
+                 ("race", self.tr("Loss-surface &race"), "Ctrl+Shift+A",
+                  self.tr("Race the optimizers on analytic 2D loss surfaces"), self.show_race),
+                 ("start", self.tr("&Start comparison"), None, self.tr("Start the runs chosen in the Compare dock"),
                   self.start),
-                 ("stop", "S&top comparison", None, "Stop every run now", self.stop),
-                 ("csv", "Save results as &CSV…", None, "One row per run", lambda: self.save("csv")),
-                 ("json", "Save results as &JSON…", None, "Results with every run's history",
+                 ("stop", self.tr("S&top comparison"), None, self.tr("Stop every run now"), self.stop),
+                 ("csv", self.tr("Save results as &CSV…"), None, self.tr("One row per run"), lambda: self.save("csv")),
+                 ("json", self.tr("Save results as &JSON…"), None, self.tr("Results with every run's history"),
                   lambda: self.save("json"))]
-        menu = w.menuBar().addMenu("&Compare")
+        menu = w.menuBar().addMenu(self.tr("&Compare"))
         self.actions: dict[str, QAction] = {}
         for name, text, key, tip, slot in specs:
             action = QAction(text, w)
@@ -95,8 +96,8 @@ class CompareController(OneWorkerAtATime, QObject):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions[name] = action
-        self.actions["show"].setIconText("Compare")
-        self.actions["race"].setIconText("Race")
+        self.actions["show"].setIconText(self.tr("Compare"))
+        self.actions["race"].setIconText(self.tr("Race"))
         self.actions["show"].setIcon(icon("compare"))
         self.actions["race"].setIcon(icon("race"))
         self.toolbar.addSeparator()
@@ -153,14 +154,14 @@ class CompareController(OneWorkerAtATime, QObject):
         if self.running:
             return True
         analysis = self.document.analysis
-        refusal = self.runs.start_refusal(self, analysis, "compare")
+        refusal = self.runs.start_refusal(self, analysis, self.tr("compare"))
         if refusal:
             self._say(refusal)
             return False
         try:
             specs = self.panel.setup_panel.specs()
         except ValueError as exc:
-            self._say(f"Cannot compare: {exc}")
+            self._say(self.tr("Cannot compare: {exc}").format(exc=exc))
             return False
         if steps is not None:
             self.panel.setup_panel.max_steps.setValue(steps)
@@ -175,21 +176,21 @@ class CompareController(OneWorkerAtATime, QObject):
         self.thread.start()
         self.show_compare()
         self._update_actions()
-        self._say(f"Comparing {len(specs)} runs…")
+        self._say(self.tr("Comparing {count} runs…").format(count=len(specs)))
         return True
 
     def stop(self) -> None:
         if self.running:
             self.worker.stop()
-            self._say("Stopping the comparison…")
+            self._say(self.tr("Stopping the comparison…"))
 
     def save(self, kind: str, path: str | None = None) -> str | None:
         """Write the finished comparison's results as "csv" or "json"; returns the path written."""
         if self.comparison is None or self.running:
-            self._say("Nothing to save yet: run a comparison to the end (or stop it) first")
+            self._say(self.tr("Nothing to save yet: run a comparison to the end (or stop it) first"))
             return None
-        path = path or base.ask_save_path(self.window, f"Save comparison results as {kind.upper()}",
-                                          FILE_FILTERS[kind])
+        path = path or base.ask_save_path(self.window, self.tr("Save comparison results as {kind}").format(kind=kind.upper()),
+                                          self.tr(FILE_FILTERS[kind]))
         if not path:
             return None
         if not path.lower().endswith(f".{kind}"):
@@ -197,9 +198,9 @@ class CompareController(OneWorkerAtATime, QObject):
         try:
             (self.comparison.to_csv if kind == "csv" else self.comparison.to_json)(path)
         except OSError as exc:
-            self._say(f"Cannot write {path}: {exc.strerror or exc}")
+            self._say(self.tr("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
             return None
-        self._say(f"Saved {path}")
+        self._say(self.tr("Saved {path}").format(path=path))
         return path
 
     def shutdown(self) -> bool:
@@ -233,16 +234,16 @@ class CompareController(OneWorkerAtATime, QObject):
             return
         self.panel.update_snapshot(snap)
         stopped, leader = was_stopped(snap), leader_of(snap)
-        outcome = (f": {leader} was leading" if stopped else f": {leader} wins") if leader else \
-            ": every run diverged" if all(r["status"] == "diverged" for r in snap.results) else ""
-        self._say(f"Comparison {'stopped' if stopped else 'finished'}{outcome}")
+        outcome = (self.tr(": {leader} was leading").format(leader=leader) if stopped else self.tr(": {leader} wins").format(leader=leader)) if leader else \
+            self.tr(": every run diverged") if all(r["status"] == "diverged" for r in snap.results) else ""
+        self._say((self.tr("Comparison stopped{outcome}") if stopped else self.tr("Comparison finished{outcome}")).format(outcome=outcome))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         if not self._from_current_worker():
             return
-        self.panel.summary.setText(f"<span style='color:#e5484d'>Cannot compare: {message}</span>")
-        self._say(f"Cannot compare: {message}")
+        self.panel.summary.setText(self.tr("<span style='color:#e5484d'>Cannot compare: {message}</span>").format(message=message))
+        self._say(self.tr("Cannot compare: {message}").format(message=message))
 
     def _run_ended(self, worker: CompareWorker) -> None:
         if worker.comparison is not None:  # finished or stopped: its results can be saved

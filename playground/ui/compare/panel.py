@@ -2,7 +2,7 @@
 above, the results table below."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from playground.ui.compare.plots import BoundaryThumbnailsPanel, CompareCurvesPanel
@@ -10,7 +10,7 @@ from playground.ui.compare.setup import CompareSetupPanel
 from playground.ui.compare.table import ResultsTable
 from playground.ui.compare.worker import CompareSetup, CompareSnapshot
 
-PROMPT = "Choose optimizers and press Start comparison."
+PROMPT = QT_TRANSLATE_NOOP("ComparePanel", "Choose optimizers and press Start comparison.")
 NO_RUNS = CompareSetup([], 0, float("nan"), False, None, None)
 
 
@@ -23,10 +23,10 @@ class ComparePanel(QWidget):
         self.curves = CompareCurvesPanel()
         self.thumbnails = BoundaryThumbnailsPanel()
         self.table = ResultsTable()
-        self.summary = QLabel(PROMPT)
+        self.summary = QLabel(self.tr(PROMPT))
         self.summary.setWordWrap(True)
-        self.save_csv_button = QPushButton("Save CSV…", enabled=False)
-        self.save_json_button = QPushButton("Save JSON…", enabled=False)
+        self.save_csv_button = QPushButton(self.tr("Save CSV…"), enabled=False)
+        self.save_json_button = QPushButton(self.tr("Save JSON…"), enabled=False)
 
         scroll = QScrollArea()
         scroll.setWidget(self.setup_panel)
@@ -64,15 +64,16 @@ class ComparePanel(QWidget):
         self.thumbnails.reset(setup)
         self.table.reset(setup, self.setup_panel.options()["target_accuracy"])
         self.setup_panel.progress.setValue(0)
-        self._rule = ("highest final validation accuracy, then lowest validation loss"
-                      if setup.classification else "lowest final validation loss")
+        self._rule = (self.tr("highest final validation accuracy, then lowest validation loss")
+                      if setup.classification else self.tr("lowest final validation loss"))
         if any(spec.change or spec.network for spec in setup.specs):
             self.summary.setText(self.tr("{n} runs of different networks: the same initial weights "
                                          "wherever a layer keeps its name and shape, on the same "
                                          "samples in the same order.").format(n=len(setup.specs)))
         else:
-            self.summary.setText(f"{len(setup.specs)} runs from the same initial weights "
-                                 f"(training loss {setup.initial_loss:.4f}) on the same batches.")
+            self.summary.setText(self.tr("{count} runs from the same initial weights (training loss "
+                                         "{initial_loss:.4f}) on the same batches.").format(
+                count=len(setup.specs), initial_loss=setup.initial_loss))
 
     def clear(self) -> None:
         """Another network was opened: no curve, thumbnail or result of the previous one stays."""
@@ -81,7 +82,7 @@ class ComparePanel(QWidget):
             plots.clear()
         self.table.reset(NO_RUNS, None)
         self.setup_panel.progress.setValue(0)
-        self.summary.setText(PROMPT)
+        self.summary.setText(self.tr(PROMPT))
 
     def update_snapshot(self, snap: CompareSnapshot) -> None:
         self.curves.update_snapshot(snap)
@@ -108,10 +109,10 @@ def was_stopped(snap: CompareSnapshot) -> bool:
 def summary_text(snap: CompareSnapshot, leader: str | None, rule: str) -> tuple[str, str]:
     """(headline, detail) of where the comparison stands; the headline names the starred row."""
     if leader:
-        word = "Leading" if not snap.done else "Leading when stopped" if was_stopped(snap) else "Winner"
+        word = QCoreApplication.translate("compare.panel", "Leading") if not snap.done else QCoreApplication.translate("compare.panel", "Leading when stopped") if was_stopped(snap) else QCoreApplication.translate("compare.panel", "Winner")
         return f"{word}: {leader}", f"({rule})"
     if snap.results and all(r["status"] == "diverged" for r in snap.results):
-        return "Every run diverged", "try smaller learning rates"
+        return QCoreApplication.translate("compare.panel", "Every run diverged"), QCoreApplication.translate("compare.panel", "try smaller learning rates")
     if len(snap.results) == 1:
-        return "One run", "nothing to compare it with: choose a second optimizer or a sweep"
-    return "No leader yet", ""
+        return QCoreApplication.translate("compare.panel", "One run"), QCoreApplication.translate("compare.panel", "nothing to compare it with: choose a second optimizer or a sweep")
+    return QCoreApplication.translate("compare.panel", "No leader yet"), ""

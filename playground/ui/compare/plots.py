@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from playground.engine.compare import RunSpec
@@ -19,7 +19,8 @@ from playground.ui.plots.base import PALETTE, PlotPanel
 from playground.ui.plots.keys import side_legend
 
 LINE_STYLES = (Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine)
-X_AXES = {"epoch": "epochs", "samples": "samples seen"}
+X_AXES = {"epoch": QT_TRANSLATE_NOOP("CompareCurvesPanel", "epochs"),
+          "samples": QT_TRANSLATE_NOOP("CompareCurvesPanel", "samples seen")}
 
 
 def run_styles(specs: Sequence[RunSpec]) -> dict[str, tuple[str, Qt.PenStyle]]:
@@ -40,7 +41,7 @@ def run_styles(specs: Sequence[RunSpec]) -> dict[str, tuple[str, Qt.PenStyle]]:
 class CompareCurvesPanel(PlotPanel):
     """Training loss and validation accuracy of every run, one colour per run, with a legend."""
 
-    title = "Curves"
+    title = QT_TRANSLATE_NOOP("CompareCurvesPanel", "Curves")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,18 +49,18 @@ class CompareCurvesPanel(PlotPanel):
         bar.setContentsMargins(4, 0, 4, 0)
         self.x_axis = QComboBox()
         for key, text in X_AXES.items():
-            self.x_axis.addItem(text, key)
+            self.x_axis.addItem(self.tr(text), key)
         self.x_axis.currentIndexChanged.connect(self._axis_changed)
-        self.log_loss = QCheckBox("log loss")
+        self.log_loss = QCheckBox(self.tr("log loss"))
         self.log_loss.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
-        bar.addWidget(QLabel("x axis:"))
+        bar.addWidget(QLabel(self.tr("x axis:")))
         bar.addWidget(self.x_axis)
         bar.addWidget(self.log_loss)
         bar.addStretch(1)
         self.layout().insertLayout(0, bar)
-        self.loss_plot = self.add_plot(0, 0, title="Training loss")
-        self.acc_plot = self.add_plot(0, 1, title="Validation accuracy")
-        for plot, label in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
+        self.loss_plot = self.add_plot(0, 0, title=self.tr("Training loss"))
+        self.acc_plot = self.add_plot(0, 1, title=self.tr("Validation accuracy"))
+        for plot, label in ((self.loss_plot, self.tr("loss")), (self.acc_plot, self.tr("accuracy"))):
             plot.setLabel("left", label)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.getAxis("left").enableAutoSIPrefix(False)
@@ -126,7 +127,7 @@ def _column(history: list[dict[str, Any]], key: str) -> np.ndarray:
 class BoundaryThumbnailsPanel(PlotPanel):
     """Each run's prediction over the input plane, side by side, with the training points."""
 
-    title = "Decision boundaries"
+    title = QT_TRANSLATE_NOOP("BoundaryThumbnailsPanel", "Decision boundaries")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +144,7 @@ class BoundaryThumbnailsPanel(PlotPanel):
         brushes = _point_brushes(setup.point_labels)
         styles = run_styles(setup.specs)
         cols = max(1, math.ceil(math.sqrt(len(setup.specs))))
-        self.graphics.addLabel("Prediction over the input plane, per run", row=0, col=0, colspan=cols, size="10pt")
+        self.graphics.addLabel(self.tr("Prediction over the input plane, per run"), row=0, col=0, colspan=cols, size="10pt")
         grid = self.graphics.ci.layout
         grid.setSpacing(2)
         for i, spec in enumerate(setup.specs):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -17,10 +17,12 @@ from playground.engine.compare import SWEEP_DEFAULTS, ComparePlan, RunSpec, comp
 from playground.engine.graph import Graph
 from playground.engine.loop import sweep_values
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
+from playground.ui.common import i18n
 from playground.ui.common.param_editors import FloatEditor, IntEditor
 
-MODES = {"optimizers": "Each optimizer once", "lr": "Sweep the learning rate",
-         "batch_size": "Sweep the batch size"}
+MODES = {"optimizers": QT_TRANSLATE_NOOP("CompareSetupPanel", "Each optimizer once"),
+         "lr": QT_TRANSLATE_NOOP("CompareSetupPanel", "Sweep the learning rate"),
+         "batch_size": QT_TRANSLATE_NOOP("CompareSetupPanel", "Sweep the batch size")}
 DEFAULT_SWEEPS = {name: ", ".join(map(str, values)) for name, values in SWEEP_DEFAULTS.items()}
 
 
@@ -36,18 +38,18 @@ class CompareSetupPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
 
-        runs = QGroupBox("Optimizers")
+        runs = QGroupBox(self.tr("Optimizers"))
         grid = QGridLayout(runs)  # tight rows: the whole panel fits a 768-pixel-high screen
         grid.setContentsMargins(6, 4, 6, 4)
         grid.setVerticalSpacing(2)
-        grid.addWidget(QLabel("<b>Run</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Learning rate</b>"), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Run</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Learning rate</b>")), 0, 1)
         self.checks: dict[str, QCheckBox] = {}
         self.lrs: dict[str, FloatEditor] = {}
         for row, key in enumerate(OPTIMIZER_KEYS, start=1):
             node = optimizer_node(key)
             check = QCheckBox(node.type_name, checked=True)
-            check.setToolTip(node.help)
+            check.setToolTip(i18n.node_help(node))
             lr = FloatEditor(next(p for p in node.params if p.name == "lr"))
             lr.setValue(node.hyper_defaults()["lr"])
             check.toggled.connect(self._refresh_lrs)
@@ -62,7 +64,7 @@ class CompareSetupPanel(QWidget):
         self.mode.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.mode.setMinimumContentsLength(10)
         for key, text in MODES.items():
-            self.mode.addItem(text, key)
+            self.mode.addItem(self.tr(text), key)
         self.mode.setToolTip(self.tr("What differs between the runs: the optimizer, a training setting, "
                                      "or one layer's parameter or type (the rest of the network stays "
                                      "the same, with the same initial weights wherever it can)"))
@@ -71,28 +73,28 @@ class CompareSetupPanel(QWidget):
         self._label = ""
         self._graph_defaults: dict[str, str] = {}
         self.sweep_values = QLineEdit()
-        self.sweep_values.setToolTip("Comma-separated values; every checked optimizer runs once per value")
+        self.sweep_values.setToolTip(self.tr("Comma-separated values; every checked optimizer runs once per value"))
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.epochs = IntEditor(optimizer_node(OPTIMIZER_KEYS[0]).param("epochs"))
         self.epochs.set_value(self.epochs.param.default)
         self.max_steps = QSpinBox(minimum=0, maximum=10_000_000, singleStep=100)
-        self.max_steps.setSpecialValueText("no limit")
-        self.max_steps.setToolTip("Stop every run after this many mini-batch steps\n"
-                                  "Range: 0 (no limit) to 10,000,000 · default no limit")
+        self.max_steps.setSpecialValueText(self.tr("no limit"))
+        self.max_steps.setToolTip(self.tr("Stop every run after this many mini-batch steps\n"
+                                  "Range: 0 (no limit) to 10,000,000 · default no limit"))
         self.target = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
         self.target.setSpecialValueText("off")
-        self.target.setToolTip("Count the steps each run needs to reach this validation accuracy\n"
-                               "Range: 0 (off) to 1 · default 0.9")
-        form.addRow("Runs", self.mode)
-        form.addRow("Values", self.sweep_values)
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Max steps", self.max_steps)
-        form.addRow("Target accuracy", self.target)
+        self.target.setToolTip(self.tr("Count the steps each run needs to reach this validation accuracy\n"
+                               "Range: 0 (off) to 1 · default 0.9"))
+        form.addRow(self.tr("Runs"), self.mode)
+        form.addRow(self.tr("Values"), self.sweep_values)
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Max steps"), self.max_steps)
+        form.addRow(self.tr("Target accuracy"), self.target)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.start_button = QPushButton("Start comparison")
-        self.stop_button = QPushButton("Stop", enabled=False)
+        self.start_button = QPushButton(self.tr("Start comparison"))
+        self.stop_button = QPushButton(self.tr("Stop"), enabled=False)
         self.start_button.clicked.connect(self.startRequested)
         self.stop_button.clicked.connect(self.stopRequested)
         buttons.addWidget(self.start_button)
@@ -100,7 +102,7 @@ class CompareSetupPanel(QWidget):
         layout.addLayout(buttons)
         self.progress = QProgressBar(textVisible=True)
         layout.addWidget(self.progress)
-        self.note = QLabel("Every run starts from the same weights and sees the same batches.")
+        self.note = QLabel(self.tr("Every run starts from the same weights and sees the same batches."))
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignTop)
         self.note.setStyleSheet("color: #9aa3b2;")

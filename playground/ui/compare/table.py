@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.compare.plots import run_styles
 
 
@@ -34,17 +34,17 @@ def epochs_text(row: dict[str, Any]) -> str:
 
 # (header, result key, format); "{target}" is filled with the target accuracy
 COLUMNS: list[tuple[str, str, Callable[[Any], str] | None]] = [
-    ("Run", "label", str),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Run"), "label", str),
     ("lr", "hparams", lambda h: f"{h['lr']:g}"),
-    ("Batch", "batch_size", str),
-    ("Status", "status", str),
-    ("Epochs", "epochs", None),  # epochs_text: depends on the run's status
-    ("Val loss", "final_val_loss", _num(4)),
-    ("Best val loss", "best_val_loss", _num(4)),
-    ("Val acc", "final_val_accuracy", _num(3)),
-    ("Best val acc", "best_val_accuracy", _num(3)),
-    ("Steps to {target}", "steps_to_target", _count),
-    ("Samples/s", "samples_per_second", lambda v: "–" if v is None else f"{v:,.0f}"),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Batch"), "batch_size", str),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Status"), "status", lambda s: i18n.engine_text(str(s))),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Epochs"), "epochs", None),  # epochs_text: depends on the run's status
+    (QT_TRANSLATE_NOOP("ResultsTable", "Val loss"), "final_val_loss", _num(4)),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Best val loss"), "best_val_loss", _num(4)),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Val acc"), "final_val_accuracy", _num(3)),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Best val acc"), "best_val_accuracy", _num(3)),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Steps to {target}"), "steps_to_target", _count),
+    (QT_TRANSLATE_NOOP("ResultsTable", "Samples/s"), "samples_per_second", lambda v: "–" if v is None else f"{v:,.0f}"),
 ]
 
 STATUS_COLUMN = 3
@@ -72,7 +72,7 @@ class ResultsTable(QTableWidget):
         self._set_headers(None)
 
     def _set_headers(self, target: float | None) -> None:
-        texts = [h.format(target=f"{target:g}") if target else h.format(target="target")
+        texts = [self.tr(h).format(target=f"{target:g}") if target else self.tr(h).format(target=self.tr("target"))
                  for h, _, _ in COLUMNS]
         self.setHorizontalHeaderLabels(texts)
         self.setColumnHidden(_column("steps_to_target"), target is None)
@@ -112,7 +112,7 @@ class ResultsTable(QTableWidget):
                 item.setFont(font)
                 item.setBackground(QBrush(QColor(style.theme().winner_bg)) if won else QBrush())
             if row_data["message"]:
-                self.item(row, STATUS_COLUMN).setToolTip(row_data["message"])
+                self.item(row, STATUS_COLUMN).setToolTip(i18n.engine_text(row_data["message"]))
 
     def winner_row(self) -> int | None:
         return self.labels.index(self.winner) if self.winner in self.labels else None

@@ -1,6 +1,7 @@
 """Undoable edits of a GraphDocument. Each command calls only the Graph's public methods."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from typing import Any, Iterable
 
 from PySide6.QtGui import QUndoCommand
@@ -34,7 +35,7 @@ class RemoveItems(QUndoCommand):
 
     def __init__(self, graph: Graph, node_ids: Iterable[str], edges: Iterable[Edge] = ()) -> None:
         ids = [i for i in graph.nodes if i in set(node_ids)]
-        super().__init__(f"Delete {_count(len(ids), 'node')}" if ids else "Delete wire")
+        super().__init__((QCoreApplication.translate("RemoveItems", "Delete 1 node") if len(ids) == 1 else QCoreApplication.translate("RemoveItems", "Delete {count} nodes").format(count=len(ids))) if ids else QCoreApplication.translate("RemoveItems", "Delete wire"))
         self.graph = graph
         self.nodes = [_clone(graph.nodes[i]) for i in ids]
         self.edges = [e for e in graph.edges if e in set(edges) or e.src in ids or e.dst in ids]
@@ -55,7 +56,7 @@ class RemoveItems(QUndoCommand):
 
 class Connect(QUndoCommand):
     def __init__(self, graph: Graph, edge: Edge) -> None:
-        super().__init__(f"Connect {edge.src} to {edge.dst}")
+        super().__init__(QCoreApplication.translate("Connect", "Connect {src} to {dst}").format(src=edge.src, dst=edge.dst))
         self.graph, self.edge = graph, edge
 
     def redo(self) -> None:
@@ -69,7 +70,7 @@ class SetParam(QUndoCommand):
     """Change one parameter; consecutive changes of the same parameter merge into one step."""
 
     def __init__(self, graph: Graph, node_id: str, name: str, value: Any) -> None:
-        super().__init__(f"Set {node_id}.{name}")
+        super().__init__(QCoreApplication.translate("SetParam", "Set {node_id}.{name}").format(node_id=node_id, name=name))
         self.graph, self.node_id, self.name = graph, node_id, name
         self.old, self.new = graph.nodes[node_id].params.get(name), value
 
@@ -113,7 +114,7 @@ class MoveNodes(QUndoCommand):
 
 class SetMeta(QUndoCommand):
     def __init__(self, graph: Graph, key: str, value: str) -> None:
-        super().__init__(f"Set {key}")
+        super().__init__(QCoreApplication.translate("SetMeta", "Set {key}").format(key=key))
         self.graph, self.key, self.new = graph, key, value
         self.old = graph.meta.get(key, "")
 
@@ -127,7 +128,7 @@ class SetMeta(QUndoCommand):
 def new_node(graph: Graph, type_name: str, position: tuple[float, float]) -> AddSubgraph:
     t = node_type(type_name)
     node = Node(graph.unique_id(type_name), type_name, t.defaults() if t else {}, position)
-    return AddSubgraph(graph, [node], [], f"Add {type_name}")
+    return AddSubgraph(graph, [node], [], QCoreApplication.translate("AddSubgraph", "Add {type_name}").format(type_name=type_name))
 
 
 def _clone(node: Node) -> Node:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPlainTextEdit, Q
                                QVBoxLayout, QWidget)
 
 from playground.engine.registry import node_type, shape_text
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.common.param_editors import create_editor, field_tip
 from playground.ui.editor.document import GraphDocument
 from playground.ui.editor.edits import SetMeta, SetParam
@@ -61,7 +61,7 @@ class Inspector(QScrollArea):
         if len(node_ids) == 1:
             self.show_node(node_ids[0])
         elif node_ids:
-            self.show_node(None, f"{len(node_ids)} nodes selected")
+            self.show_node(None, self.tr("{count} nodes selected").format(count=len(node_ids)))
         else:
             self.show_node(None)
 
@@ -94,7 +94,7 @@ class Inspector(QScrollArea):
                        f"&nbsp;&nbsp;<span style='color:{color};font-weight:600'>{node.type}</span>")
         self.box.addWidget(title)
         if t:
-            help_label = QLabel(t.help, wordWrap=True)
+            help_label = QLabel(i18n.node_help(t), wordWrap=True)
             help_label.setStyleSheet("color: #8a93a3;")
             self.box.addWidget(help_label)
         form = QFormLayout()
@@ -106,7 +106,7 @@ class Inspector(QScrollArea):
                 continue
             editor = create_editor(param, node.params.get(param.name, param.default))
             editor.edited.connect(lambda value, name=param.name: self._edit(name, value))
-            label = QLabel(param.name)
+            label = QLabel(i18n.node_text(t.type_name, param.name))
             label.setToolTip(field_tip(param))
             self.editors[param.name] = editor
             if hasattr(editor, "refused"):  # numbers: a value outside the range says so below it
@@ -127,7 +127,7 @@ class Inspector(QScrollArea):
             else:
                 form.addRow(label, editor)
         if t and not t.params:
-            form.addRow(QLabel("<i>no parameters</i>"))
+            form.addRow(QLabel(self.tr("<i>no parameters</i>")))
         self.box.addLayout(form)
         self.function_view = FunctionView.for_node(node_id, node.type, node.params, self.input_ranges)
         if self.function_view is not None:
@@ -135,25 +135,26 @@ class Inspector(QScrollArea):
 
     def _graph_page(self, note: str) -> None:
         meta = self.document.graph.meta
-        heading = note or "Graph"
+        heading = note or self.tr("Graph")
         self.box.addWidget(QLabel(f"<span style='font-size:13pt;font-weight:600'>{heading}</span>"))
-        self.box.addWidget(QLabel("Select a node to edit its parameters; drag node types from the "
-                                  "palette onto the canvas and wire output ports to input ports.",
+        self.box.addWidget(QLabel(self.tr("Select a node to edit its parameters; drag node types from the "
+                                  "palette onto the canvas and wire output ports to input ports."),
                                   wordWrap=True))
         form = QFormLayout()
         for key in ("title", "name"):
-            field = QLineEdit(str(meta.get(key, "")))
+            field = QLineEdit(str(meta.get(i18n.preset_key(meta, key), "")))
             field.setObjectName(f"meta_{key}")
-            field.editingFinished.connect(lambda key=key, field=field: self._set_meta(key, field.text()))
-            form.addRow(key.capitalize(), field)
-            self.meta_fields[key] = field
-        description = MetaText(lambda text: self._set_meta("description", text))
+            field.editingFinished.connect(lambda key=i18n.preset_key(meta, key), field=field: self._set_meta(key, field.text()))
+            form.addRow({"title": self.tr("Title"), "name": self.tr("Name")}[key], field)
+            self.meta_fields[i18n.preset_key(meta, key)] = field
+        described = i18n.preset_key(meta, "description")  # "description_ko" in Korean, when the preset has it
+        description = MetaText(lambda text: self._set_meta(described, text))
         description.setObjectName("meta_description")
-        description.setPlainText(str(meta.get("description", "")))
+        description.setPlainText(str(meta.get(described, "")))
         description.setMinimumHeight(72)
         description.setMaximumHeight(180)
-        form.addRow("Description", description)
-        self.meta_fields["description"] = description
+        form.addRow(self.tr("Description"), description)
+        self.meta_fields[described] = description
         fields = QWidget()  # takes the spare height for the description, up to its maximum
         fields.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
@@ -210,11 +211,11 @@ class Inspector(QScrollArea):
         analysis = self.document.analysis
         if self.node_id is not None:
             shape = shape_text(analysis.shapes.get(self.node_id))
-            lines = [f"Output shape: <b>{shape}</b>",
-                     f"Parameters: <b>{analysis.param_counts.get(self.node_id, 0):,}</b>"]
-            problems = analysis.problems_of(self.node_id)
+            lines = [self.tr("Output shape: <b>{shape}</b>").format(shape=shape),
+                     self.tr("Parameters: <b>{count:,}</b>").format(count=analysis.param_counts.get(self.node_id, 0))]
+            problems = [i18n.engine_text(p) for p in analysis.problems_of(self.node_id)]
         else:
-            lines = [f"{len(self.document.graph.nodes)} nodes, {analysis.total_params:,} parameters"]
-            problems = [p.message for p in analysis.problems]
+            lines = [self.tr("{nodes} nodes, {params:,} parameters").format(nodes=len(self.document.graph.nodes), params=analysis.total_params)]
+            problems = [i18n.engine_text(p.message) for p in analysis.problems]
         lines += [f"<span style='color:{style.NODE_ERROR.name()}'>⚠ {p}</span>" for p in problems]
         self.status.setText("<br>".join(lines))

@@ -45,7 +45,7 @@ class Editor(QObject):
         nodes = self.scene.selected_node_ids()
         if nodes:
             clipboard.copy_to_clipboard(self.graph, nodes)
-            self.statusMessage.emit(f"Copied {len(nodes)} node(s)")
+            self.statusMessage.emit(self.tr("Copied {count} node(s)").format(count=len(nodes)))
 
     def cut(self) -> None:
         self.copy()
@@ -58,19 +58,19 @@ class Editor(QObject):
         try:
             nodes, edges = clipboard.pasted_items(self.graph, text)
         except PresetError as exc:
-            self.statusMessage.emit(f"Nothing to paste: {exc}")
+            self.statusMessage.emit(self.tr("Nothing to paste: {exc}").format(exc=exc))
             return
-        self._add_items(nodes, edges, "Paste")
+        self._add_items(nodes, edges, self.tr("Paste"))
 
     def duplicate(self) -> None:
         nodes = self.scene.selected_node_ids()
         if nodes:
             text = clipboard.subgraph_json(self.graph, nodes)
-            self._add_items(*clipboard.pasted_items(self.graph, text), "Duplicate")
+            self._add_items(*clipboard.pasted_items(self.graph, text), self.tr("Duplicate"))
 
     def _add_items(self, nodes, edges, text: str) -> None:
         if nodes:
-            self.document.push(AddSubgraph(self.graph, nodes, edges, f"{text} {len(nodes)} node(s)"))
+            self.document.push(AddSubgraph(self.graph, nodes, edges, self.tr("{text} {count} node(s)").format(text=text, count=len(nodes))))
             self.scene.select_nodes([n.id for n in nodes])
 
     def select_all(self) -> None:
@@ -83,5 +83,5 @@ class Editor(QObject):
         moves = {i: p for i, p in layered_positions(self.graph, sizes).items()
                  if p != self.graph.nodes[i].position}
         if moves:
-            self.document.push(MoveNodes(self.graph, moves, "Auto-layout"))
+            self.document.push(MoveNodes(self.graph, moves, self.tr("Auto-layout")))
         self.view.fit_all()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QLineEdit, QSizePolicy, QStyle, QStyledItemDelega
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from playground.engine.registry import CATEGORIES, node_types
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.editor.canvas.view import NODE_MIME
 
 TYPE_ROLE = Qt.UserRole + 1
@@ -67,7 +67,7 @@ class Palette(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = QLineEdit(placeholderText="Search nodes…", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText=self.tr("Search nodes…"), clearButtonEnabled=True)
         self.tree = PaletteTree(headerHidden=True, rootIsDecorated=True, indentation=12)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.tree.setTextElideMode(Qt.ElideNone)
@@ -88,7 +88,8 @@ class Palette(QWidget):
 
     def _fill(self) -> None:
         for category in CATEGORIES:
-            group = QTreeWidgetItem(self.tree, [category])
+            group = QTreeWidgetItem(self.tree, [i18n.category_text(category)])
+            group.setData(0, TYPE_ROLE + 1, category)
             group.setFlags(Qt.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -96,11 +97,11 @@ class Palette(QWidget):
             group.setForeground(0, QBrush(style.category_heading(category)))
             for t in node_types(category):
                 lines = [t.type_name]
-                if t.display_name() != t.type_name:
-                    lines += textwrap.wrap(t.display_name(), TITLE_WRAP, break_on_hyphens=False)
+                if i18n.node_title(t) != t.type_name:
+                    lines += textwrap.wrap(i18n.node_title(t), TITLE_WRAP, break_on_hyphens=False)
                 item = QTreeWidgetItem(group, ["\n".join(lines)])
                 item.setData(0, TYPE_ROLE, t.type_name)
-                item.setToolTip(0, f"<b>{t.display_name()}</b><br>{t.help}")
+                item.setToolTip(0, f"<b>{i18n.node_title(t)}</b><br>{i18n.node_help(t)}")
                 item.setIcon(0, _swatch(style.category_color(category)))
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
             group.setExpanded(True)
@@ -161,7 +162,7 @@ class Palette(QWidget):
     def _recolour(self, _theme: str) -> None:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            group.setForeground(0, QBrush(style.category_heading(group.text(0))))
+            group.setForeground(0, QBrush(style.category_heading(group.data(0, TYPE_ROLE + 1))))
 
 
 def _swatch(color: QColor) -> QIcon:

@@ -5,9 +5,10 @@ save under another name all show at once.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from playground.ui.common import i18n
 from playground.ui.files.preset_library import VIEW_NAMES, _escape, compare_summary
 
 MUTED = "#9aa3b2"
@@ -44,21 +45,21 @@ class AboutPreset(QScrollArea):
     def refresh(self) -> None:
         meta = self.document.graph.meta
         path = self.document.path
-        title = meta.get("title") or meta.get("name") or (path.stem if path else "Untitled graph")
+        title = i18n.preset_text(meta, "title") or meta.get("name") or (path.stem if path else self.tr("Untitled graph"))
         self.title.setText(f"<span style='font-size:13pt;font-weight:600'>{_escape(str(title))}</span>")
-        description = str(meta.get("description") or "").strip()
-        self.description.setText(description or "This graph has no description yet. Click an empty "
+        description = str(i18n.preset_text(meta, "description")).strip()
+        self.description.setText(description or self.tr("This graph has no description yet. Click an empty "
                                  "spot on the canvas to give it a title and a description in the "
-                                 "Inspector.")
+                                 "Inspector."))
         self.description.setStyleSheet("" if description else f"color: {MUTED};")
         lines = []
         view = meta.get("view")
         if view in VIEW_NAMES:
-            lines.append(f"Opens in the {VIEW_NAMES[view].lower()} view")
+            lines.append(self.tr("Opens in the {view} view").format(view=QCoreApplication.translate("PresetLibrary", VIEW_NAMES[view]).lower()))
         compare = meta.get("compare")
         summary = compare_summary(compare) if isinstance(compare, dict) else ""
         if summary:
-            lines.append(f"Compares {_escape(summary)}")
+            lines.append(self.tr("Compares {summary}").format(summary=_escape(summary)))
         if path is not None:
             lines.append(_escape(path.name))
         self.details.setText(f"<span style='color:{MUTED}'>{'<br>'.join(lines)}</span>")
@@ -67,7 +68,7 @@ class AboutPreset(QScrollArea):
 def install_about_panel(window) -> QDockWidget:
     """Add the panel as a dock below the Inspector; returns the dock (the compare view's layout
     leaves it out, see :mod:`playground.ui.shell.window_layout`)."""
-    dock = window.add_panel("About this preset", AboutPreset(window.document), Qt.RightDockWidgetArea)
+    dock = window.add_panel(QCoreApplication.translate("files.about_preset", "About this preset"), AboutPreset(window.document), Qt.RightDockWidgetArea)
     window.splitDockWidget(window.inspector_dock, dock, Qt.Vertical)
     window.resizeDocks([window.inspector_dock, dock], [3, 2], Qt.Vertical)
     return dock

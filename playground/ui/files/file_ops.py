@@ -43,7 +43,7 @@ class FileOps(QObject):
     def title(self) -> str:
         """The document's name as the window title and the prompts show it."""
         if self.is_template:
-            return f"{self.document.path.stem} (template)"
+            return self.tr("{name} (template)").format(name=self.document.path.stem)
         return self.document.display_name
 
     def maybe_save(self) -> bool:
@@ -56,7 +56,7 @@ class FileOps(QObject):
         return answer == dialogs.DISCARD
 
     def new(self) -> bool:
-        if not self.may_replace("a new network") or not self.maybe_save():
+        if not self.may_replace(self.tr("a new network")) or not self.maybe_save():
             return False
         self.document.replace(Graph(), None)
         self.opened.emit(None)
@@ -86,7 +86,7 @@ class FileOps(QObject):
         try:
             self.document.load(path)
         except PresetError as exc:
-            dialogs.show_error(self.window, "Cannot open preset", str(exc))
+            dialogs.show_error(self.window, self.tr("Cannot open preset"), str(exc))
             return False
         self.recentChanged.emit(settings.add_recent_file(str(path)))
         self.opened.emit(Path(path))
@@ -111,17 +111,16 @@ class FileOps(QObject):
 
     def _write(self, path: Path) -> bool:
         if is_bundled(path):
-            dialogs.show_error(self.window, "Cannot save over a bundled preset",
-                               f"{path.name} is one of the bundled presets, kept as a template. "
-                               f"Save your version somewhere else, for example in {user_folder()}.")
+            dialogs.show_error(self.window, self.tr("Cannot save over a bundled preset"),
+                               self.tr("{name} is one of the bundled presets, kept as a template. Save your version somewhere else, for example in {user_folder}.").format(name=path.name, user_folder=user_folder()))
             return False
         try:
             self.document.save(path)
         except OSError as exc:
-            dialogs.show_error(self.window, "Cannot save preset", f"{path}: {exc.strerror or exc}")
+            dialogs.show_error(self.window, self.tr("Cannot save preset"), f"{path}: {exc.strerror or exc}")
             return False
         self.recentChanged.emit(settings.add_recent_file(str(path)))
-        self.window.statusBar().showMessage(f"Saved {path}", STATUS_MS)
+        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), STATUS_MS)
         return True
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
@@ -38,8 +38,7 @@ def ask_folder(parent, caption: str, start: str = "") -> str | None:
 def confirm_replace(parent, path: str) -> bool:
     """Whether to replace an existing, non-empty folder (tests replace this function)."""
     answer = QMessageBox.question(
-        parent, "Replace folder?", f"{path} already exists and is not empty.\n\n"
-        "Replace it with the exported project? Its current contents will be deleted.",
+        parent, QCoreApplication.translate("files.model_files", "Replace folder?"), QCoreApplication.translate("files.model_files", "{path} already exists and is not empty.\n\nReplace it with the exported project? Its current contents will be deleted.").format(path=path),
         QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
     return answer == QMessageBox.Yes
 
@@ -53,15 +52,15 @@ class ModelFiles:
         self.window, self.document, self.scene, self.training = window, document, scene, training
         first = menu.actions()[menu.actions().index(quit_action) - 1]
         self.actions = {}
-        for name, text, slot in (("load_weights", "Load &weights…", self.load_weights),
-                                 ("save_weights", "Save w&eights…", self.save_weights)):
+        for name, text, slot in (("load_weights", QCoreApplication.translate("ModelFiles", "Load &weights…"), self.load_weights),
+                                 ("save_weights", QCoreApplication.translate("ModelFiles", "Save w&eights…"), self.save_weights)):
             self.actions[name] = self._action(text, slot)
             menu.insertAction(first, self.actions[name])
-        export = menu.addMenu("E&xport")
+        export = menu.addMenu(QCoreApplication.translate("ModelFiles", "E&xport"))
         menu.insertMenu(first, export)
-        for name, text, slot in (("export_torch", "&PyTorch project…", self.export_torch),
-                                 ("export_png", "Graph as P&NG…", lambda: self.export_picture("png")),
-                                 ("export_svg", "Graph as &SVG…", lambda: self.export_picture("svg"))):
+        for name, text, slot in (("export_torch", QCoreApplication.translate("ModelFiles", "&PyTorch project…"), self.export_torch),
+                                 ("export_png", QCoreApplication.translate("ModelFiles", "Graph as P&NG…"), lambda: self.export_picture("png")),
+                                 ("export_svg", QCoreApplication.translate("ModelFiles", "Graph as &SVG…"), lambda: self.export_picture("svg"))):
             self.actions[name] = self._action(text, slot)
             export.addAction(self.actions[name])
         menu.insertSeparator(self.actions["load_weights"])
@@ -82,11 +81,11 @@ class ModelFiles:
         """The model training uses (trained weights), or a freshly initialised one."""
         controller = self.training
         if controller.running:
-            self.window.statusBar().showMessage("Stop training first", 5000)
+            self.window.statusBar().showMessage(QCoreApplication.translate("ModelFiles", "Stop training first"), 5000)
             return None
         analysis = self.document.analysis
         if not analysis.ok:
-            dialogs.show_error(self.window, "The graph has problems", str(analysis.problems[0]))
+            dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "The graph has problems"), str(analysis.problems[0]))
             return None
         if controller.model is None or not controller.model_matches():
             controller.adopt_model(Model(self.document.graph.copy(), analysis,
@@ -95,34 +94,34 @@ class ModelFiles:
 
     def save_weights(self) -> bool:
         model = self._model()
-        path = model and ask_path(self.window, "Save weights", "Weights (*.npz)", start=self._start(".npz"))
+        path = model and ask_path(self.window, QCoreApplication.translate("ModelFiles", "Save weights"), QCoreApplication.translate("ModelFiles", "Weights (*.npz)"), start=self._start(".npz"))
         if not path:
             return False
         try:
             model.save_weights(path)
         except OSError as exc:
-            dialogs.show_error(self.window, "Cannot save weights", f"{path}: {exc.strerror or exc}")
+            dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "Cannot save weights"), f"{path}: {exc.strerror or exc}")
             return False
-        self._say(f"Saved weights to {path}")
+        self._say(QCoreApplication.translate("ModelFiles", "Saved weights to {path}").format(path=path))
         return True
 
     def load_weights(self) -> bool:
         model = self._model()
-        path = model and ask_path(self.window, "Load weights", "Weights (*.npz)", save=False)
+        path = model and ask_path(self.window, QCoreApplication.translate("ModelFiles", "Load weights"), QCoreApplication.translate("ModelFiles", "Weights (*.npz)"), save=False)
         if not path:
             return False
         try:
             model.load_weights(path)
         except WeightsError as exc:
-            dialogs.show_error(self.window, "Weights do not fit this graph", str(exc))
+            dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "Weights do not fit this graph"), str(exc))
             return False
-        self._say(f"Loaded weights from {Path(path).name}; Train continues from them")
+        self._say(QCoreApplication.translate("ModelFiles", "Loaded weights from {name}; Train continues from them").format(name=Path(path).name))
         return True
 
     def export_torch(self) -> bool:
         """A folder with model.py, train.py, the data and the weights, to train on GPUs."""
         model = self._model()
-        chosen = model and ask_folder(self.window, "Export PyTorch project: choose or create a folder",
+        chosen = model and ask_folder(self.window, QCoreApplication.translate("ModelFiles", "Export PyTorch project: choose or create a folder"),
                                        start=str(ensure_user_folder()))
         if not chosen:
             return False
@@ -133,15 +132,15 @@ class ModelFiles:
         try:
             folder = export_project(model, path, force=True)
         except (ExportError, DatasetError, OSError) as exc:
-            dialogs.show_error(self.window, "Cannot export", str(exc))
+            dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "Cannot export"), str(exc))
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self._say(f"Exported to {folder}: run python train.py there (its README.md covers GPUs and clusters)")
+        self._say(QCoreApplication.translate("ModelFiles", "Exported to {folder}: run python train.py there (its README.md covers GPUs and clusters)").format(folder=folder))
         return True
 
     def export_picture(self, kind: str) -> bool:
-        path = ask_path(self.window, f"Export graph as {kind.upper()}", f"{kind.upper()} (*.{kind})",
+        path = ask_path(self.window, QCoreApplication.translate("ModelFiles", "Export graph as {kind}").format(kind=kind.upper()), f"{kind.upper()} (*.{kind})",
                         start=self._start(f".{kind}"))
         if not path:
             return False
@@ -165,7 +164,7 @@ class ModelFiles:
         scene.render(painter, target, source, Qt.KeepAspectRatio)
         painter.end()
         if kind == "png" and not device.save(path):
-            dialogs.show_error(self.window, "Cannot export", f"cannot write {path}")
+            dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "Cannot export"), QCoreApplication.translate("ModelFiles", "cannot write {path}").format(path=path))
             return False
-        self._say(f"Exported the graph to {path}")
+        self._say(QCoreApplication.translate("ModelFiles", "Exported the graph to {path}").format(path=path))
         return True

@@ -8,21 +8,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
+from playground.ui.common import i18n
+
 PATH_ROLE = Qt.UserRole + 1
 VIEW_ROLE = Qt.UserRole + 2
 HEADER_ROLE = Qt.UserRole + 3
 
-REFERENCE = "Reference presets"
-CONCEPTS = "Concepts"
+REFERENCE = QT_TRANSLATE_NOOP("PresetLibrary", "Reference presets")
+CONCEPTS = QT_TRANSLATE_NOOP("PresetLibrary", "Concepts")
 GROUPS = (REFERENCE, CONCEPTS)
 CONCEPT_PREFIX = "concept_"
-VIEW_NAMES = {"editor": "Editor", "training": "Training", "compare": "Compare"}
+VIEW_NAMES = {"editor": QT_TRANSLATE_NOOP("PresetLibrary", "Editor"), "training": QT_TRANSLATE_NOOP("PresetLibrary", "Training"),
+              "compare": QT_TRANSLATE_NOOP("PresetLibrary", "Compare")}
 # Reading order: the reference presets from easy to hard, then the concepts as a short course.
 ORDER = (
     "xor", "circle", "spiral", "iris", "digits_cnn", "mnist_lenet",
@@ -51,6 +54,17 @@ class PresetEntry:
         return all(word in haystack for word in text.lower().split())
 
 
+def surface_title(name: str) -> str:
+    """A loss surface as a summary names it: in English its key ("ravine", as preset files and the
+    CLI write it), in another language its translated title; an unknown name as it is."""
+    from playground.engine.surfaces import SURFACES
+
+    surface = SURFACES.get(name)
+    if surface is None or i18n.current_language() == "en":
+        return name
+    return QCoreApplication.translate("engine messages", surface.title)
+
+
 def read_entry(path: Path) -> PresetEntry | None:
     """The entry for one preset file, or None if it is not a readable preset."""
     try:
@@ -61,8 +75,8 @@ def read_entry(path: Path) -> PresetEntry | None:
         return None
     view = data.get("view")
     compare = data.get("compare")
-    return PresetEntry(path, str(data.get("title") or data.get("name") or path.stem),
-                       str(data.get("description", "")),
+    return PresetEntry(path, str(i18n.preset_text(data, "title") or data.get("name") or path.stem),
+                       str(i18n.preset_text(data, "description")),
                        view if view in VIEW_NAMES else "editor",
                        CONCEPTS if path.stem.startswith(CONCEPT_PREFIX) else REFERENCE,
                        compare if isinstance(compare, dict) else {})
@@ -84,14 +98,14 @@ def compare_summary(settings: dict[str, Any]) -> str:
     sweep = settings.get("sweep")
     if isinstance(sweep, dict) and sweep.get("values"):
         values = ", ".join(str(v) for v in sweep["values"])
-        who = ", ".join(optimizers) if optimizers else "every optimizer"
-        parts.append(f"{who} with {sweep.get('name', '?')} = {values}")
+        who = ", ".join(optimizers) if optimizers else QCoreApplication.translate("files.preset_library", "every optimizer")
+        parts.append(QCoreApplication.translate("files.preset_library", "{who} with {name} = {values}").format(who=who, name=sweep.get('name', '?'), values=values))
     elif optimizers:
         parts.append(", ".join(optimizers))
     race = settings.get("race")
     if isinstance(race, dict) and race.get("surface"):
-        who = ", ".join(race.get("optimizers") or ["every optimizer"])
-        parts.append(f"race of {who} on the {race['surface']} surface")
+        who = ", ".join(race.get("optimizers") or [QCoreApplication.translate("files.preset_library", "every optimizer")])
+        parts.append(QCoreApplication.translate("files.preset_library", "race of {who} on the {surface} surface").format(who=who, surface=surface_title(race['surface'])))
     return "; ".join(parts)
 
 
@@ -114,7 +128,7 @@ class _ViewTagDelegate(QStyledItemDelegate):
         color = option.palette.color(QPalette.HighlightedText) if selected else QColor("#8a93a3")
         painter.setPen(color)
         rect = QRect(option.rect).adjusted(0, 0, -8, 0)
-        painter.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, VIEW_NAMES.get(view, view))
+        painter.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, QCoreApplication.translate("PresetLibrary", VIEW_NAMES.get(view, view)))
         painter.restore()
 
 
@@ -124,11 +138,11 @@ class PresetLibrary(QDialog):
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preset library")
+        self.setWindowTitle(self.tr("Preset library"))
         self.resize(900, 520)
         self.entries = preset_entries(folder)
         self._by_path = {str(e.path): e for e in self.entries}
-        self.search = QLineEdit(placeholderText="Search titles and descriptions", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText=self.tr("Search titles and descriptions"), clearButtonEnabled=True)
         self.list = QListWidget()
         self.list.setItemDelegate(_ViewTagDelegate(self.list))
         self.list.setUniformItemSizes(True)
@@ -138,7 +152,7 @@ class PresetLibrary(QDialog):
         self.headers: dict[str, QListWidgetItem] = {}
         for entry in self.entries:
             if entry.group not in self.headers:
-                header = QListWidgetItem(entry.group)
+                header = QListWidgetItem(self.tr(entry.group))
                 header.setFlags(Qt.NoItemFlags)
                 header.setData(HEADER_ROLE, True)
                 font = QFont(header.font())
@@ -231,15 +245,14 @@ class PresetLibrary(QDialog):
 
     def _show(self, item: QListWidgetItem | None) -> None:
         if not self._is_preset(item):
-            self.details.setText("<p style='color:#8a93a3'>No preset matches the search.</p>"
+            self.details.setText(self.tr("<p style='color:#8a93a3'>No preset matches the search.</p>")
                                  if not self.preset_items(visible_only=True) else "")
             return
         entry = self._by_path[item.data(PATH_ROLE)]
         extra = compare_summary(entry.compare)
         self.details.setText(
-            f"<h3>{_escape(entry.title)}</h3><p>{_escape(entry.description)}</p>"
-            f"<p><b>Opens in:</b> {VIEW_NAMES[entry.view]} view</p>"
-            + (f"<p><b>Compares:</b> {_escape(extra)}</p>" if extra else "")
+            self.tr("<h3>{title}</h3><p>{description}</p><p><b>Opens in:</b> {view} view</p>").format(title=_escape(entry.title), description=_escape(entry.description), view=self.tr(VIEW_NAMES[entry.view]))
+            + (self.tr("<p><b>Compares:</b> {summary}</p>").format(summary=_escape(extra)) if extra else "")
             + f"<p style='color:#8a93a3'>{_escape(entry.path.name)}</p>")
 
     def accept(self) -> None:

@@ -6,7 +6,7 @@ so tests and screenshots never see it unless they ask.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
@@ -22,16 +22,16 @@ class HelpMenu:
         self.window = window
         self.menu = menu
         self.tour = None
-        self.tour_action = self._add("&Getting started", QKeySequence.HelpContents,
-                                     "A short tour of the window", self.show_tour)
-        self.shortcuts_action = self._add("&Keyboard shortcuts…", "Ctrl+/",
-                                          "Every shortcut, read from the menus", self.show_shortcuts)
-        self.concepts_action = self._add("&Concepts…", None,
-                                         "Small experiments, one deep-learning idea each",
+        self.tour_action = self._add(QCoreApplication.translate("HelpMenu", "&Getting started"), QKeySequence.HelpContents,
+                                     QCoreApplication.translate("HelpMenu", "A short tour of the window"), self.show_tour)
+        self.shortcuts_action = self._add(QCoreApplication.translate("HelpMenu", "&Keyboard shortcuts…"), "Ctrl+/",
+                                          QCoreApplication.translate("HelpMenu", "Every shortcut, read from the menus"), self.show_shortcuts)
+        self.concepts_action = self._add(QCoreApplication.translate("HelpMenu", "&Concepts…"), None,
+                                         QCoreApplication.translate("HelpMenu", "Small experiments, one deep-learning idea each"),
                                          self.show_concepts)
         menu.addSeparator()
-        self.about_action = self._add("&About NN Playground", None,
-                                      "Version, licences, libraries and data sources", self.show_about)
+        self.about_action = self._add(QCoreApplication.translate("HelpMenu", "&About NN Playground"), None,
+                                      QCoreApplication.translate("HelpMenu", "Version, licences, libraries and data sources"), self.show_about)
         self.about_action.setMenuRole(QAction.AboutRole)
 
     def _add(self, text: str, shortcut, tip: str, slot) -> QAction:

@@ -7,7 +7,7 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, qVersion
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -60,11 +60,11 @@ def attribution_markdown(assets: Path | None = None) -> str:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
-            texts.append(f"*{path.name}: cannot be read ({error.strerror})*")
+            texts.append(QCoreApplication.translate("help.about", "*{name}: cannot be read ({strerror})*").format(name=path.name, strerror=error.strerror))
             continue
         sections = re.split(r"^(?=## )", text, flags=re.M)
         texts.append("".join(sections[1:]) if len(sections) > 1 else text)
-    return "\n\n---\n\n".join(texts) or "*No bundled data was found (the assets folder is missing).*"
+    return "\n\n---\n\n".join(texts) or QCoreApplication.translate("help.about", "*No bundled data was found (the assets folder is missing).*")
 
 
 def summary() -> str:
@@ -78,9 +78,9 @@ def summary() -> str:
 
 def details_text() -> str:
     """Plain text for bug reports: the app and every library version."""
-    lines = [f"{APP_NAME} {playground.__version__}", f"Licence: {licence()}"]
+    lines = [f"{APP_NAME} {playground.__version__}", QCoreApplication.translate("help.about", "Licence: {licence}").format(licence=licence())]
     lines += [f"{name}: {version}" for name, version in library_versions().items()]
-    lines.append(f"Platform: {platform.platform()}")
+    lines.append(QCoreApplication.translate("help.about", "Platform: {platform}").format(platform=platform.platform()))
     return "\n".join(lines)
 
 
@@ -118,18 +118,18 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, assets: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.resize(640, 500)
         self.versions = library_versions()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._about_tab(), "About")
-        self.tabs.addTab(self._data_tab(assets), "Bundled data")
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setToolTip("Copy the version numbers, e.g. for a bug report")
+        self.tabs.addTab(self._about_tab(), self.tr("About"))
+        self.tabs.addTab(self._data_tab(assets), self.tr("Bundled data"))
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setToolTip(self.tr("Copy the version numbers, e.g. for a bug report"))
         self.copy_button.setStyleSheet(QUIET_BUTTON)
         self.copy_button.clicked.connect(self.copy_details)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setStyleSheet(PRIMARY_BUTTON)
         close.setDefault(True)
         close.clicked.connect(self.accept)
@@ -152,9 +152,9 @@ class AboutDialog(QDialog):
         names.setSpacing(2)
         names.addStretch(1)
         names.addWidget(title)
-        self.version_label = QLabel(f"Version {playground.__version__}  ·  {licence()} licence")
+        self.version_label = QLabel(self.tr("Version {version}  ·  {licence} licence").format(version=playground.__version__, licence=licence()))
         self.version_label.setStyleSheet(f"color: {MUTED}; font-size: 11pt;")
-        blurb = QLabel(summary(), wordWrap=True)
+        blurb = QLabel(QCoreApplication.translate("help.about", summary()), wordWrap=True)
         blurb.setStyleSheet("font-size: 10.5pt;")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight)
@@ -168,8 +168,8 @@ class AboutDialog(QDialog):
             self.version_labels[name] = label
         system = QLabel(f"{platform.system()} {platform.machine()}")
         system.setStyleSheet("font-family: monospace;")
-        form.addRow(muted("Platform"), system)
-        libraries = QLabel("Libraries in use")
+        form.addRow(muted(self.tr("Platform")), system)
+        libraries = QLabel(self.tr("Libraries in use"))
         libraries.setStyleSheet("font-weight: 600; margin-top: 10px;")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 16, 8, 8)
@@ -183,8 +183,8 @@ class AboutDialog(QDialog):
         layout.addWidget(libraries)
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addWidget(muted("The digits, iris and MNIST data that come with the app are credited "
-                               "in the Bundled data tab."))
+        layout.addWidget(muted(self.tr("The digits, iris and MNIST data that come with the app are credited "
+                               "in the Bundled data tab.")))
         return page
 
     def _data_tab(self, assets: Path | None) -> QWidget:
@@ -194,12 +194,12 @@ class AboutDialog(QDialog):
         self.data_text.setStyleSheet("QTextBrowser { border: none; background: #2b2f36; }")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 14, 0, 0)
-        layout.addWidget(muted("The example data sets ship with the app so that the presets train "
-                               "offline. Where each one comes from, and under which licence:"))
+        layout.addWidget(muted(self.tr("The example data sets ship with the app so that the presets train "
+                               "offline. Where each one comes from, and under which licence:")))
         layout.addWidget(self.data_text, 1)
         return page
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(details_text())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 

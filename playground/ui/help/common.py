@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter
@@ -28,7 +29,7 @@ QUIET_BUTTON = ("QPushButton { background: transparent; color: #c9ced6; border: 
 
 def plain_text(action: QAction) -> str:
     """The action's menu text without mnemonics and trailing dots."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+    return re.sub(r"\(&\w\)", "", action.text()).replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
 
 def key_texts(action: QAction) -> list[str]:

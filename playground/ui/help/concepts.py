@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -55,7 +55,7 @@ class ConceptCard(QPushButton):
         self.idea = QLabel(one_line_idea(entry.description), wordWrap=True)
         self.idea.setStyleSheet(f"color: {MUTED};")
         self.idea.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        tag = QLabel(f"Opens in {VIEW_NAMES[entry.view]}  ›")
+        tag = QLabel(self.tr("Opens in {view}  ›").format(view=QCoreApplication.translate("PresetLibrary", VIEW_NAMES[entry.view])))
         tag.setStyleSheet(f"color: {color}; font-size: 8.5pt;")
         text = QVBoxLayout()
         text.setSpacing(4)
@@ -89,7 +89,7 @@ class ConceptsDialog(QDialog):
     def __init__(self, window: QMainWindow, folder: Path | None = None) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Concepts")
+        self.setWindowTitle(self.tr("Concepts"))
         screen = window.screen().availableGeometry() if window.screen() else None
         self.resize(900, min(860, int(screen.height() * 0.85)) if screen else 640)
         self.entries = concept_entries(folder)
@@ -108,19 +108,18 @@ class ConceptsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(grid_host)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setStyleSheet(QUIET_BUTTON)
         close.clicked.connect(self.reject)
         footer = QHBoxLayout()
-        footer.addWidget(muted("Each preset shows one idea; its description (About this preset) "
-                               "says what to try and what to look at. Hover a card to read it."), 1)
+        footer.addWidget(muted(self.tr("Each preset shows one idea; its description (About this preset) "
+                               "says what to try and what to look at. Hover a card to read it.")), 1)
         footer.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.setSpacing(8)
-        layout.addWidget(heading("Concepts"))
-        layout.addWidget(muted(f"{len(self.entries)} small experiments, one deep-learning idea "
-                               "each. Click one to open it in the view it is made for."))
+        layout.addWidget(heading(self.tr("Concepts")))
+        layout.addWidget(muted(self.tr("{count} small experiments, one deep-learning idea each. Click one to open it in the view it is made for.").format(count=len(self.entries))))
         layout.addSpacing(4)
         layout.addWidget(scroll, 1)
         layout.addLayout(footer)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import shiboken6
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QMainWindow, QMenu, QPushButton,
                                QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QMainWindow, QMe
 from playground.ui.help.common import QUIET_BUTTON, heading, key_texts, muted, paint_keycaps, plain_text
 
 KEYS_ROLE = Qt.UserRole + 1
-OTHER = "Other"
+OTHER = QT_TRANSLATE_NOOP("ShortcutsDialog", "Other")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def window_shortcuts(window: QMainWindow) -> list[Shortcut]:
         keys = key_texts(action)
         if keys and id(action) not in seen and plain_text(action):
             seen.add(id(action))
-            found.append((Shortcut(OTHER, plain_text(action), tuple(keys)), action))
+            found.append((Shortcut(QCoreApplication.translate("ShortcutsDialog", OTHER), plain_text(action), tuple(keys)), action))
     return [s for s, _ in found]
 
 
@@ -82,9 +82,9 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(560, 640)
-        self.search = QLineEdit(placeholderText="Search actions or keys", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText=self.tr("Search actions or keys"), clearButtonEnabled=True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
@@ -95,16 +95,16 @@ class ShortcutsDialog(QDialog):
         self.tree.setItemDelegateForColumn(1, _KeysDelegate(self.tree))
         self.tree.setStyleSheet("QTreeWidget { border: none; background: #2b2f36; }"
                                 " QTreeWidget::item { padding: 2px 6px; }")
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setStyleSheet(QUIET_BUTTON)
         close.clicked.connect(self.accept)
         footer = QHBoxLayout()
-        footer.addWidget(muted("Read from the menus, so it always matches what the keys do."), 1)
+        footer.addWidget(muted(self.tr("Read from the menus, so it always matches what the keys do.")), 1)
         footer.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.setSpacing(10)
-        layout.addWidget(heading("Keyboard shortcuts"))
+        layout.addWidget(heading(self.tr("Keyboard shortcuts")))
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
         layout.addLayout(footer)

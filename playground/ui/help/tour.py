@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QMainWindow,
                                QPushButton, QVBoxLayout, QWidget)
@@ -83,64 +83,42 @@ def tour_pages(window: QMainWindow) -> list[Page]:
 
     concepts = len(concept_entries())
     ports = " ".join(_swatch(PORT_COLORS[k], label) for k, label in
-                     (("tensor", "tensors"), ("target", "targets"), ("loss", "the loss")))
-    kinds = ", ".join(_swatch(color, name.lower()) for name, color in CATEGORY_COLORS.items())
+                     (("tensor", QCoreApplication.translate("help.tour", "tensors")), ("target", QCoreApplication.translate("help.tour", "targets")), ("loss", QCoreApplication.translate("help.tour", "the loss"))))
+    kinds = ", ".join(_swatch(color, QCoreApplication.translate("node categories", name).lower()) for name, color in CATEGORY_COLORS.items())
     pages = [
-        Page("welcome", "Welcome to NN Playground",
-             "Build a neural network from blocks, press one key to train it, and watch it learn "
+        Page("welcome", QCoreApplication.translate("help.tour", "Welcome to NN Playground"),
+             QCoreApplication.translate("help.tour", "Build a neural network from blocks, press one key to train it, and watch it learn "
              "in real time.<br><br>This tour shows each part of the window in {steps} short "
-             "steps. Use <b>Next</b> or the arrow keys; <b>Esc</b> closes it.",
+             "steps. Use <b>Next</b> or the arrow keys; <b>Esc</b> closes it."),
              lambda: None),
-        Page("palette", "1 · The Nodes palette",
-             f"Every building block lives here, colour-coded by kind: {kinds}.<br><br>"
-             "<b>Drag</b> one onto the canvas, or <b>double-click</b> it. The search box finds a "
-             "node by name.",
+        Page("palette", QCoreApplication.translate("help.tour", "1 · The Nodes palette"),
+             QCoreApplication.translate("help.tour", "Every building block lives here, colour-coded by kind: {kinds}.<br><br><b>Drag</b> one onto the canvas, or <b>double-click</b> it. The search box finds a node by name.").format(kinds=kinds),
              lambda: _rect_of(window, getattr(window, "palette_dock", None)),
              CATEGORY_COLORS["Data"]),
-        Page("canvas", "2 · The canvas: wire your network",
-             "Drag from an <b>output port</b> (right side of a node) to an <b>input port</b> (left "
-             f"side). Ports are typed: {ports} connect only to their own kind.<br><br>"
-             "Each wire shows the shape flowing through it. A node with a problem turns "
-             "<span style='color:#e5484d'><b>red</b></span>; hover it to read why. "
-             f"Scroll to zoom, {key(a.fit_view)} fits the whole graph.",
+        Page("canvas", QCoreApplication.translate("help.tour", "2 · The canvas: wire your network"),
+             QCoreApplication.translate("help.tour", "Drag from an <b>output port</b> (right side of a node) to an <b>input port</b> (left side). Ports are typed: {ports} connect only to their own kind.<br><br>Each wire shows the shape flowing through it. A node with a problem turns <span style='color:#e5484d'><b>red</b></span>; hover it to read why. Scroll to zoom, {key} fits the whole graph.").format(ports=ports, key=key(a.fit_view)),
              lambda: _rect_of(window, window.centralWidget()),
              CATEGORY_COLORS["Layers"]),
-        Page("inspector", "3 · The Inspector",
-             "Select a node to change its settings here: units, kernel size, activation, "
-             "learning rate... Each field shows its range and a hint.<br><br>"
-             f"Every edit can be undone with {key(a.undo)}. Click an empty spot on the canvas to "
-             "give the whole graph a title and a description.",
+        Page("inspector", QCoreApplication.translate("help.tour", "3 · The Inspector"),
+             QCoreApplication.translate("help.tour", "Select a node to change its settings here: units, kernel size, activation, learning rate... Each field shows its range and a hint.<br><br>Every edit can be undone with {key}. Click an empty spot on the canvas to give the whole graph a title and a description.").format(key=key(a.undo)),
              lambda: _rect_of(window, getattr(window, "inspector_dock", None)),
              CATEGORY_COLORS["Activations"]),
-        Page("train", "4 · Train it",
-             f"Press <b>Train</b> {key(train_actions.get('train'))} and the network learns in the "
-             f"background. {key(train_actions.get('pause'))} pauses, "
-             f"{key(train_actions.get('step'))} runs exactly one mini-batch, "
-             f"{key(train_actions.get('stop'))} stops.<br><br>"
-             "Training again continues from the current weights; <b>Reset weights</b> starts "
-             "over. If the loss explodes, training stops and keeps the last good weights.",
+        Page("train", QCoreApplication.translate("help.tour", "4 · Train it"),
+             QCoreApplication.translate("help.tour", "Press <b>Train</b> {key} and the network learns in the background. {key2} pauses, {key3} runs exactly one mini-batch, {key4} stops.<br><br>Training again continues from the current weights; <b>Reset weights</b> starts over. If the loss explodes, training stops and keeps the last good weights.").format(key=key(train_actions.get('train')), key2=key(train_actions.get('pause')), key3=key(train_actions.get('step')), key4=key(train_actions.get('stop'))),
              lambda: _toolbar_buttons(window, toolbar, list(train_actions.values())),
              CATEGORY_COLORS["Optimizers"]),
-        Page("views", "5 · Watch it learn",
-             "While it trains the views fill in: loss and accuracy, weight histograms, gradient "
-             "norms, CNN filters, feature maps, the decision boundary and more. Right-click a "
-             "plot to save it as PNG or CSV.<br><br>"
-             f"<b>Compare</b> {key(compare_actions.get('show'))} trains several optimizers side "
-             f"by side from the same weights; <b>Race</b> {key(compare_actions.get('race'))} "
-             "runs them on loss surfaces.",
+        Page("views", QCoreApplication.translate("help.tour", "5 · Watch it learn"),
+             QCoreApplication.translate("help.tour", "While it trains the views fill in: loss and accuracy, weight histograms, gradient norms, CNN filters, feature maps, the decision boundary and more. Right-click a plot to save it as PNG or CSV.<br><br><b>Compare</b> {key} trains several optimizers side by side from the same weights; <b>Race</b> {key2} runs them on loss surfaces.").format(key=key(compare_actions.get('show')), key2=key(compare_actions.get('race'))),
              views, CATEGORY_COLORS["Losses"]),
-        Page("status", "6 · The status bar",
-             "Always tells you where you stand: whether the graph is valid (or what is wrong "
-             "with it), how many parameters it has, and what training is doing.",
+        Page("status", QCoreApplication.translate("help.tour", "6 · The status bar"),
+             QCoreApplication.translate("help.tour", "Always tells you where you stand: whether the graph is valid (or what is wrong "
+             "with it), how many parameters it has, and what training is doing."),
              lambda: _rect_of(window, getattr(window, "validation_label", None),
                               getattr(window, "params_label", None),
                               getattr(training, "progress_label", None)) or _rect_of(window, window.statusBar()),
              QColor("#4caf50")),
-        Page("done", "You are ready",
-             f"Not sure what to build? <b>Help › Concepts</b> has {concepts} small experiments, one "
-             "deep-learning idea each: vanishing gradients, learning rates, momentum, residual "
-             f"connections...<br><br>This tour stays in the Help menu ({key(_tour_action(window))}). "
-             "Have fun!",
+        Page("done", QCoreApplication.translate("help.tour", "You are ready"),
+             QCoreApplication.translate("help.tour", "Not sure what to build? <b>Help › Concepts</b> has {concepts} small experiments, one deep-learning idea each: vanishing gradients, learning rates, momentum, residual connections...<br><br>This tour stays in the Help menu ({key}). Have fun!").format(concepts=concepts, key=key(_tour_action(window))),
              help_title),
     ]
     pages[0].text = pages[0].text.format(steps=len(pages) - 2)
@@ -167,9 +145,9 @@ class _Card(QFrame):
         self.title.setStyleSheet("font-size: 14pt; font-weight: 600; color: #ffffff;")
         self.text = QLabel(wordWrap=True, textFormat=Qt.RichText)
         self.text.setStyleSheet("font-size: 10pt; color: #d5d9df; line-height: 140%;")
-        self.skip = QPushButton("Skip tour")
-        self.back = QPushButton("Back")
-        self.next = QPushButton("Next")
+        self.skip = QPushButton(self.tr("Skip tour"))
+        self.back = QPushButton(self.tr("Back"))
+        self.next = QPushButton(self.tr("Next"))
         self.skip.setStyleSheet("QPushButton { background: transparent; border: none;"
                                 f" color: {MUTED}; padding: 6px 4px; }}"
                                 " QPushButton:hover { color: #e8eaed; }")
@@ -214,8 +192,8 @@ class _Card(QFrame):
         accent = page.accent.name()
         self.strip.setStyleSheet(f"background: {accent}; border-top-left-radius: 10px;"
                                  " border-top-right-radius: 10px;")
-        self.step.setText("GETTING STARTED" if index == 0 else f"STEP {index} OF {count - 2}"
-                          if index < count - 1 else "ALL DONE")
+        self.step.setText(self.tr("GETTING STARTED") if index == 0 else self.tr("STEP {index} OF {total}").format(index=index, total=count - 2)
+                          if index < count - 1 else self.tr("ALL DONE"))
         self.dots.setText(" ".join(
             f"<span style='color:{accent if i == index else '#5d6573'}'>&#9679;</span>"
             for i in range(count)))
@@ -223,8 +201,8 @@ class _Card(QFrame):
         self.text.setText(page.text)
         self.back.setEnabled(index > 0)
         self.back.setVisible(index > 0)
-        self.skip.setText("Browse concepts" if index == count - 1 else "Skip tour")
-        self.next.setText("Let's go" if index == 0 else "Start building" if index == count - 1 else "Next")
+        self.skip.setText(self.tr("Browse concepts") if index == count - 1 else self.tr("Skip tour"))
+        self.next.setText(self.tr("Let's go") if index == 0 else self.tr("Start building") if index == count - 1 else self.tr("Next"))
         self.adjustSize()
 
 

@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from playground.engine.registry import NodeType, node_type
@@ -204,8 +204,8 @@ class PlotPanel(QWidget):
             self._add_placeholder(item)
         menu = item.vb.menu
         menu.addSeparator()
-        menu.addAction("Save as PNG...", self.save_png)
-        menu.addAction("Save data as CSV...", self.save_csv)
+        menu.addAction(self.tr("Save as PNG..."), self.save_png)
+        menu.addAction(self.tr("Save data as CSV..."), self.save_csv)
         return item
 
     def apply_theme(self, theme: style.Theme) -> None:
@@ -224,13 +224,13 @@ class PlotPanel(QWidget):
         return [], []
 
     def save_png(self, path: str | None = None) -> str | None:
-        path = path or ask_save_path(self, f"Save {self.title} as PNG", "PNG images (*.png)")
+        path = path or ask_save_path(self, self.tr("Save {title} as PNG").format(title=QCoreApplication.translate(type(self).__name__, self.title)), self.tr("PNG images (*.png)"))
         if path:
             self.grab().save(path, "PNG")
         return path or None
 
     def save_csv(self, path: str | None = None) -> str | None:
-        path = path or ask_save_path(self, f"Save {self.title} data as CSV", "CSV files (*.csv)")
+        path = path or ask_save_path(self, self.tr("Save {title} data as CSV").format(title=QCoreApplication.translate(type(self).__name__, self.title)), self.tr("CSV files (*.csv)"))
         if path:
             header, rows = self.data_table()
             with open(path, "w", newline="") as f:

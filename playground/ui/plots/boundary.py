@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 
 from playground.engine.registry import node_type, shape_text
@@ -23,14 +23,13 @@ POINT_SIZE = 7
 
 class DecisionBoundaryPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
-    title = "Decision boundary"
+    title = QT_TRANSLATE_NOOP("DecisionBoundaryPanel", "Decision boundary")
     view_name = "boundary"  # playground shot PRESET --view boundary
 
     @classmethod
     def note(cls, analysis, graph, shape):
         return None if shape == (2,) else (
-            "The decision boundary is drawn over a plane: it needs data with two input features. "
-            f"This network's input has shape {shape_text(shape)}.")
+            QCoreApplication.translate("DecisionBoundaryPanel", "The decision boundary is drawn over a plane: it needs data with two input features. This network's input has shape {shape_text}.").format(shape_text=shape_text(shape)))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -42,15 +41,15 @@ class DecisionBoundaryPanel(PlotPanel):
         self.image = pg.ImageItem()
         self.image.hide()
         self.plot.addItem(self.image)
-        self.key = colour_key(self.plot, self.image, style.boundary_map(), "prediction")
+        self.key = colour_key(self.plot, self.image, style.boundary_map(), self.tr("prediction"))
         self.train_scatter = pg.ScatterPlotItem(size=POINT_SIZE)
         self.val_scatter = pg.ScatterPlotItem(size=POINT_SIZE)
         self.samples = {"train": pg.ScatterPlotItem(size=POINT_SIZE + 1),  # legend swatches: one
                         "val": pg.ScatterPlotItem(size=POINT_SIZE + 1)}  # neutral fill, each outline
         for item in (self.train_scatter, self.val_scatter):
             self.plot.addItem(item)
-        self.legend.addItem(self.samples["train"], "training data")
-        self.legend.addItem(self.samples["val"], "validation data")
+        self.legend.addItem(self.samples["train"], self.tr("training data"))
+        self.legend.addItem(self.samples["val"], self.tr("validation data"))
         spread(self.legend)
         self.grid = np.zeros((1, 1), dtype=np.float32)
         self.extent = (0.0, 0.0, 1.0, 1.0)
@@ -86,7 +85,7 @@ class DecisionBoundaryPanel(PlotPanel):
         try:
             data = node_type(node.type).load(node.params, doc.base_dir)
         except Exception as exc:  # a file that cannot be read: the inspector says why
-            self._show_points(None, message=f"Cannot show the data: {exc}")
+            self._show_points(None, message=self.tr("Cannot show the data: {exc}").format(exc=exc))
             return
         self._show_points((data.x_train, data.y_train), (data.x_val, data.y_val))
 
@@ -152,7 +151,7 @@ class DecisionBoundaryPanel(PlotPanel):
         probability = 0 <= lo and hi <= 1
         levels = (0.0, 1.0) if probability else symmetric(self.grid)
         classes = self._labels["train"].ndim == 1
-        label = ("P(class 1)" if probability else "P(1) − P(0)") if classes else "prediction"
+        label = (self.tr("P(class 1)") if probability else "P(1) − P(0)") if classes else self.tr("prediction")
         if self.key.axis.labelText != label:
             self.key.axis.setLabel(label)
         self.key.setLevels(levels)

@@ -1,6 +1,7 @@
 """Loss, accuracy and gradient-norm curves."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 import numpy as np
 import pyqtgraph as pg
 
@@ -20,16 +21,16 @@ class _TrainValPanel(PlotPanel):
         super().__init__(parent)
         self.legend = legend_row(self.graphics)  # the tab names the plot: the legend takes the title's row
         self.plot = self.add_plot(row=1, col=0)
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", self.label)
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.setLabel("left", self.tr(self.label))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.raw_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0] + "90", width=1))
         self.train_curve = self.plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
         self.val_curve = self.plot.plot(pen=pg.mkPen(PALETTE[1], width=2), symbol="o", symbolSize=5,
                                         symbolBrush=PALETTE[1], symbolPen=None)
-        for curve, name in ((self.train_curve, "training (smoothed)"), (self.raw_curve, "per batch"),
-                            (self.val_curve, "validation")):
+        for curve, name in ((self.train_curve, self.tr("training (smoothed)")), (self.raw_curve, self.tr("per batch")),
+                            (self.val_curve, self.tr("validation"))):
             self.legend.addItem(curve, name)
         spread(self.legend)
         for curve in (self.raw_curve, self.train_curve):  # thousands of steps: draw ~2 points
@@ -82,9 +83,9 @@ class _TrainValPanel(PlotPanel):
 
 
 class LossPanel(_TrainValPanel):
-    title = "Loss"
+    title = QT_TRANSLATE_NOOP("LossPanel", "Loss")
     view_name = "loss"  # playground shot PRESET --view loss
-    label = "loss"
+    label = QT_TRANSLATE_NOOP("_TrainValPanel", "loss")
 
     def _values(self, snap):
         return snap.train_loss
@@ -94,9 +95,9 @@ class LossPanel(_TrainValPanel):
 
 
 class AccuracyPanel(_TrainValPanel):
-    title = "Accuracy"
+    title = QT_TRANSLATE_NOOP("AccuracyPanel", "Accuracy")
     view_name = "accuracy"  # playground shot PRESET --view accuracy
-    label = "accuracy"
+    label = QT_TRANSLATE_NOOP("_TrainValPanel", "accuracy")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -113,7 +114,7 @@ class GradientNormPanel(PlotPanel):
     """Per-layer gradient norm over time on a log axis: where gradients vanish or explode."""
     redraw_interval = REDRAW_INTERVAL
 
-    title = "Gradient norms"
+    title = QT_TRANSLATE_NOOP("GradientNormPanel", "Gradient norms")
     view_name = "gradients"  # playground shot PRESET --view gradients
 
     def __init__(self, parent=None) -> None:
@@ -121,8 +122,8 @@ class GradientNormPanel(PlotPanel):
         self.legend = legend_row(self.graphics)
         self.plot = self.add_plot(row=1, col=0)
         self.plot.setLogMode(y=True)
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", "‖gradient‖ (log scale)")
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.setLabel("left", self.tr("‖gradient‖ (log scale)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.curves: dict[str, pg.PlotDataItem] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QSpinBox
 
@@ -47,7 +47,7 @@ class _ImagePanel(PlotPanel):
         self.controls = QHBoxLayout()
         self.layout().insertLayout(0, self.controls)
         if self.picker_label:
-            self.controls.addWidget(QLabel(self.picker_label))
+            self.controls.addWidget(QLabel(QCoreApplication.translate(type(self).__name__, self.picker_label)))
             self.layer_box = QComboBox()
             self.layer_box.currentTextChanged.connect(lambda _t: self.refresh())
             self.controls.addWidget(self.layer_box, 1)
@@ -60,7 +60,7 @@ class _ImagePanel(PlotPanel):
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         self.signed = True
-        self.key = colour_key(self.plot, self.image, style.diverging_map(), self.key_label) \
+        self.key = colour_key(self.plot, self.image, style.diverging_map(), QCoreApplication.translate(type(self).__name__, self.key_label)) \
             if self.key_label else None
         if self.key is not None:
             self.key.hide()  # until there are values to key
@@ -114,15 +114,15 @@ class FiltersPanel(_ImagePanel):
     """The kernels of a Conv2D layer: one row per filter, one column per input channel, on one
     scale around zero (orange negative, blue positive), so filters compare with each other."""
 
-    title = "CNN filters"
+    title = QT_TRANSLATE_NOOP("FiltersPanel", "CNN filters")
     view_name = "filters"  # playground shot PRESET --view filters
 
     @classmethod
     def note(cls, analysis, graph, shape):
         return None if has_conv(graph) else \
-            "This network has no Conv2D layer: add one to see the filters it learns."
-    picker_label = "Conv2D layer:"
-    key_label = "weight"
+            QCoreApplication.translate("FiltersPanel", "This network has no Conv2D layer: add one to see the filters it learns.")
+    picker_label = QT_TRANSLATE_NOOP("FiltersPanel", "Conv2D layer:")
+    key_label = QT_TRANSLATE_NOOP("FiltersPanel", "weight")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -154,23 +154,23 @@ class FeatureMapsPanel(_ImagePanel):
     """Activations of a conv/pool layer for one validation sample (chosen with the spin box), on one
     scale for the whole layer."""
 
-    title = "Feature maps"
+    title = QT_TRANSLATE_NOOP("FeatureMapsPanel", "Feature maps")
     view_name = "feature_maps"  # playground shot PRESET --view feature_maps
 
     @classmethod
     def note(cls, analysis, graph, shape):
         if any(s is not None and len(s) == 3 for node, s in analysis.shapes.items() if node != analysis.dataset):
             return None
-        return "Feature maps show image-shaped layer outputs (Conv2D, pooling): this network has none."
-    picker_label = "Layer:"
-    key_label = "activation"
+        return QCoreApplication.translate("FeatureMapsPanel", "Feature maps show image-shaped layer outputs (Conv2D, pooling): this network has none.")
+    picker_label = QT_TRANSLATE_NOOP("FeatureMapsPanel", "Layer:")
+    key_label = QT_TRANSLATE_NOOP("FeatureMapsPanel", "activation")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.controls.addWidget(QLabel("Sample:"))
+        self.controls.addWidget(QLabel(self.tr("Sample:")))
         self.sample_box = QSpinBox()
         self.sample_box.setRange(0, 0)
-        self.sample_box.setToolTip("Which validation sample to show (applies from the next update)")
+        self.sample_box.setToolTip(self.tr("Which validation sample to show (applies from the next update)"))
         self.controls.addWidget(self.sample_box)
         self.maps: dict[str, np.ndarray] = {}
         self.apply_theme(style.theme())
@@ -199,22 +199,22 @@ class ConfusionPanel(_ImagePanel):
     Cells are coloured by their share of the true class (a row sums to 1), so the diagonal reads
     as per-class recall; each cell's count is written in black or white, whichever reads better."""
 
-    title = "Confusion matrix"
+    title = QT_TRANSLATE_NOOP("ConfusionPanel", "Confusion matrix")
     view_name = "confusion"  # playground shot PRESET --view confusion
 
     @classmethod
     def note(cls, analysis, graph, shape):
         return None if analysis.num_classes or not analysis.loss else \
-            "The confusion matrix is for classification: this network predicts numbers."
-    key_label = "share of the true class"
+            QCoreApplication.translate("ConfusionPanel", "The confusion matrix is for classification: this network predicts numbers.")
+    key_label = QT_TRANSLATE_NOOP("ConfusionPanel", "share of the true class")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.signed = False
         self.plot.showAxis("left")
         self.plot.showAxis("bottom")
-        self.plot.setLabel("left", "true class")
-        self.plot.setLabel("bottom", "predicted class")
+        self.plot.setLabel("left", self.tr("true class"))
+        self.plot.setLabel("bottom", self.tr("predicted class"))
         for side in ("left", "bottom"):
             self.plot.getAxis(side).setStyle(tickLength=0)
         self.texts: list[pg.TextItem] = []
@@ -289,19 +289,18 @@ class SamplePredictionsPanel(_ImagePanel):
     """A grid of validation images in grayscale, each with "true → predicted" under it; wrong ones
     are framed and written in red."""
 
-    title = "Sample predictions"
+    title = QT_TRANSLATE_NOOP("SamplePredictionsPanel", "Sample predictions")
     view_name = "samples"  # playground shot PRESET --view samples
 
     @classmethod
     def note(cls, analysis, graph, shape):
         return None if len(shape) == 3 else (
-            "Sample predictions are shown for image data: this network's input has shape "
-            f"{shape_text(shape)}.")
+            QCoreApplication.translate("SamplePredictionsPanel", "Sample predictions are shown for image data: this network's input has shape {shape_text}.").format(shape_text=shape_text(shape)))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.signed = False
-        self.caption = pg.LabelItem("true → predicted · wrong ones in red", size="9pt")
+        self.caption = pg.LabelItem(self.tr("true → predicted · wrong ones in red"), size="9pt")
         self.graphics.addItem(self.caption, row=1, col=0)
         self.caption.hide()
         self.texts: list[pg.TextItem] = []

@@ -1,6 +1,7 @@
 """Weight histograms of one chosen layer, now and over time (a heatmap)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
@@ -16,28 +17,28 @@ HISTORY = 300  # histograms kept for the heatmap; older rows are dropped
 
 class WeightHistogramPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
-    title = "Weights"
+    title = QT_TRANSLATE_NOOP("WeightHistogramPanel", "Weights")
     view_name = "weights"  # playground shot PRESET --view weights
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Layer:"))
+        row.addWidget(QLabel(self.tr("Layer:")))
         self.layer_box = QComboBox()
-        self.layer_box.setToolTip("Which layer's weights to show")
+        self.layer_box.setToolTip(self.tr("Which layer's weights to show"))
         self.layer_box.currentTextChanged.connect(self._layer_changed)
         row.addWidget(self.layer_box, 1)
         self.layout().insertLayout(0, row)
         self.hist_plot = self.add_plot(row=0, col=0)
-        self.hist_plot.setTitle("Weight histogram", size="9pt")
-        self.hist_plot.setLabel("bottom", "weight")
-        self.hist_plot.setLabel("left", "count")
+        self.hist_plot.setTitle(self.tr("Weight histogram"), size="9pt")
+        self.hist_plot.setLabel("bottom", self.tr("weight"))
+        self.hist_plot.setLabel("left", self.tr("count"))
         self.hist_curve = self.hist_plot.plot(stepMode="center", fillLevel=0, brush=PALETTE[0] + "88",
                                               pen=pg.mkPen(PALETTE[0]))
         self.time_plot = self.add_plot(row=1, col=0)
-        self.time_plot.setTitle("Histogram over time (one row per snapshot)", size="9pt")
-        self.time_plot.setLabel("bottom", "weight")
-        self.time_plot.setLabel("left", "step")
+        self.time_plot.setTitle(self.tr("Histogram over time (one row per snapshot)"), size="9pt")
+        self.time_plot.setLabel("bottom", self.tr("weight"))
+        self.time_plot.setLabel("left", self.tr("step"))
         self.heatmap = pg.ImageItem()
         self.time_plot.addItem(self.heatmap)
         self.key = colour_key(None, self.heatmap, style.sequential_map(), "count")

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -70,17 +70,17 @@ class RacePanel(OneWorkerAtATime, QWidget):
         form = QFormLayout()
         self.surface_box = QComboBox()
         for name, surf in SURFACES.items():
-            self.surface_box.addItem(surf.title, name)
+            self.surface_box.addItem(QCoreApplication.translate("engine messages", surf.title), name)
         self.surface_box.currentIndexChanged.connect(lambda _i: self.set_surface(self.surface_box.currentData()))
         self.formula = QLabel()
         self.steps = QSpinBox(minimum=10, maximum=5000, singleStep=50, value=200, keyboardTracking=False)
         self.steps.valueChanged.connect(self.recompute)
-        form.addRow("Surface", self.surface_box)
+        form.addRow(self.tr("Surface"), self.surface_box)
         form.addRow("f(x, y) =", self.formula)
-        form.addRow("Steps", self.steps)
+        form.addRow(self.tr("Steps"), self.steps)
         column.addLayout(form)
 
-        box = QGroupBox("Optimizers")
+        box = QGroupBox(self.tr("Optimizers"))
         grid = QGridLayout(box)
         self.checks: dict[str, QCheckBox] = {}
         for i, key in enumerate(OPTIMIZER_KEYS):
@@ -91,8 +91,8 @@ class RacePanel(OneWorkerAtATime, QWidget):
             self.checks[key] = check
         column.addWidget(box)
 
-        self.same_lr = QCheckBox("Same learning rate for all")
-        self.same_lr.setToolTip("Off: each optimizer uses a learning rate chosen for this surface")
+        self.same_lr = QCheckBox(self.tr("Same learning rate for all"))
+        self.same_lr.setToolTip(self.tr("Off: each optimizer uses a learning rate chosen for this surface"))
         self.lr = FloatEditor(next(p for p in optimizer_node("sgd").params if p.name == "lr"))
         self.lr.setValue(0.01)
         self.lr.setEnabled(False)
@@ -105,9 +105,9 @@ class RacePanel(OneWorkerAtATime, QWidget):
         column.addLayout(lr_row)
 
         buttons = QHBoxLayout()
-        replay = QPushButton("Replay")
+        replay = QPushButton(self.tr("Replay"))
         replay.clicked.connect(self.replay)
-        reset = QPushButton("Default start")
+        reset = QPushButton(self.tr("Default start"))
         reset.clicked.connect(lambda: self.set_start(self.surface.start))
         buttons.addWidget(replay)
         buttons.addWidget(reset)
@@ -162,7 +162,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
         if self.surface_box.currentData() != name:
             self.surface_box.setCurrentIndex(self.surface_box.findData(name))
         self.formula.setText(s.formula)
-        self.caption.setText(f"<b>{s.title}</b>: {s.caption}")
+        self.caption.setText(f"<b>{QCoreApplication.translate('engine messages', s.title)}</b>: {QCoreApplication.translate('engine messages', s.caption)}")
         x, y, z = s.grid(200)
         shade = np.log1p(z - z.min())
         self.image.setImage(shade, levels=(float(shade.min()), float(shade.max())))
@@ -178,8 +178,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
         """Race again from ``point`` (what a click on the plot does)."""
         self.start = (float(point[0]), float(point[1]))
         self.start_marker.setData([self.start[0]], [self.start[1]])
-        self.start_label.setText(f"Start: ({self.start[0]:.3g}, {self.start[1]:.3g}). "
-                                 "Click the plot to start elsewhere.")
+        self.start_label.setText(self.tr("Start: ({x:.3g}, {y:.3g}). Click the plot to start elsewhere.").format(x=self.start[0], y=self.start[1]))
         self.recompute()
 
     def recompute(self) -> None:
@@ -236,7 +235,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self.status.setText(f"Cannot race: {message}")
+        self.status.setText(self.tr("Cannot race: {message}").format(message=message))
 
     def _run_ended(self, worker: RaceJob) -> None:
         if self._pending is not None:
@@ -265,11 +264,11 @@ class RacePanel(OneWorkerAtATime, QWidget):
         lines = []
         for label, row in self.result.summary.items():
             if row["diverged"]:
-                lines.append(f"{label}: diverged")
+                lines.append(self.tr("{label}: diverged").format(label=label))
             elif row["settled_at"] is not None:
-                lines.append(f"{label}: settled at step {row['settled_at']}, f = {row['final_value']:.3g}")
+                lines.append(self.tr("{label}: settled at step {step}, f = {value:.3g}").format(label=label, step=row['settled_at'], value=row['final_value']))
             else:
-                lines.append(f"{label}: f = {row['final_value']:.3g} at the end")
+                lines.append(self.tr("{label}: f = {value:.3g} at the end").format(label=label, value=row['final_value']))
         self.status.setText("\n".join(lines))
 
     def _clicked(self, event) -> None:

@@ -9,16 +9,17 @@ from dataclasses import dataclass
 
 import shiboken6
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from playground.ui.common import icons
 
-VIEW_TITLES = {"editor": "&Editor", "training": "&Training", "compare": "&Compare"}  # + " view" in menus
-VIEW_TIPS = {"editor": "Build the network: node palette, canvas and Inspector",
-             "training": "Watch it learn: the live plots get most of the window",
-             "compare": "Compare optimizers side by side, or race them on a loss surface"}
+VIEW_TITLES = {"editor": QT_TRANSLATE_NOOP("shell.actions", "&Editor"), "training": QT_TRANSLATE_NOOP("shell.actions", "&Training"),
+               "compare": QT_TRANSLATE_NOOP("shell.actions", "&Compare")}  # + " view" in menus
+VIEW_TIPS = {"editor": QT_TRANSLATE_NOOP("shell.actions", "Build the network: node palette, canvas and Inspector"),
+             "training": QT_TRANSLATE_NOOP("shell.actions", "Watch it learn: the live plots get most of the window"),
+             "compare": QT_TRANSLATE_NOOP("shell.actions", "Compare optimizers side by side, or race them on a loss surface")}
 # The view switcher reads as one segmented control; palette() colours follow the theme.
 SEGMENTED_STYLE = """
 QToolBar#viewToolbar { spacing: 0px; }
@@ -72,7 +73,7 @@ def _action(window: QMainWindow, text: str, shortcut=None,
 def _undo_redo(window: QMainWindow, redo: bool) -> QAction:
     """The undo stack's action: the menu item names the command, the toolbar button never does."""
     stack = window.document.undo_stack
-    word = "Redo" if redo else "Undo"
+    word = QCoreApplication.translate("shell.actions", "Redo") if redo else QCoreApplication.translate("shell.actions", "Undo")
     action = (stack.createRedoAction if redo else stack.createUndoAction)(window, f"&{word}")
     action.setIconText(word)
     keys = [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Y")] if redo else [QKeySequence.Undo]
@@ -82,7 +83,7 @@ def _undo_redo(window: QMainWindow, redo: bool) -> QAction:
 
     def describe(text: str) -> None:
         if shiboken6.isValid(action):  # the stack may outlive the window's actions
-            action.setToolTip(f"{word} {text} ({shortcut})" if text else f"Nothing to {word.lower()}")
+            action.setToolTip(f"{word} {text} ({shortcut})" if text else QCoreApplication.translate("shell.actions", "Nothing to {lower}").format(lower=word.lower()))
 
     (stack.redoTextChanged if redo else stack.undoTextChanged).connect(describe)
     describe(stack.redoText() if redo else stack.undoText())
@@ -94,12 +95,12 @@ def _view_actions(window: QMainWindow) -> dict[str, QAction]:
     group = QActionGroup(window)
     views = {}
     for number, (mode, title) in enumerate(VIEW_TITLES.items(), start=1):
-        action = QAction(f"{title} view", window)
-        action.setIconText(title.replace("&", ""))
+        action = QAction(QCoreApplication.translate("shell.actions", "{title} view").format(title=QCoreApplication.translate("shell.actions", title)), window)
+        action.setIconText(QCoreApplication.translate("shell.actions", title).replace("&", ""))
         action.setCheckable(True)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.setToolTip(f"{VIEW_TIPS[mode]} (Ctrl+{number})")
-        action.setStatusTip(VIEW_TIPS[mode])
+        action.setToolTip(f"{QCoreApplication.translate('shell.actions', VIEW_TIPS[mode])} (Ctrl+{number})")
+        action.setStatusTip(QCoreApplication.translate("shell.actions", VIEW_TIPS[mode]))
         group.addAction(action)
         views[mode] = action
     return views
@@ -108,29 +109,29 @@ def _view_actions(window: QMainWindow) -> dict[str, QAction]:
 def create_actions(window: QMainWindow) -> Actions:
     sp = QStyle.StandardPixmap
     return Actions(
-        new=_action(window, "&New", QKeySequence.New, sp.SP_FileIcon, "Start an empty graph"),
-        open=_action(window, "&Open…", QKeySequence.Open, sp.SP_DialogOpenButton, "Open a preset file"),
-        library=_action(window, "Preset &library…", "Ctrl+L", sp.SP_DirHomeIcon,
-                        "Open one of the bundled presets"),
-        save=_action(window, "&Save", QKeySequence.Save, sp.SP_DialogSaveButton, "Save the preset"),
-        save_as=_action(window, "Save &As…", QKeySequence.SaveAs, None, "Save under a new name"),
-        quit=_action(window, "&Quit", QKeySequence.Quit),
+        new=_action(window, QCoreApplication.translate("shell.actions", "&New"), QKeySequence.New, sp.SP_FileIcon, QCoreApplication.translate("shell.actions", "Start an empty graph")),
+        open=_action(window, QCoreApplication.translate("shell.actions", "&Open…"), QKeySequence.Open, sp.SP_DialogOpenButton, QCoreApplication.translate("shell.actions", "Open a preset file")),
+        library=_action(window, QCoreApplication.translate("shell.actions", "Preset &library…"), "Ctrl+L", sp.SP_DirHomeIcon,
+                        QCoreApplication.translate("shell.actions", "Open one of the bundled presets")),
+        save=_action(window, QCoreApplication.translate("shell.actions", "&Save"), QKeySequence.Save, sp.SP_DialogSaveButton, QCoreApplication.translate("shell.actions", "Save the preset")),
+        save_as=_action(window, QCoreApplication.translate("shell.actions", "Save &As…"), QKeySequence.SaveAs, None, QCoreApplication.translate("shell.actions", "Save under a new name")),
+        quit=_action(window, QCoreApplication.translate("shell.actions", "&Quit"), QKeySequence.Quit),
         undo=_undo_redo(window, redo=False),
         redo=_undo_redo(window, redo=True),
-        cut=_action(window, "Cu&t", QKeySequence.Cut),
-        copy=_action(window, "&Copy", QKeySequence.Copy),
-        paste=_action(window, "&Paste", QKeySequence.Paste),
-        duplicate=_action(window, "D&uplicate", "Ctrl+D"),
-        delete=_action(window, "&Delete", [QKeySequence(QKeySequence.Delete), QKeySequence("Backspace")],
-                       sp.SP_TrashIcon, "Delete the selected nodes and wires"),
-        select_all=_action(window, "Select &All", QKeySequence.SelectAll),
-        auto_layout=_action(window, "&Auto-layout", "Ctrl+Shift+L", "auto_layout",
-                            "Arrange the nodes in layers, top to bottom"),
-        fit_view=_action(window, "&Fit View", "F", "fit_view", "Show the whole graph"),
-        zoom_in=_action(window, "Zoom &In", QKeySequence.ZoomIn),
-        zoom_out=_action(window, "Zoom &Out", QKeySequence.ZoomOut),
-        reset_layout=_action(window, "&Reset layout", None, None,
-                             "Put every view's panels back where they start"),
+        cut=_action(window, QCoreApplication.translate("shell.actions", "Cu&t"), QKeySequence.Cut),
+        copy=_action(window, QCoreApplication.translate("shell.actions", "&Copy"), QKeySequence.Copy),
+        paste=_action(window, QCoreApplication.translate("shell.actions", "&Paste"), QKeySequence.Paste),
+        duplicate=_action(window, QCoreApplication.translate("shell.actions", "D&uplicate"), "Ctrl+D"),
+        delete=_action(window, QCoreApplication.translate("shell.actions", "&Delete"), [QKeySequence(QKeySequence.Delete), QKeySequence("Backspace")],
+                       sp.SP_TrashIcon, QCoreApplication.translate("shell.actions", "Delete the selected nodes and wires")),
+        select_all=_action(window, QCoreApplication.translate("shell.actions", "Select &All"), QKeySequence.SelectAll),
+        auto_layout=_action(window, QCoreApplication.translate("shell.actions", "&Auto-layout"), "Ctrl+Shift+L", "auto_layout",
+                            QCoreApplication.translate("shell.actions", "Arrange the nodes in layers, top to bottom")),
+        fit_view=_action(window, QCoreApplication.translate("shell.actions", "&Fit View"), "F", "fit_view", QCoreApplication.translate("shell.actions", "Show the whole graph")),
+        zoom_in=_action(window, QCoreApplication.translate("shell.actions", "Zoom &In"), QKeySequence.ZoomIn),
+        zoom_out=_action(window, QCoreApplication.translate("shell.actions", "Zoom &Out"), QKeySequence.ZoomOut),
+        reset_layout=_action(window, QCoreApplication.translate("shell.actions", "&Reset layout"), None, None,
+                             QCoreApplication.translate("shell.actions", "Put every view's panels back where they start")),
         views=_view_actions(window),
     )
 
@@ -138,8 +139,8 @@ def create_actions(window: QMainWindow) -> Actions:
 def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
     bar = window.menuBar()
     menus = {name: bar.addMenu(title) for name, title in
-             (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("help", "&Help"))}
-    recent = QMenu("Open &Recent", window)
+             (("file", QCoreApplication.translate("shell.actions", "&File")), ("edit", QCoreApplication.translate("shell.actions", "&Edit")), ("view", QCoreApplication.translate("shell.actions", "&View")), ("help", QCoreApplication.translate("shell.actions", "&Help")))}
+    recent = QMenu(QCoreApplication.translate("shell.actions", "Open &Recent"), window)
     menus["recent"] = recent
     for item in (a.new, a.open, recent, a.library, None, a.save, a.save_as, None, a.quit):
         _add(menus["file"], item)
@@ -164,7 +165,7 @@ def fixed_toolbar(window: QMainWindow, title: str, name: str,
 
 def build_view_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     """The view switcher, first in the toolbar row: Editor | Training | Compare."""
-    toolbar = fixed_toolbar(window, "Views", "viewToolbar", Qt.ToolButtonTextOnly)
+    toolbar = fixed_toolbar(window, QCoreApplication.translate("shell.actions", "Views"), "viewToolbar", Qt.ToolButtonTextOnly)
     toolbar.setStyleSheet(SEGMENTED_STYLE)
     for action in a.views.values():
         toolbar.addAction(action)
@@ -172,7 +173,7 @@ def build_view_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
 
 
 def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
-    toolbar = fixed_toolbar(window, "Edit", "editToolbar")
+    toolbar = fixed_toolbar(window, QCoreApplication.translate("shell.actions", "Edit"), "editToolbar")
     for item in (a.new, a.open, a.save, None, a.undo, a.redo, a.delete, None, a.auto_layout, a.fit_view):
         if item is None:
             toolbar.addSeparator()

@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from playground.ui.common import settings, theming
+from playground.ui.common import i18n, settings, theming
 from playground.ui.common.garbage import collect_garbage_on_gui_thread
 
 SIGNAL_POLL_MS = 200  # how soon Ctrl+C is noticed
@@ -46,11 +46,13 @@ def apply_theme(app: QApplication) -> None:
     theming.apply_theme(theming.saved_theme(), app)
 
 
-def launch(path: str | Path | None) -> int:
+def launch(path: str | Path | None, language: str | None = None) -> int:
     """Open the editor on ``path`` (or an empty graph) and run until the window closes or the
-    terminal's Ctrl+C; either way no worker thread is left running when the window goes."""
+    terminal's Ctrl+C; either way no worker thread is left running when the window goes.
+    ``language`` (en, ko) overrides the saved choice for this run."""
     ensure_display()
     app = create_app()
+    i18n.install(language or i18n.chosen_language())
     interrupted = quit_on_signals(app)
     from playground.ui.files.autosave import offer_restore
     from playground.ui.help import show_tour_on_first_launch

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from playground.engine.registry import CATEGORIES, node_types
-from playground.ui.common import settings
+from playground.ui.common import i18n, settings
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.compare.controller import CompareController
 from playground.ui.editor.canvas.node_item import NodeItem
@@ -34,6 +34,7 @@ from playground.ui.files.model_files import ModelFiles
 from playground.ui.files.preset_library import open_from_library
 from playground.ui.help import install_help_menu
 from playground.ui.common.theming import install_theme_menu
+from playground.ui.shell.language import install_language_menu
 from playground.ui.shell.actions import (build_menus, build_toolbar, build_view_toolbar, create_actions,
                                          fit_toolbar, fixed_toolbar)
 from playground.ui.shell.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
@@ -68,14 +69,15 @@ class MainWindow(QMainWindow):
         self.actions = create_actions(self)
         self.menus = build_menus(self, self.actions)
         self.menus["theme"] = install_theme_menu(self, self.menus["view"])
+        self.menus["language"] = install_language_menu(self, self.menus["view"])
         self.palette = Palette()
         self.inspector = Inspector(self.document)
-        self.palette_dock = self.add_panel("Nodes", self.palette, Qt.LeftDockWidgetArea)
-        self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.RightDockWidgetArea)
+        self.palette_dock = self.add_panel(self.tr("Nodes"), self.palette, Qt.LeftDockWidgetArea)
+        self.inspector_dock = self.add_panel(self.tr("Inspector"), self.inspector, Qt.RightDockWidgetArea)
         self.about_dock = install_about_panel(self)
         self.view_toolbar = build_view_toolbar(self, self.actions)
         self.edit_toolbar = build_toolbar(self, self.actions)
-        self.training_toolbar = fixed_toolbar(self, "Training", "trainingToolbar")
+        self.training_toolbar = fixed_toolbar(self, self.tr("Training"), "trainingToolbar")
         self._build_status_bar()
         self.runs = RunCoordinator(self)
         self.training = TrainingController(self, self.document, self.runs, self.training_toolbar,
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
                   area: Qt.DockWidgetArea = Qt.BottomDockWidgetArea) -> QDockWidget:
         """Add a dockable panel; its visibility toggle goes in the View menu."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setObjectName(f"dock_{i18n.english(title).lower().replace(' ', '_')}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.menus["view"].addAction(dock.toggleViewAction())
@@ -137,7 +139,7 @@ class MainWindow(QMainWindow):
         """View > Reset layout: every view's docks as they were at first launch."""
         settings.forget_layouts()
         self.layouts.reset()
-        self.statusBar().showMessage("Layout reset: every view starts from its default docks", 5000)
+        self.statusBar().showMessage(self.tr("Layout reset: every view starts from its default docks"), 5000)
 
     def _sync_view_actions(self) -> None:
         for mode, action in self.actions.views.items():
@@ -212,16 +214,15 @@ class MainWindow(QMainWindow):
             self.validation_label.setText("")
             self.validation_label.setToolTip("")
         elif analysis.ok:
-            self.validation_label.setText("✔ valid graph")
+            self.validation_label.setText(self.tr("✔ valid graph"))
             self.validation_label.setStyleSheet("color: #4caf50;")
             self.validation_label.setToolTip("")
         else:
             count = len(analysis.problems)
-            self.validation_label.setText(f"⚠ {count} problem{'s' * (count != 1)}: "
-                                          f"{analysis.problems[0].message}")
+            self.validation_label.setText((self.tr("⚠ 1 problem: {message}") if count == 1 else self.tr("⚠ {count} problems: {message}")).format(count=count, message=i18n.engine_text(analysis.problems[0].message)))
             self.validation_label.setStyleSheet("color: #e5484d;")
-            self.validation_label.setToolTip("\n".join(p.message for p in analysis.problems))
-        self.params_label.setText(f"{analysis.total_params:,} parameters")
+            self.validation_label.setToolTip("\n".join(i18n.engine_text(p.message) for p in analysis.problems))
+        self.params_label.setText(self.tr("{count:,} parameters").format(count=analysis.total_params))
 
     def _update_recent(self, files: list[str]) -> None:
         menu = self.menus["recent"]
@@ -252,10 +253,10 @@ class MainWindow(QMainWindow):
                 menu.addAction(action)
         elif item is not None and hasattr(item, "edge"):
             edge = item.edge
-            menu.addAction("Delete wire",
+            menu.addAction(self.tr("Delete wire"),
                            lambda: self.document.push(RemoveItems(self.document.graph, [], [edge])))
         else:
-            add = menu.addMenu("Add node")
+            add = menu.addMenu(self.tr("Add node"))
             for category in CATEGORIES:
                 sub = add.addMenu(category)
                 for t in node_types(category):

@@ -91,11 +91,11 @@ def shot_panel(window, name: str):
 
 
 def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_steps: int = 0,
-              theme: str | None = None) -> None:
+              theme: str | None = None, language: str = "en") -> None:
     """Open ``preset`` in a fresh window (ignoring saved layouts), optionally train, write ``out``;
     ``view`` is a window view (editor, training, compare) or a plot panel's ``view_name`` (the
     training view with that panel in front); ``theme`` (dark or light) overrides the saved theme
-    for this picture only."""
+    for this picture only; ``language`` (en, ko) is the window's language."""
     from playground.engine.preset import load_preset
     from playground.ui.shell.app import create_app, ensure_display
     from playground.ui.shell.main_window import MainWindow
@@ -104,6 +104,10 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
     ensure_display()
     qInstallMessageHandler(_print_qt_message)
     create_app()
+    from playground.ui.common import i18n
+
+    if not i18n.install(language):
+        raise RuntimeError(f"no translation for --lang {language}")
     if theme is not None:
         from playground.ui.common.theming import apply_theme
 

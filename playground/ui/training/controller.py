@@ -10,13 +10,13 @@ import json
 import time
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
 from playground.engine.registry import NodeType, node_type
-from playground.ui.common import dialogs
+from playground.ui.common import dialogs, i18n
 from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
@@ -39,8 +39,8 @@ CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPane
 IMAGE_PANELS = (DecisionBoundaryPanel, NeuronPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
                 SamplePredictionsPanel, DigitPanel, EmbeddingPanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
-READY = "Ready to train (F5)"
-NOT_READY = "Fix the problems to train"
+READY = QT_TRANSLATE_NOOP("TrainingController", "Ready to train (F5)")
+NOT_READY = QT_TRANSLATE_NOOP("TrainingController", "Fix the problems to train")
 
 
 def view_notes(analysis, graph, panels) -> dict[type, str | None]:
@@ -78,7 +78,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.document = document
         self.runs = runs
         self.toolbar, self._add_panel, self._reveal = toolbar, add_panel, reveal
-        runs.add(self, "training", "Stop training (Shift+F5)")
+        runs.add(self, self.tr("training"), self.tr("Stop training (Shift+F5)"))
         runs.changed.connect(self.show_idle)
         self.model: Model | None = None
         self.model_key = ""
@@ -97,7 +97,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self._probes: dict[str, Callable] = {}
         self.panels = [cls() for cls in (*CURVE_PANELS, *IMAGE_PANELS)]
         for panel in self.panels:
-            panel.show_hint("Train (F5) to watch this view fill in as the network learns.")
+            panel.show_hint(self.tr("Train (F5) to watch this view fill in as the network learns."))
         self.docks = self._build_docks()
         next(p for p in self.panels if isinstance(p, DecisionBoundaryPanel)).follow(self.document)
         self.document.undo_stack.indexChanged.connect(self._on_edit)
@@ -112,13 +112,13 @@ class TrainingController(OneWorkerAtATime, QObject):
         """The Training menu and toolbar. Toolbar texts never change (Pause stays "Pause" while
         checked), so no button moves under the cursor."""
         w = self.window
-        specs = [("train", "&Train", "F5", "Start or continue training (F5)", self.train),
-                 ("pause", "&Pause", "F6", "Pause or resume training (F6)", self.toggle_pause),
-                 ("step", "&Step", "F10", "Train exactly one mini-batch (F10)", self.step),
-                 ("stop", "St&op", "Shift+F5", "Stop training (Shift+F5)", self.stop),
-                 ("reset", "&Reset weights", "Ctrl+Shift+R",
-                  "Re-initialise every weight from the optimizer's seed", self.reset_weights)]
-        menu = w.menuBar().addMenu("&Training")
+        specs = [("train", self.tr("&Train"), "F5", self.tr("Start or continue training (F5)"), self.train),
+                 ("pause", self.tr("&Pause"), "F6", self.tr("Pause or resume training (F6)"), self.toggle_pause),
+                 ("step", self.tr("&Step"), "F10", self.tr("Train exactly one mini-batch (F10)"), self.step),
+                 ("stop", self.tr("St&op"), "Shift+F5", self.tr("Stop training (Shift+F5)"), self.stop),
+                 ("reset", self.tr("&Reset weights"), "Ctrl+Shift+R",
+                  self.tr("Re-initialise every weight from the optimizer's seed"), self.reset_weights)]
+        menu = w.menuBar().addMenu(self.tr("&Training"))
         self.speed = SpeedControl(self.toolbar)
         self.speed.speedChanged.connect(self._speed_changed)
         self.actions: dict[str, QAction] = {}
@@ -145,13 +145,13 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _speed_changed(self, steps_per_second: float | None) -> None:
         if self.running:
             self.worker.set_speed(steps_per_second)
-        self._say(f"Training speed: {speed_label(steps_per_second)}")
+        self._say(self.tr("Training speed: {speed_label}").format(speed_label=speed_label(steps_per_second)))
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.progress_label = QLabel(READY)
+        self.progress_label = QLabel(self.tr(READY))
         self.progress_label.setContentsMargins(8, 0, 8, 0)
         bar = self.window.statusBar()
         bar.addPermanentWidget(self.progress_label)
@@ -159,7 +159,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.progress.hide()
 
     def _build_banner(self) -> None:
-        self.banner_bar = QToolBar("Messages", self.window)
+        self.banner_bar = QToolBar(self.tr("Messages"), self.window)
         self.banner_bar.setObjectName("trainingBanner")
         self.banner_bar.setMovable(False)
         self.banner = QLabel()
@@ -167,7 +167,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.banner.setStyleSheet("QLabel { background: #b3261e; color: white; padding: 6px 10px;"
                                   " font-weight: bold; border-radius: 3px; }")
         self.banner_bar.addWidget(self.banner)
-        dismiss = QAction("Dismiss", self.window)
+        dismiss = QAction(self.tr("Dismiss"), self.window)
         dismiss.triggered.connect(self.banner_bar.hide)
         self.banner_bar.addAction(dismiss)
         self.window.addToolBarBreak(Qt.TopToolBarArea)
@@ -182,9 +182,9 @@ class TrainingController(OneWorkerAtATime, QObject):
         for tabs, panels in ((self.curve_tabs, self.panels[:n]), (self.view_tabs, self.panels[n:])):
             tabs.setDocumentMode(True)
             for panel in panels:
-                tabs.addTab(panel, panel.title)
-        docks = [self._add_panel("Training curves", self.curve_tabs, Qt.BottomDockWidgetArea),
-                 self._add_panel("Network views", self.view_tabs, Qt.BottomDockWidgetArea)]
+                tabs.addTab(panel, QCoreApplication.translate(type(panel).__name__, panel.title))
+        docks = [self._add_panel(self.tr("Training curves"), self.curve_tabs, Qt.BottomDockWidgetArea),
+                 self._add_panel(self.tr("Network views"), self.view_tabs, Qt.BottomDockWidgetArea)]
         self.window.splitDockWidget(docks[0], docks[1], Qt.Horizontal)
         return docks
 
@@ -257,7 +257,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         a["pause"].setEnabled(self.running)
         a["stop"].setEnabled(self.running)
         a["reset"].setEnabled(not self.running)
-        a["pause"].setText("&Resume" if self.paused else "&Pause")
+        a["pause"].setText(self.tr("&Resume") if self.paused else self.tr("&Pause"))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -280,7 +280,7 @@ class TrainingController(OneWorkerAtATime, QObject):
                 self.toggle_pause()
             return True
         analysis = self.document.analysis
-        refusal = self.runs.start_refusal(self, analysis, "train")
+        refusal = self.runs.start_refusal(self, analysis, self.tr("train"))
         if refusal:
             self._say(refusal)
             return False
@@ -321,7 +321,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             pausing = self.actions["pause"].isChecked()
         self._clock_paused(pausing)
         (self.worker.pause if pausing else self.worker.resume)()
-        self._say("Paused: F6 resumes, F10 steps one batch" if pausing else "Training")
+        self._say(self.tr("Paused: F6 resumes, F10 steps one batch") if pausing else self.tr("Training"))
         self._update_actions()
 
     def step(self) -> None:
@@ -347,14 +347,14 @@ class TrainingController(OneWorkerAtATime, QObject):
     def stop(self) -> None:
         if self.running:
             self.worker.stop()
-            self._say("Stopping...")
+            self._say(self.tr("Stopping..."))
 
     def reset_weights(self) -> None:
         if self.running:
-            self._say("Stop training before resetting the weights")
+            self._say(self.tr("Stop training before resetting the weights"))
             return
         self.model = None
-        self._say("Weights will be re-initialised when training starts")
+        self._say(self.tr("Weights will be re-initialised when training starts"))
 
     def shutdown(self) -> bool:
         """Stop a run and wait for its thread (window closing); True when it ended in time."""
@@ -371,17 +371,17 @@ class TrainingController(OneWorkerAtATime, QObject):
             return
         elsewhere = self.runs.busy_elsewhere(self)
         if elsewhere:
-            text = f"{elsewhere[0].upper()}{elsewhere[1:]}: train (F5) when it ends"
+            text = self.tr("{first}{rest}: train (F5) when it ends").format(first=elsewhere[0].upper(), rest=elsewhere[1:])
         elif not self.document.graph.nodes:
-            text = "Drag layers from the palette to build a network"
+            text = self.tr("Drag layers from the palette to build a network")
         elif not self.document.analysis.ok:
-            text = NOT_READY
+            text = self.tr(NOT_READY)
         elif self.failed:
-            text = "Training failed: see the message above the canvas"
+            text = self.tr("Training failed: see the message above the canvas")
         elif self.result is not None and self.model_matches():
             text = _result_text(self.result)
         else:
-            text = READY
+            text = self.tr(READY)
         self.progress_label.setText(text)
 
     # --- graph edits while training ------------------------------------------------------------
@@ -399,7 +399,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         stack.setIndex(previous)
         stack.indexChanged.connect(self._on_edit)
         self._stack_index = previous
-        self._say("Edit undone: stop training (Shift+F5) before changing the network")
+        self._say(self.tr("Edit undone: stop training (Shift+F5) before changing the network"))
 
     def _optimizer_changed(self) -> bool:
         opt = self.model.analysis.optimizer
@@ -438,10 +438,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         eta = elapsed / max(snap.step, 1) * (snap.total_steps - snap.step)
         epochs = max(1, round(snap.total_steps / self.steps_per_epoch))
         speed = "" if snap.warming_up or paused else \
-            f" · ETA {_duration(eta)} · {snap.samples_per_second:,.0f} samples/s"
+            self.tr(" · ETA {duration} · {samples_per_second:,.0f} samples/s").format(duration=_duration(eta), samples_per_second=snap.samples_per_second)
         self.progress_label.setText(
-            f"epoch {min(snap.epoch + 1, epochs)}/{epochs} · step {snap.step:,}/{snap.total_steps:,}"
-            + speed + (" · paused" if paused else ""))
+            self.tr("epoch {epoch}/{epochs} · step {step:,}/{total_steps:,}").format(epoch=min(snap.epoch + 1, epochs), epochs=epochs, step=snap.step, total_steps=snap.total_steps)
+            + speed + (self.tr(" · paused") if paused else ""))
 
     @Slot(str, str)
     def _on_status(self, state: str, message: str) -> None:
@@ -455,7 +455,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         if state == "compiling":
             self.progress.setRange(0, 0)
             self.progress_label.setText(message)
-        self._say(message or "Training")
+        self._say(message or self.tr("Training"))
 
     @Slot(object)
     def _on_finished(self, result) -> None:
@@ -463,7 +463,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             return
         self.result = result
         if result.status == "diverged":
-            self.show_banner(f"Training {result.message}.")
+            self.show_banner(self.tr("Training {message}.").format(message=i18n.engine_text(result.message)))
         self.progress_label.setText(_result_text(result))
 
     @Slot(str)
@@ -471,7 +471,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         if not self._from_current_worker():
             return
         self.failed = True
-        self.show_banner(f"Training failed: {message}")
+        self.show_banner(self.tr("Training failed: {message}").format(message=message))
 
     def _run_ended(self, worker: TrainingWorker) -> None:
         self.actions["pause"].setChecked(False)
@@ -484,9 +484,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
 
 def _result_text(result) -> str:
-    acc = f", validation accuracy {result.val_accuracy:.3f}" if result.val_accuracy is not None else ""
-    return (f"{result.status.capitalize()} after {result.steps:,} steps: "
-            f"validation loss {result.val_loss:.4f}{acc}")
+    acc = QCoreApplication.translate("training.controller", ", validation accuracy {val_accuracy:.3f}").format(val_accuracy=result.val_accuracy) if result.val_accuracy is not None else ""
+    return (QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: validation loss {val_loss:.4f}{acc}").format(status=i18n.engine_text(result.status).capitalize(), steps=result.steps, val_loss=result.val_loss, acc=acc))
 
 
 def _duration(seconds: float) -> str:

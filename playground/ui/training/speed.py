@@ -6,19 +6,19 @@ window stays just as responsive at every speed.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
 from playground.ui.common import settings
 
 SPEEDS: tuple[float | None, ...] = (None, 1000, 300, 100, 30, 10, 3)  # steps per second
-TOOLTIP = ("Training speed: at most this many steps (mini-batches) per second. Slow it down to "
+TOOLTIP = QT_TRANSLATE_NOOP("SpeedControl", "Training speed: at most this many steps (mini-batches) per second. Slow it down to "
            "watch the network learn; Max trains as fast as the computer can.")
 
 
 def speed_label(steps_per_second: float | None) -> str:
-    return "Max speed" if not steps_per_second else f"{steps_per_second:g} steps/s"
+    return QCoreApplication.translate("training.speed", "Max speed") if not steps_per_second else QCoreApplication.translate("training.speed", "{speed:g} steps/s").format(speed=steps_per_second)
 
 
 class SpeedControl(QComboBox):
@@ -31,9 +31,9 @@ class SpeedControl(QComboBox):
         self.setObjectName("trainingSpeed")
         for speed in SPEEDS:
             self.addItem(speed_label(speed), speed)
-        self.setToolTip(TOOLTIP)
-        self.setStatusTip(TOOLTIP)
-        self.setAccessibleName("Training speed")
+        self.setToolTip(self.tr(TOOLTIP))
+        self.setStatusTip(self.tr(TOOLTIP))
+        self.setAccessibleName(self.tr("Training speed"))
         self._restoring = False
         self.currentIndexChanged.connect(self._changed)
 
@@ -52,7 +52,7 @@ class SpeedControl(QComboBox):
 
     def menu(self, parent: QWidget) -> QMenu:
         """A "Speed" submenu with the same choices, following the combo both ways."""
-        menu = QMenu("Spee&d", parent)
+        menu = QMenu(self.tr("Spee&d"), parent)
         group = QActionGroup(menu)
         actions: list[QAction] = []
         for i, speed in enumerate(SPEEDS):

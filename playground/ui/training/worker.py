@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from playground.engine import Model, Trainer, TrainEvent
 from playground.engine import probes
 from playground.engine.nodes.losses import predicted_classes
+from playground.ui.common import i18n
 from playground.engine.numba_cache import first_step_note
 from playground.ui.common.garbage import collect_garbage_on_gui_thread
 
@@ -145,7 +146,7 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            self.status.emit("compiling", f"Preparing data and {first_step_note()}…")
+            self.status.emit("compiling", self.tr("Preparing data and {first_step_note}…").format(first_step_note=i18n.engine_text(first_step_note())))
             model = self.model
             data = model.load_data()
             probe = data[0].x_train[:2]

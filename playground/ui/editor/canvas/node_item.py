@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QStyleOptionGraphicsItem
 
 from playground.engine.graph import Node
 from playground.engine.registry import Port, node_type, shape_text
 from playground.engine.validate import Analysis
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.editor.layout import port_fractions
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class PortItem(QGraphicsEllipseItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CrossCursor)
         direction = "output" if is_output else "input"
-        self.setToolTip(f"{port.name}: {port.kind} {direction}" + (" (takes several wires)" if port.multi else ""))
+        self.setToolTip(f"{port.name}: {port.kind} {direction}" + (QCoreApplication.translate("PortItem", " (takes several wires)") if port.multi else ""))
         self.setZValue(2)
 
     @property
@@ -92,14 +92,14 @@ class NodeItem(QGraphicsItem):
         """Refresh the text lines and the problem outline from the node and the latest analysis."""
         self.prepareGeometryChange()
         t = self.node_type
-        self.summary = t.summary(node.params) if t else ""
+        self.summary = i18n.engine_text(t.summary(node.params)) if t else ""
         shape = analysis.shapes.get(node.id) if analysis else None
         self.shape_line = f"→ {shape_text(shape)}" if t and t.outputs else ""
         count = analysis.param_counts.get(node.id, 0) if analysis else 0
-        self.params_line = f"{count:,} params" if count else ""
+        self.params_line = QCoreApplication.translate("NodeItem", "{count:,} params").format(count=count) if count else ""
         self.problems = analysis.problems_of(node.id) if analysis else []
-        help_text = t.help if t else f"unknown node type {node.type!r}"
-        self.setToolTip("\n".join(f"⚠ {p}" for p in self.problems) if self.problems
+        help_text = i18n.node_help(t) if t else QCoreApplication.translate("NodeItem", "unknown node type {type!r}").format(type=node.type)
+        self.setToolTip("\n".join(f"⚠ {i18n.engine_text(p)}" for p in self.problems) if self.problems
                         else f"{node.type} '{node.id}'\n{help_text}")
         self._layout_ports()
         self.update()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneM
 from playground.engine.graph import Edge
 from playground.engine.registry import shape_text
 from playground.engine.validate import Analysis
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.editor.canvas.edge_item import EdgeItem
 from playground.ui.editor.canvas.node_item import PORT_R, NodeItem, PortItem
 from playground.ui.editor.canvas.routing import bezier
@@ -103,9 +103,9 @@ class GraphScene(QGraphicsScene):
     def _edge_label(self, edge: Edge, analysis: Analysis) -> str:
         kind = self.edges[edge].src.port.kind
         if kind == "target":
-            return f"{analysis.num_classes} classes" if analysis.num_classes else "targets"
+            return self.tr("{count} classes").format(count=analysis.num_classes) if analysis.num_classes else self.tr("targets")
         if kind == "loss":
-            return "loss"
+            return self.tr("loss")
         return shape_text(analysis.shapes.get(edge.src))
 
     def _add_node(self, node_id: str) -> None:
@@ -152,13 +152,13 @@ class GraphScene(QGraphicsScene):
         """Connect two ports (in either drag direction) or report why not; True when connected."""
         src, dst = (a, b) if a.is_output else (b, a)
         if src.is_output == dst.is_output:
-            side = "outputs" if src.is_output else "inputs"
-            self.statusMessage.emit(f"Cannot connect two {side}: drag from an output to an input")
+            side = self.tr("outputs") if src.is_output else self.tr("inputs")
+            self.statusMessage.emit(self.tr("Cannot connect two {side}: drag from an output to an input").format(side=side))
             return False
         problem = self.document.graph.connection_problem(src.node_id, src.port.name, dst.node_id,
                                                          dst.port.name)
         if problem:
-            self.statusMessage.emit(f"Cannot connect: {problem}")
+            self.statusMessage.emit(self.tr("Cannot connect: {problem}").format(problem=i18n.engine_text(problem)))
             return False
         edge = Edge(src.node_id, src.port.name, dst.node_id, dst.port.name)
         self.document.push(Connect(self.document.graph, edge))
@@ -204,7 +204,7 @@ class GraphScene(QGraphicsScene):
             if (pos.x(), pos.y()) != graph.nodes[node_id].position:
                 moves[node_id] = (pos.x(), pos.y())
         if moves:
-            self.document.push(MoveNodes(graph, moves, f"Move {', '.join(moves)}"))
+            self.document.push(MoveNodes(graph, moves, self.tr("Move {nodes}").format(nodes=', '.join(moves))))
 
     def _update_wire(self, pos: QPointF) -> None:
         start = self._wire_from.anchor()

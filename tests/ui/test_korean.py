@@ -1,0 +1,272 @@
+"""The window in Korean (issue 21): every text a learner reads is translated, the language can be
+switched from View > Language while the window is open, and the choice is kept."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit,
+                               QMenu, QTableWidget, QTabWidget, QToolBar, QWidget)
+
+from playground.engine.nodes.optimizers import OPTIMIZER_KEYS
+from playground.engine.registry import node_types
+from playground.paths import bundled_preset_names
+from playground.ui.common import i18n
+from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
+
+# Names Korean learners use as they are (the glossary keeps them in English), units, file types.
+NAMES = {"ReLU", "LeakyReLU", "PReLU", "ELU", "GELU", "SiLU", "Adam", "AdaGrad", "RMSProp", "SGD",
+         "MNIST", "CNN", "LSTM", "GAN", "BERT", "GPT", "MSE", "BCE", "CCE", "Xavier", "He", "Glorot",
+         "TensorFlow", "Playground", "NN", "PyTorch", "LeNet", "XOR", "Iris", "TF", "GD", "CDF",
+         "PNG", "SVG", "CSV", "JSON", "README", "GPU", "GPUs", "ETA", "RMS", "Phi", "Ctrl", "Shift",
+         "Esc", "Del", "Backspace", "F5", "F6", "F10", "Fusion", "Qt", "Numba", "NumPy", "PySide6",
+         "pyqtgraph", "python", "md", "py", "npz", "idx", "csv", "xavier", "he", "gaussian", "tanh",
+         "sigmoid", "softmax", "log", "exp", "max", "mean", "sum", "lr", "wd", "mu", "x", "y", "f", "vs",
+         "full", "Linux", "Windows", "macOS", "Python", "numpy", "numba"}
+
+
+def registry_names() -> set[str]:
+    """Identifiers the registry declares (type names, ports, parameter names, choices) and preset names:
+    code names that the UI shows as they are written in preset files."""
+    names = set(bundled_preset_names()) | set(OPTIMIZER_KEYS)
+    for t in node_types():
+        names.add(t.type_name)
+        names.update(port.name for port in (*t.inputs, *t.outputs))
+        for p in t.params:
+            names.add(p.name)
+            names.update(str(c) for c in p.choices)
+    return names
+
+
+def english_in(text: str, allowed: set[str]) -> str | None:
+    """The untranslated English in ``text`` (two or more English words, or a text that is one
+    English word), None if there is none."""
+    plain = re.sub(r"<[^>]+>", " ", text)
+    plain = re.sub(r"&\w+;", " ", plain)
+    plain = re.sub(r"\((?:Ctrl|Shift|F\d)[^()]*\)", " ", plain)  # a shortcut, "(Ctrl+N)"
+    plain = re.sub(r"\b\d[\d.,]*(?:e[+-]?\d+)?", " ", plain.replace("&", ""))  # numbers: 1e-07, 1,297
+    words = [w.strip("'’-") for w in re.findall(r"[A-Za-z][A-Za-z0-9_'’-]*", plain)]
+    words = [w for w in words
+             if w not in allowed and "_" not in w
+             and len(w) > 1 and not re.fullmatch(r"[a-z][a-z0-9]*\d", w)]  # math symbols; node ids (dense1)
+    hangul = re.search(r"[\uac00-\ud7a3]", plain)
+    if len(words) >= 2 or (words and not hangul and len(words[0]) > 2):
+        return " ".join(words)
+    return None
+
+
+def visible_texts(window: QWidget) -> list[tuple[str, str]]:
+    """(where, text) of every text the window can show: actions, menus, dock and toolbar titles,
+    tabs, labels, buttons, placeholders, combo items, table headers and tooltips."""
+    found = []
+    for action in window.findChildren(QAction):
+        if action.data() in i18n.LANGUAGES or action.parent() is getattr(window, "menus", {}).get("recent"):
+            continue  # each language's own name; the recent files' names
+        for what, text in (("action", action.text()), ("icon text", action.iconText()),
+                           ("action tip", action.toolTip()), ("status tip", action.statusTip())):
+            found.append((what, text))
+    for widget in window.findChildren(QWidget):
+        found.append((f"{type(widget).__name__} tooltip", widget.toolTip()))
+        if isinstance(widget, (QDockWidget, QToolBar)):
+            found.append(("title", widget.windowTitle()))
+        elif isinstance(widget, QMenu):
+            found.append(("menu", widget.title()))
+        elif isinstance(widget, QTabWidget):
+            found += [("tab", widget.tabText(i)) for i in range(widget.count())]
+        elif isinstance(widget, (QLabel, QAbstractButton)):
+            found.append((type(widget).__name__, widget.text()))
+        elif isinstance(widget, QGroupBox):
+            found.append(("group", widget.title()))
+        elif isinstance(widget, QLineEdit):
+            found.append(("placeholder", widget.placeholderText()))
+        elif isinstance(widget, QComboBox):
+            found += [("combo item", widget.itemText(i)) for i in range(widget.count())]
+        elif isinstance(widget, QTableWidget):
+            found += [("column", widget.horizontalHeaderItem(c).text()) for c in range(widget.columnCount())
+                      if widget.horizontalHeaderItem(c)]
+    return [(where, text) for where, text in found if text]
+
+
+def palette_texts(window) -> list[tuple[str, str]]:
+    tree = window.palette.tree
+    found = []
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        found.append(("palette group", group.text(0)))
+        for r in range(group.childCount()):
+            found += [("palette entry", group.child(r).text(0)), ("palette tip", group.child(r).toolTip(0))]
+    return found
+
+
+def inspector_texts(window) -> list[tuple[str, str]]:
+    """Each node type added and selected in turn: the inspector's page for it."""
+    found = []
+    for t in node_types():
+        node_id = window.editor.add_node(t.type_name)
+        window.inspector.show_node(node_id)
+        found += [(f"inspector {t.type_name}", text) for _, text in visible_texts(window.inspector)]
+    return found
+
+
+def untranslated(texts, allowed) -> list[str]:
+    return sorted({f"{where}: {text!r} ({english})" for where, text in texts
+                   for english in [english_in(text, allowed)] if english})
+
+
+@pytest.fixture
+def korean(qtbot, settings_dir):  # noqa: F811
+    assert i18n.install("ko")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
+def korean_window(korean, window):  # noqa: F811
+    return window
+
+
+def test_korean_window_has_no_untranslated_english(korean_window, tmp_path):
+    window = korean_window
+    open_copy(window, tmp_path, "digits_cnn")  # a CNN: every view applies and fills its labels
+    settle()
+    allowed = NAMES | registry_names() | set(window.document.graph.nodes)  # node ids: "optimizer"
+    texts = visible_texts(window) + palette_texts(window)
+    assert len(texts) > 300  # the walk sees the whole window, hidden views and docks included
+    assert untranslated(texts, allowed) == []
+    assert untranslated(inspector_texts(window), allowed) == []
+
+
+def test_korean_help_dialogs_tour_and_library_have_no_untranslated_english(korean_window):
+    from playground.paths import PRESETS_DIR
+    from playground.ui.files.preset_library import PresetLibrary
+
+    window = korean_window
+    allowed = NAMES | registry_names() | set(window.document.graph.nodes)
+    texts = []
+    for show in (window.help.show_concepts, window.help.show_shortcuts, window.help.show_about):
+        dialog = show()
+        texts += [(f"{type(dialog).__name__} {where}", text) for where, text in visible_texts(dialog)]
+        texts.append(("dialog title", dialog.windowTitle()))
+        dialog.close()
+    library = PresetLibrary(PRESETS_DIR, window)
+    texts += [("library", library.list.item(row).text()) for row in range(library.list.count())]
+    for row in range(library.list.count()):  # each preset's details: title, description, view
+        library.list.setCurrentRow(row)
+        texts.append(("library details", library.details.text()))
+    library.close()
+    tour = window.help.show_tour()
+    for page in range(len(tour.pages)):
+        tour.go_to(page)
+        texts += [(f"tour page {page}", text) for _, text in visible_texts(tour)]
+    tour.close_tour()
+    assert len(texts) > 100
+    assert untranslated(texts, allowed) == []
+
+
+def test_refusing_to_train_says_why_in_korean(korean_window):
+    window = korean_window  # an empty graph: no Dataset, Loss or Optimizer
+    window.training.train()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("학습할 수 없습니다: ")
+    assert english_in(message, NAMES | registry_names()) is None
+
+
+def test_the_checker_catches_english(korean):
+    allowed = NAMES | registry_names()
+    assert english_in("Save the preset", allowed)
+    assert english_in("Loss", allowed)
+    assert english_in("Ready to train (F5)", allowed)
+    assert english_in("학습 준비 완료 (F5)", allowed) is None
+    assert english_in("Conv2D 층:", allowed) is None
+    assert english_in("<b>Adam</b> 옵티마이저", allowed) is None
+
+
+def test_korean_menus_and_docks_read_in_korean(korean_window):
+    window = korean_window
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[:3] == ["파일(&F)", "편집(&E)", "보기(&V)"]
+    assert window.palette_dock.windowTitle() == "노드"
+    assert window.palette_dock.objectName() == "dock_nodes"  # saved layouts do not depend on the language
+    assert window.palette.tree.topLevelItem(0).text(0) == "데이터"
+    window.editor.add_node("Dense")
+    assert "완전 연결층" in window.palette.item_for("Dense").text(0)
+
+
+def test_validation_messages_from_the_engine_are_translated(korean):
+    message = "Dense 'dense1': needs a flat input, got 1x8x8: add a Flatten before it"
+    assert i18n.engine_text(message) == "Dense 'dense1': 평평한 입력이 필요한데 1x8x8을(를) 받았습니다: 앞에 Flatten을 추가하세요"
+    assert i18n.engine_text("24 units") == "유닛 24개"
+    assert i18n.engine_text("something the catalogue does not know") == "something the catalogue does not know"
+
+
+def test_switching_language_retranslates_the_open_window_and_is_kept(window, qtbot, tmp_path):
+    open_copy(window, tmp_path, "spiral")
+    menu = window.menus["language"]
+    assert [a.text() for a in window.menuBar().actions()][0] == "&File"
+    menu.action_for("ko").trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "파일(&F)")
+    try:
+        assert window.palette_dock.windowTitle() == "노드"
+        assert window.actions.new.text() == "새로 만들기"
+        assert window.palette.tree.topLevelItem(0).text(0) == "데이터"
+        assert window.training.curve_tabs.tabText(0) == "손실"
+        assert window.training.panels[0].plot.getAxis("bottom").labelText == "스텝"
+        assert window.about_dock.widget().title.text().count("두 나선") == 1
+        assert "언어" in window.statusBar().currentMessage()
+        assert i18n.saved_language() == "ko" and menu.action_for("ko").isChecked()
+    finally:
+        menu.action_for("en").trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    assert window.actions.new.text() == "&New"
+    assert window.palette.tree.topLevelItem(0).text(0) == "Data"
+    assert window.training.curve_tabs.tabText(0) == "Loss" and window.training.curve_tabs.tabText(3) == "Weights"
+    assert window.training.actions["train"].iconText() == "Train"
+    assert i18n.saved_language() == "en"
+
+
+def test_a_window_opened_in_korean_switches_to_english_live(korean_window, qtbot):
+    """Without English texts to go back to: the catalogue picks the English of each text, by
+    where it is (a menu's "&Train", the button's "Train") and by template ("Editor view")."""
+    window = korean_window
+    window.menus["language"].action_for("en").trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    assert window.training.actions["train"].text() == "&Train"
+    assert window.training.actions["train"].iconText() == "Train"
+    assert window.actions.views["editor"].text() == "Editor view"
+    assert window.actions.new.toolTip() == "New (Ctrl+N)"
+    assert window.palette_dock.windowTitle() == "Nodes"
+    assert window.params_label.text().endswith(" parameters")
+    axis = window.training.panels[0].plot.getAxis("bottom")
+    assert axis.labelText == "step"
+
+
+def test_first_launch_follows_the_system_language(settings_dir, monkeypatch):  # noqa: F811
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Korean, QLocale.SouthKorea)))
+    assert i18n.chosen_language() == "ko"
+    i18n.save_language("en")
+    assert i18n.chosen_language() == "en"
+
+
+def test_korean_preset_titles_with_english_fallback(korean, tmp_path):
+    from playground.paths import PRESETS_DIR
+    from playground.ui.files.preset_library import read_entry
+
+    assert read_entry(PRESETS_DIR / "spiral.json").title == "두 나선"
+    untranslated_preset = tmp_path / "mine.json"
+    untranslated_preset.write_text('{"format": "nn-playground-preset", "version": 1, "title": "Mine", '
+                                   '"description": "Only English.", "nodes": []}')
+    entry = read_entry(untranslated_preset)
+    assert (entry.title, entry.description) == ("Mine", "Only English.")
+    i18n.install("en")
+    assert read_entry(PRESETS_DIR / "spiral.json").title == "Two spirals"
+
+
+def test_qt_widgets_format_numbers_for_the_language(korean):
+    from PySide6.QtCore import QLocale
+
+    assert QLocale().language() == QLocale.Korean
+    i18n.install("en")
+    assert QLocale() == QLocale.system()
