@@ -36,9 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "playground" / "i18n"
 LANGUAGES = ("ko",)
-ENGINE_SOURCES = ("engine/params.py", "engine/validate.py", "engine/graph.py", "engine/loop.py", "engine/nodes")
+ENGINE_SOURCES = ("engine/params.py", "engine/validate.py", "engine/graph.py", "engine/loop.py", "engine/nodes",
+                  "engine/unit_maps.py")
 MESSAGE_FUNCTIONS = {"check", "message", "summary", "connection_problem"}  # their returned or assigned texts are shown
-ENGINE_CALLS = {"ShapeError", "problem", "GraphError"}  # calls whose first text argument the UI shows
+ENGINE_CALLS = {"ShapeError", "problem", "GraphError", "NotApplicable"}  # calls whose first text argument the UI shows
 RUN_STATUSES = ("running", "finished", "stopped", "diverged")  # a training run's end, as the status bar says it
 ROLES = ("Dataset", "Loss", "Optimizer")  # the value in "the graph has no {0} node", translated too
 # pyqtgraph's own menus (a plot's right-click menu: View All, Mouse Mode, Export..., Plot Options)

@@ -305,6 +305,10 @@
             <translation>최종 검증 손실이 가장 낮은 것</translation>
         </message>
         <message>
+            <source>{n} runs of different networks: the same initial weights wherever a layer keeps its name and shape, on the same samples in the same order.</source>
+            <translation>신경망 {n}개를 실행합니다: 층의 이름과 형태가 같으면 초기 가중치도 같고, 같은 샘플을 같은 순서로 봅니다.</translation>
+        </message>
+        <message>
             <source>{count} runs from the same initial weights (training loss {initial_loss:.4f}) on the same batches.</source>
             <translation>같은 초기 가중치(학습 손실 {initial_loss:.4f})와 같은 배치로 실행 {count}개.</translation>
         </message>
@@ -334,6 +338,10 @@
         <message>
             <source>&lt;b&gt;Learning rate&lt;/b&gt;</source>
             <translation>&lt;b&gt;학습률&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>What differs between the runs: the optimizer, a training setting, or one layer's parameter or type (the rest of the network stays the same, with the same initial weights wherever it can)</source>
+            <translation>실행마다 다른 것: 옵티마이저, 학습 설정, 또는 층 하나의 파라미터나 종류 (나머지 신경망은 그대로이고, 초기 가중치도 되도록 같습니다)</translation>
         </message>
         <message>
             <source>Comma-separated values; every checked optimizer runs once per value</source>
@@ -386,6 +394,10 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>Every run starts from the same weights and sees the same batches.</source>
             <translation>모든 실행은 같은 가중치에서 시작하고 같은 배치를 봅니다.</translation>
+        </message>
+        <message>
+            <source>Sweep {name}</source>
+            <translation>{name} 바꿔 보기</translation>
         </message>
     </context>
     <context>
@@ -476,6 +488,104 @@ Range: 0 (off) to 1 · default 0.9</source>
         </message>
     </context>
     <context>
+        <name>DigitPanel</name>
+        <message>
+            <source>Draw a digit</source>
+            <translation>숫자 쓰기</translation>
+        </message>
+        <message>
+            <source>How thick the pen writes (the whole drawing follows)</source>
+            <translation>펜 굵기 (그린 것 전체가 따라 바뀝니다)</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>지우기</translation>
+        </message>
+        <message>
+            <source>Wipe the pad (Delete)</source>
+            <translation>패드를 지웁니다 (Del)</translation>
+        </message>
+        <message>
+            <source>Sample</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>Put a validation image on the pad, a different one each time: compare your writing with the data's</source>
+            <translation>검증 이미지를 패드에 올립니다 (매번 다른 것): 내 글씨와 데이터의 글씨를 비교해 보세요</translation>
+        </message>
+        <message>
+            <source>Pen</source>
+            <translation>펜</translation>
+        </message>
+        <message>
+            <source>input</source>
+            <translation>입력</translation>
+        </message>
+        <message>
+            <source>feature maps</source>
+            <translation>특성 맵</translation>
+        </message>
+        <message>
+            <source>The drawing as the network sees it: scaled, centred and normalised like its training images</source>
+            <translation>신경망이 보는 그림: 학습 이미지처럼 크기를 맞추고, 가운데로 옮기고, 정규화했습니다</translation>
+        </message>
+        <message>
+            <source>class {k}: {p:.1%}</source>
+            <translation>클래스 {k}: {p:.1%}</translation>
+        </message>
+        <message>
+            <source>The network could not read the drawing: {error}</source>
+            <translation>신경망이 그림을 읽지 못했습니다: {error}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Train the network first (F5)&lt;/b&gt;&lt;br&gt;&lt;span style='color:{muted}'&gt;then write a digit on the pad: it reads every stroke.&lt;/span&gt;</source>
+            <translation>&lt;b&gt;먼저 신경망을 학습시키세요 (F5)&lt;/b&gt;&lt;br&gt;&lt;span style='color:{muted}'&gt;그다음 패드에 숫자를 쓰면 획마다 읽습니다.&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Write a digit on the pad&lt;/b&gt;&lt;br&gt;&lt;span style='color:{muted}'&gt;or drop a PNG/JPEG image of one.&lt;/span&gt;</source>
+            <translation>&lt;b&gt;패드에 숫자를 쓰세요&lt;/b&gt;&lt;br&gt;&lt;span style='color:{muted}'&gt;숫자 PNG/JPEG 이미지를 끌어 놓아도 됩니다.&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;span style='color:{muted}'&gt;The network reads&lt;/span&gt;&amp;nbsp; &lt;span style='font-size:20pt; font-weight:bold; color:{accent}'&gt;{digit}&lt;/span&gt;&amp;nbsp; &lt;span style='color:{muted}'&gt;{share}&amp;nbsp;sure&lt;/span&gt;</source>
+            <translation>&lt;span style='color:{muted}'&gt;신경망의 예측&lt;/span&gt;&amp;nbsp; &lt;span style='font-size:20pt; font-weight:bold; color:{accent}'&gt;{digit}&lt;/span&gt;&amp;nbsp; &lt;span style='color:{muted}'&gt;확신도&amp;nbsp;{share}&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;&lt;span style='color:{muted}'&gt;or a {other} ({other_share})&lt;/span&gt;</source>
+            <translation>&lt;br&gt;&lt;span style='color:{muted}'&gt;또는 {other} ({other_share})&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;&lt;span style='color:{muted}'&gt;a validation image labelled {label}&lt;/span&gt;</source>
+            <translation>&lt;br&gt;&lt;span style='color:{muted}'&gt;레이블이 {label}인 검증 이미지&lt;/span&gt;</translation>
+        </message>
+        <message>
+            <source>{layer} feature maps</source>
+            <translation>{layer} 특성 맵</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrawingPad</name>
+        <message>
+            <source>Write a digit with the mouse, or drop a PNG/JPEG image here.
+Backspace takes the last stroke back, Delete clears.</source>
+            <translation>마우스로 숫자를 쓰거나 PNG/JPEG 이미지를 여기에 끌어 놓으세요.
+Backspace: 마지막 획 지우기, Del: 모두 지우기.</translation>
+        </message>
+        <message>
+            <source>“{name}” is not an image this pad can read (PNG, JPEG, BMP, GIF): your drawing is unchanged.</source>
+            <translation>“{name}”은(는) 이 패드가 읽을 수 있는 이미지가 아닙니다 (PNG, JPEG, BMP, GIF): 그린 것은 그대로입니다.</translation>
+        </message>
+        <message>
+            <source>Write a digit here
+with the mouse
+
+or drop an image</source>
+            <translation>여기에 마우스로
+숫자를 쓰세요
+
+이미지를 끌어 놓아도 됩니다</translation>
+        </message>
+    </context>
+    <context>
         <name>Editor</name>
         <message>
             <source>Copied {count} node(s)</source>
@@ -500,6 +610,64 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>Auto-layout</source>
             <translation>자동 배치</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmbeddingPanel</name>
+        <message>
+            <source>Embeddings</source>
+            <translation>임베딩</translation>
+        </message>
+        <message>
+            <source>The embeddings view shows the word vectors an Embedding layer learns; this network has no Embedding. Open a word2vec concept preset to watch them.</source>
+            <translation>임베딩 화면은 Embedding 층이 학습하는 단어 벡터를 보여 줍니다: 이 신경망에는 Embedding이 없습니다. word2vec 개념 프리셋을 열어 보세요.</translation>
+        </message>
+        <message>
+            <source>Word:</source>
+            <translation>단어:</translation>
+        </message>
+        <message>
+            <source>Type or pick a word: its nearest neighbours by cosine similarity are listed and marked in the picture</source>
+            <translation>단어를 입력하거나 고르세요: 코사인 유사도로 가장 가까운 단어들을 나열하고 그림에 표시합니다</translation>
+        </message>
+        <message>
+            <source>'{word}' is not in the vocabulary</source>
+            <translation>'{word}'은(는) 어휘에 없습니다</translation>
+        </message>
+        <message>
+            <source>Nearest (cosine): {words}</source>
+            <translation>가장 가까운 단어 (코사인): {words}</translation>
+        </message>
+        <message>
+            <source>principal axis 1 ({share:.0%} of the variance)</source>
+            <translation>주성분 1 (분산의 {share:.0%})</translation>
+        </message>
+        <message>
+            <source>principal axis 2 ({share:.0%})</source>
+            <translation>주성분 2 ({share:.0%})</translation>
+        </message>
+    </context>
+    <context>
+        <name>EngineThreadsMenu</name>
+        <message>
+            <source>Engine &amp;threads</source>
+            <translation>엔진 스레드(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Processor cores for training. Automatic leaves one to the window so it stays smooth; small networks always run on one.</source>
+            <translation>학습에 쓸 프로세서 코어 수. 자동은 창이 부드럽게 움직이도록 코어 하나를 남겨 둡니다. 작은 신경망은 항상 코어 하나로 학습합니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Automatic ({n} of {cores} cores)</source>
+            <translation>자동(&amp;A) (코어 {cores}개 중 {n}개)</translation>
+        </message>
+        <message>
+            <source>&amp;1 thread</source>
+            <translation>스레드 &amp;1개</translation>
+        </message>
+        <message>
+            <source>&amp;{n} threads</source>
+            <translation>스레드 &amp;{n}개</translation>
         </message>
     </context>
     <context>
@@ -577,6 +745,77 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>weight</source>
             <translation>가중치</translation>
+        </message>
+    </context>
+    <context>
+        <name>FunctionView</name>
+        <message>
+            <source>Loss against the prediction</source>
+            <translation>예측값에 따른 손실</translation>
+        </message>
+        <message>
+            <source>Function and derivative</source>
+            <translation>함수와 도함수</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>dL/dp</source>
+            <translation>dL/dp</translation>
+        </message>
+        <message>
+            <source>prediction p</source>
+            <translation>예측값 p</translation>
+        </message>
+        <message>
+            <source>input x</source>
+            <translation>입력 x</translation>
+        </message>
+        <message>
+            <source>Cannot plot this node's function.</source>
+            <translation>이 노드의 함수는 그릴 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>f(x)</source>
+            <translation>f(x)</translation>
+        </message>
+        <message>
+            <source>f′(x)</source>
+            <translation>f′(x)</translation>
+        </message>
+        <message>
+            <source>max f′ = {v:.3g} at x = {x:.2g}</source>
+            <translation>최대 f′ = {v:.3g} (x = {x:.2g})</translation>
+        </message>
+        <message>
+            <source>target {y}</source>
+            <translation>실제값 {y}</translation>
+        </message>
+        <message>
+            <source>Solid: the loss of one prediction p for target 0 (orange) and 1 (blue); dashed: its gradient, which training follows. </source>
+            <translation>실선: 실제값 0(주황)과 1(파랑)에 대한 예측값 p 하나의 손실. 점선: 그 기울기, 학습은 이 기울기를 따라갑니다. </translation>
+        </message>
+        <message>
+            <source>This loss takes one output per class: p is class 1's of [1 − p, p].</source>
+            <translation>이 손실은 클래스마다 출력을 하나씩 받습니다: p는 [1 − p, p] 중 클래스 1의 값입니다.</translation>
+        </message>
+        <message>
+            <source>From the node's own forward and backward pass.</source>
+            <translation>노드 자신의 순전파와 역전파로 계산했습니다.</translation>
+        </message>
+        <message>
+            <source>in the last training snapshot</source>
+            <translation>마지막 학습 스냅샷에서</translation>
+        </message>
+        <message>
+            <source>on the validation data</source>
+            <translation>검증 데이터에서</translation>
+        </message>
+        <message>
+            <source>Shaded: the inputs this layer gets {source}, {lo:.2f} to {hi:.2f}.</source>
+            <translation>음영: 이 층이 {source} 받는 입력, {lo:.2f} ~ {hi:.2f}.</translation>
         </message>
     </context>
     <context>
@@ -860,6 +1099,73 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>Exported the graph to {path}</source>
             <translation>그래프를 {path}(으)로 내보냈습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>NeuronPanel</name>
+        <message>
+            <source>Neurons</source>
+            <translation>뉴런</translation>
+        </message>
+        <message>
+            <source>Squares: each unit's output over the input plane. Lines: weights (blue positive, orange negative, thicker is larger). Hover for values; click a unit to enlarge it.</source>
+            <translation>사각형: 입력 평면 위에서 본 각 유닛의 출력. 선: 가중치 (파랑 양수, 주황 음수, 굵을수록 큼). 마우스를 올리면 값이 보이고, 유닛을 클릭하면 크게 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>← Network</source>
+            <translation>← 신경망</translation>
+        </message>
+        <message>
+            <source>Back to every unit (Esc)</source>
+            <translation>모든 유닛으로 돌아가기 (Esc)</translation>
+        </message>
+        <message>
+            <source>output</source>
+            <translation>출력</translation>
+        </message>
+        <message>
+            <source>output {lo:.3g} to {hi:.3g}</source>
+            <translation>출력 {lo:.3g} ~ {hi:.3g}</translation>
+        </message>
+        <message>
+            <source>bias {b:.3g}</source>
+            <translation>편향 {b:.3g}</translation>
+        </message>
+        <message>
+            <source>+{n} more</source>
+            <translation>+{n}개 더</translation>
+        </message>
+        <message>
+            <source>inputs</source>
+            <translation>입력</translation>
+        </message>
+        <message>
+            <source>input x{i}</source>
+            <translation>입력 x{i}</translation>
+        </message>
+        <message>
+            <source>{layer} · unit {i} · {kind}</source>
+            <translation>{layer} · 유닛 {i} · {kind}</translation>
+        </message>
+        <message>
+            <source>output over the plane: {lo:.3g} to {hi:.3g}</source>
+            <translation>평면 위의 출력: {lo:.3g} ~ {hi:.3g}</translation>
+        </message>
+        <message>
+            <source>bias: {b:.4g}</source>
+            <translation>편향: {b:.4g}</translation>
+        </message>
+        <message>
+            <source>incoming weights: {lo:.3g} to {hi:.3g}</source>
+            <translation>들어오는 가중치: {lo:.3g} ~ {hi:.3g}</translation>
+        </message>
+        <message>
+            <source>from {a}</source>
+            <translation>{a}에서</translation>
+        </message>
+        <message>
+            <source>to {b}</source>
+            <translation>{b}(으)로</translation>
         </message>
     </context>
     <context>
@@ -1261,6 +1567,10 @@ Range: 0 (off) to 1 · default 0.9</source>
             <translation>학습(&amp;T)</translation>
         </message>
         <message>
+            <source>Engine threads: {n}</source>
+            <translation>엔진 스레드: {n}</translation>
+        </message>
+        <message>
             <source>Training speed: {speed_label}</source>
             <translation>학습 속도: {speed_label}</translation>
         </message>
@@ -1645,8 +1955,20 @@ Default: {default}</source>
             <translation>기본 경사하강법은 안장점 쪽으로 미끄러져 한참 머뭅니다. y 방향으로 미는 힘이 아주 작은 y에 비례하기 때문입니다. 모멘텀, RMSProp, Adam은 훨씬 빨리 굴러 내려갑니다.</translation>
         </message>
         <message>
+            <source>The neuron view draws every unit over the input plane: it needs data with two input features. This network's input has shape {0}.</source>
+            <translation>뉴런 화면은 모든 유닛을 입력 평면 위에 그립니다: 입력 특징이 두 개인 데이터가 필요합니다. 이 신경망의 입력 형태는 {0}입니다.</translation>
+        </message>
+        <message>
             <source>has 1 output unit: categorical cross-entropy needs one unit per class (use BCE with sigmoid for one unit)</source>
             <translation>출력 유닛이 1개입니다: 범주형 크로스 엔트로피는 클래스마다 유닛이 하나씩 필요합니다 (유닛이 하나면 시그모이드와 BCE를 쓰세요)</translation>
+        </message>
+        <message>
+            <source>The neuron view needs every layer between Dense layers to keep its units; {0} ({1}) changes their number.</source>
+            <translation>뉴런 화면은 Dense 층 사이의 모든 층이 유닛 수를 유지해야 합니다: {0} ({1})은(는) 유닛 수를 바꿉니다.</translation>
+        </message>
+        <message>
+            <source>The neuron view draws a chain of layers, one after the other; {0} ({1}) joins several branches.</source>
+            <translation>뉴런 화면은 층이 하나씩 이어진 사슬을 그립니다: {0} ({1})은(는) 여러 갈래를 합칩니다.</translation>
         </message>
         <message>
             <source>with 1 output can only tell 2 classes, the dataset has {0}: use CCE with softmax</source>
@@ -1655,6 +1977,22 @@ Default: {default}</source>
         <message>
             <source>needs class labels, but the dataset is a regression: use MSE</source>
             <translation>클래스 레이블이 필요한데 데이터셋이 회귀용입니다: MSE를 쓰세요</translation>
+        </message>
+        <message>
+            <source>The neuron view draws Dense layers: this network has none.</source>
+            <translation>뉴런 화면은 Dense 층을 그립니다: 이 신경망에는 없습니다.</translation>
+        </message>
+        <message>
+            <source>The neuron view draws flat layers of units; {0} ({1}) outputs {2}.</source>
+            <translation>뉴런 화면은 유닛이 한 줄로 놓인 층을 그립니다: {0} ({1})의 출력은 {2}입니다.</translation>
+        </message>
+        <message>
+            <source>needs token ids (time), got {0}: use a text source that gives token ids</source>
+            <translation>토큰 인덱스 시퀀스(시간)가 필요한데 {0}을(를) 받았습니다: 토큰 인덱스를 주는 텍스트 데이터를 쓰세요</translation>
+        </message>
+        <message>
+            <source>needs a sequence input (time x features), got {0}</source>
+            <translation>시퀀스 입력(시간 x 특징)이 필요한데 {0}을(를) 받았습니다</translation>
         </message>
         <message>
             <source>needs flat predictions, got {0}: add a Flatten and a Dense</source>
@@ -1823,6 +2161,10 @@ Default: {default}</source>
         <message>
             <source>finished</source>
             <translation>완료</translation>
+        </message>
+        <message>
+            <source>{0} tokens x {1}</source>
+            <translation>토큰 {0}개 x {1}</translation>
         </message>
         <message>
             <source>Dataset</source>
@@ -2385,6 +2727,22 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>csv: 레이블이 있는 열 (음수는 끝에서부터)</translation>
         </message>
         <message>
+            <source>skipgram/cbow: your own UTF-8 text file (empty: the built-in corpus); one sentence a line or prose</source>
+            <translation>skipgram/cbow: 직접 만든 UTF-8 텍스트 파일 (비우면 내장 말뭉치). 한 줄에 한 문장 또는 일반 문장</translation>
+        </message>
+        <message>
+            <source>skipgram/cbow: how many words either side count as context</source>
+            <translation>skipgram/cbow: 양옆으로 몇 단어까지 문맥으로 볼지</translation>
+        </message>
+        <message>
+            <source>text_*: your own UTF-8 file of 'label&lt;TAB&gt;text' lines (empty: the built-in reviews)</source>
+            <translation>text_*: 'label&lt;TAB&gt;text' 줄로 된 직접 만든 UTF-8 파일 (비우면 내장 리뷰)</translation>
+        </message>
+        <message>
+            <source>text_tokens: ids per text, shorter texts padded with 0 and longer ones cut (0: the longest text)</source>
+            <translation>text_tokens: 텍스트당 토큰 수. 짧은 텍스트는 0으로 채우고 긴 것은 자릅니다 (0: 가장 긴 텍스트에 맞춤)</translation>
+        </message>
+        <message>
             <source>source</source>
             <translation>데이터</translation>
         </message>
@@ -2415,6 +2773,22 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>label_column</source>
             <translation>레이블 열</translation>
+        </message>
+        <message>
+            <source>text_path</source>
+            <translation>말뭉치 파일</translation>
+        </message>
+        <message>
+            <source>window</source>
+            <translation>윈도우 크기</translation>
+        </message>
+        <message>
+            <source>texts_path</source>
+            <translation>텍스트 파일</translation>
+        </message>
+        <message>
+            <source>max_len</source>
+            <translation>최대 길이</translation>
         </message>
     </context>
     <context>
@@ -2507,6 +2881,41 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         </message>
     </context>
     <context>
+        <name>node:Embedding</name>
+        <message>
+            <source>Embedding</source>
+            <translation>임베딩층</translation>
+        </message>
+        <message>
+            <source>Looks each token id up in a learned table: a sequence of ids (time) becomes a sequence of vectors (time x dimension). Words used alike end up with similar vectors.</source>
+            <translation>토큰 인덱스마다 학습되는 표에서 벡터를 찾아옵니다: 인덱스 시퀀스(시간)가 벡터 시퀀스(시간 x 차원)가 됩니다. 비슷하게 쓰이는 단어는 비슷한 벡터를 갖게 됩니다.</translation>
+        </message>
+        <message>
+            <source>Number of tokens in the vocabulary (ids 0..vocab_size-1)</source>
+            <translation>어휘의 토큰 수 (인덱스 0..vocab_size-1)</translation>
+        </message>
+        <message>
+            <source>Length of each token's vector</source>
+            <translation>토큰 벡터의 길이</translation>
+        </message>
+        <message>
+            <source>Standard deviation of the initial vectors (gaussian)</source>
+            <translation>초기 벡터의 표준편차 (가우시안)</translation>
+        </message>
+        <message>
+            <source>vocab_size</source>
+            <translation>어휘 크기</translation>
+        </message>
+        <message>
+            <source>dim</source>
+            <translation>임베딩 차원</translation>
+        </message>
+        <message>
+            <source>init_std</source>
+            <translation>초기화 표준편차</translation>
+        </message>
+    </context>
+    <context>
         <name>node:Flatten</name>
         <message>
             <source>Flatten</source>
@@ -2594,6 +3003,17 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>stride</source>
             <translation>스트라이드</translation>
+        </message>
+    </context>
+    <context>
+        <name>node:MeanOverTime</name>
+        <message>
+            <source>Mean over time</source>
+            <translation>시간 평균</translation>
+        </message>
+        <message>
+            <source>Averages a sequence (time x features) over time into one feature vector, as Keras's GlobalAveragePooling1D: a bag of word vectors becomes one vector for a Dense layer.</source>
+            <translation>시퀀스(시간 x 특징)를 시간 축으로 평균 내어 특징 벡터 하나로 만듭니다. Keras의 GlobalAveragePooling1D와 같습니다: 단어 벡터 묶음이 Dense 층에 넣을 벡터 하나가 됩니다.</translation>
         </message>
     </context>
     <context>

@@ -119,3 +119,20 @@ def test_mse_and_cce_against_the_prediction():
     assert cce.outputs == 2
     np.testing.assert_allclose(cce.loss[0], -np.log(1 - cce.p), rtol=1e-6)
     np.testing.assert_allclose(cce.grad[1], -1 / cce.p, rtol=1e-6)
+
+
+def test_a_view_replaced_before_its_curves_arrive_is_left_alone(window, qtbot):
+    """Selecting node after node faster than the curves are computed: each replaced view's result
+    still arrives, and must not be drawn into the deleted widget (this crashed the app)."""
+    from playground.ui.editor import function_view
+
+    shown = []
+    for t in node_types():
+        window.inspector.show_node(window.editor.add_node(t.type_name))
+        shown.append(window.inspector.function_view)
+    assert len([v for v in shown if v is not None]) > 3
+    window.inspector.show_node(window.editor.add_node("ReLU"))
+    qtbot.waitUntil(lambda: not function_view._RELAYS, timeout=60_000)
+    settle()
+    last = window.inspector.function_view
+    qtbot.waitUntil(lambda: bool(last.curves), timeout=30_000)

@@ -18,7 +18,7 @@ from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, settle, w
 # Names Korean learners use as they are (the glossary keeps them in English), units, file types.
 NAMES = {"ReLU", "LeakyReLU", "PReLU", "ELU", "GELU", "SiLU", "Adam", "AdaGrad", "RMSProp", "SGD",
          "MNIST", "CNN", "LSTM", "GAN", "BERT", "GPT", "MSE", "BCE", "CCE", "Xavier", "He", "Glorot",
-         "TensorFlow", "Playground", "NN", "PyTorch", "LeNet", "XOR", "Iris", "TF", "GD", "CDF",
+         "TensorFlow", "Playground", "NN", "PyTorch", "Keras", "Word2Vec", "CBOW", "Skip-gram", "TF-IDF", "JPEG", "LeNet", "XOR", "Iris", "TF", "GD", "CDF",
          "PNG", "SVG", "CSV", "JSON", "README", "GPU", "GPUs", "ETA", "RMS", "Phi", "Ctrl", "Shift",
          "Esc", "Del", "Backspace", "F5", "F6", "F10", "Fusion", "Qt", "Numba", "NumPy", "PySide6",
          "pyqtgraph", "python", "md", "py", "npz", "idx", "csv", "xavier", "he", "gaussian", "tanh",

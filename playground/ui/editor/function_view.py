@@ -12,6 +12,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -30,7 +31,9 @@ PEAK_SHARE = 0.9  # a derivative whose ends stay below this share of its maximum
 def _in_background(work, deliver) -> None:
     """Run ``work()`` on a daemon thread and hand its result to ``deliver`` on the GUI thread."""
     relay = _Relay()
-    relay.done.connect(deliver, Qt.QueuedConnection)
+    owner = getattr(deliver, "__self__", None)  # a view the inspector may have replaced meanwhile
+    relay.done.connect(lambda result: deliver(result) if owner is None or shiboken6.isValid(owner) else None,
+                       Qt.QueuedConnection)
 
     def run() -> None:
         try:

@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QHBoxLayout,
@@ -100,7 +100,7 @@ class DigitPanel(PlotPanel):
     """A drawing pad beside the class probabilities, the input as the network sees it and the
     first layer's feature maps of the drawing."""
 
-    title = "Draw a digit"
+    title = QT_TRANSLATE_NOOP("DigitPanel", "Draw a digit")
     view_name = "digit"  # playground shot PRESET --view digit
     probe = staticmethod(digit_weights)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel
 
 from playground.engine import word_vectors
@@ -26,7 +26,7 @@ LABEL_POINTS = 8.0
 
 class EmbeddingPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
-    title = "Embeddings"
+    title = QT_TRANSLATE_NOOP("EmbeddingPanel", "Embeddings")
     view_name = "embeddings"  # playground shot PRESET --view embeddings
     probe = staticmethod(word_vectors.probe)
 
@@ -34,8 +34,9 @@ class EmbeddingPanel(PlotPanel):
     def note(cls, analysis, graph, shape):
         if any((node_type(n.type) and node_type(n.type).is_token_table) for n in graph.nodes.values()):
             return None
-        return ("The embeddings view shows the word vectors an Embedding layer learns; this network "
-                "has no Embedding. Open a word2vec concept preset to watch them.")
+        return QCoreApplication.translate(
+            "EmbeddingPanel", "The embeddings view shows the word vectors an Embedding layer learns; "
+            "this network has no Embedding. Open a word2vec concept preset to watch them.")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

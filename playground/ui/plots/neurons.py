@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
                                QToolTip, QVBoxLayout, QWidget)
 
 from playground.engine.unit_maps import NotApplicable, UnitMaps, plan, unit_maps
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, symmetric
 
@@ -62,7 +62,7 @@ def _tidy(value) -> float:
 
 class NeuronPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
-    title = "Neurons"
+    title = QT_TRANSLATE_NOOP("NeuronPanel", "Neurons")
     view_name = "neurons"  # playground shot PRESET --view neurons
     probe = staticmethod(_probe)
 
@@ -71,7 +71,7 @@ class NeuronPanel(PlotPanel):
         try:
             plan(graph, analysis)
         except NotApplicable as exc:
-            return str(exc)
+            return i18n.engine_text(str(exc))
         return None
 
     def __init__(self, parent=None) -> None:
