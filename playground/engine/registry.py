@@ -52,6 +52,8 @@ class NodeType:
     is_loss: ClassVar[bool] = False
     is_optimizer: ClassVar[bool] = False
     is_spatial_filter: ClassVar[bool] = False  # its weight is a bank of image filters (out, in, kh, kw)
+    swap_group: ClassVar[str | None] = None  # types of one group can replace each other in a sweep
+    sample_input_shape: ClassVar[Shape | None] = None  # one sample input it takes, for tests (None: flat or image)
 
     @classmethod
     def param(cls, name: str) -> Param | None:
@@ -99,6 +101,12 @@ class NodeType:
     def torch_call(cls, module: str, args: list[str]) -> str:
         """Source of this node's forward expression, given its module and input variable names."""
         return f"{module}({args[0]})"
+
+    @classmethod
+    def torch_forward(cls, module: str, args: list[str], p: dict[str, Any]) -> str:
+        """``torch_call`` for types whose call depends on their parameters (a recurrent layer's
+        last step); the exporter asks this one."""
+        return cls.torch_call(module, args)
 
     @classmethod
     def torch_state(cls, params: dict[str, np.ndarray], p: dict[str, Any]) -> dict[str, np.ndarray]:

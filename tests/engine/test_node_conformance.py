@@ -29,8 +29,9 @@ def tensor_inputs(t) -> int:
 
 
 def example_shapes(t):
-    """(input shapes, inferred output shape) for the first candidate input the type accepts."""
-    for shape in CANDIDATE_INPUTS:
+    """(input shapes, inferred output shape) for the type's declared sample input, else the first
+    candidate input it accepts."""
+    for shape in ([t.sample_input_shape] if t.sample_input_shape else CANDIDATE_INPUTS):
         shapes = [shape] * tensor_inputs(t)
         try:
             return shapes, t.infer(shapes, t.defaults())
@@ -94,11 +95,15 @@ def test_preset_round_trip(t, tmp_path):
 
 
 def graph_around(t, middle=None):
-    """A whole trainable graph with ``t`` in it: data -> (two Linear feeds for a multi-input
-    type) -> t -> Flatten if needed -> Dense -> Softmax -> CCE -> SGD."""
-    flat = example_shapes(t)[0][0] == (6,)
+    """A whole trainable graph with ``t`` in it: data (flat, sequences or images, as ``t`` takes)
+    -> (two Linear feeds for a multi-input type) -> t -> Flatten if needed -> Dense -> Softmax ->
+    CCE -> SGD."""
+    rank = len(example_shapes(t)[0][0])
+    flat = rank == 1
+    source = {1: {"source": "circle"}, 2: {"source": "remember_first", "length": 5, "symbols": 10}}.get(
+        rank, {"source": "digits"})
     g = Graph(t.type_name)
-    g.add_node("Dataset", {"source": "circle" if flat else "digits", "samples": 60}, node_id="data")
+    g.add_node("Dataset", {**source, "samples": 60}, node_id="data")
     feeds = [("data", "x")]
     if tensor_inputs(t) > 1:
         feeds = []

@@ -1,0 +1,335 @@
+"""Recurrent layers (SimpleRNN, LSTM, GRU): forward and backward through time as Numba kernels.
+
+A batch of sequences x (N, T, D) is copied time-major (T, N, D) so every time step is one
+contiguous (N, .) block: the input projection of all steps is one matrix product, each step adds
+h_{t-1} U with one more, and the weight gradients are single products over all T * N rows at the
+end. Gates follow PyTorch (LSTM: i, f, g, o; GRU: r, z, n with the reset gate applied to the
+recurrent term, n = tanh(x W_n + b_n + r * (h U_n + b_hn))), so the export maps weights one to one.
+
+A layer big enough to split (``threads.splits``) runs its recurrence in BLOCKS blocks of the batch
+whatever the thread count (a thread takes a run of whole blocks); sequences are independent, so
+blocks never exchange anything until the weight gradients.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange
+
+from playground.engine import threads
+from playground.engine.ops.base import Op
+from playground.engine.ops.blas import gemm
+
+BLOCKS = 4
+TANH, RELU = 0, 1
+SIMPLE, LSTM, GRU = 0, 1, 2
+GATES = {SIMPLE: 1, LSTM: 4, GRU: 3}
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _sigmoid(v, one):
+    return one / (one + np.exp(-v))
+
+
+@njit(cache=True, nogil=True)
+def _time_major(x, xt):
+    """xt[t, n] = x[n, t] for (N, T, F) -> (T, N, F)."""
+    for n in range(x.shape[0]):
+        for t in range(x.shape[1]):
+            xt[t, n, :] = x[n, t, :]
+
+
+@njit(cache=True, nogil=True)
+def _batch_major(xt, x):
+    """x[n, t] = xt[t, n] for (T, N, F) -> (N, T, F)."""
+    for t in range(xt.shape[0]):
+        for n in range(xt.shape[1]):
+            x[n, t, :] = xt[t, n, :]
+
+
+@njit(cache=True, nogil=True)
+def _project(xt2, w, b, g2):
+    """g2 = xt2 W + b over all T * N rows."""
+    gemm(xt2, w, g2, False, False, False)
+    for r in range(g2.shape[0]):
+        row = g2[r]
+        for j in range(b.size):
+            row[j] += b[j]
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def _forward_block(kind, act, g, gh, u, bn, hs, cs, n0, n1):
+    """Steps 0..T-1 of sequences n0:n1. ``g`` (T, N, kH) holds x W + b on entry and the gate
+    activations on exit; ``hs``/``cs`` (T + 1, N, H) the hidden and cell states (index 0: zeros);
+    GRU keeps h U (+ b_hn for n) in ``gh``."""
+    steps, h = g.shape[0], u.shape[0]
+    one = g.dtype.type(1.0)
+    zero = g.dtype.type(0.0)
+    for t in range(steps):
+        gt = g[t, n0:n1]
+        if kind == GRU:
+            ght = gh[t, n0:n1]
+            gemm(hs[t, n0:n1], u, ght, False, False, False)
+        else:
+            gemm(hs[t, n0:n1], u, gt, False, False, True)
+        for n in range(n1 - n0):
+            row = gt[n]
+            hp = hs[t, n0 + n]
+            hn = hs[t + 1, n0 + n]
+            if kind == SIMPLE:
+                for j in range(h):
+                    v = row[j]
+                    v = np.tanh(v) if act == TANH else (v if v > zero else zero)
+                    row[j] = v
+                    hn[j] = v
+            elif kind == LSTM:
+                cp = cs[t, n0 + n]
+                cn = cs[t + 1, n0 + n]
+                for j in range(h):
+                    i = _sigmoid(row[j], one)
+                    f = _sigmoid(row[h + j], one)
+                    c = np.tanh(row[2 * h + j])
+                    o = _sigmoid(row[3 * h + j], one)
+                    row[j], row[h + j], row[2 * h + j], row[3 * h + j] = i, f, c, o
+                    cell = f * cp[j] + i * c
+                    cn[j] = cell
+                    hn[j] = o * np.tanh(cell)
+            else:
+                hrow = ght[n]
+                for j in range(h):
+                    r = _sigmoid(row[j] + hrow[j], one)
+                    z = _sigmoid(row[h + j] + hrow[h + j], one)
+                    rec = hrow[2 * h + j] + bn[j]
+                    hrow[2 * h + j] = rec
+                    c = np.tanh(row[2 * h + j] + r * rec)
+                    row[j], row[h + j], row[2 * h + j] = r, z, c
+                    hn[j] = (one - z) * c + z * hp[j]
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def _backward_block(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, n0, n1):
+    """Backward through time for sequences n0:n1: ``dout`` is dLoss/dh as (T, N, H) when
+    ``seq``, else (1, N, H) for the last step; fills ``dg`` (T, N, kH), dLoss/d(x W + b), and for
+    GRU ``dgh``, dLoss/d(h U + b_h). ``dh``/``dc`` (N, H) are scratch."""
+    steps, h = g.shape[0], u.shape[0]
+    one = g.dtype.type(1.0)
+    zero = g.dtype.type(0.0)
+    for n in range(n0, n1):
+        for j in range(h):
+            dh[n, j] = zero
+            dc[n, j] = zero
+    for t in range(steps - 1, -1, -1):
+        if seq:
+            for n in range(n0, n1):
+                for j in range(h):
+                    dh[n, j] += dout[t, n, j]
+        elif t == steps - 1:
+            for n in range(n0, n1):
+                for j in range(h):
+                    dh[n, j] += dout[0, n, j]
+        for n in range(n0, n1):
+            row = g[t, n]
+            drow = dg[t, n]
+            dhn = dh[n]
+            if kind == SIMPLE:
+                hn = hs[t + 1, n]
+                for j in range(h):
+                    v = hn[j]
+                    drow[j] = dhn[j] * ((one - v * v) if act == TANH else (one if v > zero else zero))
+            elif kind == LSTM:
+                cn = cs[t + 1, n]
+                cp = cs[t, n]
+                dcn = dc[n]
+                for j in range(h):
+                    i, f, c, o = row[j], row[h + j], row[2 * h + j], row[3 * h + j]
+                    tc = np.tanh(cn[j])
+                    d = dhn[j]
+                    dcell = dcn[j] + d * o * (one - tc * tc)
+                    drow[j] = dcell * c * i * (one - i)
+                    drow[h + j] = dcell * cp[j] * f * (one - f)
+                    drow[2 * h + j] = dcell * i * (one - c * c)
+                    drow[3 * h + j] = d * tc * o * (one - o)
+                    dcn[j] = dcell * f
+            else:
+                hrow = gh[t, n]
+                dhrow = dgh[t, n]
+                hp = hs[t, n]
+                for j in range(h):
+                    r, z, c = row[j], row[h + j], row[2 * h + j]
+                    d = dhn[j]
+                    dan = d * (one - z) * (one - c * c)
+                    dar = dan * hrow[2 * h + j] * r * (one - r)
+                    daz = d * (hp[j] - c) * z * (one - z)
+                    drow[j], drow[h + j], drow[2 * h + j] = dar, daz, dan
+                    dhrow[j], dhrow[h + j], dhrow[2 * h + j] = dar, daz, dan * r
+                    dhn[j] = d * z
+        if t > 0:
+            if kind == GRU:
+                gemm(dgh[t, n0:n1], u, dh[n0:n1], False, True, True)
+            else:
+                gemm(dg[t, n0:n1], u, dh[n0:n1], False, True, False)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _forward_slices(kind, act, g, gh, u, bn, hs, cs, rows, slices):
+    for s in prange(slices.size - 1):
+        for blk in range(slices[s], slices[s + 1]):
+            _forward_block(kind, act, g, gh, u, bn, hs, cs, rows[blk], rows[blk + 1])
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _backward_slices(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, rows, slices):
+    for s in prange(slices.size - 1):
+        for blk in range(slices[s], slices[s + 1]):
+            _backward_block(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, rows[blk], rows[blk + 1])
+
+
+@njit(cache=True, nogil=True)
+def _forward_serial(kind, act, g, gh, u, bn, hs, cs, rows):
+    for blk in range(rows.size - 1):
+        _forward_block(kind, act, g, gh, u, bn, hs, cs, rows[blk], rows[blk + 1])
+
+
+@njit(cache=True, nogil=True)
+def _backward_serial(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, rows):
+    for blk in range(rows.size - 1):
+        _backward_block(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, rows[blk], rows[blk + 1])
+
+
+@njit(cache=True, nogil=True)
+def _weight_grads(xt2, hs2, dg2, dr2, w, dw, du, db):
+    """dW = x^T dG, dU = h_prev^T dR, db = sum of dG over all T * N rows (dR is dG except for GRU)."""
+    gemm(xt2, dg2, dw, True, False, False)
+    gemm(hs2, dr2, du, True, False, False)
+    for j in range(db.size):
+        db[j] = 0
+    for r in range(dg2.shape[0]):
+        row = dg2[r]
+        for j in range(db.size):
+            db[j] += row[j]
+
+
+@njit(cache=True, nogil=True)
+def _input_grad(dg2, w, dx2):
+    gemm(dg2, w, dx2, False, True, False)
+
+
+@njit(cache=True, nogil=True)
+def _sum_n_part(dgh2, h, dbn):
+    for j in range(h):
+        dbn[j] = 0
+    for r in range(dgh2.shape[0]):
+        for j in range(h):
+            dbn[j] += dgh2[r, 2 * h + j]
+
+
+class RecurrentOp(Op):
+    """One recurrent layer over (N, T, D) sequences; output (N, T, H) or the last step (N, H).
+
+    Parameters: W (D, kH) input weights, U (H, kH) recurrent weights, b (kH) bias, and for GRU
+    bn (H), the recurrent bias of the candidate (inside the reset gate, as in PyTorch). After a
+    forward pass ``trace(i)`` gives sequence i's states and gates per time step, for the views."""
+
+    def __init__(self, kind: int, w: np.ndarray, u: np.ndarray, b: np.ndarray,
+                 bn: np.ndarray | None = None, activation: int = TANH,
+                 return_sequences: bool = False) -> None:
+        super().__init__()
+        self.kind, self.activation, self.return_sequences = kind, activation, return_sequences
+        self._track(W=w, U=u, b=b)
+        if bn is not None:
+            self._track(bn=bn)
+        self._shape: tuple[int, int, int] | None = None
+        self._dtype = None
+
+    @property
+    def units(self) -> int:
+        return self.params["U"].shape[0]
+
+    def _buffers(self, n: int, steps: int, d: int, dtype) -> None:
+        if self._shape == (n, steps, d) and self._dtype == dtype:
+            return
+        h, k = self.units, GATES[self.kind] * self.units
+        self._shape, self._dtype = (n, steps, d), dtype
+        self._xt = np.empty((steps, n, d), dtype)
+        self._g = np.empty((steps, n, k), dtype)
+        self._gh = np.empty((steps, n, k) if self.kind == GRU else (1, 1, 1), dtype)
+        self._hs = np.zeros((steps + 1, n, h), dtype)
+        self._cs = np.zeros((steps + 1, n, h) if self.kind == LSTM else (1, 1, 1), dtype)
+        self._dg = np.empty_like(self._g)
+        self._dgh = np.empty_like(self._gh)
+        self._dh = np.empty((n, h), dtype)
+        self._dc = np.empty((n, h), dtype)
+        self._dout = np.empty((steps, n, h), dtype)
+        self._seq_out = np.empty((n, steps, h), dtype)
+        self._dx2 = np.empty((steps * n, d), dtype)
+        self._dx = np.empty((n, steps, d), dtype)
+
+    def _plan(self, n: int, steps: int, d: int) -> tuple[np.ndarray, np.ndarray | None]:
+        """(block edges of the batch, slices of blocks per thread or None for serial)."""
+        k = GATES[self.kind] * self.units
+        work = n * steps * (d + self.units) * k
+        if not threads.splits(work):
+            return threads.edges(n, 1), None
+        blocks = min(BLOCKS, n)
+        parts = min(threads.chunks(work), blocks)
+        return threads.edges(n, blocks), (threads.edges(blocks, parts) if parts > 1 else None)
+
+    def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
+        x = np.ascontiguousarray(inputs[0])
+        w, u, b = self.params["W"], self.params["U"], self.params["b"]
+        n, steps, d = x.shape
+        self._buffers(n, steps, d, w.dtype)
+        if x.dtype != w.dtype:
+            x = x.astype(w.dtype)
+        _time_major(x, self._xt)
+        _project(self._xt.reshape(steps * n, d), w, b, self._g.reshape(steps * n, -1))
+        bn = self.params.get("bn", b)
+        rows, slices = self._plan(n, steps, d)
+        args = (self.kind, self.activation, self._g, self._gh, u, bn, self._hs, self._cs, rows)
+        if slices is None:
+            _forward_serial(*args)
+        else:
+            _forward_slices(*args, slices)
+        if not self.return_sequences:
+            return self._hs[steps]
+        _batch_major(self._hs[1:], self._seq_out)
+        return self._seq_out
+
+    def backward(self, grad: np.ndarray) -> list[np.ndarray | None]:
+        n, steps, d = self._shape
+        grad = np.ascontiguousarray(grad, dtype=self._dtype)
+        if self.return_sequences:
+            _time_major(grad, self._dout)
+            dout = self._dout
+        else:
+            dout = grad.reshape(1, n, -1)
+        rows, slices = self._plan(n, steps, d)
+        args = (self.kind, self.activation, self._g, self._gh, self.params["U"], self._hs, self._cs, dout,
+                self.return_sequences, self._dg, self._dgh, self._dh, self._dc, rows)
+        if slices is None:
+            _backward_serial(*args)
+        else:
+            _backward_slices(*args, slices)
+        k = self._g.shape[2]
+        dg2 = self._dg.reshape(steps * n, k)
+        dr2 = self._dgh.reshape(steps * n, k) if self.kind == GRU else dg2
+        _weight_grads(self._xt.reshape(steps * n, d), self._hs[:steps].reshape(steps * n, -1), dg2, dr2,
+                      self.params["W"], self.grads["W"], self.grads["U"], self.grads["b"])
+        if self.kind == GRU:
+            _sum_n_part(dr2, self.units, self.grads["bn"])
+        if not self.input_grad:
+            return [None]
+        _input_grad(dg2, self.params["W"], self._dx2)
+        _batch_major(self._dx2.reshape(steps, n, d), self._dx)
+        return [self._dx]
+
+    def trace(self, i: int = 0) -> dict[str, np.ndarray]:
+        """Sequence ``i`` of the last forward pass: name -> (T, H) copies, the hidden state first."""
+        steps, h = self._g.shape[0], self.units
+        out = {"hidden state": self._hs[1:, i].copy()}
+        g = self._g[:, i]
+        if self.kind == LSTM:
+            out.update({"input gate": g[:, :h].copy(), "forget gate": g[:, h:2 * h].copy(),
+                        "output gate": g[:, 3 * h:].copy(), "cell state": self._cs[1:, i].copy()})
+        elif self.kind == GRU:
+            out.update({"update gate": g[:, h:2 * h].copy(), "reset gate": g[:, :h].copy()})
+        return out
