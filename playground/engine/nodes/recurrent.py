@@ -26,7 +26,7 @@ class _Recurrent(NodeType):
     category = "Layers"
     kind = SIMPLE
     torch_class = ""
-    param_roles = {"W": "weight", "U": "weight", "b": "bias"}
+    param_roles = {"W": "weight", "U": "weight", "b": "bias", "bh": "bias"}
     swap_group = "recurrent"
     sample_input_shape = (4, 3)
 
@@ -46,11 +46,11 @@ class _Recurrent(NodeType):
     @classmethod
     def param_count(cls, shapes, p):
         h, k = p["units"], cls._gates() * p["units"]
-        return shapes[0][1] * k + h * k + k
+        return shapes[0][1] * k + h * k + 2 * k  # two biases, as PyTorch
 
     @classmethod
     def _op(cls, w, u, b, p) -> RecurrentOp:
-        return RecurrentOp(cls.kind, w, u, b, return_sequences=p["return_sequences"])
+        return RecurrentOp(cls.kind, w, u, b, np.zeros_like(b), return_sequences=p["return_sequences"])
 
     @classmethod
     def build(cls, shapes, p, rng, dtype):
@@ -72,13 +72,9 @@ class _Recurrent(NodeType):
         return f"{module}({args[0]})[0]" + ("" if p["return_sequences"] else "[:, -1]")
 
     @classmethod
-    def _recurrent_bias(cls, params: dict[str, np.ndarray]) -> np.ndarray:
-        return np.zeros_like(params["b"])
-
-    @classmethod
     def torch_state(cls, params, p):
         return {"weight_ih_l0": params["W"].T, "weight_hh_l0": params["U"].T,
-                "bias_ih_l0": params["b"], "bias_hh_l0": cls._recurrent_bias(params)}
+                "bias_ih_l0": params["b"], "bias_hh_l0": params["bh"]}
 
     @classmethod
     def summary(cls, p):
@@ -97,7 +93,7 @@ class SimpleRNN(_Recurrent):
 
     @classmethod
     def _op(cls, w, u, b, p):
-        return RecurrentOp(SIMPLE, w, u, b, activation=RELU if p["activation"] == "relu" else TANH,
+        return RecurrentOp(SIMPLE, w, u, b, np.zeros_like(b), activation=RELU if p["activation"] == "relu" else TANH,
                            return_sequences=p["return_sequences"])
 
     @classmethod
@@ -133,20 +129,3 @@ class GRU(_Recurrent):
     params = (_UNITS, _SEQUENCES)
     kind = _GRU
     torch_class = "GRU"
-    param_roles = {**_Recurrent.param_roles, "bn": "bias"}
-
-    @classmethod
-    def param_count(cls, shapes, p):
-        return super().param_count(shapes, p) + p["units"]
-
-    @classmethod
-    def _op(cls, w, u, b, p):
-        return RecurrentOp(_GRU, w, u, b, np.zeros(p["units"], dtype=b.dtype),
-                           return_sequences=p["return_sequences"])
-
-    @classmethod
-    def _recurrent_bias(cls, params):
-        h = params["bn"].size
-        out = np.zeros_like(params["b"])
-        out[2 * h:] = params["bn"]
-        return out

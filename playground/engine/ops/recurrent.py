@@ -47,20 +47,20 @@ def _batch_major(xt, x):
 
 
 @njit(cache=True, nogil=True)
-def _project(xt2, w, b, g2):
-    """g2 = xt2 W + b over all T * N rows."""
+def _project(xt2, w, b, bh, both, g2):
+    """g2 = xt2 W + b (+ bh when ``both``: the recurrent bias outside any gate) over all T * N rows."""
     gemm(xt2, w, g2, False, False, False)
     for r in range(g2.shape[0]):
         row = g2[r]
         for j in range(b.size):
-            row[j] += b[j]
+            row[j] += b[j] + bh[j] if both else b[j]
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
-def _forward_block(kind, act, g, gh, u, bn, hs, cs, n0, n1):
+def _forward_block(kind, act, g, gh, u, bh, hs, cs, n0, n1):
     """Steps 0..T-1 of sequences n0:n1. ``g`` (T, N, kH) holds x W + b on entry and the gate
     activations on exit; ``hs``/``cs`` (T + 1, N, H) the hidden and cell states (index 0: zeros);
-    GRU keeps h U (+ b_hn for n) in ``gh``."""
+    GRU keeps h U + b_h in ``gh``."""
     steps, h = g.shape[0], u.shape[0]
     one = g.dtype.type(1.0)
     zero = g.dtype.type(0.0)
@@ -96,9 +96,9 @@ def _forward_block(kind, act, g, gh, u, bn, hs, cs, n0, n1):
             else:
                 hrow = ght[n]
                 for j in range(h):
-                    r = _sigmoid(row[j] + hrow[j], one)
-                    z = _sigmoid(row[h + j] + hrow[h + j], one)
-                    rec = hrow[2 * h + j] + bn[j]
+                    r = _sigmoid(row[j] + hrow[j] + bh[j], one)
+                    z = _sigmoid(row[h + j] + hrow[h + j] + bh[h + j], one)
+                    rec = hrow[2 * h + j] + bh[2 * h + j]
                     hrow[2 * h + j] = rec
                     c = np.tanh(row[2 * h + j] + r * rec)
                     row[j], row[h + j], row[2 * h + j] = r, z, c
@@ -170,10 +170,10 @@ def _backward_block(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, n0,
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _forward_slices(kind, act, g, gh, u, bn, hs, cs, rows, slices):
+def _forward_slices(kind, act, g, gh, u, bh, hs, cs, rows, slices):
     for s in prange(slices.size - 1):
         for blk in range(slices[s], slices[s + 1]):
-            _forward_block(kind, act, g, gh, u, bn, hs, cs, rows[blk], rows[blk + 1])
+            _forward_block(kind, act, g, gh, u, bh, hs, cs, rows[blk], rows[blk + 1])
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -184,9 +184,9 @@ def _backward_slices(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, ro
 
 
 @njit(cache=True, nogil=True)
-def _forward_serial(kind, act, g, gh, u, bn, hs, cs, rows):
+def _forward_serial(kind, act, g, gh, u, bh, hs, cs, rows):
     for blk in range(rows.size - 1):
-        _forward_block(kind, act, g, gh, u, bn, hs, cs, rows[blk], rows[blk + 1])
+        _forward_block(kind, act, g, gh, u, bh, hs, cs, rows[blk], rows[blk + 1])
 
 
 @njit(cache=True, nogil=True)
@@ -196,16 +196,20 @@ def _backward_serial(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, ro
 
 
 @njit(cache=True, nogil=True)
-def _weight_grads(xt2, hs2, dg2, dr2, w, dw, du, db):
-    """dW = x^T dG, dU = h_prev^T dR, db = sum of dG over all T * N rows (dR is dG except for GRU)."""
+def _weight_grads(xt2, hs2, dg2, dr2, w, dw, du, db, dbh):
+    """dW = x^T dG, dU = h_prev^T dR, db and dbh the sums of dG and dR over all T * N rows (dR,
+    the gradient of h U + b_h, is dG except for GRU)."""
     gemm(xt2, dg2, dw, True, False, False)
     gemm(hs2, dr2, du, True, False, False)
     for j in range(db.size):
         db[j] = 0
+        dbh[j] = 0
     for r in range(dg2.shape[0]):
         row = dg2[r]
+        rrow = dr2[r]
         for j in range(db.size):
             db[j] += row[j]
+            dbh[j] += rrow[j]
 
 
 @njit(cache=True, nogil=True)
@@ -213,30 +217,19 @@ def _input_grad(dg2, w, dx2):
     gemm(dg2, w, dx2, False, True, False)
 
 
-@njit(cache=True, nogil=True)
-def _sum_n_part(dgh2, h, dbn):
-    for j in range(h):
-        dbn[j] = 0
-    for r in range(dgh2.shape[0]):
-        for j in range(h):
-            dbn[j] += dgh2[r, 2 * h + j]
-
-
 class RecurrentOp(Op):
     """One recurrent layer over (N, T, D) sequences; output (N, T, H) or the last step (N, H).
 
-    Parameters: W (D, kH) input weights, U (H, kH) recurrent weights, b (kH) bias, and for GRU
-    bn (H), the recurrent bias of the candidate (inside the reset gate, as in PyTorch). After a
-    forward pass ``trace(i)`` gives sequence i's states and gates per time step, for the views."""
+    Parameters: W (D, kH) input weights, U (H, kH) recurrent weights, b (kH) the input bias and
+    bh (kH) the recurrent bias, both as PyTorch has them (for GRU, bh's candidate part sits inside
+    the reset gate; elsewhere the two simply add), so an exported model trains as the engine does.
+    After a forward pass ``trace(i)`` gives sequence i's states and gates per step, for the views."""
 
-    def __init__(self, kind: int, w: np.ndarray, u: np.ndarray, b: np.ndarray,
-                 bn: np.ndarray | None = None, activation: int = TANH,
-                 return_sequences: bool = False) -> None:
+    def __init__(self, kind: int, w: np.ndarray, u: np.ndarray, b: np.ndarray, bh: np.ndarray,
+                 activation: int = TANH, return_sequences: bool = False) -> None:
         super().__init__()
         self.kind, self.activation, self.return_sequences = kind, activation, return_sequences
-        self._track(W=w, U=u, b=b)
-        if bn is not None:
-            self._track(bn=bn)
+        self._track(W=w, U=u, b=b, bh=bh)
         self._shape: tuple[int, int, int] | None = None
         self._dtype = None
 
@@ -281,10 +274,10 @@ class RecurrentOp(Op):
         if x.dtype != w.dtype:
             x = x.astype(w.dtype)
         _time_major(x, self._xt)
-        _project(self._xt.reshape(steps * n, d), w, b, self._g.reshape(steps * n, -1))
-        bn = self.params.get("bn", b)
+        bh = self.params["bh"]
+        _project(self._xt.reshape(steps * n, d), w, b, bh, self.kind != GRU, self._g.reshape(steps * n, -1))
         rows, slices = self._plan(n, steps, d)
-        args = (self.kind, self.activation, self._g, self._gh, u, bn, self._hs, self._cs, rows)
+        args = (self.kind, self.activation, self._g, self._gh, u, bh, self._hs, self._cs, rows)
         if slices is None:
             _forward_serial(*args)
         else:
@@ -313,9 +306,7 @@ class RecurrentOp(Op):
         dg2 = self._dg.reshape(steps * n, k)
         dr2 = self._dgh.reshape(steps * n, k) if self.kind == GRU else dg2
         _weight_grads(self._xt.reshape(steps * n, d), self._hs[:steps].reshape(steps * n, -1), dg2, dr2,
-                      self.params["W"], self.grads["W"], self.grads["U"], self.grads["b"])
-        if self.kind == GRU:
-            _sum_n_part(dr2, self.units, self.grads["bn"])
+                      self.params["W"], self.grads["W"], self.grads["U"], self.grads["b"], self.grads["bh"])
         if not self.input_grad:
             return [None]
         _input_grad(dg2, self.params["W"], self._dx2)
