@@ -13,7 +13,8 @@ blocks never exchange anything until the weight gradients.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+from numba import njit, prange, types
+from numba.extending import overload
 
 from playground.engine import threads
 from playground.engine.ops.base import Op
@@ -25,9 +26,36 @@ SIMPLE, LSTM, GRU = 0, 1, 2
 GATES = {SIMPLE: 1, LSTM: 4, GRU: 3}
 
 
+def tanh(v):
+    """tanh inside kernels: float32 takes a rational approximation (Eigen's, within a few ulp)
+    that vectorises, unlike libm's tanhf; float64 (gradient checks) takes np.tanh."""
+    raise NotImplementedError
+
+
+@overload(tanh, jit_options={"nogil": True})
+def _tanh(v):
+    if v == types.float32:
+        def fast(v):
+            x = min(max(v, np.float32(-7.90531110763549805)), np.float32(7.90531110763549805))
+            x2 = x * x
+            p = x2 * np.float32(-2.76076847742355e-16) + np.float32(2.00018790482477e-13)
+            p = x2 * p + np.float32(-8.60467152213735e-11)
+            p = x2 * p + np.float32(5.12229709037114e-08)
+            p = x2 * p + np.float32(1.48572235717979e-05)
+            p = x2 * p + np.float32(6.37261928875436e-04)
+            p = x2 * p + np.float32(4.89352455891786e-03)
+            q = x2 * np.float32(1.19825839466702e-06) + np.float32(1.18534705686654e-04)
+            q = x2 * q + np.float32(2.26843463243900e-03)
+            q = x2 * q + np.float32(4.89352518554385e-03)
+            return x * p / q
+        return fast
+    return lambda v: np.tanh(v)
+
+
 @njit(cache=True, nogil=True, inline="always")
 def _sigmoid(v, one):
-    return one / (one + np.exp(-v))
+    half = one / (one + one)
+    return half + half * tanh(half * v)
 
 
 @njit(cache=True, nogil=True)
@@ -78,31 +106,34 @@ def _forward_block(kind, act, g, gh, u, bh, hs, cs, n0, n1):
             if kind == SIMPLE:
                 for j in range(h):
                     v = row[j]
-                    v = np.tanh(v) if act == TANH else (v if v > zero else zero)
+                    v = tanh(v) if act == TANH else (v if v > zero else zero)
                     row[j] = v
                     hn[j] = v
-            elif kind == LSTM:
-                cp = cs[t, n0 + n]
-                cn = cs[t + 1, n0 + n]
+            elif kind == LSTM:  # one loop per gate: unit strides, so each vectorises
+                cp, cn = cs[t, n0 + n], cs[t + 1, n0 + n]
+                gi, gf, gc, go = row[:h], row[h:2 * h], row[2 * h:3 * h], row[3 * h:]
+                for j in range(2 * h):
+                    row[j] = _sigmoid(row[j], one)
                 for j in range(h):
-                    i = _sigmoid(row[j], one)
-                    f = _sigmoid(row[h + j], one)
-                    c = np.tanh(row[2 * h + j])
-                    o = _sigmoid(row[3 * h + j], one)
-                    row[j], row[h + j], row[2 * h + j], row[3 * h + j] = i, f, c, o
-                    cell = f * cp[j] + i * c
-                    cn[j] = cell
-                    hn[j] = o * np.tanh(cell)
+                    gc[j] = tanh(gc[j])
+                for j in range(h):
+                    go[j] = _sigmoid(go[j], one)
+                for j in range(h):
+                    cn[j] = gf[j] * cp[j] + gi[j] * gc[j]
+                for j in range(h):
+                    hn[j] = go[j] * tanh(cn[j])
             else:
                 hrow = ght[n]
+                for j in range(2 * h):
+                    row[j] = _sigmoid(row[j] + hrow[j] + bh[j], one)
+                gr, gz, gc, hc = row[:h], row[h:2 * h], row[2 * h:], hrow[2 * h:]
+                br = bh[2 * h:]
                 for j in range(h):
-                    r = _sigmoid(row[j] + hrow[j] + bh[j], one)
-                    z = _sigmoid(row[h + j] + hrow[h + j] + bh[h + j], one)
-                    rec = hrow[2 * h + j] + bh[2 * h + j]
-                    hrow[2 * h + j] = rec
-                    c = np.tanh(row[2 * h + j] + r * rec)
-                    row[j], row[h + j], row[2 * h + j] = r, z, c
-                    hn[j] = (one - z) * c + z * hp[j]
+                    hc[j] += br[j]
+                for j in range(h):
+                    gc[j] = tanh(gc[j] + gr[j] * hc[j])
+                for j in range(h):
+                    hn[j] = (one - gz[j]) * gc[j] + gz[j] * hp[j]
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -135,33 +166,39 @@ def _backward_block(kind, act, g, gh, u, hs, cs, dout, seq, dg, dgh, dh, dc, n0,
                 for j in range(h):
                     v = hn[j]
                     drow[j] = dhn[j] * ((one - v * v) if act == TANH else (one if v > zero else zero))
-            elif kind == LSTM:
-                cn = cs[t + 1, n]
-                cp = cs[t, n]
-                dcn = dc[n]
+            elif kind == LSTM:  # few arrays per loop, so each vectorises
+                cn, cp, dcn = cs[t + 1, n], cs[t, n], dc[n]
+                gi, gf, gc, go = row[:h], row[h:2 * h], row[2 * h:3 * h], row[3 * h:]
+                di, df, dgc, do = drow[:h], drow[h:2 * h], drow[2 * h:3 * h], drow[3 * h:]
                 for j in range(h):
-                    i, f, c, o = row[j], row[h + j], row[2 * h + j], row[3 * h + j]
-                    tc = np.tanh(cn[j])
-                    d = dhn[j]
-                    dcell = dcn[j] + d * o * (one - tc * tc)
-                    drow[j] = dcell * c * i * (one - i)
-                    drow[h + j] = dcell * cp[j] * f * (one - f)
-                    drow[2 * h + j] = dcell * i * (one - c * c)
-                    drow[3 * h + j] = d * tc * o * (one - o)
-                    dcn[j] = dcell * f
+                    tc = tanh(cn[j])
+                    do[j] = dhn[j] * tc * go[j] * (one - go[j])
+                    dcn[j] += dhn[j] * go[j] * (one - tc * tc)  # now dLoss/dc_t
+                for j in range(h):
+                    di[j] = dcn[j] * gc[j] * gi[j] * (one - gi[j])
+                for j in range(h):
+                    df[j] = dcn[j] * cp[j] * gf[j] * (one - gf[j])
+                for j in range(h):
+                    dgc[j] = dcn[j] * gi[j] * (one - gc[j] * gc[j])
+                for j in range(h):
+                    dcn[j] *= gf[j]  # dLoss/dc_(t-1) through the cell
             else:
-                hrow = gh[t, n]
-                dhrow = dgh[t, n]
-                hp = hs[t, n]
+                hrow, dhrow, hp = gh[t, n], dgh[t, n], hs[t, n]
+                gr, gz, gc, hc = row[:h], row[h:2 * h], row[2 * h:], hrow[2 * h:]
+                dr, dz, dcand = drow[:h], drow[h:2 * h], drow[2 * h:]
                 for j in range(h):
-                    r, z, c = row[j], row[h + j], row[2 * h + j]
-                    d = dhn[j]
-                    dan = d * (one - z) * (one - c * c)
-                    dar = dan * hrow[2 * h + j] * r * (one - r)
-                    daz = d * (hp[j] - c) * z * (one - z)
-                    drow[j], drow[h + j], drow[2 * h + j] = dar, daz, dan
-                    dhrow[j], dhrow[h + j], dhrow[2 * h + j] = dar, daz, dan * r
-                    dhn[j] = d * z
+                    dcand[j] = dhn[j] * (one - gz[j]) * (one - gc[j] * gc[j])
+                for j in range(h):
+                    dr[j] = dcand[j] * hc[j] * gr[j] * (one - gr[j])
+                for j in range(h):
+                    dz[j] = dhn[j] * (hp[j] - gc[j]) * gz[j] * (one - gz[j])
+                for j in range(2 * h):  # r and z see x W + b and h U + b_h alike
+                    dhrow[j] = drow[j]
+                dhc = dhrow[2 * h:]
+                for j in range(h):
+                    dhc[j] = dcand[j] * gr[j]
+                for j in range(h):
+                    dhn[j] *= gz[j]
         if t > 0:
             if kind == GRU:
                 gemm(dgh[t, n0:n1], u, dh[n0:n1], False, True, True)
