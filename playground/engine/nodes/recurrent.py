@@ -29,6 +29,7 @@ class _Recurrent(NodeType):
     param_roles = {"W": "weight", "U": "weight", "b": "bias", "bh": "bias"}
     swap_group = "recurrent"
     sample_input_shape = (4, 3)
+    traces: tuple[str, ...] = ("hidden state",)  # what its op's trace() reports per time step, for the views
 
     @classmethod
     def _gates(cls) -> int:
@@ -113,6 +114,7 @@ class LSTM(_Recurrent):
     params = (_UNITS, _SEQUENCES)
     kind = _LSTM
     torch_class = "LSTM"
+    traces = ("hidden state", "input gate", "forget gate", "output gate", "cell state")
 
     @classmethod
     def build(cls, shapes, p, rng, dtype):
@@ -129,3 +131,4 @@ class GRU(_Recurrent):
     params = (_UNITS, _SEQUENCES)
     kind = _GRU
     torch_class = "GRU"
+    traces = ("hidden state", "update gate", "reset gate")

@@ -113,6 +113,7 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
     window.resize(size)
     window.show()
     panel = None if view in VIEWS else shot_panel(window, view)
+    QApplication.processEvents()  # the views the opened network brings to the front come first
     window.set_view_mode("training" if panel else view)
     if panel:
         window.training.show_panel(panel)

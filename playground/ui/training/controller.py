@@ -25,6 +25,7 @@ from playground.ui.plots.base import has_conv
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
+from playground.ui.plots.sequences import GatesPanel, HiddenStatePanel, SinePanel
 from playground.ui.plots.weights import WeightHistogramPanel
 from playground.ui.training.speed import SpeedControl, speed_label
 from playground.ui.training.worker import TrainingSetup, TrainingWorker
@@ -33,7 +34,7 @@ SHUTDOWN_MS = 1500
 ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
 CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
-                SamplePredictionsPanel)
+                SamplePredictionsPanel, HiddenStatePanel, GatesPanel, SinePanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = "Ready to train (F5)"
 NOT_READY = "Fix the problems to train"
@@ -199,7 +200,10 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _show_relevant_view(self, plane: bool, conv: bool, classes: int | None) -> None:
         """Front the network view that says most about this kind of network."""
         by_type = {type(p): p for p in self.panels}
-        if plane:
+        graph = self.document.graph
+        if HiddenStatePanel.note(None, graph, ()) is None:  # memory over time says most about an RNN
+            self.show_panel(by_type[GatesPanel if GatesPanel.note(None, graph, ()) is None else HiddenStatePanel])
+        elif plane:
             self.show_panel(by_type[DecisionBoundaryPanel])
         elif conv:
             self.show_panel(by_type[FiltersPanel])
