@@ -50,7 +50,8 @@ class _HeatMaps(PlotPanel):
         self.shown: dict[str, np.ndarray] = {}
 
     def _plot(self, row: int, col: int, title: str, left: bool, colspan: int = 1) -> tuple[pg.PlotItem, pg.ImageItem]:
-        plot = self.add_plot(row=row, col=col, colspan=colspan, title=title)
+        plot = self.add_plot(row=row, col=col, colspan=colspan)
+        plot.setTitle(title, size="9pt")  # short titles: three gates fit a half-width dock
         plot.invertY(True)
         plot.setLabel("bottom", self.tr("time step"))
         if left:
@@ -211,8 +212,6 @@ class GatesPanel(_HeatMaps):
             self.plots[0].vb.sigResized.disconnect(self._place_placeholder)
             self.graphics.scene().removeItem(self.placeholder)
             self.placeholder.setParentItem(None)
-        for key in self.keys:
-            self.graphics.removeItem(key)
         for plot in self.plots:
             self.graphics.removeItem(plot)
         self.plots, self.images, self.keys = [], [], []
@@ -222,10 +221,10 @@ class GatesPanel(_HeatMaps):
             self._plot(0, i, self._title(name), left=i == 0)
         for name in states:
             plot, _ = self._plot(1, 0, self._title(name), left=True, colspan=len(gates))
-        for row, image, signed in ((0, self.images[len(gates) - 1], False), (1, self.images[-1], True)):
-            key = colour_key(None, image, style.diverging_map() if signed else style.sequential_map(),
-                             self.tr("state") if signed else self.tr("0 closed, 1 open"))
-            self.graphics.addItem(key, row=row, col=len(gates))
+        for plot, image, signed in ((self.plots[len(gates) - 1], self.images[len(gates) - 1], False),
+                                    (self.plots[-1], self.images[-1], True)):
+            key = colour_key(plot, image, style.diverging_map() if signed else style.sequential_map(),
+                             self.tr("state") if signed else self.tr("open"))
             self.keys.append(key)
         layout = self.graphics.ci.layout
         layout.setRowStretchFactor(0, 3)
@@ -301,7 +300,7 @@ class SinePanel(PlotPanel):
         self.plot.addItem(self.start)
         for curve, name in ((self.input_curve, self.tr("what the network sees")),
                             (self.truth_curve, self.tr("true continuation")),
-                            (self.generated_curve, self.tr("generated: its own predictions fed back"))):
+                            (self.generated_curve, self.tr("generated (its predictions fed back)"))):
             self.legend.addItem(curve, name)
         spread(self.legend, 3)
         self.result: dict | None = None

@@ -113,12 +113,13 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
     window.resize(size)
     window.show()
     panel = None if view in VIEWS else shot_panel(window, view)
-    QApplication.processEvents()  # the views the opened network brings to the front come first
     window.set_view_mode("training" if panel else view)
     if panel:
         window.training.show_panel(panel)
     if train_steps:
         train_for_shot(window, train_steps, view="training" if panel else view)
+        if panel:  # a run fronts the view that suits the network: the one asked for wins
+            window.training.show_panel(panel)
     image = render_window(window, size)
     window.close()
     write_image(image, out)

@@ -200,8 +200,11 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _show_relevant_view(self, plane: bool, conv: bool, classes: int | None) -> None:
         """Front the network view that says most about this kind of network."""
         by_type = {type(p): p for p in self.panels}
-        graph = self.document.graph
-        if HiddenStatePanel.note(None, graph, ()) is None:  # memory over time says most about an RNN
+        graph, a = self.document.graph, self.document.analysis
+        shape = a.shapes.get(a.dataset) or () if a.dataset else ()
+        if SinePanel.note(a, graph, shape) is None:
+            self.show_panel(by_type[SinePanel])
+        elif HiddenStatePanel.note(None, graph, ()) is None:  # memory over time says most about an RNN
             self.show_panel(by_type[GatesPanel if GatesPanel.note(None, graph, ()) is None else HiddenStatePanel])
         elif plane:
             self.show_panel(by_type[DecisionBoundaryPanel])
