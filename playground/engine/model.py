@@ -23,7 +23,7 @@ from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
 from playground.engine.ops.base import Op
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import graph_from_dict, load_preset
-from playground.engine.registry import node_type
+from playground.engine.registry import ShapeError, node_type
 from playground.engine.validate import Analysis, analyze
 
 PresetSource = str | os.PathLike | dict | Graph
@@ -138,7 +138,11 @@ class Model:
         ops = self.ops if ops is None else ops
         acts = {self.input_node: np.ascontiguousarray(x, dtype=self.dtype)}
         for nid in self.layers:
-            acts[nid] = ops[nid].forward([acts[s] for s in self.sources[nid]], training)
+            try:
+                acts[nid] = ops[nid].forward([acts[s] for s in self.sources[nid]], training)
+            except ShapeError as e:  # an input the node cannot take (a token id out of range)
+                t = node_type(self.graph.nodes[nid].type)
+                raise GraphError(f"node '{nid}' ({t.display_name()}): {e}") from None
         return acts
 
     def _chunked(self, x: np.ndarray, nodes: list[str], batch_size: int) -> list[np.ndarray]:

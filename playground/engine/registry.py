@@ -52,8 +52,9 @@ class NodeType:
     is_loss: ClassVar[bool] = False
     is_optimizer: ClassVar[bool] = False
     is_spatial_filter: ClassVar[bool] = False  # its weight is a bank of image filters (out, in, kh, kw)
-    swap_group: ClassVar[str | None] = None  # types of one group can replace each other in a sweep
-    sample_input_shape: ClassVar[Shape | None] = None  # one sample input it takes, for tests (None: flat or image)
+    # Types of one group take the same input and give the same output shape, so a compare sweep may
+    # swap one for another ("activation", "recurrent"); None: not swappable.
+    swap_group: ClassVar[str | None] = None
 
     @classmethod
     def param(cls, name: str) -> Param | None:
@@ -85,6 +86,15 @@ class NodeType:
     @classmethod
     def param_count(cls, shapes: list[Shape], p: dict[str, Any]) -> int:
         return 0
+
+    @classmethod
+    def sample_input(cls, shape: Shape, p: dict[str, Any], rng: np.random.Generator,
+                     batch: int = 3) -> np.ndarray:
+        """A batch of inputs the node accepts (tests, previews): standard normal values kept away
+        from 0, where ReLU-like functions have a kink; a node taking token ids gives ids."""
+        x = rng.standard_normal((batch, *shape))
+        x[np.abs(x) < 1e-2] = 0.5
+        return x
 
     @classmethod
     def build(cls, shapes: list[Shape], p: dict[str, Any], rng: np.random.Generator,

@@ -11,10 +11,10 @@ import pytest
 
 from playground.engine import Graph, Model, load_preset, save_preset
 from playground.engine.ops.activations import ActivationOp
-from playground.engine.registry import ROLES, ShapeError, node_types
+from playground.engine.registry import ROLES, ShapeError, node_type, node_types
 from tests.engine.gradcheck import check_op, numeric_grad
 
-CANDIDATE_INPUTS = [(6,), (2, 6, 6)]  # a flat vector, a small image
+CANDIDATE_INPUTS = [(6,), (4, 3), (2, 6, 6)]  # a flat vector, a short sequence, a small image
 LAYERS = [t for t in node_types() if t.is_layer]
 LOSSES = [t for t in node_types() if t.is_loss]
 
@@ -29,9 +29,8 @@ def tensor_inputs(t) -> int:
 
 
 def example_shapes(t):
-    """(input shapes, inferred output shape) for the type's declared sample input, else the first
-    candidate input it accepts."""
-    for shape in ([t.sample_input_shape] if t.sample_input_shape else CANDIDATE_INPUTS):
+    """(input shapes, inferred output shape) for the first candidate input the type accepts."""
+    for shape in CANDIDATE_INPUTS:
         shapes = [shape] * tensor_inputs(t)
         try:
             return shapes, t.infer(shapes, t.defaults())
@@ -44,9 +43,7 @@ def built(t, seed=0):
     shapes, out = example_shapes(t)
     op = t.build(shapes, t.defaults(), np.random.default_rng(seed), np.dtype(np.float64))
     rng = np.random.default_rng(seed + 1)
-    inputs = [rng.standard_normal((3, *s)) for s in shapes]
-    for x in inputs:
-        x[np.abs(x) < 1e-2] = 0.5  # away from the kinks of ReLU-like functions
+    inputs = [t.sample_input(s, t.defaults(), rng) for s in shapes]  # token ids for an Embedding
     return shapes, out, op, inputs
 
 
@@ -94,17 +91,25 @@ def test_preset_round_trip(t, tmp_path):
     assert (back.type, back.params, back.position) == (t.type_name, node.params, node.position)
 
 
-def graph_around(t, middle=None):
-    """A whole trainable graph with ``t`` in it: data (flat, sequences or images, as ``t`` takes)
-    -> (two Linear feeds for a multi-input type) -> t -> Flatten if needed -> Dense -> Softmax ->
+def graph_around(t, folder):
+    """A whole trainable graph with ``t`` in it: data (an npz in ``folder`` of the type's own
+    sample inputs, token ids for an Embedding) -> (two Linear feeds for a multi-input type; an
+    Embedding for a type that takes a sequence) -> t -> Flatten if needed -> Dense -> Softmax ->
     CCE -> SGD."""
-    rank = len(example_shapes(t)[0][0])
-    flat = rank == 1
-    source = {1: {"source": "circle"}, 2: {"source": "remember_first", "length": 5, "symbols": 10}}.get(
-        rank, {"source": "digits"})
+    shape = example_shapes(t)[0][0]
+    rng = np.random.default_rng(5)
     g = Graph(t.type_name)
-    g.add_node("Dataset", {**source, "samples": 60}, node_id="data")
+    sequence = len(shape) == 2  # time x features: embedded token ids
+    source = node_type("Embedding") if sequence else t
+    path = folder / "data.npz"
+    x = source.sample_input(shape[:1] if sequence else shape, source.defaults(), rng, batch=60)
+    np.savez(path, x=x.astype(np.float32), y=rng.integers(0, 2, 60))
+    g.add_node("Dataset", {"source": "npz", "path": str(path)}, node_id="data")
     feeds = [("data", "x")]
+    if sequence:
+        g.add_node("Embedding", {"dim": shape[1]}, node_id="embed")
+        g.connect("data", "x", "embed", "in")
+        feeds = [("embed", "out")]
     if tensor_inputs(t) > 1:
         feeds = []
         for i in range(tensor_inputs(t)):
@@ -119,7 +124,7 @@ def graph_around(t, middle=None):
         g.add_node("Flatten", node_id="flat")
         g.connect(*prev, "flat", "in")
         prev = ("flat", "out")
-    for typ, params, nid in (("Dense", {"units": 2 if flat else 10}, "dense"), ("Softmax", {}, "out")):
+    for typ, params, nid in (("Dense", {"units": 2}, "dense"), ("Softmax", {}, "out")):
         g.add_node(typ, params, node_id=nid)
         g.connect(*prev, nid, "in")
         prev = (nid, "out")
@@ -182,7 +187,7 @@ def test_pytorch_export_computes_the_engine_forward(t, tmp_path):
     torch = pytest.importorskip("torch")
     from playground.engine.export_torch import torch_script
 
-    model = Model.from_preset(graph_around(t), seed=1)
+    model = Model.from_preset(graph_around(t, tmp_path), seed=1)
     data, y, _ = model.load_data()
     opt = model.make_optimizer()
     for i in range(3):  # move weights and BatchNorm statistics away from their initial values

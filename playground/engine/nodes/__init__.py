@@ -1,2 +1,2 @@
 """Built-in node types; importing this package registers them."""
-from playground.engine.nodes import activations, data, layers, losses, optimizers, recurrent  # noqa: F401
+from playground.engine.nodes import activations, data, embedding, layers, losses, optimizers, recurrent  # noqa: F401

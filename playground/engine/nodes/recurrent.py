@@ -28,7 +28,6 @@ class _Recurrent(NodeType):
     torch_class = ""
     param_roles = {"W": "weight", "U": "weight", "b": "bias", "bh": "bias"}
     swap_group = "recurrent"
-    sample_input_shape = (4, 3)
     traces: tuple[str, ...] = ("hidden state",)  # what its op's trace() reports per time step, for the views
 
     @classmethod
