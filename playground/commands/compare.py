@@ -25,8 +25,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                       "(comma-separated) sweep it")
     compare.add_argument("--batch-size", dest="batch", metavar="N|full", help="batch size of every run")
     compare.add_argument("--sweep", metavar="NAME=V1,V2,...",
-                         help="one setting over several values, e.g. lr=0.001,0.01,0.1 or "
-                              "batch_size=1,32,full (default: the preset's sweep, if any)")
+                         help="one setting over several values, e.g. lr=0.001,0.01,0.1, "
+                              "batch_size=1,32,full, a layer's parameter (dense1.units=8,16,32) or "
+                              "its type (act1.type=Sigmoid,ReLU,Tanh); default: the preset's sweep")
     compare.add_argument("--seed", type=int)
     compare.add_argument("--target-accuracy", type=float, metavar="A",
                          help="report the steps and samples each run needs to reach this accuracy")
@@ -63,15 +64,21 @@ def _keys(text: str) -> list[str]:
         raise UserError(str(exc)) from None
 
 
-def _sweep(text: str) -> tuple[str, list[Any]]:
-    """"lr=0.001,0.01" -> ("lr", [0.001, 0.01]); batch sizes are whole numbers or "full"."""
+def _sweep(text: str, graph) -> tuple[str, list[Any]]:
+    """"lr=0.001,0.01" -> ("lr", [0.001, 0.01]); batch sizes are whole numbers or "full"; a
+    node's parameter or type: "dense1.units=8,16,32", "act1.type=Sigmoid,ReLU,Tanh"."""
+    from playground.engine import graph_sweep
     from playground.engine.loop import sweep_values
 
     name, _, values = text.partition("=")
-    name = name.strip().replace("-", "_")
+    name = name.strip()
     try:
         if not name or not values.strip():
-            raise ValueError("expected NAME=V1,V2,... such as lr=0.001,0.01,0.1 or batch_size=1,32,full")
+            raise ValueError("expected NAME=V1,V2,... such as lr=0.001,0.01,0.1, batch_size=1,32,full "
+                             "or dense1.units=8,16,32")
+        if graph_sweep.is_graph_sweep(name):
+            return name, graph_sweep.sweep_values(graph, name, values)
+        name = name.replace("-", "_")
         return name, sweep_values(name, values)
     except ValueError as exc:
         raise UserError(f"bad --sweep {text!r}: {exc}") from None
@@ -93,7 +100,7 @@ def _specs(args, graph) -> list:
     plan = compare_plan(graph)
     if args.optimizers:
         plan.optimizers = _keys(args.optimizers)
-    sweep = _sweep(args.sweep) if args.sweep else None
+    sweep = _sweep(args.sweep, graph) if args.sweep else None
     if args.lr:
         try:
             lrs = [float(v) for v in args.lr.split(",")]
@@ -149,9 +156,11 @@ def cmd_compare(args) -> int:
             progress.close()
     single = len(results) == 1  # nothing to win
     limit = f" (at most {args.steps} steps each)" if args.steps else ""
+    start = (f"identical initial weights (training loss {comparison.initial_loss:.4f})"
+             if not any(r["change"] for r in results)
+             else "the same initial weights wherever a layer keeps its shape")
     print(f"{path.stem}: {len(results)} run{'' if single else 's'}, {comparison.epochs} epochs{limit}, "
-          f"seed {comparison.seed}, identical initial weights (training loss "
-          f"{comparison.initial_loss:.4f}) and batch order")
+          f"seed {comparison.seed}, {start} and batch order")
     print(_compare_table(results, args.target_accuracy, star=not single))
     winner = None if single else comparison.winner()
     if winner:

@@ -26,6 +26,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from playground.engine.atomic import write_text_atomic
+from playground.engine import graph_sweep
 from playground.engine.graph import Graph
 from playground.engine.kernel_lock import KERNEL_LOCK
 from playground.engine.loop import (FULL, BatchSchedule, BatchSize, DivergenceGuard, batch_size_for,
@@ -33,7 +34,8 @@ from playground.engine.loop import (FULL, BatchSchedule, BatchSize, DivergenceGu
 from playground.engine.model import Model, PresetSource, checked_analysis, resolve
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS, optimizer_node
 from playground.engine.optim import Optimizer, make_optimizer
-from playground.engine.registry import node_type
+from playground.engine.registry import node_type, shape_text
+from playground.engine.validate import analyze
 
 # Values a sweep starts from when the preset names the setting but not its values.
 SWEEP_DEFAULTS: dict[str, list[Any]] = {"lr": [0.001, 0.01, 0.1], "batch_size": [FULL, 32, 1]}
@@ -51,7 +53,8 @@ class CompareError(ValueError):
 
 @dataclass
 class RunSpec:
-    """One contender: an optimizer key with hyperparameter overrides and a batch size.
+    """One contender: an optimizer key with hyperparameter overrides and a batch size, and
+    optionally one change to the graph (``graph_sweep``: ("dense1.units", 32) or ("act1.type", "ReLU")).
 
     Hyperparameters not given take the graph's values when the graph uses the same optimizer, else
     the optimizer's defaults. ``batch_size`` None is the graph's; "full" the whole training set.
@@ -61,6 +64,7 @@ class RunSpec:
     optimizer: str
     hparams: dict[str, float] = field(default_factory=dict)
     batch_size: BatchSize = None
+    change: tuple[str, Any] | None = None
 
 
 def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = None,
@@ -68,8 +72,9 @@ def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = Non
                ) -> list[RunSpec]:
     """Specs for each optimizer, or each optimizer x each value of one swept setting.
 
-    ``sweep`` is (setting, values): "batch_size" or any hyperparameter name such as "lr".
-    Labels are the optimizer key, plus "setting=value" when sweeping.
+    ``sweep`` is (setting, values): "batch_size", any hyperparameter name such as "lr", or a
+    node's parameter or type ("dense1.units", "act1.type"; see ``graph_sweep``). Labels are the
+    optimizer key, plus "setting=value" when sweeping.
     """
     hparams = hparams or {}
     if sweep is None:
@@ -80,7 +85,10 @@ def make_specs(optimizers: Sequence[str], hparams: dict[str, float] | None = Non
     for key in optimizers:
         for value in values:
             label = f"{key} {short}={value:g}" if isinstance(value, float) else f"{key} {short}={value}"
-            if name == "batch_size":
+            if graph_sweep.is_graph_sweep(name):
+                specs.append(RunSpec(f"{key} {graph_sweep.describe(name, value)}", key, dict(hparams),
+                                     batch_size, (name, value)))
+            elif name == "batch_size":
                 specs.append(RunSpec(label, key, dict(hparams), value))
             else:
                 specs.append(RunSpec(label, key, {**hparams, name: value}, batch_size))
@@ -129,6 +137,9 @@ def compare_plan(graph: Graph) -> ComparePlan:
     name = sweep.get("name", "optimizers")
     if name == "optimizers":
         return ComparePlan(optimizers, lrs)
+    if graph_sweep.is_graph_sweep(name):
+        values = sweep.get("values") or dict(graph_sweep.sweepable(graph)).get(name, [])
+        return ComparePlan(optimizers, lrs, (name, graph_sweep.sweep_values(graph, name, values)))
     values = sweep.get("values") or SWEEP_DEFAULTS[name]
     return ComparePlan(optimizers, lrs, (name, [float(v) if name == "lr" else v for v in values]))
 
@@ -203,8 +214,11 @@ class Comparison:
         self.max_history = max(4, max_history)
         self.data, self.y_train, self.y_val = first.load_data()
         n = len(self.data.x_train)
-        models = [first] + [Model(graph, analysis, self.seed, dtype, base_dir) for _ in specs[1:]]
-        _check_identical(models)
+        if any(spec.change for spec in specs):
+            models = [_variant_model(graph, spec, first, dtype, base_dir) for spec in specs]
+        else:
+            models = [first] + [Model(graph, analysis, self.seed, dtype, base_dir) for _ in specs[1:]]
+        _check_identical(first, models)
 
         self._runs: list[_Run] = []
         for spec, model, opt in zip(specs, models, optimizers):
@@ -233,17 +247,21 @@ class Comparison:
         return batch_size_for(spec.batch_size, self.settings["batch_size"], n)
 
     def _start_point(self, model: Model) -> None:
-        """Evaluate the shared initial weights once: every history starts at the same point."""
-        with KERNEL_LOCK:
-            train_loss, _ = model.evaluate(self.data.x_train, self.y_train)
-            val_loss, val_acc = model.evaluate(self.data.x_val, self.y_val)
-        self.initial_loss = float(train_loss)
-        point = {"step": 0, "epoch": 0.0, "samples": 0, "train_loss": self.initial_loss,
-                 "val_loss": float(val_loss),
-                 "val_accuracy": None if val_acc is None else float(val_acc)}
+        """Evaluate the shared initial weights once: every history starts at the same point (each
+        variant of an architecture sweep at its own, since its network differs)."""
+        points: dict[int, dict[str, Any]] = {}
         for run in self._runs:
-            run.history.append(dict(point))
-            self._track_best(run, point)
+            start = model if run.spec.change is None else run.model
+            if id(start) not in points:
+                with KERNEL_LOCK:
+                    train_loss, _ = start.evaluate(self.data.x_train, self.y_train)
+                    val_loss, val_acc = start.evaluate(self.data.x_val, self.y_val)
+                points[id(start)] = {"step": 0, "epoch": 0.0, "samples": 0, "train_loss": float(train_loss),
+                                     "val_loss": float(val_loss),
+                                     "val_accuracy": None if val_acc is None else float(val_acc)}
+            run.history.append(dict(points[id(start)]))
+            self._track_best(run, run.history[-1])
+        self.initial_loss = self._runs[0].history[0]["train_loss"]
 
     @property
     def labels(self) -> list[str]:
@@ -378,7 +396,8 @@ class Comparison:
             "batch_size": run.batch_size, "status": run.status, "message": run.message,
             "steps": run.step, "total_steps": run.total_steps,
             "epochs": round(run.step / run.steps_per_epoch, 4), "samples_seen": run.samples,
-            "initial_loss": self.initial_loss,
+            "initial_loss": history[0]["train_loss"], "change": None if run.spec.change is None
+            else {"name": run.spec.change[0], "value": run.spec.change[1]},
             "final_train_loss": None if diverged else last["train_loss"],
             "final_val_loss": None if diverged else last["val_loss"],
             "final_val_accuracy": None if diverged else last["val_accuracy"],
@@ -426,12 +445,33 @@ def _check_batch_size(spec: RunSpec) -> None:
                        f"not {spec.batch_size!r}")
 
 
-def _check_identical(models: list[Model]) -> None:
-    """Same graph and seed must mean same weights; a comparison is meaningless otherwise."""
-    reference = models[0].state()
-    for model in models[1:]:
+def _variant_model(graph: Graph, spec: RunSpec, reference: Model, dtype: Any,
+                   base_dir: str | None) -> Model:
+    """The run's model: the graph with the spec's change, starting from the reference model's
+    weights wherever a parameter keeps its name and shape (a swept layer's successors may not)."""
+    if spec.change is None:
+        model = Model(graph, reference.analysis, reference.seed, dtype, base_dir)
+    else:
+        variant = graph_sweep.variant(graph, *spec.change)
+        analysis = analyze(variant, base_dir)
+        if not analysis.ok:
+            raise CompareError(f"{spec.label}: {analysis.problems[0]}")
+        model = Model(variant, analysis, reference.seed, dtype, base_dir)
+    if model.output_shape != reference.output_shape:
+        raise CompareError(f"{spec.label}: changes the output from {shape_text(reference.output_shape)} "
+                           f"to {shape_text(model.output_shape)}; every run must give the same output")
+    graph_sweep.transfer_weights(reference.state(), model.state())
+    return model
+
+
+def _check_identical(reference_model: Model, models: list[Model]) -> None:
+    """Same graph and seed must mean same weights (in every array a swept graph keeps the same
+    shape); a comparison is meaningless otherwise."""
+    reference = reference_model.state()
+    for model in models:
         for name, value in model.state().items():
-            if not np.array_equal(value, reference[name]):
+            if name in reference and value.shape == reference[name].shape \
+                    and not np.array_equal(value, reference[name]):
                 raise RuntimeError(f"runs start from different weights ({name}); the comparison "
                                    "would be unfair")
 

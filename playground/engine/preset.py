@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
+from playground.engine import graph_sweep
 from playground.engine.atomic import write_text_atomic
 from playground.engine.graph import FORMAT, VERSION, Graph, GraphError
 from playground.engine.loop import batch_size_value
@@ -22,7 +23,7 @@ MAX_BYTES = 20_000_000
 META_KEYS = ("name", "description", "title", "view")
 # Optional settings for other views: {"optimizers": [...]}, {"sweep": {...}}, {"race": {...}}
 SETTINGS_KEYS = ("compare",)
-SWEEPS = ("optimizers", "lr", "batch_size")  # what the compare view can sweep
+SWEEPS = ("optimizers", "lr", "batch_size")  # what the compare view can sweep, besides "node.param"
 # version n -> function upgrading a version-n dict to version n + 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -117,6 +118,13 @@ def graph_from_dict(data: Any, source: str = "<preset>") -> Graph:
             graph.connect(src[0], src[1], dst[0], dst[1])
         except GraphError as exc:
             raise fail(f"{where} ({item['from']} -> {item['to']})", str(exc)) from None
+    sweep = graph.meta.get("compare", {}).get("sweep", {})
+    if graph_sweep.is_graph_sweep(sweep.get("name", "")):  # needs the nodes, so checked last
+        try:
+            graph_sweep.sweep_values(graph, sweep["name"], sweep.get("values")
+                                     or dict(graph_sweep.sweepable(graph)).get(sweep["name"], []))
+        except graph_sweep.SweepError as exc:
+            raise fail("compare.sweep", str(exc)) from None
     return graph
 
 
@@ -142,8 +150,9 @@ def _check_compare(settings: dict, fail: Callable[[str, str], PresetError]) -> N
         raise fail(".sweep", f"expected an object, found {_kind(sweep)}")
     check_keys(sweep, ".sweep", ("name", "values"))
     name = sweep.get("name", "optimizers")
-    if name not in SWEEPS:
-        raise fail(".sweep.name", f"expected one of {', '.join(SWEEPS)}, found {_show(name)}")
+    if name not in SWEEPS and not (isinstance(name, str) and graph_sweep.is_graph_sweep(name)):
+        raise fail(".sweep.name", f"expected one of {', '.join(SWEEPS)} or a node's NODE.PARAMETER "
+                                  f"or NODE.type, found {_show(name)}")
     values = sweep.get("values", [])
     if not isinstance(values, list):
         raise fail(".sweep.values", f"expected a list, found {_kind(values)}")

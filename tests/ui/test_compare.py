@@ -254,3 +254,28 @@ def test_gui_and_cli_compare_the_same_runs_for_every_bundled_preset(window, tmp_
         assert [g[:2] for g in gui] == [c[:2] for c in cli], path.name
         for (_, _, hparams, _), (_, _, used) in zip(gui, cli):
             assert used["lr"] == pytest.approx(hparams["lr"]), path.name
+
+
+def test_sweeping_a_layer_parameter_and_an_activation_type(window, tmp_path, qtbot):
+    controller = open_preset(window, tmp_path, "concept_optimizers_spiral")
+    setup = choose(controller, ("adam",), 20)
+    index = setup.mode.findData("dense1.units")
+    assert index > 0 and setup.mode.itemText(index) == "Sweep dense1.units"
+    setup.mode.setCurrentIndex(index)
+    assert setup.sweep_values.text() == "12, 24, 48"  # half, the preset's 24 and double
+    setup.sweep_values.setText("8, 16")
+    QTest.mouseClick(setup.start_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+    settle()
+    labels = ["adam dense1.units=8", "adam dense1.units=16"]
+    assert list(controller.panel.curves.loss_curves) == labels
+    assert [controller.panel.table.item(r, 0).text().lstrip("★ ") for r in range(2)] == labels
+    models = [controller.comparison.model(label) for label in labels]
+    assert [m.graph.nodes["dense1"].params["units"] for m in models] == [8, 16]
+
+    setup.mode.setCurrentIndex(setup.mode.findData("relu1.type"))
+    setup.sweep_values.setText("ReLU, Softmax")
+    assert not controller.start()
+    assert "'Softmax' cannot replace ReLU" in window.statusBar().currentMessage()
+    setup.sweep_values.setText("Sigmoid, ReLU, Tanh")
+    assert [s.change for s in setup.specs()] == [("relu1.type", t) for t in ("Sigmoid", "ReLU", "Tanh")]

@@ -19,6 +19,7 @@ kernel = njit(cache=True, nogil=True, error_model="numpy", inline="always")
 class _Activation(NodeType):
     category = "Activations"
     torch_name = ""
+    swap_group = "activation"  # same shape in and out: a compare sweep may swap one for another
 
     @classmethod
     def torch_module(cls, shapes, p):
@@ -181,6 +182,7 @@ class Swish(_Elementwise):
 class Softmax(_Activation):
     type_name = "Softmax"
     help = "e^x_i / sum e^x_j: turns scores into class probabilities that sum to 1."
+    swap_group = None  # not elementwise: the class probabilities of a classifier's output
 
     @classmethod
     def infer(cls, shapes, p):

@@ -105,6 +105,8 @@ class CompareController(OneWorkerAtATime, QObject):
 
     # --- view -----------------------------------------------------------------------------------
     def show_compare(self) -> None:
+        if not self.running:  # layers added since the graph was opened can be swept too
+            self.panel.setup_panel.refresh_sweeps(self.document.graph)
         self._set_view("compare")
         self.tabs.setCurrentWidget(self.panel)
 

@@ -66,8 +66,13 @@ class ComparePanel(QWidget):
         self.setup_panel.progress.setValue(0)
         self._rule = ("highest final validation accuracy, then lowest validation loss"
                       if setup.classification else "lowest final validation loss")
-        self.summary.setText(f"{len(setup.specs)} runs from the same initial weights "
-                             f"(training loss {setup.initial_loss:.4f}) on the same batches.")
+        if any(spec.change for spec in setup.specs):
+            self.summary.setText(self.tr("{n} runs of {name}: the same initial weights wherever a "
+                                         "layer keeps its shape, on the same batches.").format(
+                n=len(setup.specs), name=setup.specs[0].change[0]))
+        else:
+            self.summary.setText(f"{len(setup.specs)} runs from the same initial weights "
+                                 f"(training loss {setup.initial_loss:.4f}) on the same batches.")
 
     def clear(self) -> None:
         """Another network was opened: no curve, thumbnail or result of the previous one stays."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from playground.engine import graph_sweep
 from playground.engine.compare import SWEEP_DEFAULTS, ComparePlan, RunSpec, compare_plan, graph_optimizer
 from playground.engine.graph import Graph
 from playground.engine.loop import sweep_values
@@ -62,6 +63,11 @@ class CompareSetupPanel(QWidget):
         self.mode.setMinimumContentsLength(10)
         for key, text in MODES.items():
             self.mode.addItem(text, key)
+        self.mode.setToolTip(self.tr("What differs between the runs: the optimizer, a training setting, "
+                                     "or one layer's parameter or type (the rest of the network stays "
+                                     "the same, with the same initial weights wherever it can)"))
+        self._graph: Graph | None = None
+        self._graph_defaults: dict[str, str] = {}
         self.sweep_values = QLineEdit()
         self.sweep_values.setToolTip("Comma-separated values; every checked optimizer runs once per value")
         self.mode.currentIndexChanged.connect(self._mode_changed)
@@ -100,8 +106,31 @@ class CompareSetupPanel(QWidget):
         layout.addStretch(1)
         self._mode_changed()
 
+    def refresh_sweeps(self, graph: Graph) -> None:
+        """Offer each layer's parameters and type (``graph_sweep.sweepable``) after the fixed modes;
+        the current choice stays when the graph still has it."""
+        self._graph = graph
+        current = self.mode.currentData()
+        self.mode.blockSignals(True)
+        while self.mode.count() > len(MODES):
+            self.mode.removeItem(self.mode.count() - 1)
+        self._graph_defaults = {}
+        sweeps = graph_sweep.sweepable(graph)
+        if sweeps:
+            self.mode.insertSeparator(self.mode.count())
+        for name, values in sweeps:
+            self.mode.addItem(self.tr("Sweep {name}").format(name=name), name)
+            self._graph_defaults[name] = ", ".join(graph_sweep.describe(name, v).split("=", 1)[1]
+                                                   for v in values)
+        index = self.mode.findData(current)
+        self.mode.setCurrentIndex(max(0, index))
+        self.mode.blockSignals(False)
+        if index < 0:
+            self._mode_changed()
+
     def load_graph(self, graph: Graph) -> None:
         """Defaults for a newly opened graph (its epochs and ``compare_plan``, shared with the CLI)."""
+        self.refresh_sweeps(graph)
         plan = compare_plan(graph)
         own = graph_optimizer(graph)
         for key, lr in self.lrs.items():
@@ -112,7 +141,9 @@ class CompareSetupPanel(QWidget):
             check.setChecked(key in plan.optimizers)
         self.mode.setCurrentIndex(max(0, self.mode.findData(plan.sweep[0] if plan.sweep else "optimizers")))
         if plan.sweep:
-            self.sweep_values.setText(", ".join(f"{v:g}" if isinstance(v, float) else str(v)
+            self.sweep_values.setText(", ".join(graph_sweep.describe(plan.sweep[0], v).split("=", 1)[1]
+                                                if graph_sweep.is_graph_sweep(plan.sweep[0])
+                                                else f"{v:g}" if isinstance(v, float) else str(v)
                                                 for v in plan.sweep[1]))
 
     def specs(self) -> list[RunSpec]:
@@ -121,7 +152,10 @@ class CompareSetupPanel(QWidget):
         if not keys:
             raise ValueError("choose at least one optimizer to compare")
         mode = self.mode.currentData()
-        sweep = None if mode == "optimizers" else (mode, sweep_values(mode, self.sweep_values.text()))
+        if graph_sweep.is_graph_sweep(mode):
+            sweep = (mode, graph_sweep.sweep_values(self._graph, mode, self.sweep_values.text()))
+        else:
+            sweep = None if mode == "optimizers" else (mode, sweep_values(mode, self.sweep_values.text()))
         return ComparePlan(keys, {key: lr.value() for key, lr in self.lrs.items()}, sweep).specs()
 
     def options(self) -> dict[str, Any]:
@@ -141,7 +175,7 @@ class CompareSetupPanel(QWidget):
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         self.sweep_values.setEnabled(mode != "optimizers")
-        self.sweep_values.setText(DEFAULT_SWEEPS.get(mode, ""))
+        self.sweep_values.setText(DEFAULT_SWEEPS.get(mode, self._graph_defaults.get(mode, "")))
         self._refresh_lrs()
 
     def _refresh_lrs(self) -> None:
