@@ -6,6 +6,7 @@ import functools
 import numpy as np
 
 from playground.engine import Model, Trainer, load_preset, node_type
+from playground.engine.compare import Comparison, make_specs
 from playground.engine.sequence_probes import sequence_trace, sine_continuation
 from playground.paths import PRESETS_DIR
 
@@ -23,8 +24,15 @@ def trained(name: str, rnn_type: str | None = None):
 
 
 def test_lstm_and_gru_remember_the_first_symbol_and_simple_rnn_falls_behind():
-    accuracy = {kind: trained("concept_rnn_vs_lstm_memory", kind)[1].val_accuracy
-                for kind in ("LSTM", "GRU", "SimpleRNN")}
+    """The preset's own comparison (its compare object swaps the rnn node's type), as the compare
+    view runs it."""
+    path = PRESETS_DIR / "concept_rnn_vs_lstm_memory.json"
+    settings = load_preset(path).meta["compare"]
+    sweep = settings["sweep"]
+    specs = make_specs(settings["optimizers"], sweep=(sweep["name"], sweep["values"]))
+    results = Comparison(path, specs).run()
+    accuracy = {r["change"]["value"]: r["final_val_accuracy"] for r in results}
+    assert set(accuracy) == {"SimpleRNN", "LSTM", "GRU"}
     assert accuracy["LSTM"] >= 0.95 and accuracy["GRU"] >= 0.95, accuracy
     assert accuracy["SimpleRNN"] <= 0.75, accuracy  # chance is 0.25; it has not learnt to carry it
 
@@ -36,18 +44,15 @@ def test_the_forget_gate_holds_the_first_symbol_in_the_cell():
     labels = np.array([int(t["label"]) for t in traces])
     cells = np.stack([t["layers"]["rnn"]["cell state"] for t in traces])  # (seq, T, units)
     forget = np.stack([t["layers"]["rnn"]["forget gate"] for t in traces])
-    last = cells[:, -1]
-    # the units whose final cell state separates the symbols best (between- over within-class spread)
-    means = np.stack([last[labels == k].mean(axis=0) for k in np.unique(labels)])
-    spread = means.var(axis=0) / (np.mean([last[labels == k].var(axis=0) for k in np.unique(labels)], axis=0) + 1e-6)
-    memory = np.argsort(spread)[-8:]
     assert forget[:, 1:].mean() > 0.7  # mostly open after the first step: keep the cell
-    # some of the units that store it hold the value their cell took at step 0 to the very end
-    corr = np.array([abs(np.corrcoef(cells[:, 0, j], last[:, j])[0, 1]) for j in memory])
-    assert (corr > 0.9).sum() >= 2, corr
-    # and the final cell state alone tells the symbol (nearest class mean)
-    guess = np.argmin(((last[:, None, :] - means[None]) ** 2).sum(axis=2), axis=1)
-    assert (np.unique(labels)[guess] == labels).mean() >= 0.95
+
+    def readable(cell):  # the symbol from the cell state alone (nearest class mean)
+        means = np.stack([cell[labels == k].mean(axis=0) for k in np.unique(labels)])
+        guess = np.argmin(((cell[:, None, :] - means[None]) ** 2).sum(axis=2), axis=1)
+        return (np.unique(labels)[guess] == labels).mean()
+
+    # written at step 0, still there after 24 distracting steps
+    assert readable(cells[:, 0]) >= 0.95 and readable(cells[:, -1]) >= 0.95
 
 
 def test_sine_prediction_is_accurate_and_the_generated_continuation_follows_the_wave():

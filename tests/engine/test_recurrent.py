@@ -85,6 +85,11 @@ def test_lstm_forget_bias_starts_at_one_and_recurrent_weights_are_orthogonal():
     for gate in range(4):
         block = u[:, gate * 8:(gate + 1) * 8]
         np.testing.assert_allclose(block.T @ block, np.eye(8), atol=1e-12)
+    gru = node_type("GRU").build([(5, 3)], {"units": 8, "return_sequences": False},
+                                 np.random.default_rng(0), np.dtype(np.float64))
+    b = gru.params["b"] + gru.params["bh"]  # r, z, n: the update gate z starts leaning to keep
+    np.testing.assert_array_equal(b[8:16], 1.0)
+    assert not b[:8].any() and not b[16:].any()
 
 
 @pytest.mark.parametrize("kind", RECURRENT)

@@ -126,8 +126,15 @@ class LSTM(_Recurrent):
 class GRU(_Recurrent):
     type_name = "GRU"
     help = ("Gated recurrent unit: an update gate mixes the old state with a candidate, a reset "
-            "gate decides how much of the old state the candidate sees. Fewer weights than LSTM.")
+            "gate decides how much of the old state the candidate sees. Fewer weights than LSTM; "
+            "the update gate starts leaning to keep (bias 1).")
     params = (_UNITS, _SEQUENCES)
     kind = _GRU
     torch_class = "GRU"
     traces = ("hidden state", "update gate", "reset gate")
+
+    @classmethod
+    def build(cls, shapes, p, rng, dtype):
+        op = super().build(shapes, p, rng, dtype)
+        op.params["b"][p["units"]:2 * p["units"]] = 1  # update gate leaning to keep: remember by default
+        return op
