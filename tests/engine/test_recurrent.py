@@ -182,3 +182,17 @@ def test_a_sequence_parameter_out_of_range_is_one_clear_problem():
     g = sequence_graph("GRU", length=1)
     with pytest.raises(GraphError, match="length = 1 is below its minimum 2"):
         Model.from_preset(g)
+
+
+def test_ragged_sequences_in_a_users_npz_are_one_line_naming_the_file_and_the_fix(tmp_path):
+    from playground.engine import DatasetError, datasets
+
+    x = np.empty(3, dtype=object)
+    x[0], x[1], x[2] = np.zeros((4, 2)), np.zeros((5, 2)), np.zeros((3, 2))
+    path = tmp_path / "ragged.npz"
+    np.savez(path, x=x, y=np.array([0, 1, 0]))
+    with pytest.raises(DatasetError) as info:
+        datasets.load("npz", path=str(path))
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message and "array 'x'" in message
+    assert "pad them to one length" in message
