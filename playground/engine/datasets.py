@@ -451,7 +451,8 @@ def _npz_array(archive: np.lib.npyio.NpzFile, key: str, name: str) -> np.ndarray
     except ValueError as e:
         if "pickle" in str(e) or "object" in str(e).lower():
             raise DatasetError(f"{name}: array '{key}' holds Python objects (pickled data), which are "
-                               "refused for safety; save plain numeric arrays") from None
+                               "refused for safety; save plain numeric arrays (sequences of different "
+                               "lengths: pad them to one length)") from None
         raise DatasetError(f"{name}: array '{key}' cannot be read ({_one_line(e)})") from None
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as e:
         raise DatasetError(f"{name}: array '{key}' cannot be read ({_one_line(e)})") from None

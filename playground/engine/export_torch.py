@@ -126,7 +126,7 @@ def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, d
         attr = f"self.{var}"
         if module is not None:
             init.append(f"{attr} = {module}")
-        call = t.torch_call(attr, [names[s] for s in model.sources[nid]])
+        call = t.torch_forward(attr, [names[s] for s in model.sources[nid]], node.params)
         if nid == model.output and head != model.output:
             activate = t.torch_call(attr, ["out"])
         else:

@@ -195,6 +195,9 @@ def train_step(model, net, optimizer, scaler, amp, xb, yb):
     loss = LOSS(out.float(), yb)
     optimizer.zero_grad(set_to_none=True)
     scaler.scale(loss).backward()
+    if CLIP_NORM:
+        scaler.unscale_(optimizer)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP_NORM)
     scaler.step(optimizer)
     scaler.update()
     hits = correct(out.detach(), yb, net) if NUM_CLASSES is not None else 0

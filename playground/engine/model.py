@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -182,6 +182,14 @@ class Model:
         """Every layer's output for ``x`` (copies), for feature-map views."""
         with KERNEL_LOCK:
             return {k: v.copy() for k, v in self._run(x, False, self._eval_ops.for_batch(max(len(x), 1))).items()}
+
+    def inspect(self, x: np.ndarray, read: Callable[[dict[str, Op]], Any]) -> Any:
+        """``read(ops)`` right after an evaluation pass of ``x``, while the ops' caches (a recurrent
+        layer's gates, say) still describe ``x``: for views of what happens inside a layer."""
+        with KERNEL_LOCK:
+            ops = self._eval_ops.for_batch(max(len(x), 1))
+            self._run(x, False, ops)
+            return read(ops)
 
     def loss_and_grads(self, x: np.ndarray, y: np.ndarray,
                        training: bool = True) -> tuple[float, dict[str, np.ndarray]]:

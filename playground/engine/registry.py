@@ -114,6 +114,12 @@ class NodeType:
         return f"{module}({args[0]})"
 
     @classmethod
+    def torch_forward(cls, module: str, args: list[str], p: dict[str, Any]) -> str:
+        """``torch_call`` for types whose call depends on their parameters (a recurrent layer's
+        last step); the exporter asks this one."""
+        return cls.torch_call(module, args)
+
+    @classmethod
     def torch_state(cls, params: dict[str, np.ndarray], p: dict[str, Any]) -> dict[str, np.ndarray]:
         """Engine parameters (by role; buffers keep their names) as the torch module's state_dict wants them."""
         return {_TORCH_NAMES.get(cls.param_roles.get(k, ""), k): v for k, v in params.items()}

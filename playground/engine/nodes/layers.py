@@ -40,27 +40,30 @@ def _weights(shape: tuple[int, ...], bias_size: int, p: dict[str, Any], rng: np.
 class Dense(NodeType):
     type_name = "Dense"
     category = "Layers"
-    help = "Fully connected layer: every output is a weighted sum of every input plus a bias."
+    help = ("Fully connected layer: every output is a weighted sum of every input plus a bias "
+            "(on a sequence, the same layer at every time step).")
     params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS)
     param_roles = {"W": "weight", "b": "bias"}
 
     @classmethod
     def infer(cls, shapes, p):
+        if len(shapes[0]) == 2:  # a sequence (time x features): applied per time step
+            return (shapes[0][0], p["units"])
         if len(shapes[0]) != 1:
             raise ShapeError(f"needs a flat input, got {shape_text(shapes[0])}: add a Flatten before it")
         return (p["units"],)
 
     @classmethod
     def param_count(cls, shapes, p):
-        return shapes[0][0] * p["units"] + (p["units"] if p["bias"] else 0)
+        return shapes[0][-1] * p["units"] + (p["units"] if p["bias"] else 0)
 
     @classmethod
     def build(cls, shapes, p, rng, dtype):
-        return DenseOp(*_weights((shapes[0][0], p["units"]), p["units"], p, rng, dtype))
+        return DenseOp(*_weights((shapes[0][-1], p["units"]), p["units"], p, rng, dtype))
 
     @classmethod
     def torch_module(cls, shapes, p):
-        return f"nn.Linear({shapes[0][0]}, {p['units']}, bias={p['bias']})"
+        return f"nn.Linear({shapes[0][-1]}, {p['units']}, bias={p['bias']})"
 
     @classmethod
     def torch_state(cls, params, p):

@@ -166,6 +166,9 @@ class PlotPanel(QWidget):
 
     title = ""
     view_name = ""  # what ``playground shot PRESET --view NAME`` calls this panel
+    # Opening or training a network fronts, of the views that apply to it, the highest ranked
+    # (0: never fronted by itself): the one that says most about that kind of network.
+    front_rank = 0
     redraw_interval = 0.0  # seconds; the live training panels use REDRAW_INTERVAL
     # A staticmethod probe(model, data) -> object, run on the training worker's thread with every heavy snapshot;
     # its result arrives as ``snap.extras[type(panel).__name__]``. None: the panel needs none.

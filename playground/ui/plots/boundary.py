@@ -25,6 +25,7 @@ class DecisionBoundaryPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
     title = QT_TRANSLATE_NOOP("DecisionBoundaryPanel", "Decision boundary")
     view_name = "boundary"  # playground shot PRESET --view boundary
+    front_rank = 40
 
     @classmethod
     def note(cls, analysis, graph, shape):
