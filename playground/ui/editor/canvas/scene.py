@@ -17,6 +17,7 @@ from playground.engine.validate import Analysis
 from playground.ui.common import style
 from playground.ui.editor.canvas.edge_item import EdgeItem
 from playground.ui.editor.canvas.node_item import PORT_R, NodeItem, PortItem
+from playground.ui.editor.canvas.previews import place_cards
 from playground.ui.editor.canvas.routing import bezier
 from playground.ui.editor.document import GraphDocument
 from playground.ui.editor.edits import Connect, MoveNodes
@@ -93,6 +94,7 @@ class GraphScene(QGraphicsScene):
         direct = {(e.src, e.src_port) for e, item in self.edges.items() if not item.in_lane()}
         for e, item in self.edges.items():
             item.place_label(obstacles(item), not (item.in_lane() and (e.src, e.src_port) in direct))
+        place_cards(self.nodes)
 
     def node_moved(self, item: NodeItem) -> None:
         """A node moved: its own wires follow at once, the others (which may now have to go round
