@@ -77,6 +77,7 @@ class NodeItem(QGraphicsItem):
                       | QGraphicsItem.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # panning blits the drawn node
         inputs = self.node_type.inputs if self.node_type else ()
         outputs = self.node_type.outputs if self.node_type else ()
         self.inputs = {p.name: PortItem(self, p, False) for p in inputs}

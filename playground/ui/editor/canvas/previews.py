@@ -18,7 +18,8 @@ from playground.engine.node_stats import NodePreview
 from playground.ui.common import style
 from playground.ui.editor.canvas.node_item import WIDTH
 
-CARD_W, MIN_CARD_H = 176.0, 56.0
+CARD_W, MIN_CARD_H = 216.0, 56.0
+MAP_GAP, ARROW_W = 3.0, 14.0
 GAP = 44.0  # between node and card: room for a wire's lane beside the node
 PAD = 5.0
 CAPTION_PT = 8.0
@@ -68,11 +69,27 @@ class PreviewItem(QGraphicsItem):
         self.wanted = True  # the previews toggle is on
         self.blocked = False  # no room beside its node
         self.setAcceptedMouseButtons(Qt.NoButton)  # a press goes to the node: drag it, select it
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # panning blits, never re-scales
         self.setZValue(-1)
 
+    def _map_layout(self) -> tuple[list[np.ndarray], float]:
+        """The groups of maps a maps card draws (pooling: input, then output) and their side, as
+        large as the card's width allows."""
+        d = self.data
+        groups = [d.input_maps, d.maps] if d.kind == "pooled" and d.input_maps is not None else [d.maps]
+        count = sum(len(g) for g in groups)
+        arrow = ARROW_W if len(groups) > 1 else 0.0
+        return groups, (CARD_W - 2 * PAD - 2 - arrow - MAP_GAP * (count - 1)) / max(count, 1)
+
+    def _content_height(self) -> float:
+        if self.data is not None and self.data.kind in ("maps", "pooled"):
+            caption = QFontMetricsF(style.ui_font(CAPTION_PT)).height()
+            return PAD + caption + 2 + min(self._map_layout()[1], 64.0) + PAD + 1
+        return MIN_CARD_H
+
     def fit(self, node_height: float, on_left: bool) -> None:
-        """As tall as its node (at least ``MIN_CARD_H``), beside its right or left edge."""
-        h = max(node_height, MIN_CARD_H)
+        """As tall as its node or its pictures, beside its node's right or left edge."""
+        h = max(node_height, self._content_height())
         if (CARD_W, h) != self.size or on_left != self.on_left:
             self.prepareGeometryChange()
             self.size, self.on_left = (CARD_W, h), on_left
@@ -165,10 +182,8 @@ class PreviewItem(QGraphicsItem):
     def _draw_maps(self, painter: QPainter, w: float, h: float) -> str:
         d = self.data
         pooled = d.kind == "pooled"
-        groups = [d.input_maps, d.maps] if pooled and d.input_maps is not None else [d.maps]
-        values = np.concatenate([g.ravel() for g in groups])
-        signed = bool(values.min() < 0)
-        limit = float(np.max(np.abs(values))) or 1.0
+        groups, side = self._map_layout()
+        signed = bool(min(float(g.min()) for g in groups) < 0)
         if pooled:
             caption = _tr("input → output")
             tip = _tr("The first channels of one validation image going in (left) and coming out "
@@ -178,25 +193,25 @@ class PreviewItem(QGraphicsItem):
             tip = _tr("This layer's first feature maps for one validation image (orange below 0, "
                       "blue above)") if signed else _tr("This layer's first feature maps for one validation image")
         top = self._caption(painter, w, caption)
-        side = h - top - PAD - 2
-        count = sum(len(g) for g in groups)
-        arrow = 14.0 if pooled else 0.0
-        side = min(side, (w - 2 * PAD - arrow - 3 * (count - 1)) / count)
+        side = min(side, h - top - PAD - 3)
         x, y = PAD + 1, top + 2
         painter.setRenderHint(QPainter.SmoothPixmapTransform, False)  # pixels stay square
         for gi, group in enumerate(groups):
-            for m in group:
+            for i, m in enumerate(group):
+                # each map on its own scale (as the Feature maps view); a pooled pair shares one
+                ref = groups[0][i] if pooled else m
+                limit = float(np.max(np.abs(ref))) or 1.0
                 rect = QRectF(x, y, side, side)
                 painter.drawImage(rect, map_image(m, signed, limit))
                 painter.setPen(QPen(style.NODE_BORDER, 0.8))
                 painter.setBrush(Qt.NoBrush)
                 painter.drawRect(rect)
-                x += side + 3
+                x += side + MAP_GAP
             if pooled and gi == 0:
                 painter.setPen(style.NODE_SUBTEXT)
                 painter.setFont(style.ui_font(CAPTION_PT + 1))
-                painter.drawText(QRectF(x - 3, y, arrow + 3, side), Qt.AlignCenter, "→")
-                x += arrow
+                painter.drawText(QRectF(x - MAP_GAP, y, ARROW_W + MAP_GAP, side), Qt.AlignCenter, "→")
+                x += ARROW_W
         return tip
 
     @property
