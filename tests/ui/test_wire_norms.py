@@ -12,12 +12,13 @@ from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, settle, w
 
 
 def _step(window, qtbot, steps: int = 1):
+    """Press Step ``steps`` times, each time until the snapshot of that step is on screen."""
     controller = window.training
+    shown = []
+    controller.snapshotReceived.connect(lambda snap: shown.append(snap.step))
     for i in range(steps):
         controller.actions["step"].trigger()
-        qtbot.waitUntil(lambda: controller.worker is not None and controller.worker.trainer is not None
-                        and controller.worker.trainer.step == i + 1 and controller.paused, timeout=60_000)
-    qtbot.waitUntil(lambda: window.canvas_live._norms is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: i + 1 in shown and controller.paused, timeout=60_000)
     settle()
 
 

@@ -184,7 +184,11 @@ class TrainingWorker(QObject):
         self._pending.append(event)
         if event.epoch_end:
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
-        self._emit(force=event.epoch_end and self.trainer.steps_per_epoch > 1)
+        # A step the run pauses after (F10) is shown whole, heavy views included, however soon
+        # after the previous one it came.
+        stepping = self._paused
+        self._emit(force=stepping or (event.epoch_end and self.trainer.steps_per_epoch > 1),
+                   status="paused" if stepping else None)
         self._keep_pace()
         with self._pace:  # under the lock resume() takes, so a resume is never lost
             if self._paused:

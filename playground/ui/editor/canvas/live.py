@@ -1,7 +1,7 @@
 """The canvas while the network trains: live previews beside the nodes and, after a step, the
 forward and backward norms on the wires.
 
-Two toggles (View menu, and two buttons in the canvas's top-right corner) switch them; both are
+Two toggles (View menu, and two buttons in the canvas's top-left corner) switch them; both are
 remembered. The numbers come from the training worker: ``node_stats``'s probes run on its thread
 with each heavy snapshot (only while their toggle is on) and arrive in ``snap.extras``.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMainWindow, QToolButton
 
@@ -22,6 +22,8 @@ from playground.ui.editor.canvas.previews import PreviewItem, place_cards
 from playground.ui.training.controller import network_key
 
 PREVIEWS_KEY, NORMS_KEY = "canvas/previews", "canvas/wireNorms"
+# ``playground shot --view NAME``: the editor with the previews, or with the norms on the wires too
+CANVAS_VIEWS = ("previews", "wire-norms")
 PREVIEW_PROBE, NORMS_PROBE = "canvas_previews", "wire_norms"
 LOSS_REDRAW = 0.25  # seconds between redraws of a loss card
 LOSS_POINTS = 240  # a loss card's curve keeps at most this many points
@@ -82,7 +84,6 @@ class CanvasLive(QObject):
         view_menu.insertSeparator(window.actions.reset_layout)
         self.buttons = [self._button(self.previews_action, self.tr("Previews")),
                         self._button(self.norms_action, self.tr("Wire norms"))]
-        self.view.installEventFilter(self)
         self._place_buttons()
         self.losses: list[float] = []
         self._smoothed: float | None = None
@@ -117,18 +118,12 @@ class CanvasLive(QObject):
         button.adjustSize()
         return button
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.view and event.type() == QEvent.Resize:
-            self._place_buttons()
-        return False
-
     def _place_buttons(self) -> None:
-        """Side by side in the canvas's top-right corner."""
-        x = self.view.width() - 8
-        for button in reversed(self.buttons):
-            x -= button.width()
+        """Side by side in the canvas's top-left corner (the cards take the nodes' right side)."""
+        x = 8
+        for button in self.buttons:
             button.move(x, 8)
-            x -= 6
+            x += button.width() + 6
 
     def set_previews(self, on: bool) -> None:
         self.previews_on = on
@@ -145,6 +140,14 @@ class CanvasLive(QObject):
         if on and self._norms is None:
             self.window.statusBar().showMessage(
                 self.tr("Step (F10) or train to see the norms on the wires"), 5000)
+
+    def show_for_shot(self, view: str) -> None:
+        """The toggles as ``view`` (one of CANVAS_VIEWS) wants them, for this window only."""
+        for action, on in ((self.previews_action, True), (self.norms_action, view == "wire-norms")):
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+        self.previews_on, self.norms_on = True, view == "wire-norms"
 
     # --- the worker's side (its thread) -------------------------------------------------------
     def _preview_probe(self, model, data):
