@@ -3,7 +3,7 @@ from the training worker's numbers, equal to what the engine computes on the sam
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -111,3 +111,25 @@ def test_the_toggles_are_remembered_in_a_new_window(window, qtbot):
     assert not again.canvas_live.previews_action.isChecked()
     assert again.canvas_live.norms_action.isChecked()
     QApplication.processEvents()
+
+
+def test_a_theme_switch_repaints_the_cached_nodes_and_cards(window, tmp_path, qtbot):
+    from playground.ui.common import style
+
+    _train(window, tmp_path, qtbot, "spiral", 10)
+    node = window.scene.nodes["relu1"]
+    card = node.preview
+
+    def colour_inside(item) -> str:
+        view = window.view
+        window.view.centerOn(item)
+        settle()
+        height = item.height if item is node else item.size[1]
+        spot = view.mapFromScene(item.mapToScene(QPointF(12, height - 3)))  # plain body, no text
+        return view.viewport().grab().toImage().pixelColor(spot).name()
+
+    assert colour_inside(node) == style.DARK.node_body and colour_inside(card) == style.DARK.node_body
+    window.menus["theme"].action_for("light").trigger()
+    settle()
+    assert colour_inside(node) == style.LIGHT.node_body and colour_inside(card) == style.LIGHT.node_body
+    window.menus["theme"].action_for("dark").trigger()

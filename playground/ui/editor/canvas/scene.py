@@ -48,7 +48,17 @@ class GraphScene(QGraphicsScene):
         document.nodeMoved.connect(self._move_node)
         document.reset.connect(self.rebuild)
         document.analysisChanged.connect(self.apply_analysis)
+        style.notifier.changed.connect(self._restyle)
         self.rebuild()
+
+    def _restyle(self, _theme: str) -> None:
+        """A theme switch: nodes and cards are cached pictures, so each is drawn anew."""
+        for item in self.nodes.values():
+            item.update()
+            if item.preview is not None:
+                item.preview.redraw()
+        for item in self.edges.values():
+            item.update()
 
     def rebuild(self) -> None:
         self.clear()
