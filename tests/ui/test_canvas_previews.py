@@ -61,7 +61,7 @@ def test_a_relu_preview_says_the_dead_fraction_the_engine_computes(window, tmp_p
     relu = model.activations(x)["relu2"]
     expected = float(np.mean(relu.max(axis=0) <= 0))
     assert card.data.dead == expected
-    assert f"{round(100 * expected)}% of its units output 0" in card.toolTip()
+    assert f"{round(100 * expected)}% of its units output 0" in " ".join(card.toolTip().split())
     counts, _ = np.histogram(relu, bins=node_stats.BINS, range=card.data.value_range)
     np.testing.assert_array_equal(card.data.counts, counts)
 

@@ -18,7 +18,7 @@ from playground.engine import node_stats
 from playground.engine.node_stats import WireNorms
 from playground.engine.registry import node_type
 from playground.ui.common import settings, style
-from playground.ui.editor.canvas.previews import PreviewItem, place_cards
+from playground.ui.editor.canvas.previews import PreviewItem, place_cards, wrapped
 from playground.ui.training.controller import network_key
 
 PREVIEWS_KEY, NORMS_KEY = "canvas/previews", "canvas/wireNorms"
@@ -220,7 +220,7 @@ class CanvasLive(QObject):
                 lines.append((f"‖a‖ {norm_text(n.output)}", QColor(style.NODE_TEXT)))
                 if n.grad is not None:
                     lines.append((f"‖∂L/∂a‖ {norm_text(n.grad)}", gradient_color(n.grad, largest)))
-            item.set_norm_lines(lines, tip)
+            item.set_norm_lines(lines, wrapped(tip))
         self.scene.route_wires()
 
     # --- the numbers go with the network they came from ----------------------------------------

@@ -9,6 +9,8 @@ is drawn once per update into a cached pixmap; painting it while the canvas pans
 """
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
@@ -38,6 +40,11 @@ def warning_color(share: float) -> QColor:
     if share >= WARN_AT:
         return QColor("#e0a030") if style.theme().name == "dark" else QColor("#a86a00")
     return QColor(style.NODE_SUBTEXT)
+
+
+def wrapped(text: str, width: int = 72) -> str:
+    """A plain-text tooltip in lines of about ``width`` characters (Qt does not wrap plain text)."""
+    return "\n".join(textwrap.fill(part, width) for part in text.split("\n"))
 
 
 def _number(v: float) -> str:
@@ -124,7 +131,7 @@ class PreviewItem(QGraphicsItem):
             tip = (self._draw_histogram if kind == "histogram" else self._draw_maps)(painter, w, h)
         painter.end()
         self.pixmap = pixmap
-        self.setToolTip(tip)
+        self.setToolTip(wrapped(tip))
         self.update()
 
     # --- the kinds of card ----------------------------------------------------------------------
