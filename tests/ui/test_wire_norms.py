@@ -2,7 +2,6 @@
 engine computes on the batch that step trained on."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from playground.engine import node_stats

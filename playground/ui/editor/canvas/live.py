@@ -18,7 +18,7 @@ from playground.engine import node_stats
 from playground.engine.node_stats import WireNorms
 from playground.engine.registry import node_type
 from playground.ui.common import settings, style
-from playground.ui.editor.canvas.previews import PreviewItem, place_cards, wrapped
+from playground.ui.editor.canvas.previews import PreviewItem, amber, place_cards, wrapped
 from playground.ui.training.controller import network_key
 
 PREVIEWS_KEY, NORMS_KEY = "canvas/previews", "canvas/wireNorms"
@@ -57,9 +57,7 @@ def gradient_color(grad: float, largest: float) -> QColor:
     ratio = grad / largest if largest > 0 else 1.0
     if ratio < VANISHED:
         return QColor(style.NODE_ERROR)
-    if ratio < FADED:
-        return QColor("#e0a030") if style.theme().name == "dark" else QColor("#a86a00")
-    return QColor(style.NODE_TEXT)
+    return amber() if ratio < FADED else QColor(style.NODE_TEXT)
 
 
 class CanvasLive(QObject):

@@ -33,13 +33,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CanvasPreview", text)
 
 
+def amber() -> QColor:
+    """Warnings short of an error, readable on the theme's node body."""
+    return QColor("#e0a030") if style.theme().name == "dark" else QColor("#a86a00")
+
+
 def warning_color(share: float) -> QColor:
     """Sub-text colour for a harmless share, amber for a worrying one, red for a bad one."""
     if share >= ALARM_AT:
         return QColor(style.NODE_ERROR)
-    if share >= WARN_AT:
-        return QColor("#e0a030") if style.theme().name == "dark" else QColor("#a86a00")
-    return QColor(style.NODE_SUBTEXT)
+    return amber() if share >= WARN_AT else QColor(style.NODE_SUBTEXT)
 
 
 def wrapped(text: str, width: int = 72) -> str:
