@@ -23,6 +23,7 @@ BINS = 24
 MAP_COUNT = 4  # feature maps a "maps" preview shows
 POOLED_COUNT = 2  # input and output maps a "pooled" preview shows
 FLAT_SAMPLES, IMAGE_SAMPLES = 256, 32  # validation samples the histograms are taken over
+KEEP = 3  # batch sizes whose op copies are kept (the previews', the last batch's, a short last batch)
 
 
 @dataclass
@@ -53,14 +54,16 @@ _ops_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _own_ops(model: Model, batch: int) -> dict[str, Op]:
     """Copies of the model's ops for batches of ``batch``: shared parameters and buffers, their
     own activation caches and gradient arrays (made once per network and batch size)."""
-    key = (id(model.ops), batch)
-    cached = _ops_cache.get(model)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    shared = {id(a): a for op in model.ops.values()
-              for d in (op.params, getattr(op, "buffers", {})) for a in d.values()}
-    ops = {nid: copy.deepcopy(op, dict(shared)) for nid, op in model.ops.items()}
-    _ops_cache[model] = (key, ops)
+    sets = _ops_cache.get(model)
+    if sets is None or sets[0] is not model.ops:  # a new model, or new weights (reset)
+        sets = _ops_cache[model] = (model.ops, {})
+    ops = sets[1].get(batch)
+    if ops is None:
+        if len(sets[1]) >= KEEP:
+            sets[1].pop(next(iter(sets[1])))
+        shared = {id(a): a for op in model.ops.values()
+                  for d in (op.params, getattr(op, "buffers", {})) for a in d.values()}
+        ops = sets[1][batch] = {nid: copy.deepcopy(op, dict(shared)) for nid, op in model.ops.items()}
     return ops
 
 

@@ -104,3 +104,15 @@ def test_wire_norms_leave_batchnorm_statistics_and_the_training_run_alone():
     assert len(runs) == 20 and all(r["n0"].grad > 0 for r in runs)
     for k, v in plain.state().items():
         np.testing.assert_array_equal(v, probed.state()[k])
+
+
+def test_the_op_copies_of_each_batch_size_are_made_once_per_network():
+    preset = chain_preset([("Dense", {"units": 4}), ("ReLU", {}), ("Dense", {"units": 1}),
+                           ("Sigmoid", {})], "BCE")
+    model = Model.from_preset(preset)
+    previews, batch = node_stats._own_ops(model, 256), node_stats._own_ops(model, 10)
+    assert node_stats._own_ops(model, 256) is previews and node_stats._own_ops(model, 10) is batch
+    assert previews["n0"].params["W"] is model.ops["n0"].params["W"]  # the live weights
+    assert previews["n0"].grads["W"] is not model.ops["n0"].grads["W"]  # gradients of their own
+    model.reset(1)
+    assert node_stats._own_ops(model, 256) is not previews
