@@ -16,6 +16,7 @@ def _train(window, tmp_path, qtbot, name: str, steps: int):
     open_copy(window, tmp_path, name)
     assert window.training.train(max_steps=steps)
     qtbot.waitUntil(lambda: not window.training.running, timeout=120_000)
+    qtbot.waitUntil(lambda: not window.canvas_live._redraw_timer.isActive(), timeout=5_000)  # drawn
     settle()
     return window.training.model
 

@@ -7,10 +7,8 @@ with each heavy snapshot (only while their toggle is on) and arrive in ``snap.ex
 """
 from __future__ import annotations
 
-import time
-
 import numpy as np
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMainWindow, QToolButton
 
@@ -25,7 +23,7 @@ PREVIEWS_KEY, NORMS_KEY = "canvas/previews", "canvas/wireNorms"
 # ``playground shot --view NAME``: the editor with the previews, or with the norms on the wires too
 CANVAS_VIEWS = ("previews", "wire-norms")
 PREVIEW_PROBE, NORMS_PROBE = "canvas_previews", "wire_norms"
-LOSS_REDRAW = 0.25  # seconds between redraws of a loss card
+REDRAW_MS = 250  # the cards and wire labels are redrawn at most this often while a run goes
 LOSS_POINTS = 240  # a loss card's curve keeps at most this many points
 SMOOTHING = 0.9  # of the loss card's curve (exponential moving average)
 FADED, VANISHED = 0.1, 0.01  # gradient norms this far below the largest one are amber, then red
@@ -86,7 +84,10 @@ class CanvasLive(QObject):
         self.losses: list[float] = []
         self._smoothed: float | None = None
         self._last_step = -1
-        self._loss_drawn = 0.0
+        self._pending_previews: dict | None = None
+        self._pending_norms: dict[str, WireNorms] | None = None
+        self._redraw_timer = QTimer(self, singleShot=True, interval=REDRAW_MS)
+        self._redraw_timer.timeout.connect(self._draw_pending)
         self._norms: dict[str, WireNorms] | None = None
         self._data_key: str | None = None  # the network the shown numbers belong to
         self.training.add_probe(PREVIEW_PROBE, self._preview_probe)
@@ -156,18 +157,31 @@ class CanvasLive(QObject):
 
     # --- snapshots (GUI thread) -----------------------------------------------------------------
     def _on_snapshot(self, snap) -> None:
+        """Keep the snapshot's numbers; draw them a few times a second at most (a run of tiny
+        epochs sends many), at once when the run pauses or ends (a step)."""
         self._data_key = self.training.model_key
         self._add_losses(snap)
         previews = snap.extras.get(PREVIEW_PROBE)
         if previews is not None:
-            self._show_previews(previews)
+            self._pending_previews = previews
         norms = snap.extras.get(NORMS_PROBE)
+        if norms is not None:
+            self._pending_norms = norms
+        if snap.status != "running":
+            self._redraw_timer.stop()
+            self._draw_pending()
+        elif not self._redraw_timer.isActive():
+            self._redraw_timer.start()
+
+    def _draw_pending(self) -> None:
+        previews, self._pending_previews = self._pending_previews, None
+        norms, self._pending_norms = self._pending_norms, None
+        if previews is not None:
+            self._show_previews(previews)
         if norms is not None:
             self._norms = norms
             self._show_norms()
-        now = time.monotonic()
-        if self.losses and (now - self._loss_drawn >= LOSS_REDRAW or snap.status != "running"):
-            self._loss_drawn = now
+        if self.losses:
             self._show_loss()
         place_cards(self.scene.nodes)
 
@@ -180,7 +194,7 @@ class CanvasLive(QObject):
                 self._smoothed = value if self._smoothed is None else \
                     SMOOTHING * self._smoothed + (1 - SMOOTHING) * value
                 self.losses.append(float(self._smoothed))
-        if len(self.losses) > 2 * LOSS_POINTS:  # halve the resolution, keep the whole run
+        while len(self.losses) > 2 * LOSS_POINTS:  # halve the resolution, keep the whole run
             pairs = np.asarray(self.losses[:len(self.losses) // 2 * 2]).reshape(-1, 2).mean(axis=1)
             self.losses = [*pairs.tolist(), *self.losses[len(self.losses) // 2 * 2:]]
 
@@ -225,6 +239,8 @@ class CanvasLive(QObject):
     def _forget(self) -> None:
         """Another network: its canvas items are new, the old run's numbers are gone."""
         self.losses, self._smoothed, self._last_step, self._norms = [], None, -1, None
+        self._pending_previews = self._pending_norms = None
+        self._redraw_timer.stop()
         self._data_key = None
 
     def _drop_if_stale(self, _analysis) -> None:

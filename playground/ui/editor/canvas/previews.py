@@ -100,10 +100,11 @@ class PreviewItem(QGraphicsItem):
     def fit(self, node_height: float, on_left: bool) -> None:
         """As tall as its node or its pictures, beside its node's right or left edge."""
         h = max(node_height, self._content_height())
-        if (CARD_W, h) != self.size or on_left != self.on_left:
+        self.on_left = on_left
+        self.setPos(-GAP - CARD_W if on_left else WIDTH + GAP, 0)
+        if (CARD_W, h) != self.size:
             self.prepareGeometryChange()
-            self.size, self.on_left = (CARD_W, h), on_left
-            self.setPos(-GAP - CARD_W if on_left else WIDTH + GAP, 0)
+            self.size = (CARD_W, h)
             self.redraw()
 
     def show_preview(self, data: NodePreview) -> None:
