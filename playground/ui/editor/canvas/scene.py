@@ -9,7 +9,7 @@ import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from playground.engine.graph import Edge
 from playground.engine.registry import shape_text
@@ -50,6 +50,20 @@ class GraphScene(QGraphicsScene):
         document.analysisChanged.connect(self.apply_analysis)
         style.notifier.changed.connect(self._restyle)
         self.rebuild()
+
+    def render(self, painter: QPainter, target=QRectF(), source=QRectF(),
+               mode=Qt.KeepAspectRatio) -> None:
+        """Draw the items themselves, not their cached pictures: an SVG export keeps its text
+        and lines as vectors."""
+        cached = [item for item in self.items() if item.cacheMode() != QGraphicsItem.NoCache]
+        modes = [item.cacheMode() for item in cached]
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.NoCache)
+        try:
+            super().render(painter, target, source, mode)
+        finally:
+            for item, cache in zip(cached, modes):
+                item.setCacheMode(cache)
 
     def _restyle(self, _theme: str) -> None:
         """A theme switch: nodes and cards are cached pictures, so each is drawn anew."""
