@@ -99,6 +99,7 @@ class Model:
         self._eval_ops = EvalOps(self.ops)
         self.last_output: np.ndarray | None = None
         self.last_evaluation: tuple[np.ndarray, np.ndarray] | None = None
+        self.last_batch: tuple[np.ndarray, np.ndarray] | None = None
 
     def flat_parameters(self) -> np.ndarray | None:
         """All parameters as one live vector (``parameters()`` are views into it), or None."""
@@ -193,8 +194,10 @@ class Model:
 
     def loss_and_grads(self, x: np.ndarray, y: np.ndarray,
                        training: bool = True) -> tuple[float, dict[str, np.ndarray]]:
-        """Mean loss on (x, y) and the gradient of every parameter (live buffers, overwritten next call)."""
+        """Mean loss on (x, y) and the gradient of every parameter (live buffers, overwritten next call).
+        ``last_batch`` keeps (x, y) for probes that look at the step just taken (not copied)."""
         with KERNEL_LOCK:
+            self.last_batch = (x, y)
             if self._chain is not None and self._chain.fits(x, y):
                 loss, self.last_output = self._chain.loss_and_grads(x, y, self._flat_params, self._flat_grads)
                 return loss, self._grads

@@ -15,6 +15,9 @@ from playground.engine.params import Param
 
 Shape = tuple[int, ...]
 CATEGORIES = ("Data", "Layers", "Activations", "Losses", "Optimizers")
+# Canvas previews: "histogram" of the output's values, "maps" the first feature maps of one
+# validation image, "pooled" the output maps beside the input maps, "loss" the loss curve.
+PREVIEWS = ("", "histogram", "maps", "pooled", "loss")
 # What a learned parameter is for; plots, initialisers and exporters ask for a role, never a name.
 ROLES = ("weight", "bias", "scale", "shift", "slope")
 _TORCH_NAMES = {"weight": "weight", "bias": "bias", "scale": "weight", "shift": "bias", "slope": "weight"}
@@ -56,6 +59,12 @@ class NodeType:
     # Types of one group take the same input and give the same output shape, so a compare sweep may
     # swap one for another ("activation", "recurrent"); None: not swappable.
     swap_group: ClassVar[str | None] = None
+    # What its live preview on the canvas shows (engine/node_stats.py): one of PREVIEWS.
+    preview: ClassVar[str] = ""
+    output_range: ClassVar[tuple[float, float] | None] = None  # bounds its outputs never leave
+    units_can_die: ClassVar[bool] = False  # a unit can get stuck at output 0 and stop learning
+    # Outside this range its gradient is under a tenth of its peak: it barely passes one back.
+    saturates_outside: ClassVar[tuple[float, float] | None] = None
 
     @classmethod
     def param(cls, name: str) -> Param | None:

@@ -43,6 +43,7 @@ class Dense(NodeType):
     help = ("Fully connected layer: every output is a weighted sum of every input plus a bias "
             "(on a sequence, the same layer at every time step).")
     params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS)
+    preview = "histogram"
     param_roles = {"W": "weight", "b": "bias"}
 
     @classmethod
@@ -91,6 +92,7 @@ class Conv2D(NodeType):
     )
     param_roles = {"W": "weight", "b": "bias"}
     is_spatial_filter = True
+    preview = "maps"
 
     @classmethod
     def infer(cls, shapes, p):
@@ -137,6 +139,7 @@ class Conv2D(NodeType):
 
 class _Pool(NodeType):
     category = "Layers"
+    preview = "pooled"
     mode = ""
     params = (int_param("size", 2, "Pooling window size (size x size)", 1, 8),
               int_param("stride", 0, "Step between windows (0: same as size)", 0, 8))
@@ -234,6 +237,7 @@ class Dropout(NodeType):
 @register
 class BatchNorm(NodeType):
     type_name = "BatchNorm"
+    preview = "histogram"
     category = "Layers"
     help = "Normalises each feature/channel over the batch, then scales and shifts it (learned)."
     params = (float_param("momentum", 0.1, "Weight of the newest batch in the running statistics",
@@ -270,6 +274,7 @@ class BatchNorm(NodeType):
 @register
 class Add(NodeType):
     type_name = "Add"
+    preview = "histogram"
     category = "Layers"
     help = "Sums its inputs element by element: the residual (skip) connection."
     inputs = (Port("in", multi=True),)
@@ -292,6 +297,7 @@ class Add(NodeType):
 @register
 class Concat(NodeType):
     type_name = "Concat"
+    preview = "histogram"
     category = "Layers"
     help = "Joins its inputs along features (or channels for images)."
     inputs = (Port("in", multi=True),)

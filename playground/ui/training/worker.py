@@ -185,10 +185,12 @@ class TrainingWorker(QObject):
         self._pending.append(event)
         if event.epoch_end:
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
-        # The run's last step, or one it pauses or stops at, is on screen whole (its heavy views too).
-        ends_here = event.step >= event.total_steps or self._paused or self._stop_requested
-        self._emit(force=event.epoch_end and self.trainer.steps_per_epoch > 1,
-                   epoch_end=event.epoch_end and not ends_here)
+        # A step the run pauses after (F10), its last step, or one it stops at, is on screen whole
+        # (heavy views and probes included), however soon after the previous one it came.
+        stepping = self._paused
+        ends_here = event.step >= event.total_steps or stepping or self._stop_requested
+        self._emit(force=stepping or (event.epoch_end and self.trainer.steps_per_epoch > 1),
+                   status="paused" if stepping else None, epoch_end=event.epoch_end and not ends_here)
         self._keep_pace()
         with self._pace:  # under the lock resume() takes, so a resume is never lost
             if self._paused:
