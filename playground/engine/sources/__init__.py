@@ -1,5 +1,6 @@
 """Registered generated dataset sources (see ``base``); each module below registers its own."""
 from playground.engine.sources.base import (GENERATED, DatasetError, Generated, GeneratedSource,
                                             register_source, source_params)
+from playground.engine.sources import points  # noqa: F401  (registers the drawn-points source)
 
 __all__ = ["GENERATED", "DatasetError", "Generated", "GeneratedSource", "register_source", "source_params"]
