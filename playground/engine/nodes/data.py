@@ -51,8 +51,18 @@ class Dataset(NodeType):
         *source_params(),
         *feature_params(),
     )
-    # What the decision-boundary view offers as sliders beside the plot (when relevant_params has them).
-    plane_controls = ("samples", "noise", "val_fraction")
+    # What the decision-boundary view offers as sliders beside the plot, when relevant_params has
+    # them: (parameter, label, low, high, step, shown as a percentage).
+    plane_controls = (("samples", "Samples", 20, 2000, 10, False), ("noise", "Noise", 0.0, 0.5, 0.01, True),
+                      ("val_fraction", "Validation", 0.05, 0.9, 0.05, True))
+
+    @classmethod
+    def control_value(cls, p: dict[str, Any], name: str) -> Any:
+        """A slider's value: samples = 0 shows the number of samples it stands for."""
+        if name == "samples" and not p.get("samples"):
+            source = GENERATED.get(p.get("source"))
+            return source.default_samples if source else datasets.DEFAULT_TOY_SAMPLES
+        return p.get(name, cls.param(name).default)
     _FEATURES = tuple(q.name for q in feature_params())
 
     @classmethod

@@ -223,7 +223,7 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _views_follow_document(self) -> None:
         """An opened network starts on the views that apply to it, before any training."""
         a = self.document.analysis
-        self._show_relevant_view(a.dataset is not None and a.shapes.get(a.dataset) == (2,),
+        self._show_relevant_view(a.dataset is not None and a.plane,
                                  has_conv(self.document.graph), a.num_classes)
         self._notes_follow_edits(a)
 

@@ -1,0 +1,368 @@
+"""Drawing data in the decision-boundary view: click to add a point of the chosen class, drag to
+paint, right-click to remove the nearest point, right-drag to erase, Clear; the Dataset node's
+sample count, noise and validation share as sliders beside the plot.
+
+Every edit goes through the document's undo stack: a click is one step, a whole drag is one step
+(the stroke is drawn at once and committed on release), a slider drag merges into one step. Drawing
+on a generated toy turns it into a ``points`` source holding the toy's current points plus the edit.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from playground.engine.graph import Graph
+from playground.engine.registry import node_type
+from playground.ui.common import style
+from playground.ui.editor.edits import SetParam
+
+PAINT_SPACING = 9.0  # pixels of mouse travel between two painted points
+REMOVE_RADIUS = 14.0  # pixels: how near a right-click must be to a point to remove it
+ERASE_RADIUS = 12.0
+
+
+class SetParams(QUndoCommand):
+    """Change several parameters of one node at once (the data source and its points)."""
+
+    def __init__(self, graph: Graph, node_id: str, values: dict[str, Any], text: str) -> None:
+        super().__init__(text)
+        self.graph, self.node_id = graph, node_id
+        params = graph.nodes[node_id].params
+        self.new = dict(values)
+        self.old = {k: params.get(k, node_type(graph.nodes[node_id].type).defaults().get(k)) for k in values}
+
+    def redo(self) -> None:
+        for k, v in self.new.items():
+            self.graph.set_param(self.node_id, k, v)
+
+    def undo(self) -> None:
+        for k, v in self.old.items():
+            self.graph.set_param(self.node_id, k, v)
+
+
+class PointSet:
+    """The points on screen: coordinates, class labels and which ones are held out for validation."""
+
+    def __init__(self, xy: np.ndarray, labels: np.ndarray, is_val: np.ndarray, classes: int) -> None:
+        self.xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+        self.labels = np.asarray(labels, dtype=np.int64).reshape(-1)
+        self.is_val = np.asarray(is_val, dtype=bool).reshape(-1)
+        self.classes = int(classes)
+
+    @classmethod
+    def empty(cls, classes: int = 2) -> PointSet:
+        return cls(np.zeros((0, 2)), np.zeros(0), np.zeros(0), classes)
+
+    def __len__(self) -> int:
+        return len(self.xy)
+
+    def added(self, xy: np.ndarray, label: int) -> PointSet:
+        xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+        return PointSet(np.vstack([self.xy, xy]), np.append(self.labels, np.full(len(xy), label)),
+                        np.append(self.is_val, np.zeros(len(xy), dtype=bool)), self.classes)
+
+    def without(self, drop: np.ndarray) -> PointSet:
+        keep = ~np.asarray(drop, dtype=bool)
+        return PointSet(self.xy[keep], self.labels[keep], self.is_val[keep], self.classes)
+
+
+class DrawBox(pg.ViewBox):
+    """The plot's view box: mouse gestures draw when ``editor.active()``, else pan and zoom as usual."""
+
+    def __init__(self, editor: PointEditor, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.editor = editor
+
+    def mouseClickEvent(self, ev) -> None:
+        if self.editor.active():
+            pos = self.mapSceneToView(ev.scenePos())
+            if ev.button() == Qt.LeftButton:
+                ev.accept()
+                self.editor.add_at(pos.x(), pos.y())
+                return
+            if ev.button() == Qt.RightButton and self.editor.remove_near(pos.x(), pos.y()):
+                ev.accept()
+                return
+        super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        if axis is None and self.editor.active() and ev.button() in (Qt.LeftButton, Qt.RightButton):
+            ev.accept()
+            if ev.isStart():
+                start = self.mapSceneToView(ev.buttonDownScenePos())
+                self.editor.begin_stroke(ev.button() == Qt.RightButton, start.x(), start.y())
+            pos = self.mapSceneToView(ev.scenePos())
+            self.editor.stroke_to(pos.x(), pos.y())
+            if ev.isFinish():
+                self.editor.end_stroke()
+            return
+        super().mouseDragEvent(ev, axis)
+
+
+class PointEditor:
+    """Turns gestures into edits of ``document``'s Dataset node (``panel`` shows the points)."""
+
+    def __init__(self, show: Callable[[PointSet], None], pixel_size: Callable[[], tuple[float, float]]) -> None:
+        self._show = show
+        self._pixel_size = pixel_size
+        self.document = None
+        self.node_id: str | None = None
+        self.enabled = False
+        self.points = PointSet.empty()
+        self.current_class = 0
+        self._stroke: dict[str, Any] | None = None
+
+    # --- state from the panel ---------------------------------------------------------------------
+    def attach(self, document, node_id: str | None, enabled: bool, points: PointSet) -> None:
+        self.document, self.node_id, self.enabled = document, node_id, enabled
+        self.points = points
+        self.current_class = min(self.current_class, max(points.classes - 1, 0))
+
+    def active(self) -> bool:
+        return self.enabled and self.document is not None and self.node_id is not None
+
+    # --- gestures ----------------------------------------------------------------------------------
+    def add_at(self, x: float, y: float) -> None:
+        self._commit(self.points.added([[x, y]], self.current_class), QCoreText.add())
+
+    def remove_near(self, x: float, y: float) -> bool:
+        """Remove the point nearest (x, y) if it is within REMOVE_RADIUS pixels; False if none is."""
+        i, distance = self._nearest(x, y)
+        if i is None or distance > REMOVE_RADIUS:
+            return False
+        drop = np.zeros(len(self.points), dtype=bool)
+        drop[i] = True
+        self._commit(self.points.without(drop), QCoreText.remove())
+        return True
+
+    def begin_stroke(self, erase: bool, x: float, y: float) -> None:
+        self._stroke = {"erase": erase, "before": self.points, "last": None}
+        self.stroke_to(x, y)
+
+    def stroke_to(self, x: float, y: float) -> None:
+        """Paint (a point every PAINT_SPACING pixels of travel) or erase under the cursor; shown at
+        once, committed by ``end_stroke``."""
+        s = self._stroke
+        if s is None:
+            return
+        pw, ph = self._pixel_size()
+        if s["erase"]:
+            if len(self.points):
+                d = np.hypot((self.points.xy[:, 0] - x) / pw, (self.points.xy[:, 1] - y) / ph)
+                hit = d <= ERASE_RADIUS
+                if hit.any():
+                    self.points = self.points.without(hit)
+                    self._show(self.points)
+            return
+        last = s["last"]
+        if last is not None and np.hypot((x - last[0]) / pw, (y - last[1]) / ph) < PAINT_SPACING:
+            return
+        s["last"] = (x, y)
+        self.points = self.points.added([[x, y]], self.current_class)
+        self._show(self.points)
+
+    def end_stroke(self) -> None:
+        s, self._stroke = self._stroke, None
+        if s is None or len(self.points) == len(s["before"]) and not s["erase"]:
+            return
+        if s["erase"] and len(self.points) == len(s["before"]):
+            return
+        self._commit(self.points, QCoreText.erase() if s["erase"] else QCoreText.paint(
+            len(self.points) - len(s["before"])))
+
+    def clear(self) -> None:
+        if self.active():
+            self._commit(PointSet.empty(self.points.classes), QCoreText.clear())
+
+    def set_param(self, name: str, value: Any) -> None:
+        """A slider moved: one undoable change (a slider drag merges into one step)."""
+        if self.active() and self.document.graph.nodes[self.node_id].params.get(name) != value:
+            self.document.push(SetParam(self.document.graph, self.node_id, name, value))
+
+    # --- helpers ------------------------------------------------------------------------------------
+    def _nearest(self, x: float, y: float) -> tuple[int | None, float]:
+        if not len(self.points):
+            return None, float("inf")
+        pw, ph = self._pixel_size()
+        d = np.hypot((self.points.xy[:, 0] - x) / pw, (self.points.xy[:, 1] - y) / ph)
+        i = int(np.argmin(d))
+        return i, float(d[i])
+
+    def _commit(self, points: PointSet, text: str) -> None:
+        """Make ``points`` the Dataset node's data, as one undo step."""
+        if not self.active():
+            return
+        self.points = points
+        self._show(points)
+        graph = self.document.graph
+        t = node_type(graph.nodes[self.node_id].type)
+        values = t.with_drawn_points(points.xy, points.labels, points.classes)
+        self.document.push(SetParams(graph, self.node_id, values, text))
+
+
+class QCoreText:
+    """The undo stack's names of the data edits (translatable)."""
+
+    @staticmethod
+    def _tr(text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+        return QCoreApplication.translate("PointEditor", text)
+
+    @classmethod
+    def add(cls) -> str:
+        return cls._tr("Add a point")
+
+    @classmethod
+    def remove(cls) -> str:
+        return cls._tr("Remove a point")
+
+    @classmethod
+    def erase(cls) -> str:
+        return cls._tr("Erase points")
+
+    @classmethod
+    def paint(cls, n: int) -> str:
+        return cls._tr("Paint {n} points").format(n=n)
+
+    @classmethod
+    def clear(cls) -> str:
+        return cls._tr("Clear the points")
+
+
+class DataTools(QWidget):
+    """The column beside the plot: class picker, Clear, the data sliders and how to draw."""
+
+    classChosen = Signal(int)
+    clearClicked = Signal()
+    paramEdited = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("data_tools")
+        self.setFixedWidth(158)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 4, 4, 4)
+        box.setSpacing(6)
+        self.title = QLabel(self.tr("Draw data"))
+        self.title.setStyleSheet("font-weight: 600;")
+        box.addWidget(self.title)
+        self.class_row = QHBoxLayout()
+        self.class_row.setSpacing(4)
+        self.class_row.addStretch(1)  # the buttons are inserted before it
+        box.addLayout(self.class_row)
+        self.class_group = QButtonGroup(self)
+        self.class_group.setExclusive(True)
+        self.class_group.idClicked.connect(self.classChosen)
+        self.class_buttons: list[QToolButton] = []
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setObjectName("clear_points")
+        self.clear_button.setToolTip(self.tr("Remove every point (undo brings them back: Ctrl+Z)"))
+        self.clear_button.clicked.connect(self.clearClicked)
+        box.addWidget(self.clear_button)
+        self.how = QLabel(self.tr("Click: add a point\nDrag: paint\nRight-click: remove\nRight-drag: erase"))
+        self.how.setWordWrap(True)
+        box.addWidget(self.how)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(4)
+        self.grid.setVerticalSpacing(2)
+        box.addLayout(self.grid)
+        self.sliders: dict[str, QSlider] = {}
+        self.values: dict[str, QLabel] = {}
+        self._specs: dict[str, tuple] = {}
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        box.addWidget(self.status)
+        box.addStretch(1)
+        self.apply_theme(style.theme())
+
+    def set_controls(self, controls: tuple) -> None:
+        """One slider per (parameter, label, low, high, step, percent) the source node declares."""
+        if tuple(self._specs.values()) == tuple(controls):
+            return
+        for row, (name, label, lo, hi, step, percent) in enumerate(controls):
+            caption = QLabel(QCoreText._tr(label))
+            value = QLabel()
+            value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            slider = QSlider(Qt.Horizontal)
+            slider.setObjectName(f"slider_{name}")
+            slider.setRange(0, round((hi - lo) / step))
+            slider.valueChanged.connect(lambda i, n=name: self._slid(n, i))
+            self.grid.addWidget(caption, 2 * row, 0)
+            self.grid.addWidget(value, 2 * row, 1)
+            self.grid.addWidget(slider, 2 * row + 1, 0, 1, 2)
+            self.sliders[name], self.values[name] = slider, value
+            self._specs[name] = (name, label, lo, hi, step, percent)
+
+    # --- values -------------------------------------------------------------------------------------
+    def value_of(self, name: str, index: int) -> Any:
+        _, _, lo, hi, step, _ = self._specs[name]
+        value = lo + index * step
+        return int(round(value)) if isinstance(lo, int) else round(float(value), 6)
+
+    def _text(self, name: str, value: Any) -> str:
+        percent = self._specs[name][5]
+        return f"{value * 100:.0f} %" if percent else f"{value:,}"
+
+    def _slid(self, name: str, index: int) -> None:
+        value = self.value_of(name, index)
+        self.values[name].setText(self._text(name, value))
+        self.paramEdited.emit(name, value)
+
+    def show_values(self, values: dict[str, Any], relevant: set[str], enabled: bool) -> None:
+        """Sliders follow the node (without emitting edits); the ones its source ignores are disabled."""
+        for name, slider in self.sliders.items():
+            _, _, lo, hi, step, _ = self._specs[name]
+            value = values.get(name, lo)
+            slider.blockSignals(True)
+            slider.setValue(round((min(max(value, lo), hi) - lo) / step))
+            slider.blockSignals(False)
+            self.values[name].setText(self._text(name, value))
+            on = enabled and name in relevant
+            slider.setEnabled(on)
+            slider.setToolTip("" if on else self.tr("This data source does not use it"))
+
+    def show_classes(self, classes: int, current: int) -> None:
+        """One colour button per class; ``current`` checked."""
+        while len(self.class_buttons) > classes:
+            button = self.class_buttons.pop()
+            self.class_group.removeButton(button)
+            button.deleteLater()
+        while len(self.class_buttons) < classes:
+            i = len(self.class_buttons)
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setObjectName(f"class_{i}")
+            button.setToolTip(self.tr("Draw points of class {i} (key {k})").format(i=i, k=i + 1))
+            button.setFixedSize(QSize(30, 24))
+            self.class_group.addButton(button, i)
+            self.class_row.insertWidget(i, button)
+            self.class_buttons.append(button)
+        for i, button in enumerate(self.class_buttons):
+            button.setChecked(i == current)
+        self._paint_classes()
+
+    def _paint_classes(self) -> None:
+        t = style.theme()
+        for i, button in enumerate(self.class_buttons):
+            colour = style.class_color(i, t)
+            button.setText(str(i))
+            button.setStyleSheet(
+                f"QToolButton {{ background: {colour}; color: white; font-weight: 600; border-radius: 4px;"
+                f" border: 2px solid transparent; }} QToolButton:checked {{ border: 2px solid {t.text}; }}")
+
+    def apply_theme(self, theme: style.Theme) -> None:
+        muted = f"color: {theme.muted};"
+        self.how.setStyleSheet(muted)
+        self.status.setStyleSheet(muted)
+        self._paint_classes()
+
+
+def view_point(box: pg.ViewBox, x: float, y: float) -> QPointF:
+    """Scene coordinates of the data point (x, y) (for tests and tooltips)."""
+    return box.mapViewToScene(QPointF(x, y))
