@@ -159,8 +159,9 @@ def test_sliders_edit_the_dataset_node_through_the_undo_stack(circle, qtbot):
     qtbot.waitUntil(lambda: noise.value() == 0 and panel.tools.values["noise"].text() == "0 %", timeout=5000)
     _click(panel, 0.9, 0.9)  # drawn points read no noise or sample count
     settle()
-    qtbot.waitUntil(lambda: not panel.tools.sliders["noise"].isEnabled(), timeout=5000)
-    assert panel.tools.sliders["val_fraction"].isEnabled()
+    qtbot.waitUntil(lambda: not panel.tools.sliders["noise"].isVisibleTo(panel.tools), timeout=5000)
+    assert not panel.tools.sliders["samples"].isVisibleTo(panel.tools)
+    assert panel.tools.sliders["val_fraction"].isVisibleTo(panel.tools)
 
 
 def test_drawn_points_are_saved_reloaded_and_exactly_what_training_uses(circle, qtbot, tmp_path):

@@ -154,8 +154,10 @@ class Dataset(NodeType):
     def summary(cls, p: dict[str, Any]) -> str:
         if p["source"] in datasets.FILE_SOURCES:
             return f"{p['source']}: {p['path'] or '(no file)'}"
+        features = cls.input_features(p)
+        inputs = " · " + ", ".join(features.labels()) if features is not None else ""
         if p["source"] == drawn.NAME:
             data = p[drawn.NAME].get("data") if isinstance(p.get(drawn.NAME), dict) else None
             count = len(data) if isinstance(data, list) else 0
-            return f"{count} drawn point{'' if count == 1 else 's'}"
-        return p["source"] + (f", noise {p['noise']:g}" if p["noise"] and "noise" in cls.relevant_params(p) else "")
+            return f"{count} drawn point{'' if count == 1 else 's'}" + inputs
+        return p["source"] + (f", noise {p['noise']:g}" if p["noise"] and "noise" in cls.relevant_params(p) else "") + inputs

@@ -146,13 +146,18 @@ class DecisionBoundaryPanel(PlotPanel):
         self.tools.show_classes(points.classes if drawable else 0, self.editor.current_class)
         for widget in (self.tools.clear_button, self.tools.how):
             widget.setEnabled(drawable)
-        self.tools.status.setText(problem or ("" if drawable else self.tr(
-            "Drawing needs class labels: this data is a regression target.")))
+        if problem or not drawable:
+            self.tools.status.setText(problem or self.tr("Drawing needs class labels: this data is a "
+                                                         "regression target."))
+        else:
+            val = int(points.is_val.sum())
+            self.tools.status.setText(self.tr("{n} points: {t} for training, {v} for validation").format(
+                n=f"{len(points):,}", t=f"{len(points) - val:,}", v=f"{val:,}"))
 
     def _show_controls(self, node) -> None:
         """The sliders at the node's values; the ones its source does not read are disabled."""
         t = node_type(node.type)
-        self.tools.set_controls(t.plane_controls)
+        self.tools.set_controls(t.plane_controls, {c[0]: t.param(c[0]).help for c in t.plane_controls})
         relevant = set(t.relevant_params({**t.defaults(), **node.params}))
         self.tools.show_values({c[0]: t.control_value(node.params, c[0]) for c in t.plane_controls},
                                relevant, enabled=True)

@@ -274,6 +274,7 @@ class DataTools(QWidget):
         box.addLayout(self.grid)
         self.sliders: dict[str, QSlider] = {}
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         self._specs: dict[str, tuple] = {}
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -281,8 +282,9 @@ class DataTools(QWidget):
         box.addStretch(1)
         self.apply_theme(style.theme())
 
-    def set_controls(self, controls: tuple) -> None:
-        """One slider per (parameter, label, low, high, step, percent) the source node declares."""
+    def set_controls(self, controls: tuple, helps: dict[str, str]) -> None:
+        """One slider per (parameter, label, low, high, step, percent) the source node declares,
+        with the parameter's help as its tooltip."""
         if tuple(self._specs.values()) == tuple(controls):
             return
         for row, (name, label, lo, hi, step, percent) in enumerate(controls):
@@ -291,12 +293,13 @@ class DataTools(QWidget):
             value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             slider = QSlider(Qt.Horizontal)
             slider.setObjectName(f"slider_{name}")
+            slider.setToolTip(helps.get(name, ""))
             slider.setRange(0, round((hi - lo) / step))
             slider.valueChanged.connect(lambda i, n=name: self._slid(n, i))
             self.grid.addWidget(caption, 2 * row, 0)
             self.grid.addWidget(value, 2 * row, 1)
             self.grid.addWidget(slider, 2 * row + 1, 0, 1, 2)
-            self.sliders[name], self.values[name] = slider, value
+            self.sliders[name], self.values[name], self.captions[name] = slider, value, caption
             self._specs[name] = (name, label, lo, hi, step, percent)
 
     # --- values -------------------------------------------------------------------------------------
@@ -315,7 +318,7 @@ class DataTools(QWidget):
         self.paramEdited.emit(name, value)
 
     def show_values(self, values: dict[str, Any], relevant: set[str], enabled: bool) -> None:
-        """Sliders follow the node (without emitting edits); the ones its source ignores are disabled."""
+        """Sliders follow the node (without emitting edits); the ones its source ignores are hidden."""
         for name, slider in self.sliders.items():
             _, _, lo, hi, step, _ = self._specs[name]
             value = values.get(name, lo)
@@ -323,9 +326,9 @@ class DataTools(QWidget):
             slider.setValue(round((min(max(value, lo), hi) - lo) / step))
             slider.blockSignals(False)
             self.values[name].setText(self._text(name, value))
-            on = enabled and name in relevant
-            slider.setEnabled(on)
-            slider.setToolTip("" if on else self.tr("This data source does not use it"))
+            slider.setEnabled(enabled)
+            for widget in (slider, self.values[name], self.captions[name]):
+                widget.setVisible(name in relevant)
 
     def show_classes(self, classes: int, current: int) -> None:
         """One colour button per class; ``current`` checked."""
