@@ -84,3 +84,40 @@ def test_dense_and_conv_declare_rates_and_show_them_on_the_node():
         assert t.penalty_rates(p) == (0.0, 0.01) and t.params_with_role("weight") == ("W",)
         assert "L2 0.01" in t.summary(p)
     assert node_type("BatchNorm").penalty_rates({}) == (0.0, 0.0)
+
+
+def test_train_json_reports_the_regularisation_term(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests.graphs import mlp_graph as graph
+    from playground.engine.preset import save_preset
+    g = graph()
+    g.nodes["dense1"].params["l2"] = 0.01
+    path = tmp_path / "reg.json"
+    save_preset(g, path)
+    plain = tmp_path / "plain.json"
+    save_preset(graph(), plain)
+    out = {}
+    for name, p in (("reg", path), ("plain", plain)):
+        run = subprocess.run([sys.executable, "-m", "playground", "train", str(p), "--steps", "20", "--json", "--quiet"],
+                             capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        out[name] = json.loads(run.stdout.strip().splitlines()[-1])
+    assert out["reg"]["regularisation"] > 0 and out["plain"]["regularisation"] is None
+
+
+def test_exported_train_py_adds_the_same_penalty(tmp_path):
+    torch = pytest.importorskip("torch")
+    from playground.engine.export_project import export_project
+    from tests.engine.test_export import assert_same_training, run_train
+    g = mlp_graph()
+    g.nodes["dense1"].params.update(l1=0.01, l2=0.05)
+    g.nodes["dense2"].params.update(l2=0.1)
+    model = Model(g, analyze(g))
+    folder = export_project(model, tmp_path / "out")
+    summary = run_train(folder, "--steps", "30", "--json", "--same-batches")
+    engine = Model(g, analyze(g))
+    result = Trainer(engine, max_steps=30, record_losses=True).run()
+    assert_same_training(engine, result, summary, folder, torch)

@@ -221,3 +221,26 @@ def test_a_preset_with_5000_points_and_points_outside_the_plot_opens_and_draws(w
     assert len(_drawn(window)[0]) == 5001
     window.document.save(path)
     assert len(node_type("Dataset").drawn_points(load_preset(path).nodes["data"].params)[0]) == 5001
+
+
+def test_the_loss_panel_draws_the_regularisation_term_of_a_regularised_network(window, qtbot, tmp_path):
+    from playground.ui.editor.edits import SetParam
+    from playground.ui.plots.curves import LossPanel
+    open_copy(window, tmp_path, "spiral")
+    loss = next(p for p in window.training.panels if isinstance(p, LossPanel))
+    assert window.training.train(max_steps=10)
+    qtbot.waitUntil(lambda: not window.training.running, timeout=60000)
+    settle()
+    assert len(loss.reg) == 0 and "regularisation" not in [item[1].text for item in loss.legend.items]
+    dense = [n.id for n in window.document.graph.nodes.values() if n.type == "Dense"]
+    for node_id in dense:
+        window.document.push(SetParam(window.document.graph, node_id, "l2", 0.01))
+    settle()
+    assert window.training.train(max_steps=40)
+    qtbot.waitUntil(lambda: not window.training.running, timeout=60000)
+    qtbot.waitUntil(lambda: len(loss.reg) > 0, timeout=5000)
+    assert "regularisation" in [item[1].text for item in loss.legend.items]
+    model = window.training.model
+    assert loss.reg.y[-1] == pytest.approx(model.penalty.value(), rel=0.05)  # the last steps' penalty
+    header, rows = loss.data_table()
+    assert header[-1] == "regularisation"
