@@ -101,6 +101,7 @@ class LossPanel(_TrainValPanel):
         self.reg.clear()
         if self._reg_named:
             self.legend.removeItem(self.reg_curve)
+            spread(self.legend)
             self._reg_named = False
         super().reset(setup)
 
@@ -111,7 +112,7 @@ class LossPanel(_TrainValPanel):
             self.reg.extend(snap.steps[keep], values[keep])
             if not self._reg_named:
                 self.legend.addItem(self.reg_curve, self.tr("regularisation"))
-                spread(self.legend)
+                spread(self.legend, max_columns=2)  # four names in one row would widen the dock
                 self._reg_named = True
         super().update_snapshot(snap)
 
