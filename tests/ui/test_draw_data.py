@@ -244,3 +244,24 @@ def test_the_loss_panel_draws_the_regularisation_term_of_a_regularised_network(w
     assert loss.reg.y[-1] == pytest.approx(model.penalty.value(), rel=0.05)  # the last steps' penalty
     header, rows = loss.data_table()
     assert header[-1] == "regularisation"
+
+
+def test_a_stroke_in_progress_draws_only_its_own_points_and_commits_on_release(circle):
+    window, panel, _ = circle
+    viewport = panel.graphics.viewport()
+    shown = panel.train_scatter.getData()[0].copy()
+    a, b = _pos(panel, -0.9, -0.9), _pos(panel, 0.9, -0.9)
+    QTest.mousePress(viewport, Qt.LeftButton, Qt.NoModifier, a)
+    for i in range(1, 21):
+        _move(viewport, a + (b - a) * i / 20, Qt.LeftButton)
+        QTest.qWait(12)  # a hand's pace: pyqtgraph drops moves closer than 10 ms
+    settle()
+    painted = len(panel.stroke_scatter.getData()[0])
+    xs = panel.stroke_scatter.getData()[0]
+    assert painted >= 10 and window.document.undo_stack.count() == 0
+    assert xs.min() < -0.8 and xs.max() > 0.8 and np.diff(np.sort(xs)).max() < 0.2  # evenly along the path
+    np.testing.assert_array_equal(panel.train_scatter.getData()[0], shown)  # the 500 points are left alone
+    QTest.mouseRelease(viewport, Qt.LeftButton, Qt.NoModifier, b)
+    settle()
+    assert window.document.undo_stack.count() == 1 and len(_drawn(window)[0]) == 500 + painted
+    assert len(panel.stroke_scatter.getData()[0]) == 0

@@ -42,7 +42,7 @@ class DecisionBoundaryPanel(PlotPanel):
         super().__init__(parent)
         self.graphics.setRenderHint(QPainter.SmoothPixmapTransform, True)  # interpolated cells
         self.legend = legend_row(self.graphics)
-        self.editor = PointEditor(self._show_edit, self._pixel_size)
+        self.editor = PointEditor(self._show_edit, self._pixel_size, self._show_stroke, self._hide_points)
         self.plot = self.add_plot(row=1, col=0, viewBox=DrawBox(self.editor))
         self.plot.setAspectLocked(True)  # a circle stays a circle whatever the dock's shape
         self.plot.setDefaultPadding(0.0)
@@ -54,7 +54,8 @@ class DecisionBoundaryPanel(PlotPanel):
         self.val_scatter = pg.ScatterPlotItem(size=POINT_SIZE)
         self.samples = {"train": pg.ScatterPlotItem(size=POINT_SIZE + 1),  # legend swatches: one
                         "val": pg.ScatterPlotItem(size=POINT_SIZE + 1)}  # neutral fill, each outline
-        for item in (self.train_scatter, self.val_scatter):
+        self.stroke_scatter = pg.ScatterPlotItem(size=POINT_SIZE)  # the stroke being painted
+        for item in (self.train_scatter, self.val_scatter, self.stroke_scatter):
             item.mouseClickEvent = lambda ev: ev.ignore()  # a click on a point draws, as anywhere else
             self.plot.addItem(item)
         self.legend.addItem(self.samples["train"], "training data")
@@ -65,6 +66,7 @@ class DecisionBoundaryPanel(PlotPanel):
         self._document = None
         self._data_key: str | None = "none yet"  # the dataset whose points are shown (None: no 2D data)
         self._labels = {"train": np.zeros(0), "val": np.zeros(0)}
+        self._shown_val = np.zeros(0, dtype=bool)  # which of the points shown are validation ones
         self._node_id: str | None = None  # the Dataset node whose points are shown
         self.tools = DataTools()
         self.tools.hide()
@@ -177,10 +179,25 @@ class DecisionBoundaryPanel(PlotPanel):
         (x0, x1), (y0, y1) = self.plot.vb.viewRange()
         return bool(len(xy) == 0 or ((xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1)).all())
 
+    def _show_stroke(self, xy: np.ndarray, labels: np.ndarray) -> None:
+        t = style.theme()
+        self.stroke_scatter.setData(xy[:, 0], xy[:, 1], pen=pg.mkPen(t.point_edge, width=1),
+                                    brush=_brushes(labels))
+
+    def _hide_points(self, erased: np.ndarray) -> None:
+        """Hide the erased ones of the points shown (a mask in the order of the last ``_show_edit``
+        or preview: the training points, then the validation points)."""
+        v = self._shown_val
+        if len(erased) != len(v):
+            return
+        self.train_scatter.setPointsVisible(~erased[~v])
+        self.val_scatter.setPointsVisible(~erased[v])
+
     def _show_edit(self, points: PointSet) -> None:
         """The points of an edit in progress (or just committed), before the document reloads them."""
         v = points.is_val
         self._show_points((points.xy[~v], points.labels[~v]), (points.xy[v], points.labels[v]), fit=False)
+        self._shown_val = v.copy()
 
     def _show_points(self, train, val=None, message: str | None = None, fit: bool = True) -> None:
         """Scatter the (inputs, labels) pairs; ``train`` None leaves a plain panel (the training
@@ -189,7 +206,9 @@ class DecisionBoundaryPanel(PlotPanel):
             self.show_placeholder(message)
         for item in (self.legend, self.key, self.plot.getAxis("left"), self.plot.getAxis("bottom")):
             item.setVisible(train is not None)  # a plain note where the view does not apply
+        self.stroke_scatter.setData([], [])
         if train is None:
+            self._shown_val = np.zeros(0, dtype=bool)
             for scatter in (self.train_scatter, self.val_scatter):
                 scatter.setData([], [])
             self._labels = {"train": np.zeros(0), "val": np.zeros(0)}
@@ -199,6 +218,7 @@ class DecisionBoundaryPanel(PlotPanel):
             scatter = self.train_scatter if name == "train" else self.val_scatter
             self._labels[name] = labels
             scatter.setData(x[:, 0], x[:, 1])
+        self._shown_val = np.r_[np.zeros(len(train[0]), bool), np.ones(len(parts["val"][0]), bool)]
         self._paint_points()
         if not fit:
             return
@@ -272,9 +292,18 @@ class DecisionBoundaryPanel(PlotPanel):
                                           for r in range(n) for c in range(self.grid.shape[1])]
 
 
+RAMP_LEVELS = 64
+
+
 def _brushes(labels: np.ndarray) -> list:
-    """Class colours (TF Playground's orange and blue first); a regression target on a ramp."""
+    """Class colours (TF Playground's orange and blue first); a regression target on a ramp.
+    One brush object per colour: pyqtgraph draws thousands of points sharing a few brushes fast."""
+    labels = np.asarray(labels)
     if labels.ndim == 1:
-        return [pg.mkBrush(style.class_color(int(c))) for c in labels]
-    ramp = pg.ColorMap([0, 1], [style.class_color(0), style.class_color(1)])
-    return [pg.mkBrush(ramp.map(v)) for v in np.clip((labels[:, 0] + 1) / 2, 0, 1)]
+        codes = labels.astype(np.int64)
+        palette = [pg.mkBrush(style.class_color(c)) for c in range(int(codes.max(initial=0)) + 1)]
+    else:
+        ramp = pg.ColorMap([0, 1], [style.class_color(0), style.class_color(1)])
+        palette = [pg.mkBrush(ramp.map(i / (RAMP_LEVELS - 1))) for i in range(RAMP_LEVELS)]
+        codes = np.round(np.clip((labels[:, 0] + 1) / 2, 0, 1) * (RAMP_LEVELS - 1)).astype(np.int64)
+    return [palette[c] for c in codes]

@@ -108,9 +108,16 @@ class DrawBox(pg.ViewBox):
 class PointEditor:
     """Turns gestures into edits of ``document``'s Dataset node (``panel`` shows the points)."""
 
-    def __init__(self, show: Callable[[PointSet], None], pixel_size: Callable[[], tuple[float, float]]) -> None:
+    def __init__(self, show: Callable[[PointSet], None], pixel_size: Callable[[], tuple[float, float]],
+                 show_stroke: Callable[[np.ndarray, np.ndarray], None],
+                 hide: Callable[[np.ndarray], None]) -> None:
+        """``show`` draws a whole point set; during a stroke ``show_stroke`` draws only the points
+        painted so far and ``hide`` the erased ones (a mask over the set shown last), so painting
+        stays smooth however many points there are."""
         self._show = show
         self._pixel_size = pixel_size
+        self._show_stroke = show_stroke
+        self._hide = hide
         self.document = None
         self.node_id: str | None = None
         self.enabled = False
@@ -142,7 +149,8 @@ class PointEditor:
         return True
 
     def begin_stroke(self, erase: bool, x: float, y: float) -> None:
-        self._stroke = {"erase": erase, "before": self.points, "last": None}
+        self._stroke = {"erase": erase, "before": self.points, "last": None, "painted": [],
+                        "erased": np.zeros(len(self.points), dtype=bool)}
         self.stroke_to(x, y)
 
     def stroke_to(self, x: float, y: float) -> None:
@@ -152,26 +160,34 @@ class PointEditor:
         if s is None:
             return
         pw, ph = self._pixel_size()
+        before = s["before"]
         if s["erase"]:
-            if len(self.points):
-                d = np.hypot((self.points.xy[:, 0] - x) / pw, (self.points.xy[:, 1] - y) / ph)
-                hit = d <= ERASE_RADIUS
+            if len(before):
+                d = np.hypot((before.xy[:, 0] - x) / pw, (before.xy[:, 1] - y) / ph)
+                hit = (d <= ERASE_RADIUS) & ~s["erased"]
                 if hit.any():
-                    self.points = self.points.without(hit)
-                    self._show(self.points)
+                    s["erased"] |= hit
+                    self.points = before.without(s["erased"])
+                    self._hide(s["erased"])
             return
         last = s["last"]
-        if last is not None and np.hypot((x - last[0]) / pw, (y - last[1]) / ph) < PAINT_SPACING:
-            return
-        s["last"] = (x, y)
-        self.points = self.points.added([[x, y]], self.current_class)
-        self._show(self.points)
+        if last is None:
+            s["painted"].append((x, y))
+        else:  # every PAINT_SPACING pixels along the way (mouse moves come at most ~100 a second)
+            distance = float(np.hypot((x - last[0]) / pw, (y - last[1]) / ph))
+            steps = int(distance // PAINT_SPACING)
+            if not steps:
+                return
+            f = np.arange(1, steps + 1) * PAINT_SPACING / distance
+            s["painted"] += list(zip(last[0] + f * (x - last[0]), last[1] + f * (y - last[1])))
+        s["last"] = s["painted"][-1]
+        painted = np.array(s["painted"], dtype=np.float64)
+        self.points = before.added(painted, self.current_class)
+        self._show_stroke(painted, np.full(len(painted), self.current_class))
 
     def end_stroke(self) -> None:
         s, self._stroke = self._stroke, None
-        if s is None or len(self.points) == len(s["before"]) and not s["erase"]:
-            return
-        if s["erase"] and len(self.points) == len(s["before"]):
+        if s is None or len(self.points) == len(s["before"]):
             return
         self._commit(self.points, QCoreText.erase() if s["erase"] else QCoreText.paint(
             len(self.points) - len(s["before"])))
