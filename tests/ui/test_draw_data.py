@@ -265,3 +265,19 @@ def test_a_stroke_in_progress_draws_only_its_own_points_and_commits_on_release(c
     settle()
     assert window.document.undo_stack.count() == 1 and len(_drawn(window)[0]) == 500 + painted
     assert len(panel.stroke_scatter.getData()[0]) == 0
+
+
+def test_input_feature_toggles_beside_the_plot_change_the_input_width_undoably(circle, qtbot):
+    window, panel, _ = circle
+    assert panel.tools.inputs_title.isVisible()
+    buttons = panel.tools.feature_buttons
+    assert buttons["x1"].isChecked() and not buttons["x1_sq"].isChecked()
+    buttons["x1_sq"].click()
+    buttons["x2_sq"].click()
+    assert _data(window)["x1_sq"] and _data(window)["x2_sq"]
+    assert window.document.analysis.shapes["data"] == (4,) and window.document.undo_stack.count() == 2
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: not buttons["x2_sq"].isChecked(), timeout=5000)
+    assert window.document.analysis.shapes["data"] == (3,)
+    window.document.graph.set_param("data", "source", "digits")  # not 2D: no plane, no toggles
+    qtbot.waitUntil(lambda: not panel.tools.isVisible(), timeout=5000)

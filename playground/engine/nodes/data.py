@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from playground.engine import datasets
-from playground.engine.features import PLAIN, FeatureMap, chosen, feature_params
+from playground.engine.features import FEATURES, PLAIN, FeatureMap, chosen, feature_params
 from playground.engine.params import choice_param, float_param, int_param, str_param
 from playground.engine.registry import NodeType, Port, Shape, register
 from playground.engine.sources import GENERATED, DatasetError, source_params
@@ -64,6 +64,8 @@ class Dataset(NodeType):
             return source.default_samples if source else datasets.DEFAULT_TOY_SAMPLES
         return p.get(name, cls.param(name).default)
     _FEATURES = tuple(q.name for q in feature_params())
+    # The input features as toggles beside the decision boundary: (parameter, label).
+    feature_toggles = tuple((f.name, f.label) for f in FEATURES)
 
     @classmethod
     def _plane(cls, p: dict[str, Any]) -> bool:

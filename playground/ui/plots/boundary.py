@@ -163,6 +163,9 @@ class DecisionBoundaryPanel(PlotPanel):
         relevant = set(t.relevant_params({**t.defaults(), **node.params}))
         self.tools.show_values({c[0]: t.control_value(node.params, c[0]) for c in t.plane_controls},
                                relevant, enabled=True)
+        toggles = t.feature_toggles
+        self.tools.show_features(toggles, {n: node.params.get(n, t.param(n).default) for n, _ in toggles},
+                                 visible=all(n in relevant for n, _ in toggles))
 
     def _choose_class(self, index: int) -> None:
         if index < len(self.tools.class_buttons):

@@ -14,8 +14,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QSlider, QToolButton, QVBoxLayout, QWidget)
 
 from playground.engine.graph import Graph
 from playground.engine.registry import node_type
@@ -197,8 +197,12 @@ class PointEditor:
             self._commit(PointSet.empty(self.points.classes), QCoreText.clear())
 
     def set_param(self, name: str, value: Any) -> None:
-        """A slider moved: one undoable change (a slider drag merges into one step)."""
-        if self.active() and self.document.graph.nodes[self.node_id].params.get(name) != value:
+        """A slider moved or a feature toggled: one undoable change (a slider drag merges into one
+        step). Works on any 2D data, also where points cannot be drawn (regression)."""
+        if self.document is None or self.node_id is None:
+            return
+        node = self.document.graph.nodes[self.node_id]
+        if node.params.get(name, node_type(node.type).defaults().get(name)) != value:
             self.document.push(SetParam(self.document.graph, self.node_id, name, value))
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -281,9 +285,17 @@ class DataTools(QWidget):
         self.clear_button.setToolTip(self.tr("Remove every point (undo brings them back: Ctrl+Z)"))
         self.clear_button.clicked.connect(self.clearClicked)
         box.addWidget(self.clear_button)
-        self.how = QLabel(self.tr("Click: add a point\nDrag: paint\nRight-click: remove\nRight-drag: erase"))
+        self.how = QLabel(self.tr("Click or drag: add points\nRight-click or drag: remove"))
         self.how.setWordWrap(True)
         box.addWidget(self.how)
+        self.inputs_title = QLabel(self.tr("Inputs"))
+        self.inputs_title.setStyleSheet("font-weight: 600;")
+        self.inputs_title.setToolTip(self.tr("The features of the 2D points the network takes as its inputs"))
+        box.addWidget(self.inputs_title)
+        self.inputs = QGridLayout()
+        self.inputs.setSpacing(3)
+        box.addLayout(self.inputs)
+        self.feature_buttons: dict[str, QToolButton] = {}
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(4)
         self.grid.setVerticalSpacing(2)
@@ -346,6 +358,30 @@ class DataTools(QWidget):
             for widget in (slider, self.values[name], self.captions[name]):
                 widget.setVisible(name in relevant)
 
+    def show_features(self, toggles: tuple, values: dict[str, bool], visible: bool) -> None:
+        """One toggle per input feature ((parameter, label) pairs the source declares), checked when on."""
+        for name, label in toggles:
+            if name not in self.feature_buttons:
+                button = QToolButton()
+                button.setCheckable(True)
+                button.setText(label)
+                button.setObjectName(f"feature_{name}")
+                button.setToolTip(self.tr("Feed {f} to the network").format(f=label))
+                button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+                button.toggled.connect(lambda on, n=name: self.paramEdited.emit(n, bool(on)))
+                i = len(self.feature_buttons)  # rows of 2, 3 and 2 on a 6-column grid: x1 x2 / x1² x2² x1x2 / sines
+                row, col, span = (0, 3 * i, 3) if i < 2 else (1, 2 * (i - 2), 2) if i < 5 else (2, 3 * (i - 5), 3)
+                self.inputs.addWidget(button, row, col, 1, span)
+                self.feature_buttons[name] = button
+            button = self.feature_buttons[name]
+            button.blockSignals(True)
+            button.setChecked(bool(values.get(name)))
+            button.blockSignals(False)
+        self._paint_features()
+        self.inputs_title.setVisible(visible)
+        for button in self.feature_buttons.values():
+            button.setVisible(visible)
+
     def show_classes(self, classes: int, current: int) -> None:
         """One colour button per class; ``current`` checked."""
         while len(self.class_buttons) > classes:
@@ -375,11 +411,20 @@ class DataTools(QWidget):
                 f"QToolButton {{ background: {colour}; color: white; font-weight: 600; border-radius: 4px;"
                 f" border: 2px solid transparent; }} QToolButton:checked {{ border: 2px solid {t.text}; }}")
 
+    def _paint_features(self) -> None:
+        t = style.theme()
+        for button in self.feature_buttons.values():
+            button.setStyleSheet(
+                f"QToolButton {{ border: 1px solid {t.muted}; border-radius: 3px; padding: 1px 2px; }}"
+                f" QToolButton:checked {{ background: {t.highlight}; color: white; border-color: {t.highlight};"
+                " font-weight: 600; }")
+
     def apply_theme(self, theme: style.Theme) -> None:
         muted = f"color: {theme.muted};"
         self.how.setStyleSheet(muted)
         self.status.setStyleSheet(muted)
         self._paint_classes()
+        self._paint_features()
 
 
 def view_point(box: pg.ViewBox, x: float, y: float) -> QPointF:
