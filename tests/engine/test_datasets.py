@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from playground.engine import datasets
+from playground.engine.sources import GENERATED
 from playground.engine.datasets import (SOURCES, Dataset, DatasetError, input_shape_of, load,
                                         toy_2d)
 
@@ -31,7 +32,7 @@ def error_of(call, *args, **kwargs) -> str:
 
 def test_sources_keys():
     assert list(SOURCES) == ["circle", "xor", "gauss", "spiral", "regression", "iris", "digits",
-                             "mnist", "csv", "idx", "npz"]
+                             "mnist", *GENERATED, "csv", "idx", "npz"]
     assert all(isinstance(v, str) and v and "\n" not in v for v in SOURCES.values())
 
 
