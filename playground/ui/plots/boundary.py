@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea
 
 from playground.engine.registry import node_type, shape_text
 from playground.ui.common import style
@@ -69,7 +69,13 @@ class DecisionBoundaryPanel(PlotPanel):
         self._shown_val = np.zeros(0, dtype=bool)  # which of the points shown are validation ones
         self._node_id: str | None = None  # the Dataset node whose points are shown
         self.tools = DataTools()
-        self.tools.hide()
+        self.tools_area = QScrollArea()  # scrolls in a short dock instead of making the dock taller
+        self.tools_area.setWidget(self.tools)
+        self.tools_area.setWidgetResizable(True)
+        self.tools_area.setFrameShape(QFrame.NoFrame)
+        self.tools_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.tools_area.setFixedWidth(self.tools.width() + self.tools_area.verticalScrollBar().sizeHint().width())
+        self.tools_area.hide()
         self.tools.classChosen.connect(self._choose_class)
         self.tools.clearClicked.connect(self.editor.clear)
         self.tools.paramEdited.connect(self.editor.set_param)
@@ -78,7 +84,7 @@ class DecisionBoundaryPanel(PlotPanel):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.graphics, 1)
-        row.addWidget(self.tools)
+        row.addWidget(self.tools_area)
         layout.addLayout(row)
         for i in range(MAX_CLASS_KEYS):  # 1, 2, ...: pick the class to draw
             key = QShortcut(QKeySequence(str(i + 1)), self, context=Qt.WidgetWithChildrenShortcut)
@@ -141,7 +147,7 @@ class DecisionBoundaryPanel(PlotPanel):
         """Point the editor and the tools column at ``node`` (None: nothing to draw on)."""
         self._node_id = node.id if node is not None else None
         self.editor.attach(doc, self._node_id, drawable, points)
-        self.tools.setVisible(node is not None)
+        self.tools_area.setVisible(node is not None)
         if node is None:
             return
         self._show_controls(node)
@@ -162,7 +168,7 @@ class DecisionBoundaryPanel(PlotPanel):
         self.tools.set_controls(t.plane_controls, {c[0]: t.param(c[0]).help for c in t.plane_controls})
         relevant = set(t.relevant_params({**t.defaults(), **node.params}))
         self.tools.show_values({c[0]: t.control_value(node.params, c[0]) for c in t.plane_controls},
-                               relevant, enabled=True)
+                               relevant)
         toggles = t.feature_toggles
         self.tools.show_features(toggles, {n: node.params.get(n, t.param(n).default) for n, _ in toggles},
                                  visible=all(n in relevant for n, _ in toggles))

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QSlider, QToolButton, QVBoxLayout, QWidget)
@@ -25,6 +25,11 @@ from playground.ui.editor.edits import SetParam
 PAINT_SPACING = 9.0  # pixels of mouse travel between two painted points
 REMOVE_RADIUS = 14.0  # pixels: how near a right-click must be to a point to remove it
 ERASE_RADIUS = 12.0
+
+
+def _tr(text: str) -> str:
+    """``text`` translated (the undo stack's names of the edits, the sliders' labels)."""
+    return QCoreApplication.translate("PointEditor", text)
 
 
 class SetParams(QUndoCommand):
@@ -136,7 +141,7 @@ class PointEditor:
 
     # --- gestures ----------------------------------------------------------------------------------
     def add_at(self, x: float, y: float) -> None:
-        self._commit(self.points.added([[x, y]], self.current_class), QCoreText.add())
+        self._commit(self.points.added([[x, y]], self.current_class), _tr("Add a point"))
 
     def remove_near(self, x: float, y: float) -> bool:
         """Remove the point nearest (x, y) if it is within REMOVE_RADIUS pixels; False if none is."""
@@ -145,7 +150,7 @@ class PointEditor:
             return False
         drop = np.zeros(len(self.points), dtype=bool)
         drop[i] = True
-        self._commit(self.points.without(drop), QCoreText.remove())
+        self._commit(self.points.without(drop), _tr("Remove a point"))
         return True
 
     def begin_stroke(self, erase: bool, x: float, y: float) -> None:
@@ -189,12 +194,12 @@ class PointEditor:
         s, self._stroke = self._stroke, None
         if s is None or len(self.points) == len(s["before"]):
             return
-        self._commit(self.points, QCoreText.erase() if s["erase"] else QCoreText.paint(
-            len(self.points) - len(s["before"])))
+        self._commit(self.points, _tr("Erase points") if s["erase"] else _tr("Paint {n} points").format(
+            n=len(self.points) - len(s["before"])))
 
     def clear(self) -> None:
         if self.active():
-            self._commit(PointSet.empty(self.points.classes), QCoreText.clear())
+            self._commit(PointSet.empty(self.points.classes), _tr("Clear the points"))
 
     def set_param(self, name: str, value: Any) -> None:
         """A slider moved or a feature toggled: one undoable change (a slider drag merges into one
@@ -224,35 +229,6 @@ class PointEditor:
         t = node_type(graph.nodes[self.node_id].type)
         values = t.with_drawn_points(points.xy, points.labels, points.classes)
         self.document.push(SetParams(graph, self.node_id, values, text))
-
-
-class QCoreText:
-    """The undo stack's names of the data edits (translatable)."""
-
-    @staticmethod
-    def _tr(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-        return QCoreApplication.translate("PointEditor", text)
-
-    @classmethod
-    def add(cls) -> str:
-        return cls._tr("Add a point")
-
-    @classmethod
-    def remove(cls) -> str:
-        return cls._tr("Remove a point")
-
-    @classmethod
-    def erase(cls) -> str:
-        return cls._tr("Erase points")
-
-    @classmethod
-    def paint(cls, n: int) -> str:
-        return cls._tr("Paint {n} points").format(n=n)
-
-    @classmethod
-    def clear(cls) -> str:
-        return cls._tr("Clear the points")
 
 
 class DataTools(QWidget):
@@ -316,7 +292,7 @@ class DataTools(QWidget):
         if tuple(self._specs.values()) == tuple(controls):
             return
         for row, (name, label, lo, hi, step, percent) in enumerate(controls):
-            caption = QLabel(QCoreText._tr(label))
+            caption = QLabel(_tr(label))
             value = QLabel()
             value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             slider = QSlider(Qt.Horizontal)
@@ -345,7 +321,7 @@ class DataTools(QWidget):
         self.values[name].setText(self._text(name, value))
         self.paramEdited.emit(name, value)
 
-    def show_values(self, values: dict[str, Any], relevant: set[str], enabled: bool) -> None:
+    def show_values(self, values: dict[str, Any], relevant: set[str]) -> None:
         """Sliders follow the node (without emitting edits); the ones its source ignores are hidden."""
         for name, slider in self.sliders.items():
             _, _, lo, hi, step, _ = self._specs[name]
@@ -354,7 +330,6 @@ class DataTools(QWidget):
             slider.setValue(round((min(max(value, lo), hi) - lo) / step))
             slider.blockSignals(False)
             self.values[name].setText(self._text(name, value))
-            slider.setEnabled(enabled)
             for widget in (slider, self.values[name], self.captions[name]):
                 widget.setVisible(name in relevant)
 
@@ -425,8 +400,3 @@ class DataTools(QWidget):
         self.status.setStyleSheet(muted)
         self._paint_classes()
         self._paint_features()
-
-
-def view_point(box: pg.ViewBox, x: float, y: float) -> QPointF:
-    """Scene coordinates of the data point (x, y) (for tests and tooltips)."""
-    return box.mapViewToScene(QPointF(x, y))
