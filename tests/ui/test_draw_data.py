@@ -281,3 +281,18 @@ def test_input_feature_toggles_beside_the_plot_change_the_input_width_undoably(c
     assert window.document.analysis.shapes["data"] == (3,)
     window.document.graph.set_param("data", "source", "digits")  # not 2D: no plane, no toggles
     qtbot.waitUntil(lambda: not panel.tools.isVisible(), timeout=5000)
+
+
+def test_plus_adds_a_class_to_draw_and_the_graph_says_the_output_no_longer_fits(circle, qtbot):
+    window, panel, _ = circle
+    panel.tools.add_class_button.click()
+    settle()
+    assert _drawn(window)[2] == 3 and panel.editor.current_class == 2
+    qtbot.waitUntil(lambda: len(panel.tools.class_buttons) == 3 and panel.tools.class_buttons[2].isChecked(),
+                    timeout=5000)
+    _click(panel, 0.9, 0.9)
+    assert _drawn(window)[1][-1] == 2
+    assert not window.document.analysis.ok  # one sigmoid output cannot score three classes
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert _data(window)["source"] == "circle"

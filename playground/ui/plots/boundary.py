@@ -78,6 +78,7 @@ class DecisionBoundaryPanel(PlotPanel):
         self.tools_area.hide()
         self.tools.classChosen.connect(self._choose_class)
         self.tools.clearClicked.connect(self.editor.clear)
+        self.tools.addClassClicked.connect(self.editor.add_class)
         self.tools.paramEdited.connect(self.editor.set_param)
         layout = self.layout()
         layout.removeWidget(self.graphics)

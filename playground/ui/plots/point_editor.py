@@ -14,10 +14,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QLabel, QPushButton, QSizePolicy,
                                QSlider, QToolButton, QVBoxLayout, QWidget)
 
 from playground.engine.graph import Graph
+from playground.engine.params import MAX_POINT_CLASSES
 from playground.engine.registry import node_type
 from playground.ui.common import style
 from playground.ui.editor.edits import SetParam
@@ -25,6 +26,7 @@ from playground.ui.editor.edits import SetParam
 PAINT_SPACING = 9.0  # pixels of mouse travel between two painted points
 REMOVE_RADIUS = 14.0  # pixels: how near a right-click must be to a point to remove it
 ERASE_RADIUS = 12.0
+CLASSES_PER_ROW = 5
 
 
 def _tr(text: str) -> str:
@@ -197,6 +199,13 @@ class PointEditor:
         self._commit(self.points, _tr("Erase points") if s["erase"] else _tr("Paint {n} points").format(
             n=len(self.points) - len(s["before"])))
 
+    def add_class(self) -> None:
+        """One more class to draw (the same points), chosen at once."""
+        if self.active() and self.points.classes < MAX_POINT_CLASSES:
+            more = PointSet(self.points.xy, self.points.labels, self.points.is_val, self.points.classes + 1)
+            self.current_class = more.classes - 1
+            self._commit(more, _tr("Add a class"))
+
     def clear(self) -> None:
         if self.active():
             self._commit(PointSet.empty(self.points.classes), _tr("Clear the points"))
@@ -236,6 +245,7 @@ class DataTools(QWidget):
 
     classChosen = Signal(int)
     clearClicked = Signal()
+    addClassClicked = Signal()
     paramEdited = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -248,10 +258,16 @@ class DataTools(QWidget):
         self.title = QLabel(self.tr("Draw data"))
         self.title.setStyleSheet("font-weight: 600;")
         box.addWidget(self.title)
-        self.class_row = QHBoxLayout()
+        self.class_row = QGridLayout()  # CLASSES_PER_ROW colour buttons a row, then "+"
         self.class_row.setSpacing(4)
-        self.class_row.addStretch(1)  # the buttons are inserted before it
+        self.class_row.setColumnStretch(CLASSES_PER_ROW, 1)
         box.addLayout(self.class_row)
+        self.add_class_button = QToolButton()
+        self.add_class_button.setText("+")
+        self.add_class_button.setObjectName("add_class")
+        self.add_class_button.setFixedSize(QSize(26, 24))
+        self.add_class_button.setToolTip(self.tr("Add a class (the network's output must then fit it)"))
+        self.add_class_button.clicked.connect(self.addClassClicked)
         self.class_group = QButtonGroup(self)
         self.class_group.setExclusive(True)
         self.class_group.idClicked.connect(self.classChosen)
@@ -369,10 +385,12 @@ class DataTools(QWidget):
             button.setCheckable(True)
             button.setObjectName(f"class_{i}")
             button.setToolTip(self.tr("Draw points of class {i} (key {k})").format(i=i, k=i + 1))
-            button.setFixedSize(QSize(30, 24))
+            button.setFixedSize(QSize(26, 24))
             self.class_group.addButton(button, i)
-            self.class_row.insertWidget(i, button)
+            self.class_row.addWidget(button, *divmod(i, CLASSES_PER_ROW))
             self.class_buttons.append(button)
+        self.class_row.addWidget(self.add_class_button, *divmod(classes, CLASSES_PER_ROW))
+        self.add_class_button.setVisible(0 < classes < MAX_POINT_CLASSES)
         for i, button in enumerate(self.class_buttons):
             button.setChecked(i == current)
         self._paint_classes()
