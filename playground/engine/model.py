@@ -24,6 +24,7 @@ from playground.engine.ops.base import Op
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import graph_from_dict, load_preset
 from playground.engine.registry import ShapeError, node_type
+from playground.engine.regularisation import Penalty
 from playground.engine.validate import Analysis, analyze
 
 PresetSource = str | os.PathLike | dict | Graph
@@ -60,7 +61,10 @@ class Model:
         self._loss_type = node_type(graph.nodes[analysis.loss].type)
         self.output = analysis.output
         self.input_node = analysis.dataset
-        self.input_shape = analysis.shapes[analysis.dataset]
+        self.input_shape = analysis.shapes[analysis.dataset]  # what the first layers take
+        source = graph.nodes[analysis.dataset]
+        self.features = node_type(source.type).input_features(source.params)  # data -> inputs, or None
+        self.data_shape = analysis.data_shape  # one sample of the data (2D points before the features)
         self.output_shape = analysis.shapes[analysis.output]
         self.num_classes = analysis.num_classes
         self.reset(self.seed)
@@ -97,6 +101,8 @@ class Model:
                                          (self.input_shape, self.output_shape), self._loss_type,
                                          self.fused, flat, self.dtype)
         self._eval_ops = EvalOps(self.ops)
+        self.penalty = Penalty.of(self)  # the layers' L1/L2 regularisation, None without any
+        self.last_penalty = 0.0  # its value at the last training step
         self.last_output: np.ndarray | None = None
         self.last_evaluation: tuple[np.ndarray, np.ndarray] | None = None
         self.last_batch: tuple[np.ndarray, np.ndarray] | None = None
@@ -137,7 +143,7 @@ class Model:
 
     def _run(self, x: np.ndarray, training: bool, ops: dict[str, Op] | None = None) -> dict[str, np.ndarray]:
         ops = self.ops if ops is None else ops
-        acts = {self.input_node: np.ascontiguousarray(x, dtype=self.dtype)}
+        acts = {self.input_node: self._inputs(x)}
         for nid in self.layers:
             try:
                 acts[nid] = ops[nid].forward([acts[s] for s in self.sources[nid]], training)
@@ -145,6 +151,11 @@ class Model:
                 t = node_type(self.graph.nodes[nid].type)
                 raise GraphError(f"node '{nid}' ({t.display_name()}): {e}") from None
         return acts
+
+    def _inputs(self, x: np.ndarray) -> np.ndarray:
+        """The data as the first layers take it: through the source's input features, if any."""
+        x = np.ascontiguousarray(x, dtype=self.dtype)
+        return x if self.features is None else self.features(x)
 
     def _chunked(self, x: np.ndarray, nodes: list[str], batch_size: int) -> list[np.ndarray]:
         """Outputs of ``nodes`` in evaluation mode, computed at most ``batch_size`` samples at a time
@@ -198,8 +209,10 @@ class Model:
         ``last_batch`` keeps (x, y) for probes that look at the step just taken (not copied)."""
         with KERNEL_LOCK:
             self.last_batch = (x, y)
-            if self._chain is not None and self._chain.fits(x, y):
-                loss, self.last_output = self._chain.loss_and_grads(x, y, self._flat_params, self._flat_grads)
+            inputs = x if self.features is None else self._inputs(x)
+            if self._chain is not None and self._chain.fits(inputs, y):
+                loss, self.last_output = self._chain.loss_and_grads(inputs, y, self._flat_params,
+                                                                    self._flat_grads)
                 return loss, self._grads
             acts = self._run(x, training)
             self.last_output = acts[self.output]

@@ -113,6 +113,17 @@ class NodeType:
         raise NotImplementedError(f"{cls.type_name} builds no op")
 
     @classmethod
+    def penalty_rates(cls, p: dict[str, Any]) -> tuple[float, float]:
+        """(L1, L2) regularisation rates of this layer's weights (``params_with_role("weight")``)."""
+        return 0.0, 0.0
+
+    @classmethod
+    def input_features(cls, p: dict[str, Any]) -> Any:
+        """A source's map from its data to the network's inputs (a ``features.FeatureMap``), or
+        None when the network takes the data as it is."""
+        return None
+
+    @classmethod
     def torch_module(cls, shapes: list[Shape], p: dict[str, Any]) -> str | None:
         """Source of the equivalent ``torch.nn`` module for the exported script (None: no module)."""
         return None

@@ -21,6 +21,27 @@ _INIT_PARAMS = (
     float_param("bias_init", 0.0, "Initial value of every bias", -10.0, 10.0),
 )
 
+# Regularisation of the layer's weights (not its bias), added to the loss as its own term.
+_PENALTY_PARAMS = (
+    float_param("l1", 0.0, "L1 regularisation rate: adds l1 * sum|w| to the loss (pushes weights to 0)",
+                0.0, 10.0),
+    float_param("l2", 0.0, "L2 regularisation rate: adds l2 * sum(w²) to the loss (keeps weights small)",
+                0.0, 10.0),
+)
+
+
+class _Regularised(NodeType):
+    """A layer whose weights take the L1/L2 rates of ``_PENALTY_PARAMS``."""
+
+    @classmethod
+    def penalty_rates(cls, p):
+        return p["l1"], p["l2"]
+
+    @classmethod
+    def penalty_summary(cls, p) -> str:
+        """" · L2 0.01" for the node face, "" without regularisation."""
+        return "".join(f" · {k.upper()} {p[k]:g}" for k in ("l1", "l2") if p.get(k))
+
 
 def _image(node: str, shape: Shape) -> Shape:
     if len(shape) != 3:
@@ -37,12 +58,12 @@ def _weights(shape: tuple[int, ...], bias_size: int, p: dict[str, Any], rng: np.
 
 
 @register
-class Dense(NodeType):
+class Dense(_Regularised):
     type_name = "Dense"
     category = "Layers"
     help = ("Fully connected layer: every output is a weighted sum of every input plus a bias "
             "(on a sequence, the same layer at every time step).")
-    params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS)
+    params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS, *_PENALTY_PARAMS)
     preview = "histogram"
     param_roles = {"W": "weight", "b": "bias"}
 
@@ -74,11 +95,11 @@ class Dense(NodeType):
 
     @classmethod
     def summary(cls, p):
-        return f"{p['units']} unit{'' if p['units'] == 1 else 's'}"
+        return f"{p['units']} unit{'' if p['units'] == 1 else 's'}" + cls.penalty_summary(p)
 
 
 @register
-class Conv2D(NodeType):
+class Conv2D(_Regularised):
     type_name = "Conv2D"
     category = "Layers"
     help = "2D convolution: learned filters slide over the image, one feature map per filter."
@@ -89,6 +110,7 @@ class Conv2D(NodeType):
         choice_param("padding", "valid", ("valid", "same"),
                      "valid: no padding (output shrinks); same: zero-pad to keep size / stride"),
         *_INIT_PARAMS,
+        *_PENALTY_PARAMS,
     )
     param_roles = {"W": "weight", "b": "bias"}
     is_spatial_filter = True
@@ -134,7 +156,8 @@ class Conv2D(NodeType):
     @classmethod
     def summary(cls, p):
         return f"{p['channels']} filter{'' if p['channels'] == 1 else 's'} {p['kernel']}x{p['kernel']}" + (
-            f" /{p['stride']}" if p["stride"] > 1 else "") + (" same" if p["padding"] == "same" else "")
+            f" /{p['stride']}" if p["stride"] > 1 else "") + (" same" if p["padding"] == "same" else "") + \
+            cls.penalty_summary(p)
 
 
 class _Pool(NodeType):

@@ -65,6 +65,7 @@ class TrainingSnapshot:
     sample_predictions: np.ndarray | None = None
     warming_up: bool = False  # TrainEvent.warming_up of the last event: no speed yet
     extras: dict[str, object] = field(default_factory=dict)  # probe key -> its result
+    regularisation: np.ndarray | None = None  # the L1/L2 term per report (None: no regularisation)
 
 
 class TrainingWorker(QObject):
@@ -171,7 +172,7 @@ class TrainingWorker(QObject):
 
     def _make_setup(self, trainer: Trainer) -> TrainingSetup:
         model, data = self.model, trainer.data
-        two_d = model.input_shape == (2,)
+        two_d = model.data_shape == (2,)  # 2D points (before any input features)
         images = data.x_val[:SAMPLE_COUNT] if len(model.input_shape) == 3 else None
         return TrainingSetup(
             probes.weight_layers(model), probes.conv_layers(model), probes.feature_layers(model),
@@ -228,7 +229,9 @@ class TrainingWorker(QObject):
             np.array([e.step for e in events]), np.array([e.train_loss for e in events]),
             np.array([np.nan if e.train_accuracy is None else e.train_accuracy for e in events]),
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
-            probes.gradient_norms(model), warming_up=last.warming_up)
+            probes.gradient_norms(model), warming_up=last.warming_up,
+            regularisation=None if last.regularisation is None else
+            np.array([np.nan if e.regularisation is None else e.regularisation for e in events]))
         self._val_points = []
         # An epoch end sends its validation point at once, but the heavy views keep their own
         # clock: a small network ends hundreds of epochs a second (the spiral: 30 steps each).
@@ -246,7 +249,7 @@ class TrainingWorker(QObject):
         """Decision grid, feature maps, confusion matrix, probes: throttled harder than the curves."""
         model, data = self.model, self.trainer.data
         snap.extras = {key: probe(model, data) for key, probe in self.probes.items()}
-        if model.input_shape == (2,):
+        if model.data_shape == (2,):
             snap.boundary = probes.decision_grid(model, data.x_train)
         if len(model.input_shape) == 3:
             i = min(self.feature_sample, len(data.x_val) - 1)
