@@ -63,3 +63,17 @@ def test_l2_and_dropout_each_end_with_a_lower_validation_loss(runs):
         assert runs[name][1][-1] < 0.7 * none, name
     assert all(r is not None and r > 0 for r in runs["l2"][3])  # L2 is its own term of the loss
     assert runs["l2"][4].penalty is not None and runs["dropout"][4].penalty is None
+
+
+def test_the_presets_comparison_shows_both_fixes_beating_the_unregularised_network():
+    from playground.engine import load_preset
+    from playground.engine.compare import Comparison, compare_plan
+    from playground.paths import PRESETS_DIR
+
+    path = PRESETS_DIR / "concept_overfitting.json"
+    specs = compare_plan(load_preset(path)).specs()
+    assert [s.label for s in specs] == ["adam no regularisation", "adam L2 0.003", "adam Dropout 0.5"]
+    plain, l2, dropout = Comparison(path, specs).run()
+    assert all(r["status"] == "finished" for r in (plain, l2, dropout))
+    assert l2["final_val_loss"] < 0.7 * plain["final_val_loss"]
+    assert dropout["final_val_loss"] < 0.7 * plain["final_val_loss"]
