@@ -184,10 +184,10 @@ class TrainingWorker(QObject):
         self._pending.append(event)
         if event.epoch_end:
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
-        # The run's last step, or one it pauses or stops at, is on screen whole (its heavy views too).
-        ends_here = event.step >= event.total_steps or self._paused or self._stop_requested
-        self._emit(force=event.epoch_end and self.trainer.steps_per_epoch > 1,
-                   epoch_end=event.epoch_end and not ends_here)
+        # Epoch ends keep the snapshot clock too: the spiral ends hundreds a second, and a snapshot
+        # each (a copy of every weight, every panel's update on the GUI thread) starved the event
+        # loop; their validation points ride with the next snapshot, all of them.
+        self._emit()
         self._keep_pace()
         with self._pace:  # under the lock resume() takes, so a resume is never lost
             if self._paused:
@@ -212,7 +212,7 @@ class TrainingWorker(QObject):
                     return
                 self._pace.wait(due - now)
 
-    def _emit(self, force: bool = False, status: str | None = None, epoch_end: bool = False) -> None:
+    def _emit(self, force: bool = False, status: str | None = None) -> None:
         now = time.monotonic()
         if not self._pending or (not force and now - self._last_emit < 1.0 / MAX_RATE):
             return
@@ -227,9 +227,7 @@ class TrainingWorker(QObject):
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
             probes.gradient_norms(model), warming_up=last.warming_up)
         self._val_points = []
-        # An epoch end sends its validation point at once, but the heavy views keep their own
-        # clock: a small network ends hundreds of epochs a second (the spiral: 30 steps each).
-        if (force and not epoch_end) or now - self._last_heavy >= self._heavy_interval():
+        if force or now - self._last_heavy >= self._heavy_interval():
             self._last_heavy = now
             self._add_heavy(snap, force)
         self.snapshot.emit(snap)
