@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series
+from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series, set_curve
 from playground.ui.plots.keys import legend_row, spread
 
 SMOOTHING = 0.9  # exponential moving average of the per-step training loss
@@ -73,8 +73,8 @@ class _TrainValPanel(PlotPanel):
 
     def _redraw(self) -> None:
         self.raw_curve.setData(self.raw.x, self.raw.y)
-        self.train_curve.setData(self.smooth.x, self.smooth.y)
-        self.val_curve.setData(self.val.x, self.val.y)
+        set_curve(self.train_curve, self.smooth.x, self.smooth.y)
+        set_curve(self.val_curve, self.val.x, self.val.y, symbol="o")
 
     def data_table(self):
         val = dict(zip(self.val.x, self.val.y))
@@ -187,7 +187,7 @@ class GradientNormPanel(PlotPanel):
 
     def _redraw(self) -> None:
         for layer, series in self.series.items():
-            self.curves[layer].setData(series.x, series.y)
+            set_curve(self.curves[layer], series.x, series.y)
 
     def data_table(self):
         layers = list(self.series)

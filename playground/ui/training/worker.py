@@ -186,12 +186,12 @@ class TrainingWorker(QObject):
         self._pending.append(event)
         if event.epoch_end:
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
-        # A step the run pauses after (F10), its last step, or one it stops at, is on screen whole
-        # (heavy views and probes included), however soon after the previous one it came.
+        # Epoch ends keep the snapshot clock too: the spiral ends hundreds a second, and a snapshot
+        # each (a copy of every weight, every panel's update on the GUI thread) starved the event
+        # loop; their validation points ride with the next snapshot, all of them. A step the run
+        # pauses after (F10) is on screen whole, heavy views included, however soon it came.
         stepping = self._paused
-        ends_here = event.step >= event.total_steps or stepping or self._stop_requested
-        self._emit(force=stepping or (event.epoch_end and self.trainer.steps_per_epoch > 1),
-                   status="paused" if stepping else None, epoch_end=event.epoch_end and not ends_here)
+        self._emit(force=stepping, status="paused" if stepping else None)
         self._keep_pace()
         with self._pace:  # under the lock resume() takes, so a resume is never lost
             if self._paused:
@@ -216,7 +216,7 @@ class TrainingWorker(QObject):
                     return
                 self._pace.wait(due - now)
 
-    def _emit(self, force: bool = False, status: str | None = None, epoch_end: bool = False) -> None:
+    def _emit(self, force: bool = False, status: str | None = None) -> None:
         now = time.monotonic()
         if not self._pending or (not force and now - self._last_emit < 1.0 / MAX_RATE):
             return
@@ -233,9 +233,7 @@ class TrainingWorker(QObject):
             regularisation=None if last.regularisation is None else
             np.array([np.nan if e.regularisation is None else e.regularisation for e in events]))
         self._val_points = []
-        # An epoch end sends its validation point at once, but the heavy views keep their own
-        # clock: a small network ends hundreds of epochs a second (the spiral: 30 steps each).
-        if (force and not epoch_end) or now - self._last_heavy >= self._heavy_interval():
+        if force or now - self._last_heavy >= self._heavy_interval():
             self._last_heavy = now
             self._add_heavy(snap, force)
         self.snapshot.emit(snap)
