@@ -87,6 +87,7 @@ def cmd_train(args) -> int:
         "val_loss": result.val_loss, "train_accuracy": result.train_accuracy,
         "val_accuracy": result.val_accuracy, "seconds": round(result.seconds, 3),
         "stopped": result.status, "message": result.message, "step_losses": result.step_losses,
+        "regularisation": result.regularisation,
     }
     if result.message:
         print(result.message, file=sys.stderr)

@@ -451,7 +451,8 @@ def _npz_array(archive: np.lib.npyio.NpzFile, key: str, name: str) -> np.ndarray
     except ValueError as e:
         if "pickle" in str(e) or "object" in str(e).lower():
             raise DatasetError(f"{name}: array '{key}' holds Python objects (pickled data), which are "
-                               "refused for safety; save plain numeric arrays") from None
+                               "refused for safety; save plain numeric arrays (sequences of different "
+                               "lengths: pad them to one length)") from None
         raise DatasetError(f"{name}: array '{key}' cannot be read ({_one_line(e)})") from None
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as e:
         raise DatasetError(f"{name}: array '{key}' cannot be read ({_one_line(e)})") from None
@@ -651,7 +652,10 @@ def _generated(source: str, samples: int, noise: float, val_fraction: float, see
     params = {"samples": samples or spec.default_samples, "noise": noise, "val_fraction": val_fraction,
               "seed": seed, **source_options(source, options)}
     made = spec.make(params, _rng(seed, "source", source))
-    ds = _split(source, _Table(made.x, made.y, made.num_classes), 0, val_fraction, seed)
+    val = made.validation
+    table = (_Table(made.x, made.y, made.num_classes) if val is None else
+             _Table(made.x[~val], made.y[~val], made.num_classes, val=(made.x[val], made.y[val])))
+    ds = _split(source, table, 0, val_fraction, seed)
     ds.meta = dict(made.meta) if made.meta else None
     return ds
 

@@ -29,12 +29,13 @@ DATA_NAME = "data.npz"
 MAX_ORDER_ENTRIES = 20_000_000
 
 SETTINGS = '''\
-# Settings of the preset (edit freely). The playground does not clip gradients; neither does this.
+# Settings of the preset (edit freely).
 EPOCHS = $epochs
 BATCH_SIZE = $batch_size
 SEED = $seed  # the batch order, and the initialisation with --fresh-init
 OPTIMIZER = $optimizer
 OPTIMIZER_ARGS = $optimizer_args
+CLIP_NORM = $clip_norm  # clip the gradients' global norm to this before each step (0: no clipping)
 LOSS = $loss  # $loss_title, on what model.forward() returns
 NUM_CLASSES = $num_classes  # None: regression (no accuracy)
 TARGET_SHAPE = $target_shape  # one sample's target, as LOSS takes it
@@ -201,6 +202,7 @@ def _write_project(model: Model, folder: Path, target_name: str, preset_arg: str
     values = dict(
         epochs=trainer.epochs, batch_size=trainer.batch_size, seed=trainer.seed,
         optimizer=opt_class, optimizer_args=_python(opt_args), loss=loss,
+        clip_norm=_python(float(model.graph.nodes[model.analysis.optimizer].params.get("clip_norm", 0.0))),
         loss_title=loss_type.display_name(), num_classes=model.num_classes,
         target_shape=_python(tuple(y_train.shape[1:])), target_dtype=y_train.dtype.name,
         data_name=DATA_NAME)

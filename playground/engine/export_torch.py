@@ -32,7 +32,7 @@ from torch import nn
 
 INPUT_SHAPE = {input_shape}  # one sample, without the batch dimension
 WEIGHTS = Path(__file__).with_name("{weights_name}")
-
+{features}
 
 class Net(nn.Module):
     def __init__(self):
@@ -42,6 +42,10 @@ class Net(nn.Module):
     def forward(self, x):
         """{forward_summary}"""
 {forward}
+
+    def penalty(self):
+        """The L1/L2 regularisation of the weights, which train.py adds to the loss."""
+        return {penalty}
 
     def activate(self, out):
         """forward()'s result turned into the playground's output{predict_doc}."""
@@ -113,6 +117,8 @@ def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, d
     graph, shapes = model.graph, model.analysis.shapes
     init, forward, state = [], [], {}
     names = {model.input_node: "x"}
+    if model.features is not None:  # the data's 2D points -> the chosen input features, first
+        forward.append("x = input_features(x)")
     head = fused_head(model)
     activate = "out"
     for nid in model.layers:
@@ -126,7 +132,7 @@ def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, d
         attr = f"self.{var}"
         if module is not None:
             init.append(f"{attr} = {module}")
-        call = t.torch_call(attr, [names[s] for s in model.sources[nid]])
+        call = t.torch_forward(attr, [names[s] for s in model.sources[nid]], node.params)
         if nid == model.output and head != model.output:
             activate = t.torch_call(attr, ["out"])
         else:
@@ -151,8 +157,35 @@ def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, d
                         "numpy only.", 96)
     source = TEMPLATE.format(
         title=graph.meta.get("title") or graph.name, weights_name=weights_name, doc=doc,
-        input_shape=tuple(model.input_shape), predict_doc=predict_doc,
+        input_shape=tuple(model.data_shape), predict_doc=predict_doc,
+        features=_features_source(model), penalty=_penalty_source(model, names),
         forward_summary=summary, activate=activate,
         init=textwrap.indent("\n".join(init) or "pass", " " * 8),
         forward=textwrap.indent("\n".join(forward), " " * 8))
     return source, state
+
+
+def _features_source(model: Model) -> str:
+    """The input-feature map as a module-level function (empty without one)."""
+    if model.features is None:
+        return ""
+    return (f'\n\ndef input_features(x):\n    """The 2D points x (N, 2) as the network\'s inputs: '
+            f'{", ".join(model.features.names)}."""\n    x1, x2 = x[:, 0], x[:, 1]\n'
+            f"    return {model.features.torch_source()}\n")
+
+
+def _penalty_source(model: Model, names: dict[str, str]) -> str:
+    """``l1 * |w|.sum() + l2 * (w * w).sum()`` over the regularised weights, as Python source."""
+    if model.penalty is None:
+        return "0.0"
+    parts = []
+    for term in model.penalty.terms:
+        node_id, param = term.name.split(".", 1)
+        node = model.graph.nodes[node_id]
+        key = next(iter(node_type(node.type).torch_state({param: model.parameters()[term.name]}, node.params)))
+        w = f"self.get_parameter({names[node_id] + '.' + key!r})"
+        if term.l1:
+            parts.append(f"{term.l1!r} * {w}.abs().sum()")
+        if term.l2:
+            parts.append(f"{term.l2!r} * {w}.pow(2).sum()")
+    return " + ".join(parts)

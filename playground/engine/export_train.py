@@ -192,9 +192,12 @@ def train_step(model, net, optimizer, scaler, amp, xb, yb):
     never waits for Python in between."""
     with torch.autocast(xb.device.type, dtype=torch.float16, enabled=amp):
         out = model(xb)
-    loss = LOSS(out.float(), yb)
+    loss = LOSS(out.float(), yb)  # the data loss, which the log reports as the playground does
     optimizer.zero_grad(set_to_none=True)
-    scaler.scale(loss).backward()
+    scaler.scale(loss + net.penalty()).backward()  # plus the layers' L1/L2 regularisation
+    if CLIP_NORM:
+        scaler.unscale_(optimizer)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP_NORM)
     scaler.step(optimizer)
     scaler.update()
     hits = correct(out.detach(), yb, net) if NUM_CLASSES is not None else 0

@@ -27,3 +27,14 @@ def init_weight(shape: tuple[int, ...], method: str, std: float, rng: np.random.
     else:
         raise ValueError(f"unknown initialiser {method!r}")
     return np.ascontiguousarray(w, dtype=dtype)
+
+
+def orthogonal(size: int, blocks: int, rng: np.random.Generator, dtype: np.dtype) -> np.ndarray:
+    """(size, blocks * size) recurrent weights: ``blocks`` random orthogonal matrices side by side
+    (one per gate), so repeated multiplication by each neither explodes nor vanishes at the start
+    (Saxe et al. 2014; Keras's recurrent_initializer)."""
+    parts = []
+    for _ in range(blocks):
+        q, r = np.linalg.qr(rng.standard_normal((size, size)))
+        parts.append(q * np.sign(np.diag(r)))  # signs fixed so q is uniformly distributed
+    return np.ascontiguousarray(np.concatenate(parts, axis=1), dtype=dtype)

@@ -178,11 +178,16 @@ class DivergenceGuard:
 
 def train_step(model: Any, optimizer: Optimizer, x: np.ndarray, y: np.ndarray,
                guard: DivergenceGuard) -> tuple[float, bool]:
-    """One update of ``model`` on the batch (x, y): (the loss before it, False when the loss
-    diverged, in which case no update is applied)."""
+    """One update of ``model`` on the batch (x, y): (the data loss before it, False when the loss
+    diverged, in which case no update is applied).
+
+    The layers' L1/L2 regularisation (``model.penalty``) joins the gradient here; its value is kept
+    apart from the data loss, as ``model.last_penalty``, so the curves show both terms."""
     with KERNEL_LOCK:
         loss, grads = model.loss_and_grads(x, y)
-        if guard.diverged(loss):
+        penalty = getattr(model, "penalty", None)
+        model.last_penalty = penalty.add_gradient(grads) if penalty is not None else 0.0
+        if guard.diverged(loss + model.last_penalty):
             return loss, False
         model.apply_gradients(optimizer, grads)
     return loss, True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from playground.engine.ops.base import Op
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.preset import graph_from_dict, load_preset
 from playground.engine.registry import ShapeError, node_type
+from playground.engine.regularisation import Penalty
 from playground.engine.validate import Analysis, analyze
 
 PresetSource = str | os.PathLike | dict | Graph
@@ -60,7 +61,10 @@ class Model:
         self._loss_type = node_type(graph.nodes[analysis.loss].type)
         self.output = analysis.output
         self.input_node = analysis.dataset
-        self.input_shape = analysis.shapes[analysis.dataset]
+        self.input_shape = analysis.shapes[analysis.dataset]  # what the first layers take
+        source = graph.nodes[analysis.dataset]
+        self.features = node_type(source.type).input_features(source.params)  # data -> inputs, or None
+        self.data_shape = analysis.data_shape  # one sample of the data (2D points before the features)
         self.output_shape = analysis.shapes[analysis.output]
         self.num_classes = analysis.num_classes
         self.reset(self.seed)
@@ -97,8 +101,11 @@ class Model:
                                          (self.input_shape, self.output_shape), self._loss_type,
                                          self.fused, flat, self.dtype)
         self._eval_ops = EvalOps(self.ops)
+        self.penalty = Penalty.of(self)  # the layers' L1/L2 regularisation, None without any
+        self.last_penalty = 0.0  # its value at the last training step
         self.last_output: np.ndarray | None = None
         self.last_evaluation: tuple[np.ndarray, np.ndarray] | None = None
+        self.last_batch: tuple[np.ndarray, np.ndarray] | None = None
 
     def flat_parameters(self) -> np.ndarray | None:
         """All parameters as one live vector (``parameters()`` are views into it), or None."""
@@ -136,7 +143,7 @@ class Model:
 
     def _run(self, x: np.ndarray, training: bool, ops: dict[str, Op] | None = None) -> dict[str, np.ndarray]:
         ops = self.ops if ops is None else ops
-        acts = {self.input_node: np.ascontiguousarray(x, dtype=self.dtype)}
+        acts = {self.input_node: self._inputs(x)}
         for nid in self.layers:
             try:
                 acts[nid] = ops[nid].forward([acts[s] for s in self.sources[nid]], training)
@@ -144,6 +151,11 @@ class Model:
                 t = node_type(self.graph.nodes[nid].type)
                 raise GraphError(f"node '{nid}' ({t.display_name()}): {e}") from None
         return acts
+
+    def _inputs(self, x: np.ndarray) -> np.ndarray:
+        """The data as the first layers take it: through the source's input features, if any."""
+        x = np.ascontiguousarray(x, dtype=self.dtype)
+        return x if self.features is None else self.features(x)
 
     def _chunked(self, x: np.ndarray, nodes: list[str], batch_size: int) -> list[np.ndarray]:
         """Outputs of ``nodes`` in evaluation mode, computed at most ``batch_size`` samples at a time
@@ -183,12 +195,24 @@ class Model:
         with KERNEL_LOCK:
             return {k: v.copy() for k, v in self._run(x, False, self._eval_ops.for_batch(max(len(x), 1))).items()}
 
+    def inspect(self, x: np.ndarray, read: Callable[[dict[str, Op]], Any]) -> Any:
+        """``read(ops)`` right after an evaluation pass of ``x``, while the ops' caches (a recurrent
+        layer's gates, say) still describe ``x``: for views of what happens inside a layer."""
+        with KERNEL_LOCK:
+            ops = self._eval_ops.for_batch(max(len(x), 1))
+            self._run(x, False, ops)
+            return read(ops)
+
     def loss_and_grads(self, x: np.ndarray, y: np.ndarray,
                        training: bool = True) -> tuple[float, dict[str, np.ndarray]]:
-        """Mean loss on (x, y) and the gradient of every parameter (live buffers, overwritten next call)."""
+        """Mean loss on (x, y) and the gradient of every parameter (live buffers, overwritten next call).
+        ``last_batch`` keeps (x, y) for probes that look at the step just taken (not copied)."""
         with KERNEL_LOCK:
-            if self._chain is not None and self._chain.fits(x, y):
-                loss, self.last_output = self._chain.loss_and_grads(x, y, self._flat_params, self._flat_grads)
+            self.last_batch = (x, y)
+            inputs = x if self.features is None else self._inputs(x)
+            if self._chain is not None and self._chain.fits(inputs, y):
+                loss, self.last_output = self._chain.loss_and_grads(inputs, y, self._flat_params,
+                                                                    self._flat_grads)
                 return loss, self._grads
             acts = self._run(x, training)
             self.last_output = acts[self.output]

@@ -2,6 +2,8 @@
 
 Each update runs as one Numba kernel over the flattened parameter. L2 weight decay is added to the
 gradient first (g <- g + wd * p), as torch does for all of these (Adam included, not AdamW).
+With ``clip_norm`` > 0 the gradients are first scaled down together when their global norm exceeds
+it, as ``torch.nn.utils.clip_grad_norm_`` does (in place, before weight decay).
 Defaults and ranges are declared once, on the optimizer node types in ``nodes/optimizers.py``.
 """
 from __future__ import annotations
@@ -79,13 +81,26 @@ def _slices(size: int) -> np.ndarray | None:
     return threads.edges(size, parts) if parts > 1 else None
 
 
+def clip_by_global_norm(grads: list[np.ndarray], max_norm: float) -> float:
+    """Scale ``grads`` in place by max_norm / (norm + 1e-6) when their global L2 norm exceeds
+    ``max_norm`` (torch.nn.utils.clip_grad_norm_); returns the norm before clipping."""
+    norm = float(np.sqrt(sum(float(np.dot(g.reshape(-1), g.reshape(-1))) for g in grads)))
+    scale = max_norm / (norm + 1e-6)
+    if scale < 1.0:
+        for g in grads:
+            g *= g.dtype.type(scale)
+    return norm
+
+
 class Optimizer:
     """Updates parameters in place: ``step(params, grads)``; state is kept per parameter name."""
 
     key = ""
     slots: tuple[str, ...] = ()
 
-    def __init__(self, lr: float, weight_decay: float = 0.0, **hparams: float) -> None:
+    def __init__(self, lr: float, weight_decay: float = 0.0, clip_norm: float = 0.0,
+                 **hparams: float) -> None:
+        self.clip_norm = clip_norm
         self.hparams: dict[str, float] = {"lr": lr, "weight_decay": weight_decay, **hparams}
         self.t = 0
         self.state: dict[str, dict[str, np.ndarray]] = {}
@@ -106,6 +121,8 @@ class Optimizer:
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
         self.t += 1
+        if self.clip_norm > 0:
+            clip_by_global_norm([grads[name] for name in params], self.clip_norm)
         typed: dict[Any, dict[str, Any]] = {}
         for name, p in params.items():
             state = self.state.get(name)
@@ -134,6 +151,8 @@ class Optimizer:
                 self.state[name] = {s: vec[start:stop] for s, vec in slots.items()}
             flat = self._flat = (params, layout, self.state, slots)
         self.t += 1
+        if self.clip_norm > 0:
+            clip_by_global_norm([grads], self.clip_norm)
         f = params.dtype.type
         self._update(params, grads, flat[3], {k: f(v) for k, v in self.hparams.items()})
 

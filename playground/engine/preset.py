@@ -214,8 +214,14 @@ def _add_node(graph: Graph, item: Any, fail: Callable[[str], PresetError]) -> No
     params = item.get("params", {})
     if not isinstance(params, dict):
         raise fail(f"'{node_id}': 'params' must be an object, found {_kind(params)}")
+    t = node_type(type_name)
     for key, value in params.items():
-        if not isinstance(value, (str, int, float, bool)):
+        declared = t.param(key)
+        if declared is not None and declared.kind == "points":  # data inside the preset: checked here
+            problem = declared.check(value)
+            if problem:
+                raise fail(f"'{node_id}': {problem}")
+        elif not isinstance(value, (str, int, float, bool)):
             raise fail(f"'{node_id}': parameter {key!r} must be a number, text or true/false, "
                        f"found {_kind(value)}")
     position = item.get("position", [0, 0])

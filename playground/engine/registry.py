@@ -15,6 +15,9 @@ from playground.engine.params import Param
 
 Shape = tuple[int, ...]
 CATEGORIES = ("Data", "Layers", "Activations", "Losses", "Optimizers")
+# Canvas previews: "histogram" of the output's values, "maps" the first feature maps of one
+# validation image, "pooled" the output maps beside the input maps, "loss" the loss curve.
+PREVIEWS = ("", "histogram", "maps", "pooled", "loss")
 # What a learned parameter is for; plots, initialisers and exporters ask for a role, never a name.
 ROLES = ("weight", "bias", "scale", "shift", "slope")
 _TORCH_NAMES = {"weight": "weight", "bias": "bias", "scale": "weight", "shift": "bias", "slope": "weight"}
@@ -56,6 +59,12 @@ class NodeType:
     # Types of one group take the same input and give the same output shape, so a compare sweep may
     # swap one for another ("activation", "recurrent"); None: not swappable.
     swap_group: ClassVar[str | None] = None
+    # What its live preview on the canvas shows (engine/node_stats.py): one of PREVIEWS.
+    preview: ClassVar[str] = ""
+    output_range: ClassVar[tuple[float, float] | None] = None  # bounds its outputs never leave
+    units_can_die: ClassVar[bool] = False  # a unit can get stuck at output 0 and stop learning
+    # Outside this range its gradient is under a tenth of its peak: it barely passes one back.
+    saturates_outside: ClassVar[tuple[float, float] | None] = None
 
     @classmethod
     def param(cls, name: str) -> Param | None:
@@ -104,6 +113,17 @@ class NodeType:
         raise NotImplementedError(f"{cls.type_name} builds no op")
 
     @classmethod
+    def penalty_rates(cls, p: dict[str, Any]) -> tuple[float, float]:
+        """(L1, L2) regularisation rates of this layer's weights (``params_with_role("weight")``)."""
+        return 0.0, 0.0
+
+    @classmethod
+    def input_features(cls, p: dict[str, Any]) -> Any:
+        """A source's map from its data to the network's inputs (a ``features.FeatureMap``), or
+        None when the network takes the data as it is."""
+        return None
+
+    @classmethod
     def torch_module(cls, shapes: list[Shape], p: dict[str, Any]) -> str | None:
         """Source of the equivalent ``torch.nn`` module for the exported script (None: no module)."""
         return None
@@ -112,6 +132,12 @@ class NodeType:
     def torch_call(cls, module: str, args: list[str]) -> str:
         """Source of this node's forward expression, given its module and input variable names."""
         return f"{module}({args[0]})"
+
+    @classmethod
+    def torch_forward(cls, module: str, args: list[str], p: dict[str, Any]) -> str:
+        """``torch_call`` for types whose call depends on their parameters (a recurrent layer's
+        last step); the exporter asks this one."""
+        return cls.torch_call(module, args)
 
     @classmethod
     def torch_state(cls, params: dict[str, np.ndarray], p: dict[str, Any]) -> dict[str, np.ndarray]:

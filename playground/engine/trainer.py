@@ -35,6 +35,9 @@ class TrainEvent:
     stats: dict[str, dict[str, float]] = field(default_factory=dict)
     # This report covers only the first step, where kernels compile or load: no speed to show yet.
     warming_up: bool = False
+    # The L1/L2 penalty of the weights over the same steps as train_loss (None: no regularisation);
+    # train_loss is the data loss alone, the optimizer minimises their sum.
+    regularisation: float | None = None
 
 
 @dataclass
@@ -49,6 +52,7 @@ class TrainResult:
     seconds: float
     message: str = ""
     step_losses: list[float] | None = None  # every step's mini-batch loss, when asked for
+    regularisation: float | None = None  # the L1/L2 penalty of the final weights (None: none)
 
 
 def layer_stats(model: Model, grads: dict[str, np.ndarray] | None = None) -> dict[str, dict[str, float]]:
@@ -137,7 +141,8 @@ class Trainer:
         classify = model.num_classes is not None
         start = window_start = time.perf_counter()
         self.status = "running"
-        loss_sum = correct = seen = window_samples = 0.0
+        loss_sum = correct = seen = window_samples = penalty_sum = 0.0
+        regularised = model.penalty is not None
         val_loss = val_acc = train_loss = train_acc = None
         message = ""
         while self.step < self.total_steps and self.status == "running":
@@ -156,6 +161,7 @@ class Trainer:
                 if self.step_losses is not None:
                     self.step_losses.append(float(loss))
                 loss_sum += loss * len(xb)
+                penalty_sum += model.last_penalty * len(xb)
                 seen += len(xb)
                 window_samples += len(xb)
                 if classify:
@@ -174,14 +180,15 @@ class Trainer:
                     now = time.perf_counter()
                     rate = window_samples / max(now - window_start, 1e-9)
                     window_start, window_samples = now, 0
-                    loss_sum = correct = seen = 0.0
+                    penalty = penalty_sum / seen if regularised else None
+                    loss_sum = correct = seen = penalty_sum = 0.0
                     if self.on_event:
                         self.on_event(TrainEvent(
                             self.step, epoch + epoch_end, (b + 1) / self.steps_per_epoch,
                             self.total_steps, train_loss, train_acc, val_loss, val_acc, rate,
                             self.status, epoch_end,
                             layer_stats(model, model.gradients()) if self.with_stats else {},
-                            warming_up=self.step == 1))
+                            warming_up=self.step == 1, regularisation=penalty))
             if self._stopping:
                 self.status = "stopped"
         if self.status == "running":
@@ -192,4 +199,4 @@ class Trainer:
             train_acc = correct / seen if classify else None
         return TrainResult(self.status, self.step, self.step // self.steps_per_epoch, train_loss,
                            val_loss, train_acc, val_acc, time.perf_counter() - start, message,
-                           self.step_losses)
+                           self.step_losses, model.penalty.value() if regularised else None)

@@ -35,6 +35,12 @@ class Analysis:
     optimizer: str | None = None
     output: str | None = None
     num_classes: int | None = None
+    data_shape: Shape | None = None  # one sample of the data, before the source's input features
+
+    @property
+    def plane(self) -> bool:
+        """Whether the data are 2D points (the decision-boundary view applies)."""
+        return self.data_shape == (2,)
 
     @property
     def ok(self) -> bool:
@@ -93,6 +99,7 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
         if t.is_source:
             try:
                 a.shapes[node_id], a.num_classes = t.describe(node.params, base_dir)
+                a.data_shape = (2,) if t.input_features(node.params) else a.shapes[node_id]
             except DatasetError as exc:
                 problem(node_id, str(exc))
                 a.shapes[node_id] = None

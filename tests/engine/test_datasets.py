@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from playground.engine.sources import GENERATED
 from playground.engine import datasets
 from playground.engine.sources import GENERATED
 from playground.engine.datasets import (SOURCES, Dataset, DatasetError, input_shape_of, load,

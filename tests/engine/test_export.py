@@ -285,7 +285,9 @@ def assert_same_training(model, result, summary, folder, torch):
 # LeNet's float32 losses drift apart by float32 rounding alone after step 42: the engine's own
 # float32 run differs from its float64 run by 1.5e-4 at step 44 and 5.8e-4 at step 49 (PyTorch's
 # float32 run stays closer to float64). test_lenet_in_float64_is_exact covers its 50 steps.
-FLOAT32_STEPS = {"mnist_lenet": 40}
+# The remember-first LSTM presets likewise: the engine's float32 and float64 runs part by 1e-4 at
+# step 23 (Adam with clipping on a loss plateau amplifies rounding), so 20 steps are compared.
+FLOAT32_STEPS = {"mnist_lenet": 40, "concept_lstm_gates": 20, "concept_rnn_vs_lstm_memory": 20}
 
 
 @pytest.mark.parametrize("name", PRESETS)

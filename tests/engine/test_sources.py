@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from playground.engine import datasets
+from playground.engine.features import feature_params
 from playground.engine.params import int_param
 from playground.engine.registry import node_type
 from playground.engine.sources import GENERATED, DatasetError, Generated, GeneratedSource, register_source
@@ -16,13 +17,17 @@ def test_every_generated_source_is_offered_by_the_dataset_node_with_its_paramete
         assert name in offered
         for p in source.params:
             assert dataset.param(p.name) == p
-        shown = dataset.relevant_params({**dataset.defaults(), "source": name})
-        assert set(shown) == {"source", *source.param_names}
+        p = {**dataset.defaults(), "source": name}
+        shown = dataset.relevant_params(p)
+        features = {q.name for q in feature_params()} if dataset._plane(p) else set()  # 2D: the input features
+        assert set(shown) == {"source", *source.param_names, *features}
 
 
 def test_every_generated_source_makes_what_its_shape_says_and_repeats_for_a_seed():
     dataset = node_type("Dataset")
     for name in GENERATED:
+        if "samples" not in GENERATED[name].reads:  # drawn points: as many as drawn (test_points)
+            continue
         p = {**dataset.defaults(), "source": name, "samples": 60}
         shape, classes = dataset.describe(p)
         a, b = dataset.load(p), dataset.load(p)

@@ -175,10 +175,10 @@ def test_the_input_column_is_the_plane_itself():
     np.testing.assert_allclose(maps.columns[0].maps[1][:, 0], np.linspace(y0, y1, RESOLUTION), atol=1e-6)
 
 
-def test_epoch_ends_do_not_bring_the_heavy_views_off_their_clock(monkeypatch):
-    """The spiral ends an epoch every 30 steps, hundreds a second: each epoch's validation point
-    goes out at once, but the decision grid and the unit pictures only on the heavy clock (here
-    frozen), and with the run's last snapshot."""
+def test_epoch_ends_do_not_bring_the_snapshots_off_their_clock(monkeypatch):
+    """The spiral ends an epoch every 30 steps, hundreds a second: the epoch ends keep the snapshot
+    clock (here frozen) and their validation points ride with the next snapshot, none lost; the
+    decision grid and the unit pictures come on the heavy clock and with the run's last snapshot."""
     from types import SimpleNamespace
 
     from playground.ui.training import worker as worker_module
@@ -189,8 +189,9 @@ def test_epoch_ends_do_not_bring_the_heavy_views_off_their_clock(monkeypatch):
     snaps = []
     worker.snapshot.connect(snaps.append)
     worker.run()
-    epochs = [s for s in snaps if s.val_points]
-    assert len(epochs) >= 4  # every epoch end was sent
+    assert len(snaps) == 2  # the first step and the last: no snapshot of its own per epoch end
+    val_steps = [p[0] for s in snaps for p in s.val_points]
+    assert val_steps == list(range(30, 151, 30))  # every epoch end's validation point, in order
     heavy = [s for s in snaps if s.boundary is not None]
     assert len(heavy) == 2 and heavy[-1] is snaps[-1]  # the first snapshot and the last
     assert [s for s in snaps if s.extras.get("NeuronPanel") is not None] == heavy

@@ -18,6 +18,7 @@ kernel = njit(cache=True, nogil=True, error_model="numpy", inline="always")
 
 class _Activation(NodeType):
     category = "Activations"
+    preview = "histogram"
     torch_name = ""
     swap_group = "activation"  # same shape in and out: a compare sweep may swap one for another
 
@@ -40,6 +41,8 @@ class _Elementwise(_Activation):
 class Sigmoid(_Elementwise):
     type_name = "Sigmoid"
     help = "1 / (1 + e^-x): squashes to (0, 1); its gradient is at most 0.25, so deep stacks vanish."
+    output_range = (0.0, 1.0)
+    saturates_outside = (0.025, 0.975)  # y (1 - y) < 0.025
     forward = act.sigmoid  # shared with the BCE loss, which applies it to logits
     backward = act.sigmoid_backward
 
@@ -48,6 +51,8 @@ class Sigmoid(_Elementwise):
 class Tanh(_Elementwise):
     type_name = "Tanh"
     help = "tanh x: squashes to (-1, 1), zero-centred; saturates for large |x|."
+    output_range = (-1.0, 1.0)
+    saturates_outside = (-0.95, 0.95)  # 1 - y^2 < 0.1
 
     @staticmethod
     @kernel
@@ -64,6 +69,7 @@ class Tanh(_Elementwise):
 class ReLU(_Elementwise):
     type_name = "ReLU"
     help = "max(0, x): gradient 1 for positive inputs, 0 otherwise (units can 'die')."
+    units_can_die = True
 
     @staticmethod
     @kernel
@@ -183,6 +189,7 @@ class Softmax(_Activation):
     type_name = "Softmax"
     help = "e^x_i / sum e^x_j: turns scores into class probabilities that sum to 1."
     swap_group = None  # not elementwise: the class probabilities of a classifier's output
+    output_range = (0.0, 1.0)
 
     @classmethod
     def infer(cls, shapes, p):

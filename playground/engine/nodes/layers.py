@@ -21,6 +21,27 @@ _INIT_PARAMS = (
     float_param("bias_init", 0.0, "Initial value of every bias", -10.0, 10.0),
 )
 
+# Regularisation of the layer's weights (not its bias), added to the loss as its own term.
+_PENALTY_PARAMS = (
+    float_param("l1", 0.0, "L1 regularisation rate: adds l1 * sum|w| to the loss (pushes weights to 0)",
+                0.0, 10.0),
+    float_param("l2", 0.0, "L2 regularisation rate: adds l2 * sum(w²) to the loss (keeps weights small)",
+                0.0, 10.0),
+)
+
+
+class _Regularised(NodeType):
+    """A layer whose weights take the L1/L2 rates of ``_PENALTY_PARAMS``."""
+
+    @classmethod
+    def penalty_rates(cls, p):
+        return p["l1"], p["l2"]
+
+    @classmethod
+    def penalty_summary(cls, p) -> str:
+        """" · L2 0.01" for the node face, "" without regularisation."""
+        return "".join(f" · {k.upper()} {p[k]:g}" for k in ("l1", "l2") if p.get(k))
+
 
 def _image(node: str, shape: Shape) -> Shape:
     if len(shape) != 3:
@@ -37,30 +58,34 @@ def _weights(shape: tuple[int, ...], bias_size: int, p: dict[str, Any], rng: np.
 
 
 @register
-class Dense(NodeType):
+class Dense(_Regularised):
     type_name = "Dense"
     category = "Layers"
-    help = "Fully connected layer: every output is a weighted sum of every input plus a bias."
-    params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS)
+    help = ("Fully connected layer: every output is a weighted sum of every input plus a bias "
+            "(on a sequence, the same layer at every time step).")
+    params = (int_param("units", 16, "Number of output units", 1, 4096), *_INIT_PARAMS, *_PENALTY_PARAMS)
+    preview = "histogram"
     param_roles = {"W": "weight", "b": "bias"}
 
     @classmethod
     def infer(cls, shapes, p):
+        if len(shapes[0]) == 2:  # a sequence (time x features): applied per time step
+            return (shapes[0][0], p["units"])
         if len(shapes[0]) != 1:
             raise ShapeError(f"needs a flat input, got {shape_text(shapes[0])}: add a Flatten before it")
         return (p["units"],)
 
     @classmethod
     def param_count(cls, shapes, p):
-        return shapes[0][0] * p["units"] + (p["units"] if p["bias"] else 0)
+        return shapes[0][-1] * p["units"] + (p["units"] if p["bias"] else 0)
 
     @classmethod
     def build(cls, shapes, p, rng, dtype):
-        return DenseOp(*_weights((shapes[0][0], p["units"]), p["units"], p, rng, dtype))
+        return DenseOp(*_weights((shapes[0][-1], p["units"]), p["units"], p, rng, dtype))
 
     @classmethod
     def torch_module(cls, shapes, p):
-        return f"nn.Linear({shapes[0][0]}, {p['units']}, bias={p['bias']})"
+        return f"nn.Linear({shapes[0][-1]}, {p['units']}, bias={p['bias']})"
 
     @classmethod
     def torch_state(cls, params, p):
@@ -70,11 +95,11 @@ class Dense(NodeType):
 
     @classmethod
     def summary(cls, p):
-        return f"{p['units']} unit{'' if p['units'] == 1 else 's'}"
+        return f"{p['units']} unit{'' if p['units'] == 1 else 's'}" + cls.penalty_summary(p)
 
 
 @register
-class Conv2D(NodeType):
+class Conv2D(_Regularised):
     type_name = "Conv2D"
     category = "Layers"
     help = "2D convolution: learned filters slide over the image, one feature map per filter."
@@ -85,9 +110,11 @@ class Conv2D(NodeType):
         choice_param("padding", "valid", ("valid", "same"),
                      "valid: no padding (output shrinks); same: zero-pad to keep size / stride"),
         *_INIT_PARAMS,
+        *_PENALTY_PARAMS,
     )
     param_roles = {"W": "weight", "b": "bias"}
     is_spatial_filter = True
+    preview = "maps"
 
     @classmethod
     def infer(cls, shapes, p):
@@ -129,11 +156,13 @@ class Conv2D(NodeType):
     @classmethod
     def summary(cls, p):
         return f"{p['channels']} filter{'' if p['channels'] == 1 else 's'} {p['kernel']}x{p['kernel']}" + (
-            f" /{p['stride']}" if p["stride"] > 1 else "") + (" same" if p["padding"] == "same" else "")
+            f" /{p['stride']}" if p["stride"] > 1 else "") + (" same" if p["padding"] == "same" else "") + \
+            cls.penalty_summary(p)
 
 
 class _Pool(NodeType):
     category = "Layers"
+    preview = "pooled"
     mode = ""
     params = (int_param("size", 2, "Pooling window size (size x size)", 1, 8),
               int_param("stride", 0, "Step between windows (0: same as size)", 0, 8))
@@ -231,6 +260,7 @@ class Dropout(NodeType):
 @register
 class BatchNorm(NodeType):
     type_name = "BatchNorm"
+    preview = "histogram"
     category = "Layers"
     help = "Normalises each feature/channel over the batch, then scales and shifts it (learned)."
     params = (float_param("momentum", 0.1, "Weight of the newest batch in the running statistics",
@@ -267,6 +297,7 @@ class BatchNorm(NodeType):
 @register
 class Add(NodeType):
     type_name = "Add"
+    preview = "histogram"
     category = "Layers"
     help = "Sums its inputs element by element: the residual (skip) connection."
     inputs = (Port("in", multi=True),)
@@ -289,6 +320,7 @@ class Add(NodeType):
 @register
 class Concat(NodeType):
     type_name = "Concat"
+    preview = "histogram"
     category = "Layers"
     help = "Joins its inputs along features (or channels for images)."
     inputs = (Port("in", multi=True),)

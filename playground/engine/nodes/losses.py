@@ -22,6 +22,7 @@ class _Loss(NodeType):
     outputs = (Port("loss", "loss"),)
     is_layer = False
     is_loss = True
+    preview = "loss"
     op_class: type[losses.LossOp] = losses.LossOp
     fuses = ""  # the activation whose logits this loss takes directly, for numerical stability
 

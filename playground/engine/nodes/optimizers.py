@@ -19,6 +19,8 @@ _COMMON = (
     int_param("epochs", 20, "Passes over the training data", 1, 100_000),
     int_param("seed", 0, "Seed of the weight initialisation and of the batch order", 0, 2**31 - 1),
     float_param("weight_decay", 0.0, "L2 penalty added to the gradient (wd * weight)", 0.0, 1.0),
+    float_param("clip_norm", 0.0, "Gradient clipping: scale all gradients down together when their "
+                "global norm exceeds this (0: off); long sequences need it", 0.0, 1e6),
 )
 _EPS = float_param("eps", 1e-8, "Added to the denominator for stability", 1e-12, 1.0, log=True)
 _MOMENTUM = float_param("momentum", 0.9, "Share of the previous step kept (velocity)", 0.0, 0.999)

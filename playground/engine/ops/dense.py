@@ -92,6 +92,8 @@ class DenseOp(Op):
 
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
         x = inputs[0]
+        if x.ndim == 3:  # a sequence (N, T, F): the same layer at every time step
+            return self.forward([x.reshape(-1, x.shape[2])], training).reshape(*x.shape[:2], -1)
         w = self.params["W"]
         n = x.shape[0]
         if self._out is None or self._out.shape[0] != n or self._out.dtype != w.dtype:
@@ -119,6 +121,9 @@ class DenseOp(Op):
         return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
+        if grad.ndim == 3:
+            (dx,) = self.backward(grad.reshape(-1, grad.shape[2]))
+            return [None if dx is None else dx.reshape(*grad.shape[:2], -1)]
         if self._parts and grad.dtype == self._out.dtype and grad.shape == self._out.shape:
             w, p = self.params["W"], self._parts
             db = self.grads.get("b", self._db)

@@ -33,6 +33,7 @@ class Generated:
     y: np.ndarray
     num_classes: int | None
     meta: Mapping[str, Any] | None = None
+    validation: np.ndarray | None = None  # bool (N,): the source's own validation part (else a seeded split)
 
 
 @dataclass(frozen=True)

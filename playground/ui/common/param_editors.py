@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit,
-                               QSpinBox, QToolTip, QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QLabel,
+                               QLineEdit, QSpinBox, QToolTip, QWidget)
 
 from playground.engine.params import Param
 from playground.ui.common import i18n
@@ -43,6 +43,8 @@ def field_tip(param: Param) -> str:
         return QCoreApplication.translate("common.param_editors", "{help}\nRange: {range} · default {default}").format(help=i18n.param_help(param), range=range_text(param), default=number_text(param, param.default))
     if param.kind == "bool":
         return QCoreApplication.translate("common.param_editors", "{help}\nDefault: {state}").format(help=i18n.param_help(param), state=QCoreApplication.translate("common.param_editors", "on") if param.default else QCoreApplication.translate("common.param_editors", "off"))
+    if param.kind == "points":
+        return i18n.param_help(param)
     return QCoreApplication.translate("common.param_editors", "{help}\nDefault: {default}").format(help=i18n.param_help(param), default=param.default) if param.default != "" else i18n.param_help(param)
 
 
@@ -221,8 +223,22 @@ class TextEditor(QLineEdit):
         self.setText(str(value))
 
 
+class PointsEditor(QLabel):
+    """Drawn points are edited in the Decision boundary view; here the count says what there is."""
+    edited = Signal(object)
+
+    def __init__(self, param: Param) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def set_value(self, value: Any) -> None:
+        data = value.get("data") if isinstance(value, dict) else None
+        count = len(data) if isinstance(data, list) else 0
+        self.setText(self.tr("{n} points · draw them in the Decision boundary view").format(n=f"{count:,}"))
+
+
 EDITORS = {"int": IntEditor, "float": FloatEditor, "bool": BoolEditor, "choice": ChoiceEditor,
-           "str": TextEditor}
+           "str": TextEditor, "points": PointsEditor}
 
 
 def create_editor(param: Param, value: Any) -> QWidget:

@@ -76,7 +76,7 @@ class CompareWorker(QObject):
             comparison = Comparison(self.graph, self.specs, epochs=self.epochs, steps=self.steps,
                                     target_accuracy=self.target_accuracy)
             model = comparison.model(comparison.labels[0])
-            self._two_d = model.input_shape == (2,)
+            self._two_d = model.data_shape == (2,)
             data = comparison.data
             self.setup.emit(CompareSetup(
                 list(self.specs), comparison.epochs, comparison.initial_loss,

@@ -4,8 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
-from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series
+from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series, set_curve
 from playground.ui.plots.keys import legend_row, spread
 
 SMOOTHING = 0.9  # exponential moving average of the per-step training loss
@@ -72,8 +73,8 @@ class _TrainValPanel(PlotPanel):
 
     def _redraw(self) -> None:
         self.raw_curve.setData(self.raw.x, self.raw.y)
-        self.train_curve.setData(self.smooth.x, self.smooth.y)
-        self.val_curve.setData(self.val.x, self.val.y)
+        set_curve(self.train_curve, self.smooth.x, self.smooth.y)
+        set_curve(self.val_curve, self.val.x, self.val.y, symbol="o")
 
     def data_table(self):
         val = dict(zip(self.val.x, self.val.y))
@@ -87,8 +88,45 @@ class LossPanel(_TrainValPanel):
     view_name = "loss"  # playground shot PRESET --view loss
     label = QT_TRANSLATE_NOOP("_TrainValPanel", "loss")
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # The layers' L1/L2 penalty, its own term of what the optimizer minimises (data loss + it).
+        self.reg_curve = self.plot.plot(pen=pg.mkPen(PALETTE[2], width=2, style=Qt.DashLine))
+        self.reg = Series()
+        self._reg_named = False
+
     def _values(self, snap):
         return snap.train_loss
+
+    def reset(self, setup) -> None:
+        self.reg.clear()
+        if self._reg_named:
+            self.legend.removeItem(self.reg_curve)
+            spread(self.legend)
+            self._reg_named = False
+        super().reset(setup)
+
+    def update_snapshot(self, snap) -> None:
+        values = getattr(snap, "regularisation", None)
+        if values is not None:
+            keep = ~np.isnan(values)
+            self.reg.extend(snap.steps[keep], values[keep])
+            if not self._reg_named:
+                self.legend.addItem(self.reg_curve, self.tr("regularisation"))
+                spread(self.legend, max_columns=2)  # four names in one row would widen the dock
+                self._reg_named = True
+        super().update_snapshot(snap)
+
+    def _redraw(self) -> None:
+        super()._redraw()
+        self.reg_curve.setData(self.reg.x, self.reg.y)
+
+    def data_table(self):
+        header, rows = super().data_table()
+        if not len(self.reg):
+            return header, rows
+        reg = dict(zip(self.reg.x, self.reg.y))
+        return [*header, "regularisation"], [[*row, reg.get(row[0], "")] for row in rows]
 
     def _val_value(self, point):
         return point[1]
@@ -149,7 +187,7 @@ class GradientNormPanel(PlotPanel):
 
     def _redraw(self) -> None:
         for layer, series in self.series.items():
-            self.curves[layer].setData(series.x, series.y)
+            set_curve(self.curves[layer], series.x, series.y)
 
     def data_table(self):
         layers = list(self.series)

@@ -28,6 +28,7 @@ class EmbeddingPanel(PlotPanel):
     redraw_interval = REDRAW_INTERVAL
     title = QT_TRANSLATE_NOOP("EmbeddingPanel", "Embeddings")
     view_name = "embeddings"  # playground shot PRESET --view embeddings
+    front_rank = 20
     probe = staticmethod(word_vectors.probe)
 
     @classmethod

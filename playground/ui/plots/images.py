@@ -116,6 +116,7 @@ class FiltersPanel(_ImagePanel):
 
     title = QT_TRANSLATE_NOOP("FiltersPanel", "CNN filters")
     view_name = "filters"  # playground shot PRESET --view filters
+    front_rank = 30
 
     @classmethod
     def note(cls, analysis, graph, shape):
@@ -201,6 +202,7 @@ class ConfusionPanel(_ImagePanel):
 
     title = QT_TRANSLATE_NOOP("ConfusionPanel", "Confusion matrix")
     view_name = "confusion"  # playground shot PRESET --view confusion
+    front_rank = 10
 
     @classmethod
     def note(cls, analysis, graph, shape):

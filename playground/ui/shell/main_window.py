@@ -19,6 +19,7 @@ from playground.engine.registry import CATEGORIES, node_types
 from playground.ui.common import i18n, settings
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.compare.controller import CompareController
+from playground.ui.editor.canvas.live import CanvasLive
 from playground.ui.editor.canvas.node_item import NodeItem
 from playground.ui.editor.canvas.scene import GraphScene
 from playground.ui.editor.canvas.view import GraphView
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.training = TrainingController(self, self.document, self.runs, self.training_toolbar,
                                            self.add_panel, self.reveal_training)
         self.inspector.follow_training(self.training)
+        self.canvas_live = CanvasLive(self)
         self.compare = CompareController(self, self.document, self.runs, self.training_toolbar,
                                          self.add_panel, self.set_view_mode)
         self.autosave = Autosaver(self.document)

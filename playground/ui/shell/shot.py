@@ -84,9 +84,12 @@ def train_for_shot(window, steps: int, timeout: float = 600.0, view: str = "trai
 
 def shot_panel(window, name: str):
     """The plot panel ``--view NAME`` names; ValueError listing every name there is."""
+    from playground.ui.editor.canvas.live import CANVAS_VIEWS
+
     panels = {p.view_name: p for p in window.training.panels if p.view_name}
     if name not in panels:
-        raise ValueError(f"--view {name}: no such view; choose one of {', '.join((*VIEWS, *panels))}")
+        raise ValueError(f"--view {name}: no such view; choose one of "
+                         f"{', '.join((*VIEWS, *CANVAS_VIEWS, *panels))}")
     return panels[name]
 
 
@@ -116,6 +119,11 @@ def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_
     window.document.load(preset)
     window.resize(size)
     window.show()
+    from playground.ui.editor.canvas.live import CANVAS_VIEWS
+
+    if view in CANVAS_VIEWS:  # the editor with the canvas's live previews (and wire norms)
+        window.canvas_live.show_for_shot(view)
+        view = "editor"
     panel = None if view in VIEWS else shot_panel(window, view)
     window.set_view_mode("training" if panel else view)
     if panel:

@@ -21,13 +21,13 @@ from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
 from playground.ui.editor.document import GraphDocument
-from playground.ui.plots.base import has_conv
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.digit_pad import DigitPanel
 from playground.ui.plots.embeddings import EmbeddingPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.neurons import NeuronPanel
+from playground.ui.plots.sequences import GatesPanel, HiddenStatePanel, SinePanel
 from playground.ui.plots.weights import WeightHistogramPanel
 from playground.ui.training.speed import SpeedControl, speed_label
 from playground.ui.training.threads_menu import EngineThreadsMenu
@@ -37,7 +37,7 @@ SHUTDOWN_MS = 1500
 ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
 CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, NeuronPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
-                SamplePredictionsPanel, DigitPanel, EmbeddingPanel)
+                SamplePredictionsPanel, DigitPanel, EmbeddingPanel, HiddenStatePanel, GatesPanel, SinePanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = QT_TRANSLATE_NOOP("TrainingController", "Ready to train (F5)")
 NOT_READY = QT_TRANSLATE_NOOP("TrainingController", "Fix the problems to train")
@@ -204,17 +204,16 @@ class TrainingController(OneWorkerAtATime, QObject):
             if tabs.indexOf(panel) >= 0:
                 tabs.setCurrentWidget(panel)
 
-    def _show_relevant_view(self, plane: bool, conv: bool, classes: int | None) -> None:
-        """Front the network view that says most about this kind of network."""
-        by_type = {type(p): p for p in self.panels}
-        if plane:
-            self.show_panel(by_type[DecisionBoundaryPanel])
-        elif conv:
-            self.show_panel(by_type[FiltersPanel])
-        elif EmbeddingPanel.note(None, self.document.graph, ()) is None:  # it learns word vectors
-            self.show_panel(by_type[EmbeddingPanel])
-        elif classes:
-            self.show_panel(by_type[ConfusionPanel])
+    def _show_relevant_view(self) -> None:
+        """Front the network view that says most about this kind of network: of the views that
+        apply to it, the one whose class ranks highest (``PlotPanel.front_rank``)."""
+        a = self.document.analysis
+        shape = a.shapes.get(a.dataset) if a.dataset else None
+        if shape is None:
+            return
+        fits = [p for p in self.panels if p.front_rank and p.note(a, self.document.graph, shape) is None]
+        if fits:
+            self.show_panel(max(fits, key=lambda p: p.front_rank))
 
     def _forget_previous_network(self) -> None:
         """Another network (or New) replaces this one: no view, weight or status of the previous
@@ -233,8 +232,7 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _views_follow_document(self) -> None:
         """An opened network starts on the views that apply to it, before any training."""
         a = self.document.analysis
-        self._show_relevant_view(a.dataset is not None and a.shapes.get(a.dataset) == (2,),
-                                 has_conv(self.document.graph), a.num_classes)
+        self._show_relevant_view()
         self._notes_follow_edits(a)
 
     def _notes_follow_edits(self, analysis) -> None:
@@ -419,7 +417,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         for panel in self.panels:
             panel.reset(setup)
             panel.show_placeholder(notes.get(type(panel)))
-        self._show_relevant_view(setup.points is not None, bool(setup.conv_layers), setup.num_classes)
+        self._show_relevant_view()
 
     @Slot(object)
     def _on_snapshot(self, snap) -> None:

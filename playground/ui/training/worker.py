@@ -65,6 +65,7 @@ class TrainingSnapshot:
     sample_predictions: np.ndarray | None = None
     warming_up: bool = False  # TrainEvent.warming_up of the last event: no speed yet
     extras: dict[str, object] = field(default_factory=dict)  # probe key -> its result
+    regularisation: np.ndarray | None = None  # the L1/L2 term per report (None: no regularisation)
 
 
 class TrainingWorker(QObject):
@@ -171,7 +172,7 @@ class TrainingWorker(QObject):
 
     def _make_setup(self, trainer: Trainer) -> TrainingSetup:
         model, data = self.model, trainer.data
-        two_d = model.input_shape == (2,)
+        two_d = model.data_shape == (2,)  # 2D points (before any input features)
         images = data.x_val[:SAMPLE_COUNT] if len(model.input_shape) == 3 else None
         return TrainingSetup(
             probes.weight_layers(model), probes.conv_layers(model), probes.feature_layers(model),
@@ -185,10 +186,12 @@ class TrainingWorker(QObject):
         self._pending.append(event)
         if event.epoch_end:
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
-        # The run's last step, or one it pauses or stops at, is on screen whole (its heavy views too).
-        ends_here = event.step >= event.total_steps or self._paused or self._stop_requested
-        self._emit(force=event.epoch_end and self.trainer.steps_per_epoch > 1,
-                   epoch_end=event.epoch_end and not ends_here)
+        # Epoch ends keep the snapshot clock too: the spiral ends hundreds a second, and a snapshot
+        # each (a copy of every weight, every panel's update on the GUI thread) starved the event
+        # loop; their validation points ride with the next snapshot, all of them. A step the run
+        # pauses after (F10) is on screen whole, heavy views included, however soon it came.
+        stepping = self._paused
+        self._emit(force=stepping, status="paused" if stepping else None)
         self._keep_pace()
         with self._pace:  # under the lock resume() takes, so a resume is never lost
             if self._paused:
@@ -213,7 +216,7 @@ class TrainingWorker(QObject):
                     return
                 self._pace.wait(due - now)
 
-    def _emit(self, force: bool = False, status: str | None = None, epoch_end: bool = False) -> None:
+    def _emit(self, force: bool = False, status: str | None = None) -> None:
         now = time.monotonic()
         if not self._pending or (not force and now - self._last_emit < 1.0 / MAX_RATE):
             return
@@ -226,11 +229,11 @@ class TrainingWorker(QObject):
             np.array([e.step for e in events]), np.array([e.train_loss for e in events]),
             np.array([np.nan if e.train_accuracy is None else e.train_accuracy for e in events]),
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
-            probes.gradient_norms(model), warming_up=last.warming_up)
+            probes.gradient_norms(model), warming_up=last.warming_up,
+            regularisation=None if last.regularisation is None else
+            np.array([np.nan if e.regularisation is None else e.regularisation for e in events]))
         self._val_points = []
-        # An epoch end sends its validation point at once, but the heavy views keep their own
-        # clock: a small network ends hundreds of epochs a second (the spiral: 30 steps each).
-        if (force and not epoch_end) or now - self._last_heavy >= self._heavy_interval():
+        if force or now - self._last_heavy >= self._heavy_interval():
             self._last_heavy = now
             self._add_heavy(snap, force)
         self.snapshot.emit(snap)
@@ -244,7 +247,7 @@ class TrainingWorker(QObject):
         """Decision grid, feature maps, confusion matrix, probes: throttled harder than the curves."""
         model, data = self.model, self.trainer.data
         snap.extras = {key: probe(model, data) for key, probe in self.probes.items()}
-        if model.input_shape == (2,):
+        if model.data_shape == (2,):
             snap.boundary = probes.decision_grid(model, data.x_train)
         if len(model.input_shape) == 3:
             i = min(self.feature_sample, len(data.x_val) - 1)

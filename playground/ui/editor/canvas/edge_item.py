@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from playground.engine.graph import Edge
@@ -22,6 +22,8 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.edge, self.src, self.dst = edge, src, dst
         self.label = ""
+        self.norm_lines: list[tuple[str, QColor]] = []  # shown instead of the label when set
+        self._norm_tip = ""
         self._label_at = QRectF()
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self.setZValue(0)
@@ -31,7 +33,21 @@ class EdgeItem(QGraphicsPathItem):
     def set_label(self, text: str) -> None:
         """New label text; the scene re-routes the wire afterwards, which places the label."""
         self.label = text
-        self.setToolTip(f"{self.edge}  ({text})" if text else str(self.edge))
+        self._update_tip()
+
+    def set_norm_lines(self, lines: list[tuple[str, QColor]], tip: str = "") -> None:
+        """Lines (text, colour) to show in place of the shape label, e.g. the forward and backward
+        norms after a step; none: the shape label again. The scene places the label afterwards."""
+        self.norm_lines, self._norm_tip = lines, tip if lines else ""
+        self._update_tip()
+
+    def _update_tip(self) -> None:
+        base = f"{self.edge}  ({self.label})" if self.label else str(self.edge)
+        self.setToolTip(f"{base}\n{self._norm_tip}" if self._norm_tip else base)
+
+    def lines(self) -> list[tuple[str, QColor | None]]:
+        """What the label shows, line by line (None: the usual label colour)."""
+        return self.norm_lines or ([(self.label, None)] if self.label else [])
 
     def update_path(self, obstacles: Sequence[QRectF] = ()) -> None:
         """Route the wire around ``obstacles`` (the nodes it does not connect)."""
@@ -47,10 +63,12 @@ class EdgeItem(QGraphicsPathItem):
         ``shown`` or when it would cover a node (the tooltip still says it)."""
         self.prepareGeometryChange()
         self._label_at = QRectF()
-        if not (self.label and shown):
+        lines = self.lines()
+        if not (lines and shown):
             return
         metrics = QFontMetricsF(style.ui_font(LABEL_PT))
-        w, h = metrics.horizontalAdvance(self.label) + 10, metrics.height() + 2
+        w = max(metrics.horizontalAdvance(text) for text, _ in lines) + 10
+        h = metrics.height() * len(lines) + 2
         path = self.path()
         if self.in_lane():
             first, bend = path.elementAt(0), path.elementAt(3)
@@ -87,5 +105,9 @@ class EdgeItem(QGraphicsPathItem):
             painter.setBrush(style.LABEL_BG)
             painter.drawRoundedRect(rect, 4, 4)
             painter.setFont(style.ui_font(LABEL_PT))
-            painter.setPen(style.NODE_TEXT)
-            painter.drawText(rect, Qt.AlignCenter, self.label)
+            lines = self.lines()
+            line_h = (rect.height() - 2) / max(len(lines), 1)
+            for i, (text, line_color) in enumerate(lines):
+                painter.setPen(line_color or style.NODE_TEXT)
+                painter.drawText(QRectF(rect.left(), rect.top() + 1 + i * line_h, rect.width(), line_h),
+                                 Qt.AlignCenter, text)

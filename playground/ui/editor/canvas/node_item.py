@@ -18,6 +18,7 @@ from playground.ui.editor.layout import port_fractions
 
 if TYPE_CHECKING:
     from playground.ui.editor.canvas.edge_item import EdgeItem
+    from playground.ui.editor.canvas.previews import PreviewItem
 
 WIDTH = 200.0
 TITLE_H = 24.0
@@ -70,10 +71,13 @@ class NodeItem(QGraphicsItem):
         self.edges: list[EdgeItem] = []
         self.summary, self.shape_line, self.params_line = "", "", ""
         self.problems: list[str] = []
+        self.output_shape: tuple[int, ...] | None = None
+        self.preview: PreviewItem | None = None  # its live preview card, once training sent one
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable
                       | QGraphicsItem.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # panning blits the drawn node
         inputs = self.node_type.inputs if self.node_type else ()
         outputs = self.node_type.outputs if self.node_type else ()
         self.inputs = {p.name: PortItem(self, p, False) for p in inputs}
@@ -94,6 +98,7 @@ class NodeItem(QGraphicsItem):
         t = self.node_type
         self.summary = i18n.engine_text(t.summary(node.params)) if t else ""
         shape = analysis.shapes.get(node.id) if analysis else None
+        self.output_shape = shape
         self.shape_line = f"→ {shape_text(shape)}" if t and t.outputs else ""
         count = analysis.param_counts.get(node.id, 0) if analysis else 0
         self.params_line = QCoreApplication.translate("NodeItem", "{count:,} params").format(count=count) if count else ""

@@ -9,7 +9,7 @@ import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from playground.engine.graph import Edge
 from playground.engine.registry import shape_text
@@ -17,6 +17,7 @@ from playground.engine.validate import Analysis
 from playground.ui.common import i18n, style
 from playground.ui.editor.canvas.edge_item import EdgeItem
 from playground.ui.editor.canvas.node_item import PORT_R, NodeItem, PortItem
+from playground.ui.editor.canvas.previews import place_cards
 from playground.ui.editor.canvas.routing import bezier
 from playground.ui.editor.document import GraphDocument
 from playground.ui.editor.edits import Connect, MoveNodes
@@ -47,7 +48,31 @@ class GraphScene(QGraphicsScene):
         document.nodeMoved.connect(self._move_node)
         document.reset.connect(self.rebuild)
         document.analysisChanged.connect(self.apply_analysis)
+        style.notifier.changed.connect(self._restyle)
         self.rebuild()
+
+    def render(self, painter: QPainter, target=QRectF(), source=QRectF(),
+               mode=Qt.KeepAspectRatio) -> None:
+        """Draw the items themselves, not their cached pictures: an SVG export keeps its text
+        and lines as vectors."""
+        cached = [item for item in self.items() if item.cacheMode() != QGraphicsItem.NoCache]
+        modes = [item.cacheMode() for item in cached]
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.NoCache)
+        try:
+            super().render(painter, target, source, mode)
+        finally:
+            for item, cache in zip(cached, modes):
+                item.setCacheMode(cache)
+
+    def _restyle(self, _theme: str) -> None:
+        """A theme switch: nodes and cards are cached pictures, so each is drawn anew."""
+        for item in self.nodes.values():
+            item.update()
+            if item.preview is not None:
+                item.preview.redraw()
+        for item in self.edges.values():
+            item.update()
 
     def rebuild(self) -> None:
         self.clear()
@@ -93,6 +118,7 @@ class GraphScene(QGraphicsScene):
         direct = {(e.src, e.src_port) for e, item in self.edges.items() if not item.in_lane()}
         for e, item in self.edges.items():
             item.place_label(obstacles(item), not (item.in_lane() and (e.src, e.src_port) in direct))
+        place_cards(self.nodes)
 
     def node_moved(self, item: NodeItem) -> None:
         """A node moved: its own wires follow at once, the others (which may now have to go round
