@@ -97,6 +97,41 @@
         </message>
     </context>
     <context>
+        <name>CanvasLive</name>
+        <message>
+            <source>Show live &amp;previews on the canvas</source>
+            <translation>캔버스에 실시간 미리보기 표시(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Beside each layer, a small picture of what it does while the network trains: its output's histogram (dead or saturated units), feature maps, the loss curve</source>
+            <translation>층마다 옆에 학습 중에 하는 일을 작은 그림으로 보여 줍니다: 출력의 히스토그램(죽었거나 포화된 유닛), 특성 맵, 손실 곡선</translation>
+        </message>
+        <message>
+            <source>Show forward/backward &amp;norms on wires</source>
+            <translation>연결선에 순전파/역전파 노름 표시(&amp;N)</translation>
+        </message>
+        <message>
+            <source>On each wire, the norm of the activation going forward and of the loss's gradient coming back: step (F10) and watch the chain rule layer by layer</source>
+            <translation>연결선마다 앞으로 가는 활성화 값의 노름과 되돌아오는 손실 기울기의 노름을 보여 줍니다: 한 스텝(F10)씩 진행하며 연쇄 법칙을 층별로 살펴보세요</translation>
+        </message>
+        <message>
+            <source>Previews</source>
+            <translation>미리보기</translation>
+        </message>
+        <message>
+            <source>Wire norms</source>
+            <translation>연결선 노름</translation>
+        </message>
+        <message>
+            <source>Step (F10) or train to see the norms on the wires</source>
+            <translation>한 스텝(F10) 진행하거나 학습하면 연결선에 노름이 나타납니다</translation>
+        </message>
+        <message>
+            <source>‖a‖: the norm of one sample's activation on this wire, ‖∂L/∂a‖: of the loss's gradient with respect to it (root mean square over the last batch). Amber: ten times smaller than the largest gradient in the network, red: a hundred times.</source>
+            <translation>‖a‖: 이 연결선을 지나는 샘플 하나의 활성화 값 노름, ‖∂L/∂a‖: 그에 대한 손실 기울기의 노름 (마지막 배치의 제곱평균제곱근). 주황: 신경망에서 가장 큰 기울기보다 10배 작음, 빨강: 100배 작음.</translation>
+        </message>
+    </context>
+    <context>
         <name>CompareController</name>
         <message>
             <source>CSV files (*.csv)</source>
@@ -457,6 +492,47 @@ Range: 0 (off) to 1 · default 0.9</source>
         </message>
     </context>
     <context>
+        <name>DataTools</name>
+        <message>
+            <source>Draw data</source>
+            <translation>데이터 그리기</translation>
+        </message>
+        <message>
+            <source>Add a class (the network's output must then fit it)</source>
+            <translation>클래스 추가 (신경망의 출력도 맞춰야 합니다)</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>지우기</translation>
+        </message>
+        <message>
+            <source>Remove every point (undo brings them back: Ctrl+Z)</source>
+            <translation>모든 점 지우기 (Ctrl+Z로 되돌릴 수 있습니다)</translation>
+        </message>
+        <message>
+            <source>Click or drag: add points
+Right-click or drag: remove</source>
+            <translation>클릭하거나 끌기: 점 추가
+오른쪽 클릭하거나 끌기: 점 지우기</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>입력</translation>
+        </message>
+        <message>
+            <source>The features of the 2D points the network takes as its inputs</source>
+            <translation>신경망이 입력으로 받는 2D 점의 특징</translation>
+        </message>
+        <message>
+            <source>Feed {f} to the network</source>
+            <translation>신경망에 {f} 넣기</translation>
+        </message>
+        <message>
+            <source>Draw points of class {i} (key {k})</source>
+            <translation>클래스 {i}의 점 그리기 (단축키 {k})</translation>
+        </message>
+    </context>
+    <context>
         <name>DecisionBoundaryPanel</name>
         <message>
             <source>Decision boundary</source>
@@ -477,6 +553,14 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>Cannot show the data: {exc}</source>
             <translation>데이터를 보여 줄 수 없습니다: {exc}</translation>
+        </message>
+        <message>
+            <source>Drawing needs class labels: this data is a regression target.</source>
+            <translation>그리려면 클래스 레이블이 필요합니다: 이 데이터는 회귀 타깃입니다.</translation>
+        </message>
+        <message>
+            <source>{n} points: {t} for training, {v} for validation</source>
+            <translation>점 {n}개: 학습 {t}개, 검증 {v}개</translation>
         </message>
         <message>
             <source>P(class 1)</source>
@@ -819,6 +903,53 @@ or drop an image</source>
         </message>
     </context>
     <context>
+        <name>GatesPanel</name>
+        <message>
+            <source>Gates</source>
+            <translation>게이트</translation>
+        </message>
+        <message>
+            <source>Gates belong to LSTM and GRU layers: this network has none.</source>
+            <translation>게이트는 LSTM과 GRU 층에 있습니다: 이 신경망에는 없습니다.</translation>
+        </message>
+        <message>
+            <source>state</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>열림</translation>
+        </message>
+        <message>
+            <source>input gate: write</source>
+            <translation>입력 게이트: 쓰기</translation>
+        </message>
+        <message>
+            <source>forget gate: keep</source>
+            <translation>망각 게이트: 유지</translation>
+        </message>
+        <message>
+            <source>output gate: read</source>
+            <translation>출력 게이트: 읽기</translation>
+        </message>
+        <message>
+            <source>cell state (memory)</source>
+            <translation>셀 상태 (메모리)</translation>
+        </message>
+        <message>
+            <source>update gate: keep old</source>
+            <translation>업데이트 게이트: 이전 값 유지</translation>
+        </message>
+        <message>
+            <source>reset gate</source>
+            <translation>리셋 게이트</translation>
+        </message>
+        <message>
+            <source>hidden state</source>
+            <translation>은닉 상태</translation>
+        </message>
+    </context>
+    <context>
         <name>GradientNormPanel</name>
         <message>
             <source>Gradient norms</source>
@@ -911,6 +1042,41 @@ or drop an image</source>
         </message>
     </context>
     <context>
+        <name>HiddenStatePanel</name>
+        <message>
+            <source>Hidden state</source>
+            <translation>은닉 상태</translation>
+        </message>
+        <message>
+            <source>The hidden-state view is for recurrent layers (SimpleRNN, LSTM, GRU): this network has none.</source>
+            <translation>은닉 상태 화면은 순환 층(SimpleRNN, LSTM, GRU)을 위한 것입니다: 이 신경망에는 없습니다.</translation>
+        </message>
+        <message>
+            <source>hidden state</source>
+            <translation>은닉 상태</translation>
+        </message>
+        <message>
+            <source>input</source>
+            <translation>입력</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>특징</translation>
+        </message>
+        <message>
+            <source>time step</source>
+            <translation>타임 스텝</translation>
+        </message>
+        <message>
+            <source>unit</source>
+            <translation>유닛</translation>
+        </message>
+        <message>
+            <source>activation</source>
+            <translation>활성화 값</translation>
+        </message>
+    </context>
+    <context>
         <name>Inspector</name>
         <message>
             <source>{count} nodes selected</source>
@@ -969,6 +1135,10 @@ or drop an image</source>
         <message>
             <source>Loss</source>
             <translation>손실</translation>
+        </message>
+        <message>
+            <source>regularisation</source>
+            <translation>규제</translation>
         </message>
     </context>
     <context>
@@ -1245,6 +1415,13 @@ or drop an image</source>
         </message>
     </context>
     <context>
+        <name>PointsEditor</name>
+        <message>
+            <source>{n} points · draw them in the Decision boundary view</source>
+            <translation>점 {n}개 · 결정 경계 화면에서 그리세요</translation>
+        </message>
+    </context>
+    <context>
         <name>PortItem</name>
         <message>
             <source> (takes several wires)</source>
@@ -1468,6 +1645,37 @@ or drop an image</source>
         <message>
             <source>Read from the menus, so it always matches what the keys do.</source>
             <translation>메뉴에서 읽어 오므로 키가 하는 일과 늘 일치합니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SinePanel</name>
+        <message>
+            <source>Sine continuation</source>
+            <translation>사인파 이어 그리기</translation>
+        </message>
+        <message>
+            <source>The sine view is for networks that predict the next value of a wave (the sine data).</source>
+            <translation>사인파 화면은 파동의 다음 값을 예측하는 신경망(sine 데이터)을 위한 것입니다.</translation>
+        </message>
+        <message>
+            <source>time step</source>
+            <translation>타임 스텝</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>what the network sees</source>
+            <translation>신경망이 보는 부분</translation>
+        </message>
+        <message>
+            <source>true continuation</source>
+            <translation>실제 다음 값</translation>
+        </message>
+        <message>
+            <source>generated (its predictions fed back)</source>
+            <translation>생성한 값 (예측값을 다시 입력으로 넣음)</translation>
         </message>
     </context>
     <context>
@@ -1764,6 +1972,29 @@ or drop an image</source>
         </message>
     </context>
     <context>
+        <name>_HeatMaps</name>
+        <message>
+            <source>Layer:</source>
+            <translation>층:</translation>
+        </message>
+        <message>
+            <source>time step</source>
+            <translation>타임 스텝</translation>
+        </message>
+        <message>
+            <source>unit</source>
+            <translation>유닛</translation>
+        </message>
+        <message>
+            <source>One validation sequence ({steps} steps): class {label}, the network says {guess} ({p:.0%}).</source>
+            <translation>검증 시퀀스 하나({steps} 스텝): 클래스 {label}, 신경망의 예측 {guess} ({p:.0%}).</translation>
+        </message>
+        <message>
+            <source>One validation sequence ({steps} steps): target {target}, the network says {pred}.</source>
+            <translation>검증 시퀀스 하나({steps} 스텝): 실제값 {target}, 신경망의 예측 {pred}.</translation>
+        </message>
+    </context>
+    <context>
         <name>_NumberField</name>
         <message>
             <source>{name}: {range} ({typed} not applied, kept {kept})</source>
@@ -1971,6 +2202,10 @@ Default: {default}</source>
             <translation>뉴런 화면은 층이 하나씩 이어진 사슬을 그립니다: {0} ({1})은(는) 여러 갈래를 합칩니다.</translation>
         </message>
         <message>
+            <source>{0} needs a sequence input (time x features), got {1}: feed it a sequence source (sine, remember_first, adding) or an Embedding's output</source>
+            <translation>{0}에는 시퀀스 입력(시간 x 특징)이 필요한데 {1}을(를) 받았습니다: 시퀀스 데이터(sine, remember_first, adding)나 Embedding의 출력을 연결하세요</translation>
+        </message>
+        <message>
             <source>with 1 output can only tell 2 classes, the dataset has {0}: use CCE with softmax</source>
             <translation>출력이 1개이면 클래스 2개만 구별할 수 있는데 데이터셋의 클래스는 {0}개입니다: softmax와 CCE를 쓰세요</translation>
         </message>
@@ -2155,6 +2390,10 @@ Default: {default}</source>
             <translation>옵티마이저</translation>
         </message>
         <message>
+            <source>{0} drawn point{1}</source>
+            <translation>그린 점 {0}개</translation>
+        </message>
+        <message>
             <source>diverged</source>
             <translation>발산</translation>
         </message>
@@ -2177,6 +2416,10 @@ Default: {default}</source>
         <message>
             <source>stopped</source>
             <translation>중지</translation>
+        </message>
+        <message>
+            <source>{0} unit{1}, </source>
+            <translation>유닛 {0}개, </translation>
         </message>
         <message>
             <source>Ravine</source>
@@ -2392,6 +2635,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
         <message>
+            <source>Gradient clipping: scale all gradients down together when their global norm exceeds this (0: off); long sequences need it</source>
+            <translation>기울기 클리핑: 전체 기울기의 노름이 이 값을 넘으면 모든 기울기를 같은 비율로 줄입니다 (0: 끔). 긴 시퀀스에는 꼭 필요합니다</translation>
+        </message>
+        <message>
             <source>Learning-rate decay per step</source>
             <translation>스텝마다 학습률 감소</translation>
         </message>
@@ -2422,6 +2669,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>weight_decay</source>
             <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>clip_norm</source>
+            <translation>클립 노름</translation>
         </message>
         <message>
             <source>lr_decay</source>
@@ -2467,6 +2718,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
         <message>
+            <source>Gradient clipping: scale all gradients down together when their global norm exceeds this (0: off); long sequences need it</source>
+            <translation>기울기 클리핑: 전체 기울기의 노름이 이 값을 넘으면 모든 기울기를 같은 비율로 줄입니다 (0: 끔). 긴 시퀀스에는 꼭 필요합니다</translation>
+        </message>
+        <message>
             <source>Decay of the gradient average (momentum)</source>
             <translation>기울기 평균의 감쇠 (모멘텀)</translation>
         </message>
@@ -2497,6 +2752,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>weight_decay</source>
             <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>clip_norm</source>
+            <translation>클립 노름</translation>
         </message>
         <message>
             <source>beta1</source>
@@ -2652,6 +2911,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>모든 편향의 초깃값</translation>
         </message>
         <message>
+            <source>L1 regularisation rate: adds l1 * sum|w| to the loss (pushes weights to 0)</source>
+            <translation>L1 규제 비율: 손실에 l1 * sum|w|를 더합니다 (가중치를 0으로 밀어냄)</translation>
+        </message>
+        <message>
+            <source>L2 regularisation rate: adds l2 * sum(w²) to the loss (keeps weights small)</source>
+            <translation>L2 규제 비율: 손실에 l2 * sum(w²)를 더합니다 (가중치를 작게 유지)</translation>
+        </message>
+        <message>
             <source>channels</source>
             <translation>채널 수</translation>
         </message>
@@ -2682,6 +2949,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>bias_init</source>
             <translation>편향 초깃값</translation>
+        </message>
+        <message>
+            <source>l1</source>
+            <translation>L1 규제</translation>
+        </message>
+        <message>
+            <source>l2</source>
+            <translation>L2 규제</translation>
         </message>
     </context>
     <context>
@@ -2727,6 +3002,18 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>csv: 레이블이 있는 열 (음수는 끝에서부터)</translation>
         </message>
         <message>
+            <source>Time steps per sequence (T)</source>
+            <translation>시퀀스당 타임 스텝 수 (T)</translation>
+        </message>
+        <message>
+            <source>remember_first: how many different symbols (the classes)</source>
+            <translation>remember_first: 서로 다른 기호의 수 (클래스 수)</translation>
+        </message>
+        <message>
+            <source>The drawn points: edit them in the Decision boundary view</source>
+            <translation>직접 그린 점: 결정 경계 화면에서 편집하세요</translation>
+        </message>
+        <message>
             <source>skipgram/cbow: your own UTF-8 text file (empty: the built-in corpus); one sentence a line or prose</source>
             <translation>skipgram/cbow: 직접 만든 UTF-8 텍스트 파일 (비우면 내장 말뭉치). 한 줄에 한 문장 또는 일반 문장</translation>
         </message>
@@ -2741,6 +3028,34 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>text_tokens: ids per text, shorter texts padded with 0 and longer ones cut (0: the longest text)</source>
             <translation>text_tokens: 텍스트당 토큰 수. 짧은 텍스트는 0으로 채우고 긴 것은 자릅니다 (0: 가장 긴 텍스트에 맞춤)</translation>
+        </message>
+        <message>
+            <source>2D data: feed x₁ to the network</source>
+            <translation>2D 데이터: 신경망에 x₁ 넣기</translation>
+        </message>
+        <message>
+            <source>2D data: feed x₂ to the network</source>
+            <translation>2D 데이터: 신경망에 x₂ 넣기</translation>
+        </message>
+        <message>
+            <source>2D data: feed x₁² to the network</source>
+            <translation>2D 데이터: 신경망에 x₁² 넣기</translation>
+        </message>
+        <message>
+            <source>2D data: feed x₂² to the network</source>
+            <translation>2D 데이터: 신경망에 x₂² 넣기</translation>
+        </message>
+        <message>
+            <source>2D data: feed x₁x₂ to the network</source>
+            <translation>2D 데이터: 신경망에 x₁x₂ 넣기</translation>
+        </message>
+        <message>
+            <source>2D data: feed sin(x₁) to the network</source>
+            <translation>2D 데이터: 신경망에 sin(x₁) 넣기</translation>
+        </message>
+        <message>
+            <source>2D data: feed sin(x₂) to the network</source>
+            <translation>2D 데이터: 신경망에 sin(x₂) 넣기</translation>
         </message>
         <message>
             <source>source</source>
@@ -2775,6 +3090,18 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>레이블 열</translation>
         </message>
         <message>
+            <source>length</source>
+            <translation>길이</translation>
+        </message>
+        <message>
+            <source>symbols</source>
+            <translation>기호 수</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>점</translation>
+        </message>
+        <message>
             <source>text_path</source>
             <translation>말뭉치 파일</translation>
         </message>
@@ -2790,6 +3117,34 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>max_len</source>
             <translation>최대 길이</translation>
         </message>
+        <message>
+            <source>x1</source>
+            <translation>x₁</translation>
+        </message>
+        <message>
+            <source>x2</source>
+            <translation>x₂</translation>
+        </message>
+        <message>
+            <source>x1_sq</source>
+            <translation>x₁²</translation>
+        </message>
+        <message>
+            <source>x2_sq</source>
+            <translation>x₂²</translation>
+        </message>
+        <message>
+            <source>x1_x2</source>
+            <translation>x₁x₂</translation>
+        </message>
+        <message>
+            <source>sin_x1</source>
+            <translation>sin(x₁)</translation>
+        </message>
+        <message>
+            <source>sin_x2</source>
+            <translation>sin(x₂)</translation>
+        </message>
     </context>
     <context>
         <name>node:Dense</name>
@@ -2798,8 +3153,8 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>완전 연결층</translation>
         </message>
         <message>
-            <source>Fully connected layer: every output is a weighted sum of every input plus a bias.</source>
-            <translation>완전 연결층(Dense 층): 출력 하나하나가 모든 입력의 가중합에 편향을 더한 값입니다.</translation>
+            <source>Fully connected layer: every output is a weighted sum of every input plus a bias (on a sequence, the same layer at every time step).</source>
+            <translation>완전 연결층(Dense 층): 출력 하나하나가 모든 입력의 가중합에 편향을 더한 값입니다 (시퀀스에는 타임 스텝마다 같은 층을 적용).</translation>
         </message>
         <message>
             <source>Number of output units</source>
@@ -2822,6 +3177,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>모든 편향의 초깃값</translation>
         </message>
         <message>
+            <source>L1 regularisation rate: adds l1 * sum|w| to the loss (pushes weights to 0)</source>
+            <translation>L1 규제 비율: 손실에 l1 * sum|w|를 더합니다 (가중치를 0으로 밀어냄)</translation>
+        </message>
+        <message>
+            <source>L2 regularisation rate: adds l2 * sum(w²) to the loss (keeps weights small)</source>
+            <translation>L2 규제 비율: 손실에 l2 * sum(w²)를 더합니다 (가중치를 작게 유지)</translation>
+        </message>
+        <message>
             <source>units</source>
             <translation>유닛 수</translation>
         </message>
@@ -2840,6 +3203,14 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>bias_init</source>
             <translation>편향 초깃값</translation>
+        </message>
+        <message>
+            <source>l1</source>
+            <translation>L1 규제</translation>
+        </message>
+        <message>
+            <source>l2</source>
+            <translation>L2 규제</translation>
         </message>
     </context>
     <context>
@@ -2935,6 +3306,60 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>x Phi(x), Phi the standard normal CDF: a smooth ReLU that lets small negative values through; the activation of BERT and GPT.</source>
             <translation>x Phi(x), Phi는 표준 정규 분포의 누적 분포 함수: 작은 음수도 통과시키는 매끄러운 ReLU. BERT와 GPT의 활성화 함수.</translation>
+        </message>
+    </context>
+    <context>
+        <name>node:GRU</name>
+        <message>
+            <source>GRU</source>
+            <translation>GRU</translation>
+        </message>
+        <message>
+            <source>Gated recurrent unit: an update gate mixes the old state with a candidate, a reset gate decides how much of the old state the candidate sees. Fewer weights than LSTM; the update gate starts leaning to keep (bias 1).</source>
+            <translation>게이트 순환 유닛: 업데이트 게이트가 이전 상태와 후보 상태를 섞고, 리셋 게이트가 후보가 이전 상태를 얼마나 볼지 정합니다. LSTM보다 가중치가 적고, 업데이트 게이트는 처음에 유지 쪽으로 기울어 있습니다 (편향 1).</translation>
+        </message>
+        <message>
+            <source>Size of the hidden state (memory) carried from step to step</source>
+            <translation>스텝마다 이어지는 은닉 상태(메모리)의 크기</translation>
+        </message>
+        <message>
+            <source>Output the hidden state at every time step (time x units) instead of only the last one (units)</source>
+            <translation>마지막 스텝의 은닉 상태(units)만이 아니라 모든 타임 스텝의 은닉 상태(time x units)를 출력합니다</translation>
+        </message>
+        <message>
+            <source>units</source>
+            <translation>유닛 수</translation>
+        </message>
+        <message>
+            <source>return_sequences</source>
+            <translation>시퀀스 전체 출력</translation>
+        </message>
+    </context>
+    <context>
+        <name>node:LSTM</name>
+        <message>
+            <source>LSTM</source>
+            <translation>LSTM</translation>
+        </message>
+        <message>
+            <source>Long short-term memory: a cell state that input, forget and output gates write, keep and read, so it can remember over many steps. The forget gate starts open (bias 1).</source>
+            <translation>장단기 메모리: 입력, 망각, 출력 게이트가 셀 상태에 쓰고, 유지하고, 읽어서 여러 스텝에 걸쳐 기억할 수 있습니다. 망각 게이트는 처음에 열려 있습니다 (편향 1).</translation>
+        </message>
+        <message>
+            <source>Size of the hidden state (memory) carried from step to step</source>
+            <translation>스텝마다 이어지는 은닉 상태(메모리)의 크기</translation>
+        </message>
+        <message>
+            <source>Output the hidden state at every time step (time x units) instead of only the last one (units)</source>
+            <translation>마지막 스텝의 은닉 상태(units)만이 아니라 모든 타임 스텝의 은닉 상태(time x units)를 출력합니다</translation>
+        </message>
+        <message>
+            <source>units</source>
+            <translation>유닛 수</translation>
+        </message>
+        <message>
+            <source>return_sequences</source>
+            <translation>시퀀스 전체 출력</translation>
         </message>
     </context>
     <context>
@@ -3078,6 +3503,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
         <message>
+            <source>Gradient clipping: scale all gradients down together when their global norm exceeds this (0: off); long sequences need it</source>
+            <translation>기울기 클리핑: 전체 기울기의 노름이 이 값을 넘으면 모든 기울기를 같은 비율로 줄입니다 (0: 끔). 긴 시퀀스에는 꼭 필요합니다</translation>
+        </message>
+        <message>
             <source>lr</source>
             <translation>학습률</translation>
         </message>
@@ -3100,6 +3529,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>weight_decay</source>
             <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>clip_norm</source>
+            <translation>클립 노름</translation>
         </message>
     </context>
     <context>
@@ -3137,6 +3570,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
         <message>
+            <source>Gradient clipping: scale all gradients down together when their global norm exceeds this (0: off); long sequences need it</source>
+            <translation>기울기 클리핑: 전체 기울기의 노름이 이 값을 넘으면 모든 기울기를 같은 비율로 줄입니다 (0: 끔). 긴 시퀀스에는 꼭 필요합니다</translation>
+        </message>
+        <message>
             <source>lr</source>
             <translation>학습률</translation>
         </message>
@@ -3159,6 +3596,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>weight_decay</source>
             <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>clip_norm</source>
+            <translation>클립 노름</translation>
         </message>
     </context>
     <context>
@@ -3211,6 +3652,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
         <message>
+            <source>Gradient clipping: scale all gradients down together when their global norm exceeds this (0: off); long sequences need it</source>
+            <translation>기울기 클리핑: 전체 기울기의 노름이 이 값을 넘으면 모든 기울기를 같은 비율로 줄입니다 (0: 끔). 긴 시퀀스에는 꼭 필요합니다</translation>
+        </message>
+        <message>
             <source>Smoothing of the squared-gradient average</source>
             <translation>기울기 제곱 평균의 평활화</translation>
         </message>
@@ -3241,6 +3686,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>weight_decay</source>
             <translation>가중치 감쇠</translation>
+        </message>
+        <message>
+            <source>clip_norm</source>
+            <translation>클립 노름</translation>
         </message>
         <message>
             <source>alpha</source>
@@ -3297,6 +3746,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>기울기에 더하는 L2 벌점 (wd * 가중치)</translation>
         </message>
         <message>
+            <source>Gradient clipping: scale all gradients down together when their global norm exceeds this (0: off); long sequences need it</source>
+            <translation>기울기 클리핑: 전체 기울기의 노름이 이 값을 넘으면 모든 기울기를 같은 비율로 줄입니다 (0: 끔). 긴 시퀀스에는 꼭 필요합니다</translation>
+        </message>
+        <message>
             <source>lr</source>
             <translation>학습률</translation>
         </message>
@@ -3316,6 +3769,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>weight_decay</source>
             <translation>가중치 감쇠</translation>
         </message>
+        <message>
+            <source>clip_norm</source>
+            <translation>클립 노름</translation>
+        </message>
     </context>
     <context>
         <name>node:Sigmoid</name>
@@ -3326,6 +3783,41 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>1 / (1 + e^-x): squashes to (0, 1); its gradient is at most 0.25, so deep stacks vanish.</source>
             <translation>1 / (1 + e^-x): (0, 1)로 눌러 담습니다. 기울기가 최대 0.25라 깊이 쌓으면 기울기 소실이 생깁니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>node:SimpleRNN</name>
+        <message>
+            <source>SimpleRNN</source>
+            <translation>SimpleRNN</translation>
+        </message>
+        <message>
+            <source>Recurrent layer: h_t = tanh(x_t W + h_(t-1) U + b). Its memory fades quickly, so it struggles with long-range dependencies.</source>
+            <translation>순환 층: h_t = tanh(x_t W + h_(t-1) U + b). 기억이 빨리 흐려져서 멀리 떨어진 의존 관계를 잘 배우지 못합니다.</translation>
+        </message>
+        <message>
+            <source>Size of the hidden state (memory) carried from step to step</source>
+            <translation>스텝마다 이어지는 은닉 상태(메모리)의 크기</translation>
+        </message>
+        <message>
+            <source>Nonlinearity of the hidden state: tanh or relu</source>
+            <translation>은닉 상태의 비선형 함수: tanh 또는 relu</translation>
+        </message>
+        <message>
+            <source>Output the hidden state at every time step (time x units) instead of only the last one (units)</source>
+            <translation>마지막 스텝의 은닉 상태(units)만이 아니라 모든 타임 스텝의 은닉 상태(time x units)를 출력합니다</translation>
+        </message>
+        <message>
+            <source>units</source>
+            <translation>유닛 수</translation>
+        </message>
+        <message>
+            <source>activation</source>
+            <translation>활성화 값</translation>
+        </message>
+        <message>
+            <source>return_sequences</source>
+            <translation>시퀀스 전체 출력</translation>
         </message>
     </context>
     <context>

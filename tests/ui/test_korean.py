@@ -22,7 +22,7 @@ NAMES = {"ReLU", "LeakyReLU", "PReLU", "ELU", "GELU", "SiLU", "Adam", "AdaGrad",
          "PNG", "SVG", "CSV", "JSON", "README", "GPU", "GPUs", "ETA", "RMS", "Phi", "Ctrl", "Shift",
          "Esc", "Del", "Backspace", "F5", "F6", "F10", "Fusion", "Qt", "Numba", "NumPy", "PySide6",
          "pyqtgraph", "python", "md", "py", "npz", "idx", "csv", "xavier", "he", "gaussian", "tanh",
-         "sigmoid", "softmax", "log", "exp", "max", "mean", "sum", "lr", "wd", "mu", "x", "y", "f", "vs",
+         "sigmoid", "softmax", "log", "exp", "sin", "max", "mean", "sum", "lr", "wd", "mu", "x", "y", "f", "vs",
          "full", "Linux", "Windows", "macOS", "Python", "numpy", "numba"}
 
 

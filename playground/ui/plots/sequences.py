@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from playground.engine.registry import node_type
@@ -134,7 +134,7 @@ class HiddenStatePanel(_HeatMaps):
     """The recurrent layer's hidden state at every step of one validation sequence (above it, the
     sequence itself): which units switch on when, and what they keep."""
 
-    title = "Hidden state"
+    title = QT_TRANSLATE_NOOP("HiddenStatePanel", "Hidden state")
     view_name = "hidden"  # playground shot PRESET --view hidden
     front_rank = 50
 
@@ -191,7 +191,7 @@ class GatesPanel(_HeatMaps):
     """An LSTM's input, forget and output gates and its cell state at every step of one
     validation sequence, side by side (a GRU's update and reset gates and hidden state)."""
 
-    title = "Gates"
+    title = QT_TRANSLATE_NOOP("GatesPanel", "Gates")
     view_name = "gates"  # playground shot PRESET --view gates
     front_rank = 60
 
@@ -273,7 +273,7 @@ class SinePanel(PlotPanel):
     """A sine window, the true continuation, and the continuation the network generates by
     feeding its own predictions back in."""
 
-    title = "Sine continuation"
+    title = QT_TRANSLATE_NOOP("SinePanel", "Sine continuation")
     view_name = "sine"  # playground shot PRESET --view sine
     front_rank = 70
     redraw_interval = REDRAW_INTERVAL
