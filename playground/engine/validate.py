@@ -89,6 +89,7 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
         a.problems.append(Problem(stuck[0], "the graph has a cycle through " + ", ".join(stuck)))
         return a
 
+    data_shapes: dict[str, Shape | None] = {}  # each source's, before its input features
     for node_id in a.order:
         if node_id in a.shapes:
             continue
@@ -99,7 +100,7 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
         if t.is_source:
             try:
                 a.shapes[node_id], a.num_classes = t.describe(node.params, base_dir)
-                a.data_shape = (2,) if t.input_features(node.params) else a.shapes[node_id]
+                data_shapes[node_id] = (2,) if t.input_features(node.params) else a.shapes[node_id]
             except DatasetError as exc:
                 problem(node_id, str(exc))
                 a.shapes[node_id] = None
@@ -117,6 +118,7 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
         except ShapeError as exc:
             problem(node_id, str(exc))
             a.shapes[node_id] = None
+    a.data_shape = data_shapes.get(a.dataset)  # the one Dataset node in use, not the last one seen
     return a
 
 

@@ -102,3 +102,14 @@ def test_concept_features_circle_one_layer_solves_the_circle_only_with_the_squar
     data["params"].update(x1=True, x2=True, x1_sq=False, x2_sq=False)
     without = Trainer(Model.from_preset(plain)).run()
     assert without.val_accuracy < 0.7 and without.val_loss > 2 * with_squares.val_loss
+
+
+def test_a_second_dataset_node_does_not_make_the_first_ones_data_a_plane():
+    """The data shape is the Dataset node's the network reads (the first), not the last one added:
+    a spiral node dropped beside a digits network made the boundary view draw the digit images."""
+    from tests.graphs import cnn_graph
+
+    g = cnn_graph()
+    g.add_node("Dataset", {"source": "spiral"}, node_id="zz_spiral")
+    a = analyze(g)
+    assert a.dataset == "data" and a.data_shape == a.shapes["data"] != (2,) and not a.plane

@@ -2,6 +2,7 @@
 switched from View > Language while the window is open, and the choice is kept."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGroupBo
 
 from playground.engine.nodes.optimizers import OPTIMIZER_KEYS
 from playground.engine.registry import node_types
-from playground.paths import bundled_preset_names
+from playground.paths import PRESETS_DIR, bundled_preset_names
 from playground.ui.common import i18n
 from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
@@ -19,7 +20,7 @@ from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, settle, w
 NAMES = {"ReLU", "LeakyReLU", "PReLU", "ELU", "GELU", "SiLU", "Adam", "AdaGrad", "RMSProp", "SGD",
          "MNIST", "CNN", "LSTM", "GAN", "BERT", "GPT", "MSE", "BCE", "CCE", "Xavier", "He", "Glorot",
          "TensorFlow", "Playground", "NN", "PyTorch", "Keras", "Word2Vec", "CBOW", "Skip-gram", "TF-IDF", "JPEG", "LeNet", "XOR", "Iris", "TF", "GD", "CDF",
-         "PNG", "SVG", "CSV", "JSON", "README", "GPU", "GPUs", "ETA", "RMS", "Phi", "Ctrl", "Shift",
+         "PNG", "SVG", "CSV", "JSON", "json", "L1", "L2", "README", "GPU", "GPUs", "ETA", "RMS", "Phi", "Ctrl", "Shift",
          "Esc", "Del", "Backspace", "F5", "F6", "F10", "Fusion", "Qt", "Numba", "NumPy", "PySide6",
          "pyqtgraph", "python", "md", "py", "npz", "idx", "csv", "xavier", "he", "gaussian", "tanh",
          "sigmoid", "softmax", "log", "exp", "sin", "max", "mean", "sum", "lr", "wd", "mu", "x", "y", "f", "vs",
@@ -29,7 +30,9 @@ NAMES = {"ReLU", "LeakyReLU", "PReLU", "ELU", "GELU", "SiLU", "Adam", "AdaGrad",
 def registry_names() -> set[str]:
     """Identifiers the registry declares (type names, ports, parameter names, choices) and preset names:
     code names that the UI shows as they are written in preset files."""
-    names = set(bundled_preset_names()) | set(OPTIMIZER_KEYS)
+    names = set(bundled_preset_names()) | set(OPTIMIZER_KEYS) | {"type"}  # a sweep's type swap: rnn.type
+    for path in PRESETS_DIR.glob("*.json"):  # node ids, as a preset's compare sweep names them
+        names.update(node["id"] for node in json.loads(path.read_text(encoding="utf-8")).get("nodes", []))
     for t in node_types():
         names.add(t.type_name)
         names.update(port.name for port in (*t.inputs, *t.outputs))
