@@ -9,7 +9,7 @@ compiled catalogues and list what still needs translating.
 
 What it reads:
 - every ``tr()`` / ``QCoreApplication.translate()`` / ``QT_TRANSLATE_NOOP()`` in playground/ui
-  (``pyside6-lupdate``), and in the pyqtgraph modules that build a plot's right-click menus;
+  (``pyside6-lupdate``) and a module's own ``_tr()`` helper's texts, and in the pyqtgraph modules that build a plot's right-click menus;
 - the node registry: each type's title, help and parameter help (context ``node:<type name>``) and
   the categories, which the engine declares in plain English and the UI translates at display time;
 - the engine's messages the UI shows (shape errors, validation problems, parameter checks), as
@@ -96,6 +96,29 @@ def _template(node: ast.AST) -> str | None:
         return None
     letters = "".join(ch for ch in text.replace("{", " ").replace("}", " ") if ch.isalpha())
     return text if len(letters) >= 4 and " " in text else None
+
+
+def helper_messages() -> list[tuple[str, str]]:
+    """(context, text) of ``_tr("...")`` calls in UI modules that define ``_tr(text)`` as
+    ``QCoreApplication.translate("Context", text)`` (for code outside a QObject), which lupdate
+    cannot see through."""
+    found = []
+    for path in sorted((ROOT / "playground" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        context = None
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+                for ret in ast.walk(node):
+                    if isinstance(ret, ast.Return) and isinstance(ret.value, ast.Call) and ret.value.args \
+                            and isinstance(ret.value.args[0], ast.Constant):
+                        context = ret.value.args[0].value
+        if context is None:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_tr" \
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                found.append((context, node.args[0].value))
+    return found
 
 
 def engine_templates() -> list[str]:
@@ -228,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             stale.append(engine_file)
     else:
         engine_file.write_text(module, encoding="utf-8")
-    messages = (registry_messages() + about_messages() + [(ENGINE_CONTEXT, t) for t in templates]
+    messages = (registry_messages() + about_messages() + helper_messages() + [(ENGINE_CONTEXT, t) for t in templates]
                 + list(PYQTGRAPH_EXTRA))
     status = 0
     with tempfile.TemporaryDirectory() as folder:

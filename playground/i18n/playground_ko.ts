@@ -132,6 +132,57 @@
         </message>
     </context>
     <context>
+        <name>CanvasPreview</name>
+        <message>
+            <source>Histogram of this node's output values on validation samples (bar height: square root of the count)</source>
+            <translation>검증 샘플에서 이 노드가 출력한 값의 히스토그램 (막대 높이: 개수의 제곱근)</translation>
+        </message>
+        <message>
+            <source>input → output</source>
+            <translation>입력 → 출력</translation>
+        </message>
+        <message>
+            <source>The first channels of one validation image going in (left) and coming out (right): pooling keeps the strongest response of each window at a lower resolution</source>
+            <translation>검증 이미지 하나의 처음 몇 채널이 들어가고(왼쪽) 나오는(오른쪽) 모습: 풀링은 창마다 가장 강한 반응만 낮은 해상도로 남깁니다</translation>
+        </message>
+        <message>
+            <source>training loss</source>
+            <translation>학습 손실</translation>
+        </message>
+        <message>
+            <source>This layer's first feature maps for one validation image (orange below 0, blue above)</source>
+            <translation>검증 이미지 하나에 대한 이 층의 처음 몇 특성 맵 (0 아래는 주황, 위는 파랑)</translation>
+        </message>
+        <message>
+            <source>This layer's first feature maps for one validation image</source>
+            <translation>검증 이미지 하나에 대한 이 층의 처음 몇 특성 맵</translation>
+        </message>
+        <message>
+            <source>The training loss so far, smoothed: now {last} (lowest {lo}, highest {hi})</source>
+            <translation>지금까지의 학습 손실 (평활화): 현재 {last} (최저 {lo}, 최고 {hi})</translation>
+        </message>
+        <message>
+            <source>{n} of {c} feature maps</source>
+            <translation>특성 맵 {c}개 중 {n}개</translation>
+        </message>
+        <message>
+            <source>dead {p}%</source>
+            <translation>죽은 유닛 {p}%</translation>
+        </message>
+        <message>
+            <source>Dead: {p}% of its units output 0 for every sample, so they pass no gradient back and stop learning (dying ReLU).</source>
+            <translation>죽은 유닛: 유닛의 {p}%가 모든 샘플에서 0을 출력해서 기울기를 돌려보내지 못하고 학습을 멈췄습니다 (죽은 ReLU).</translation>
+        </message>
+        <message>
+            <source>saturated {p}%</source>
+            <translation>포화 {p}%</translation>
+        </message>
+        <message>
+            <source>Saturated: {p}% of its outputs sit where its slope is under a tenth of its peak, so almost no gradient flows back through them (vanishing gradients).</source>
+            <translation>포화: 출력의 {p}%가 기울기가 최댓값의 10분의 1도 안 되는 곳에 있어서 역전파되는 기울기가 거의 없습니다 (기울기 소실).</translation>
+        </message>
+    </context>
+    <context>
         <name>CompareController</name>
         <message>
             <source>CSV files (*.csv)</source>
@@ -644,6 +695,10 @@ Right-click or drag: remove</source>
         <message>
             <source>{layer} feature maps</source>
             <translation>{layer} 특성 맵</translation>
+        </message>
+        <message>
+            <source>Drawing a digit needs a network that classifies 28x28 (MNIST) or 8x8 (digits) grey images: this network's input is {shape}.</source>
+            <translation>숫자 쓰기는 28x28(MNIST)이나 8x8(digits) 흑백 이미지를 분류하는 신경망이 필요합니다: 이 신경망의 입력은 {shape}입니다.</translation>
         </message>
     </context>
     <context>
@@ -1412,6 +1467,33 @@ or drop an image</source>
         <message>
             <source>CSV files (*.csv)</source>
             <translation>CSV 파일 (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PointEditor</name>
+        <message>
+            <source>Add a point</source>
+            <translation>점 추가</translation>
+        </message>
+        <message>
+            <source>Remove a point</source>
+            <translation>점 삭제</translation>
+        </message>
+        <message>
+            <source>Erase points</source>
+            <translation>점 지우기</translation>
+        </message>
+        <message>
+            <source>Add a class</source>
+            <translation>클래스 추가</translation>
+        </message>
+        <message>
+            <source>Clear the points</source>
+            <translation>점 모두 지우기</translation>
+        </message>
+        <message>
+            <source>Paint {n} points</source>
+            <translation>점 {n}개 그리기</translation>
         </message>
     </context>
     <context>
