@@ -142,3 +142,18 @@ def test_train_json_adds_gan_figures():
     assert summary["steps"] == 20 and summary["stopped"] == "finished"
     assert isinstance(summary["d_loss"], float) and isinstance(summary["g_loss"], float)
     assert summary["modes_total"] == 8 and 0 <= summary["modes_covered"] <= 8
+
+
+def test_the_benchmark_torch_twin_holds_the_engines_two_networks():
+    torch = pytest.importorskip("torch")
+    from playground.bench import GANTorchCase, engine_case
+
+    case = engine_case("gan_2d")
+    twin = GANTorchCase(case)
+    z = case.model.noise_of(16)
+    with torch.no_grad():
+        fake = twin.g(torch.from_numpy(z)).numpy()
+        score = twin.d(torch.from_numpy(fake)).numpy()
+    np.testing.assert_allclose(fake, case.model.generate(z), atol=1e-5)
+    np.testing.assert_allclose(score, case.model.score(fake), atol=1e-5)
+    assert np.isfinite(case.step()) and np.isfinite(twin.step())
