@@ -56,7 +56,7 @@ def cmd_train(args) -> int:
     if args.load_weights:
         model.load_weights(args.load_weights)
     optimizer = None
-    if (args.optimizer or args.lr is not None) and not hasattr(model, "loss_and_grads"):
+    if (args.optimizer or args.lr is not None) and hasattr(model, "alternating_step"):
         raise UserError("a GAN trains with its own two optimizer nodes: set their learning rates "
                         "in the preset, not with --optimizer or --lr")
     if args.optimizer or args.lr is not None:

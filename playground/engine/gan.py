@@ -69,6 +69,7 @@ class GANModel:
         self.g_batch = graph.nodes[self.g_opt_node].params["batch_size"]
         self.seed = self.settings["seed"] if seed is None else seed
         self.input_node = analysis.dataset
+        self.input_shape = analysis.shapes[analysis.dataset]
         junction = graph.inputs_of(self.loss_node, "score")[0].src
         while node_type(graph.nodes[junction].type).is_layer:
             junction = graph.inputs_of(junction, node_type(graph.nodes[junction].type).inputs[0].name)[0].src
@@ -78,7 +79,17 @@ class GANModel:
         self.noise_node = next(n for n in analysis.order
                                if node_type(graph.nodes[n].type).is_extra_source)
         self.score_src = graph.inputs_of(self.loss_node, "score")[0].src
+        self.output_shape = analysis.shapes[self.score_src]
         self.reset(self.seed)
+
+    def adopt(self, graph: Graph, analysis: Analysis) -> None:
+        """Take a newer copy of the same networks (other optimizer or loss settings), keeping the
+        weights; the caller guarantees layers and wires are unchanged."""
+        self.graph, self.analysis = graph, analysis
+        self.loss_params = graph.nodes[self.loss_node].params
+        self.d_steps = self.loss_params["d_steps"]
+        self.settings = {k: graph.nodes[self.d_opt_node].params[k] for k in TRAINING_PARAMS}
+        self.g_batch = graph.nodes[self.g_opt_node].params["batch_size"]
 
     @classmethod
     def from_preset(cls, source: PresetSource, seed: int | None = None, dtype: Any = np.float32) -> GANModel:
@@ -180,6 +191,16 @@ class GANModel:
         self._forward(self.d_layers, acts, training)
         return acts[self.score_src].copy()
 
+    def forward(self, x: np.ndarray, training: bool = False, batch_size: int = 512) -> np.ndarray:
+        """What the views plot over the plane: the discriminator's probability that ``x`` is real."""
+        with KERNEL_LOCK:
+            return self.probability(x)
+
+    def loss_and_grads(self, x: np.ndarray, y: np.ndarray, training: bool = True):
+        """The discriminator's loss on the real batch ``x`` and its gradients (nothing is updated)."""
+        with KERNEL_LOCK:
+            return self.d_loss_and_grads(x), self.gradients()
+
     def probability(self, x: np.ndarray) -> np.ndarray:
         """How real the discriminator thinks each sample is (0..1)."""
         return self._loss_type.probability(self.loss_params, self.score(x))
@@ -257,8 +278,13 @@ class GANModel:
 
 def model_from_preset(source: PresetSource, seed: int | None = None, dtype: Any = np.float32):
     """A ``GANModel`` for a GAN graph, else a ``Model``: what ``playground train`` trains."""
+    graph, base_dir = resolve(source)
+    return model_for(graph, checked_analysis(graph, base_dir), seed, dtype, base_dir)
+
+
+def model_for(graph: Graph, analysis: Analysis, seed: int | None = None, dtype: Any = np.float32,
+              base_dir: str | None = None):
+    """A ``GANModel`` for a GAN graph, else a ``Model``, from a checked analysis."""
     from playground.engine.model import Model
 
-    graph, base_dir = resolve(source)
-    cls = GANModel if is_gan(graph) else Model
-    return cls(graph, checked_analysis(graph, base_dir), seed, dtype, base_dir)
+    return (GANModel if is_gan(graph) else Model)(graph, analysis, seed, dtype, base_dir)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
+from playground.engine.gan import model_for
 from playground.engine.registry import NodeType, node_type
 from playground.ui.common import dialogs
 from playground.ui.common.icons import icon
@@ -283,7 +284,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         graph = self.document.graph.copy()
         key = network_key(graph)
         if self.model is None or key != self.model_key:
-            self.model = Model(graph, analysis, base_dir=self.document.base_dir)
+            self.model = model_for(graph, analysis, base_dir=self.document.base_dir)
             self.model_key = key
         else:
             self.model.adopt(graph, analysis)
