@@ -260,6 +260,12 @@ class GANModel:
         node = self.graph.nodes[self.noise_node]
         return node_type(node.type).sample(node.params, n, np.random.default_rng(seed), self.dtype)
 
+    def view_data(self, samples: int = 500) -> dict[str, Any]:
+        """What the GAN view draws: generated points from the fixed latent set, plus ``report``."""
+        with KERNEL_LOCK:
+            points = self.generate(self.noise_of(samples))
+        return {"fake": points, **self.report()}
+
     def report(self, samples: int = 1000) -> dict[str, Any]:
         """What ``playground train --json`` adds for a GAN: the last D and G losses and, for targets
         with modes (ring, grid), how many the generator covers."""

@@ -21,3 +21,18 @@ def test_step_updates_d_then_g_and_the_boundary_shows_ds_probability(window, tmp
     controller.actions["stop"].trigger()
     qtbot.waitUntil(lambda: not controller.running, timeout=30_000)
     assert not controller.banner_bar.isVisible()
+
+
+def test_the_gan_view_draws_the_generators_points_and_the_modes(window, tmp_path, qtbot):
+    from playground.ui.plots.gan import GANPanel
+
+    open_copy(window, tmp_path, "gan_ring")
+    controller = window.training
+    gan = next(p for p in controller.panels if isinstance(p, GANPanel))
+    assert GANPanel.note(window.document.analysis, window.document.graph, (2,)) is None
+    assert controller.train(max_steps=30)
+    qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+    qtbot.waitUntil(lambda: len(gan.fake_scatter.getData()[0]) == 500, timeout=10_000)
+    assert gan.modes.toPlainText().startswith("modes covered: ") and "of 8" in gan.modes.toPlainText()
+    open_copy(window, tmp_path, "xor")
+    assert "GAN preset" in GANPanel.note(window.document.analysis, window.document.graph, (2,))

@@ -25,6 +25,7 @@ from playground.ui.editor.document import GraphDocument
 from playground.ui.plots.base import has_conv
 from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
+from playground.ui.plots.gan import GANPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.neurons import NeuronPanel
 from playground.ui.plots.weights import WeightHistogramPanel
@@ -36,7 +37,7 @@ SHUTDOWN_MS = 1500
 ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
 CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, NeuronPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
-                SamplePredictionsPanel)
+                SamplePredictionsPanel, GANPanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = "Ready to train (F5)"
 NOT_READY = "Fix the problems to train"
