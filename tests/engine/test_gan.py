@@ -1,5 +1,6 @@
 """GAN nodes, validation messages, the D/G alternation, the modes metric, weights and the CLI JSON."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -7,7 +8,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground.engine import Graph, Trainer, analyze, load_preset, node_type, set_threads, get_threads
+from playground.engine import (
+    Trainer,
+    analyze,
+    get_threads,
+    load_preset,
+    node_type,
+    set_threads,
+)
 from playground.engine.gan import GANModel, model_from_preset, modes_covered
 from playground.engine.loop import DivergenceGuard
 from playground.engine.model import checked_analysis
@@ -137,7 +145,7 @@ def test_weights_of_both_networks_save_and_load(tmp_path):
 def test_train_json_adds_gan_figures():
     out = subprocess.run([sys.executable, "-m", "playground", "train", "gan_ring", "--json", "--quiet",
                           "--steps", "20"], capture_output=True, text=True, cwd="/", check=True,
-                         env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
     summary = json.loads(out.stdout.strip().splitlines()[-1])
     assert summary["steps"] == 20 and summary["stopped"] == "finished"
     assert isinstance(summary["d_loss"], float) and isinstance(summary["g_loss"], float)

@@ -1,7 +1,7 @@
 """A GAN preset trains in the Training view: Step (F10) steps the discriminator, then the generator."""
 import numpy as np
 
-from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, window  # noqa: F401
+from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, window  # noqa: F401,F811
 
 
 def test_step_updates_d_then_g_and_the_boundary_shows_ds_probability(window, tmp_path, qtbot):

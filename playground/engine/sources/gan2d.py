@@ -51,10 +51,14 @@ def _line(p, rng):
     return Generated(x.astype(np.float32), t.astype(np.float32).reshape(-1, 1), None)
 
 
+def _shape(classes: int | None):
+    return lambda p: ((2,), classes)
+
+
 for _name, _help, _make, _classes in (
         ("ring8", "GAN target: a ring of 8 Gaussians (label: the mode)", _modes(ring_centres()), 8),
         ("grid25", "GAN target: a 5x5 grid of Gaussians (label: the mode)", _modes(grid_centres()), 25),
         ("moons", "GAN target: two interleaving half circles (label: the moon)", _moons, 2),
         ("line", "GAN target: points along a line (target: the position on it)", _line, None)):
-    register_source(GeneratedSource(_name, _help, (lambda c: lambda p: ((2,), c))(_classes), _make,
+    register_source(GeneratedSource(_name, _help, _shape(_classes), _make,
                                     (_SPREAD,), _READS, default_samples=2000))

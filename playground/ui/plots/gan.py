@@ -61,7 +61,7 @@ class GANPanel(DecisionBoundaryPanel):
             fake = view["fake"]
             self.fake_scatter.setData(fake[:, 0], fake[:, 1])
             if "modes_total" in view:
-                x0, y0, x1, y1 = self.extent
+                x0, _, _, y1 = self.extent
                 self.modes.setText(self.tr("modes covered: {n} of {m}").format(
                     n=view["modes_covered"], m=view["modes_total"]))
                 self.modes.setPos(x0, y1)
