@@ -231,7 +231,9 @@ class GANModel:
 
     def alternating_step(self, optimizer: GANOptimizer, x: np.ndarray, y: np.ndarray, guard) -> tuple[float, bool]:
         """The loop's step for a GAN (``loop.train_step`` hands it over): one discriminator step on
-        the real batch ``x``, or, every ``d_steps + 1``-th step, one generator step."""
+        the real batch ``x``, or, every ``d_steps + 1``-th step, one generator step. The guard sees
+        each network's own loss; the loop's loss curve gets the discriminator's latest (the game's
+        value, 2 ln 2 at equilibrium for minimax) rather than a zigzag of the two."""
         with KERNEL_LOCK:
             generator = self.next_is_generator()
             loss = self.g_loss_and_grads() if generator else self.d_loss_and_grads(x)
@@ -244,7 +246,7 @@ class GANModel:
                 optimizer.d.step(self.d_params, self.d_grads)
                 self.last_d_loss, self.d_updates = loss, self.d_updates + 1
             self.updates += 1
-        return loss, True
+        return (loss if self.last_d_loss is None else self.last_d_loss), True
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int = 512) -> tuple[float, None]:
         """(the discriminator's loss on ``x`` and as many fakes, None) in evaluation mode; the

@@ -165,3 +165,22 @@ def test_the_benchmark_torch_twin_holds_the_engines_two_networks():
     np.testing.assert_allclose(fake, case.model.generate(z), atol=1e-5)
     np.testing.assert_allclose(score, case.model.score(fake), atol=1e-5)
     assert np.isfinite(case.step()) and np.isfinite(twin.step())
+
+
+def test_the_loops_loss_is_the_discriminators_and_the_guard_sees_each_networks_own():
+    g = small_gan()
+    model = GANModel(g, checked_analysis(g, None))
+    opt = model.make_optimizer()
+    losses = Trainer(model, opt, max_steps=4, record_losses=True).run().step_losses
+    assert losses[1] == losses[0] and losses[3] == losses[2] != losses[0]  # G steps: the last D loss
+
+    class Refusing:
+        def diverged(self, value):
+            self.seen = value
+            return True
+
+    guard, before = Refusing(), model.g_params["g1.W"].copy()
+    model.updates = 1  # the generator's turn
+    loss, ok = model.alternating_step(opt, np.zeros((4, 2), np.float32), None, guard)
+    assert not ok and loss == guard.seen != model.last_d_loss  # the G loss itself was judged
+    np.testing.assert_array_equal(model.g_params["g1.W"], before)  # and nothing was applied
