@@ -20,7 +20,8 @@ from typing import Any, Callable
 import numpy as np
 
 BENCH_DIR = Path(__file__).resolve().parent.parent / "benchmarks"
-WORKLOADS = ("tiny_mlp", "mlp_mnist", "lenet", "digits_cnn", "mnist_vgg", "lstm_seq", "rnn_small")
+WORKLOADS = ("tiny_mlp", "mlp_mnist", "lenet", "digits_cnn", "mnist_vgg", "lstm_seq", "rnn_small",
+             "gan_2d")
 # engine/torch at one thread, engine/torch at two or more threads, engine speed-up from one
 # thread to two (issue 16; tiny_mlp and digits_cnn stay on one thread by the cost model, so they
 # only need to keep their speed).
@@ -173,6 +174,85 @@ class TorchCase:
         return loss.item()
 
 
+class GANEngineCase:
+    """A GAN workload on the engine: ``step()`` = one discriminator and one generator update."""
+
+    def __init__(self, name: str) -> None:
+        from playground.engine.gan import GANModel
+        from playground.engine.loop import DivergenceGuard
+
+        self.name = name
+        self.model = GANModel.from_preset(workload_path(name), seed=0)
+        self.batch_size = self.model.settings["batch_size"]
+        self.x = np.ascontiguousarray(self.model.load_data()[0].x_train[:self.batch_size])
+        self.optimizer = self.model.make_optimizer()
+        self.guard = DivergenceGuard(self.model, exploded=None)
+
+    def step(self) -> float:
+        for _ in range(self.model.d_steps + 1):
+            loss, _ = self.model.alternating_step(self.optimizer, self.x, None, self.guard)
+        return loss
+
+
+class GANTorchCase:
+    """The same two networks, weights, real batch, minimax loss and Adam settings in PyTorch."""
+
+    def __init__(self, case: GANEngineCase) -> None:
+        import torch
+        from torch import nn
+
+        from playground.engine.registry import node_type
+
+        model, self.torch = case.model, torch
+        graph, shapes = model.graph, model.analysis.shapes
+
+        def net(layers: list[str]):
+            modules = []
+            for nid in layers:
+                node, t = graph.nodes[nid], node_type(graph.nodes[nid].type)
+                module = eval(t.torch_module([shapes[s] for s in model.sources[nid]], node.params), {"nn": nn})
+                state = t.torch_state(model.ops[nid].params, node.params)
+                if state:
+                    module.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in state.items()})
+                modules.append(module)
+            return nn.Sequential(*modules).float()
+
+        def adam(params, o):
+            h = o.hparams
+            return torch.optim.Adam(params, lr=h["lr"], betas=(h["beta1"], h["beta2"]), eps=h["eps"])
+
+        self.g, self.d = net(model.g_layers), net(model.d_layers)
+        self.g_opt, self.d_opt = adam(self.g.parameters(), case.optimizer.g), adam(self.d.parameters(), case.optimizer.d)
+        self.x = torch.from_numpy(case.x.copy())
+        self.latent, self.g_batch = model.analysis.shapes[model.noise_node][0], model.g_batch
+
+    def step(self) -> float:
+        torch, softplus = self.torch, self.torch.nn.functional.softplus
+        n = len(self.x)
+        fake = self.g(torch.randn(n, self.latent)).detach()
+        s = self.d(torch.cat([self.x, fake]))
+        d_loss = softplus(-s[:n]).mean() + softplus(s[n:]).mean()
+        self.d_opt.zero_grad(set_to_none=False)
+        d_loss.backward()
+        self.d_opt.step()
+        g_loss = softplus(-self.d(self.g(torch.randn(self.g_batch, self.latent)))).mean()
+        self.g_opt.zero_grad(set_to_none=False)
+        g_loss.backward()
+        self.g_opt.step()
+        return g_loss.item()
+
+
+def engine_case(name: str) -> EngineCase | GANEngineCase:
+    from playground.engine import load_preset
+    from playground.engine.gan import is_gan
+
+    return (GANEngineCase if is_gan(load_preset(workload_path(name))) else EngineCase)(name)
+
+
+def torch_case(case: EngineCase | GANEngineCase) -> TorchCase | GANTorchCase:
+    return GANTorchCase(case) if isinstance(case, GANEngineCase) else TorchCase(case)
+
+
 def _time_steps(step: Callable[[], Any], n: int) -> float:
     """Steps per second over ``n`` steps."""
     start = time.perf_counter()
@@ -217,8 +297,8 @@ class InProcess:
 _TORCH_CHILD = r"""
 import json, sys
 import torch
-from playground.bench import EngineCase, TorchCase, _calibrate, _time_steps
-case = TorchCase(EngineCase(sys.argv[1]))
+from playground.bench import _calibrate, _time_steps, engine_case, torch_case
+case = torch_case(engine_case(sys.argv[1]))
 print(json.dumps("ready"), flush=True)
 for line in sys.stdin:
     cmd = json.loads(line)
@@ -280,7 +360,7 @@ def time_workload(name: str, rounds: int, round_seconds: float, use_torch: bool,
     the same count, alternating which goes first and the order of the counts); medians of
     steps per second. The engine runs in this process, torch in its own (``TorchProcess``).
     The row's top-level figures are those of the last (largest) count."""
-    case = EngineCase(name)
+    case = engine_case(name)
     runners: dict[str, Any] = {"engine": InProcess(case.step)}
     if use_torch:
         runners["torch"] = TorchProcess(name)
@@ -353,11 +433,11 @@ def hot_loop_allocations(step: Callable[[], Any], steps: int = 50) -> int:
 _FIRST_STEP = r"""
 import json, sys, time
 t_import = time.perf_counter()
-from playground.bench import EngineCase
+from playground.bench import engine_case
 imported = time.perf_counter() - t_import
 out = {"import_s": imported, "first_step_s": {}}
 for name in sys.argv[1:]:
-    case = EngineCase(name)
+    case = engine_case(name)
     start = time.perf_counter()
     case.step()
     out["first_step_s"][name] = time.perf_counter() - start

@@ -47,14 +47,18 @@ def _fail_on_user_errors(func):
 
 
 def cmd_train(args) -> int:
-    from playground.engine import Model, Trainer
+    from playground.engine import Trainer
+    from playground.engine.gan import model_from_preset
 
-    model = Model.from_preset(preset_path(args.preset), seed=args.seed)
+    model = model_from_preset(preset_path(args.preset), seed=args.seed)
     if args.save_weights:
         check_output(args.save_weights, "w.npz")
     if args.load_weights:
         model.load_weights(args.load_weights)
     optimizer = None
+    if (args.optimizer or args.lr is not None) and hasattr(model, "alternating_step"):
+        raise UserError("a GAN trains with its own two optimizer nodes: set their learning rates "
+                        "in the preset, not with --optimizer or --lr")
     if args.optimizer or args.lr is not None:
         from playground.engine import make_optimizer
 
@@ -88,6 +92,7 @@ def cmd_train(args) -> int:
         "val_accuracy": result.val_accuracy, "seconds": round(result.seconds, 3),
         "stopped": result.status, "message": result.message, "step_losses": result.step_losses,
         "regularisation": result.regularisation,
+        **(model.report() if hasattr(model, "report") else {}),
     }
     if result.message:
         print(result.message, file=sys.stderr)

@@ -179,10 +179,14 @@ class DivergenceGuard:
 def train_step(model: Any, optimizer: Optimizer, x: np.ndarray, y: np.ndarray,
                guard: DivergenceGuard) -> tuple[float, bool]:
     """One update of ``model`` on the batch (x, y): (the data loss before it, False when the loss
-    diverged, in which case no update is applied).
+    diverged, in which case no update is applied). A model whose networks take turns (a GAN)
+    does its own alternating step with the same guard.
 
     The layers' L1/L2 regularisation (``model.penalty``) joins the gradient here; its value is kept
     apart from the data loss, as ``model.last_penalty``, so the curves show both terms."""
+    alternating = getattr(model, "alternating_step", None)
+    if alternating is not None:
+        return alternating(optimizer, x, y, guard)
     with KERNEL_LOCK:
         loss, grads = model.loss_and_grads(x, y)
         penalty = getattr(model, "penalty", None)

@@ -52,6 +52,7 @@ class NodeType:
     # from its category or type name:
     is_layer: ClassVar[bool] = True  # a step of the forward pass (its output feeds other nodes)
     is_source: ClassVar[bool] = False  # gives the graph its inputs and targets
+    is_extra_source: ClassVar[bool] = False  # a source beside the graph's one Dataset (GAN noise)
     is_loss: ClassVar[bool] = False
     is_optimizer: ClassVar[bool] = False
     is_spatial_filter: ClassVar[bool] = False  # its weight is a bank of image filters (out, in, kh, kw)
@@ -143,6 +144,12 @@ class NodeType:
     def torch_state(cls, params: dict[str, np.ndarray], p: dict[str, Any]) -> dict[str, np.ndarray]:
         """Engine parameters (by role; buffers keep their names) as the torch module's state_dict wants them."""
         return {_TORCH_NAMES.get(cls.param_roles.get(k, ""), k): v for k, v in params.items()}
+
+    @classmethod
+    def check_graph(cls, graph: Any, node_id: str) -> list[str]:
+        """Problems of the graph around this node that only its type knows (e.g. a GAN's missing
+        optimizer), as messages without the node's name."""
+        return []
 
     @classmethod
     def summary(cls, p: dict[str, Any]) -> str:

@@ -99,8 +99,10 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
             continue
         if t.is_source:
             try:
-                a.shapes[node_id], a.num_classes = t.describe(node.params, base_dir)
-                data_shapes[node_id] = (2,) if t.input_features(node.params) else a.shapes[node_id]
+                a.shapes[node_id], classes = t.describe(node.params, base_dir)
+                if not t.is_extra_source:
+                    a.num_classes = classes
+                    data_shapes[node_id] = (2,) if t.input_features(node.params) else a.shapes[node_id]
             except DatasetError as exc:
                 problem(node_id, str(exc))
                 a.shapes[node_id] = None
@@ -119,27 +121,34 @@ def analyze(graph: Graph, base_dir: str | None = None) -> Analysis:
             problem(node_id, str(exc))
             a.shapes[node_id] = None
     a.data_shape = data_shapes.get(a.dataset)  # the one Dataset node in use, not the last one seen
+    for node_id, t in types.items():
+        for why in t.check_graph(graph, node_id):
+            problem(node_id, why)
     return a
 
 
 def _check_roles(graph: Graph, a: Analysis, problem) -> None:
-    """Exactly one Dataset, one Loss and one Optimizer."""
+    """Exactly one Dataset, one Loss and one Optimizer per output of that loss."""
     roles = {"Dataset": [], "Loss": [], "Optimizer": []}
     for node in graph.nodes.values():
         t = node_type(node.type)
         if t is None:
             continue
-        if t.is_source:
+        if t.is_source and not t.is_extra_source:
             roles["Dataset"].append(node.id)
         elif t.is_loss:
             roles["Loss"].append(node.id)
         elif t.is_optimizer:
             roles["Optimizer"].append(node.id)
+    loss_t = node_type(graph.nodes[roles["Loss"][0]].type) if roles["Loss"] else None
+    allowed = {"Optimizer": sum(p.kind == "loss" for p in loss_t.outputs) if loss_t else 1}
     for role, ids in roles.items():
         if not ids:
             problem(None, f"the graph has no {role} node: add one from the palette")
-        for extra in ids[1:]:
-            problem(extra, f"only one {role} node is allowed, '{ids[0]}' is already one")
+        keep = allowed.get(role, 1)
+        for extra in ids[keep:]:
+            problem(extra, f"only one {role} node is allowed, '{ids[0]}' is already one" if keep == 1
+                    else f"only {keep} {role} nodes are allowed (one per loss output)")
     a.dataset = roles["Dataset"][0] if roles["Dataset"] else None
     a.loss = roles["Loss"][0] if roles["Loss"] else None
     a.optimizer = roles["Optimizer"][0] if roles["Optimizer"] else None

@@ -11,15 +11,17 @@ import numpy as np
 import pytest
 
 from playground.cli import main
-from playground.engine import Graph, Model, Trainer, graph_from_dict
+from playground.engine import Graph, Model, Trainer, graph_from_dict, load_preset
 from playground.engine import export_project as project_module
 from playground.engine.export_project import export_project, folder_needs_replacing
 from playground.engine.export_torch import ExportError, torch_script
+from playground.engine.gan import is_gan
 from playground.engine.ops.activations import IdentityOp
 from playground.engine.registry import REGISTRY, NodeType, register
 from playground.paths import PRESETS_DIR
 
-PRESETS = sorted(p.stem for p in PRESETS_DIR.glob("*.json"))
+# GAN presets have no PyTorch export yet (two modules and their alternating loop: issue 20)
+PRESETS = sorted(p.stem for p in PRESETS_DIR.glob("*.json") if not is_gan(load_preset(p)))
 PROJECT_FILES = {"model.py", "train.py", "weights.npz", "data.npz", "README.md"}
 STEPS = 50
 

@@ -28,12 +28,12 @@ VIEW_NAMES = {"editor": QT_TRANSLATE_NOOP("PresetLibrary", "Editor"), "training"
               "compare": QT_TRANSLATE_NOOP("PresetLibrary", "Compare")}
 # Reading order: the reference presets from easy to hard, then the concepts as a short course.
 ORDER = (
-    "xor", "circle", "spiral", "iris", "digits_cnn", "mnist_lenet",
+    "xor", "circle", "spiral", "iris", "digits_cnn", "mnist_lenet", "gan_ring",
     "concept_xor_no_activation", "concept_regression_mse", "concept_sparse_cce",
     "concept_deep_sigmoid", "concept_deep_relu", "concept_dying_relu", "concept_leaky_relu",
     "concept_deep_plain", "concept_deep_residual", "concept_learning_rate", "concept_batch_size",
     "concept_momentum_ravine", "concept_optimizers_spiral", "concept_conv_3x3_vs_5x5",
-    "concept_mnist_filters",
+    "concept_mnist_filters", "concept_gan_ring", "concept_gan_mode_collapse",
 )
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
+from playground.engine.gan import model_for
 from playground.engine.registry import NodeType, node_type
 from playground.ui.common import dialogs, i18n
 from playground.ui.common.icons import icon
@@ -25,6 +26,7 @@ from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.digit_pad import DigitPanel
 from playground.ui.plots.embeddings import EmbeddingPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
+from playground.ui.plots.gan import GANPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.neurons import NeuronPanel
 from playground.ui.plots.sequences import GatesPanel, HiddenStatePanel, SinePanel
@@ -37,7 +39,8 @@ SHUTDOWN_MS = 1500
 ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
 CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, NeuronPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
-                SamplePredictionsPanel, DigitPanel, EmbeddingPanel, HiddenStatePanel, GatesPanel, SinePanel)
+                SamplePredictionsPanel, DigitPanel, EmbeddingPanel, HiddenStatePanel, GatesPanel, SinePanel,
+                GANPanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = QT_TRANSLATE_NOOP("TrainingController", "Ready to train (F5)")
 NOT_READY = QT_TRANSLATE_NOOP("TrainingController", "Fix the problems to train")
@@ -285,7 +288,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         graph = self.document.graph.copy()
         key = network_key(graph)
         if self.model is None or key != self.model_key:
-            self.model = Model(graph, analysis, base_dir=self.document.base_dir)
+            self.model = model_for(graph, analysis, base_dir=self.document.base_dir)
             self.model_key = key
         else:
             self.model.adopt(graph, analysis)

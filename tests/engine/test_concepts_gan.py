@@ -1,0 +1,33 @@
+"""The GAN concept presets show what their descriptions say, with their own seeds and settings."""
+from pathlib import Path
+
+import pytest
+
+from playground.engine import Trainer, get_threads, set_threads
+from playground.engine.gan import model_from_preset
+
+PRESETS = Path(__file__).resolve().parents[2] / "presets"
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    before = get_threads()
+    set_threads(1)  # tiny networks: fastest on one thread; results do not depend on the count
+    yield
+    set_threads(before)
+
+
+def trained(name):
+    model = model_from_preset(PRESETS / f"{name}.json")
+    assert Trainer(model).run().status == "finished"
+    return model.report()
+
+
+def test_gan_ring_covers_the_ring():
+    report = trained("concept_gan_ring")
+    assert report["modes_total"] == 8 and report["modes_covered"] >= 7
+
+
+def test_a_too_fast_generator_collapses():
+    report = trained("concept_gan_mode_collapse")
+    assert report["modes_covered"] <= 2
