@@ -38,10 +38,10 @@ I18N = ROOT / "playground" / "i18n"
 LANGUAGES = ("ko",)
 ENGINE_SOURCES = ("engine/params.py", "engine/validate.py", "engine/graph.py", "engine/loop.py", "engine/nodes",
                   "engine/unit_maps.py")
-MESSAGE_FUNCTIONS = {"check", "message", "summary", "connection_problem"}  # their returned or assigned texts are shown
+MESSAGE_FUNCTIONS = {"check", "message", "summary", "connection_problem", "check_graph"}  # their returned, assigned or appended texts are shown
 ENGINE_CALLS = {"ShapeError", "problem", "GraphError", "NotApplicable"}  # calls whose first text argument the UI shows
 RUN_STATUSES = ("running", "finished", "stopped", "diverged")  # a training run's end, as the status bar says it
-ROLES = ("Dataset", "Loss", "Optimizer")  # the value in "the graph has no {0} node", translated too
+ROLES = ("Dataset", "Loss", "Optimizer", "discriminator", "generator")  # values in "the graph has no {0} node", "the {0} has no optimizer", translated too
 # pyqtgraph's own menus (a plot's right-click menu: View All, Mouse Mode, Export..., Plot Options)
 # go through QCoreApplication.translate too; their texts are translated in our catalogue.
 PYQTGRAPH_SOURCES = ("GraphicsScene/GraphicsScene.py", "graphicsItems/ViewBox/ViewBoxMenu.py",
@@ -121,6 +121,13 @@ def helper_messages() -> list[tuple[str, str]]:
     return found
 
 
+def _branches(node: ast.AST) -> list[ast.AST]:
+    """The texts an argument can be: both sides of ``"a" if x else "b"``."""
+    if isinstance(node, ast.IfExp):
+        return _branches(node.body) + _branches(node.orelse)
+    return [node]
+
+
 def engine_templates() -> list[str]:
     """Templates of the engine messages the UI shows, longest literal text first (so a specific
     template is tried before a general one)."""
@@ -137,12 +144,16 @@ def engine_templates() -> list[str]:
                 name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
                 if name in ENGINE_CALLS:
                     for arg in node.args:
-                        text = _template(arg)
-                        if text:
-                            found.add(text)
+                        for text in map(_template, _branches(arg)):
+                            if text:
+                                found.add(text)
             elif isinstance(node, ast.FunctionDef) and node.name in MESSAGE_FUNCTIONS:
                 for ret in ast.walk(node):
-                    if isinstance(ret, (ast.Return, ast.Assign)) and ret.value is not None:
+                    if isinstance(ret, ast.Call) and getattr(ret.func, "attr", "") == "append" and ret.args:
+                        text = _template(ret.args[0])  # problems.append(f"...")
+                        if text:
+                            found.add(text)
+                    elif isinstance(ret, (ast.Return, ast.Assign)) and ret.value is not None:
                         value = ret.value
                         while isinstance(value, ast.BinOp):  # "text" + (" more" if x else ""): the text
                             value = value.left

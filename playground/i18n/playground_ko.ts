@@ -958,6 +958,25 @@ or drop an image</source>
         </message>
     </context>
     <context>
+        <name>GANPanel</name>
+        <message>
+            <source>GAN</source>
+            <translation>GAN</translation>
+        </message>
+        <message>
+            <source>generated</source>
+            <translation>생성된 샘플</translation>
+        </message>
+        <message>
+            <source>modes covered: {n} of {m}</source>
+            <translation>다룬 모드: {m}개 중 {n}개</translation>
+        </message>
+        <message>
+            <source>D: P(real)</source>
+            <translation>D: P(진짜)</translation>
+        </message>
+    </context>
+    <context>
         <name>GatesPanel</name>
         <message>
             <source>Gates</source>
@@ -2284,12 +2303,20 @@ Default: {default}</source>
             <translation>뉴런 화면은 층이 하나씩 이어진 사슬을 그립니다: {0} ({1})은(는) 여러 갈래를 합칩니다.</translation>
         </message>
         <message>
+            <source>the discriminator's output must be one unit (a raw score), it has {0}: end it with Dense(1)</source>
+            <translation>판별자의 출력은 유닛 하나(가공하지 않은 점수)여야 하는데 {0}개입니다: 마지막을 Dense(1)로 끝내세요</translation>
+        </message>
+        <message>
             <source>{0} needs a sequence input (time x features), got {1}: feed it a sequence source (sine, remember_first, adding) or an Embedding's output</source>
             <translation>{0}에는 시퀀스 입력(시간 x 특징)이 필요한데 {1}을(를) 받았습니다: 시퀀스 데이터(sine, remember_first, adding)나 Embedding의 출력을 연결하세요</translation>
         </message>
         <message>
             <source>with 1 output can only tell 2 classes, the dataset has {0}: use CCE with softmax</source>
             <translation>출력이 1개이면 클래스 2개만 구별할 수 있는데 데이터셋의 클래스는 {0}개입니다: softmax와 CCE를 쓰세요</translation>
+        </message>
+        <message>
+            <source>the generator makes {0} samples but the real ones are {1}: the generator's last layer needs {2} outputs</source>
+            <translation>생성자가 만드는 샘플은 {0}인데 진짜 샘플은 {1}입니다: 생성자의 마지막 층에 출력이 {2}개 필요합니다</translation>
         </message>
         <message>
             <source>needs class labels, but the dataset is a regression: use MSE</source>
@@ -2372,6 +2399,10 @@ Default: {default}</source>
             <translation>{0} 노드는 하나만 둘 수 있는데 '{1}'이(가) 이미 있습니다</translation>
         </message>
         <message>
+            <source>the {0} has no optimizer: wire {1} to an optimizer node</source>
+            <translation>{0}에 옵티마이저가 없습니다: {1}을(를) 옵티마이저 노드에 연결하세요</translation>
+        </message>
+        <message>
             <source>'{0}' is not a valid node name (letters, digits, _ and -)</source>
             <translation>'{0}'은(는) 올바른 노드 이름이 아닙니다 (글자, 숫자, _, - 만 가능)</translation>
         </message>
@@ -2382,6 +2413,10 @@ Default: {default}</source>
         <message>
             <source>gets {0} outputs: use 1 sigmoid unit for two classes</source>
             <translation>출력이 {0}개입니다: 두 클래스에는 시그모이드 유닛 1개를 쓰세요</translation>
+        </message>
+        <message>
+            <source>only {0} {1} nodes are allowed (one per loss output)</source>
+            <translation>{1} 노드는 {0}개까지만 둘 수 있습니다 (손실 출력마다 하나)</translation>
         </message>
         <message>
             <source>loading the compiled kernels</source>
@@ -2460,6 +2495,10 @@ Default: {default}</source>
             <translation>{0} '{1}'에는 입력 '{2}'이(가) 없습니다</translation>
         </message>
         <message>
+            <source>discriminator</source>
+            <translation>판별자</translation>
+        </message>
+        <message>
             <source>{0} filter{1} {2}x{3}</source>
             <translation>필터 {0}개 {2}x{3}</translation>
         </message>
@@ -2470,6 +2509,10 @@ Default: {default}</source>
         <message>
             <source>Optimizer</source>
             <translation>옵티마이저</translation>
+        </message>
+        <message>
+            <source>generator</source>
+            <translation>생성자</translation>
         </message>
         <message>
             <source>{0} drawn point{1}</source>
@@ -3112,6 +3155,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>text_tokens: 텍스트당 토큰 수. 짧은 텍스트는 0으로 채우고 긴 것은 자릅니다 (0: 가장 긴 텍스트에 맞춤)</translation>
         </message>
         <message>
+            <source>GAN targets: standard deviation of each mode (or of the noise around the moons and the line)</source>
+            <translation>GAN 타깃: 각 모드의 표준편차 (moons와 line은 둘레 잡음의 표준편차)</translation>
+        </message>
+        <message>
             <source>2D data: feed x₁ to the network</source>
             <translation>2D 데이터: 신경망에 x₁ 넣기</translation>
         </message>
@@ -3198,6 +3245,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>max_len</source>
             <translation>최대 길이</translation>
+        </message>
+        <message>
+            <source>spread</source>
+            <translation>퍼짐</translation>
         </message>
         <message>
             <source>x1</source>
@@ -3377,6 +3428,33 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>Unrolls an image (channels x height x width) into one flat vector for Dense layers.</source>
             <translation>이미지(채널 x 높이 x 너비)를 완전 연결층에 넣을 수 있게 1차원 벡터로 펼칩니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>node:GANLoss</name>
+        <message>
+            <source>GAN loss</source>
+            <translation>GAN 손실</translation>
+        </message>
+        <message>
+            <source>Scores the discriminator on real vs fake and the generator on fooling it; wire d_loss and g_loss each to its own optimizer. Takes the discriminator's raw score (no sigmoid).</source>
+            <translation>판별자는 진짜와 가짜를 가려내는지로, 생성자는 판별자를 속이는지로 채점합니다. d_loss와 g_loss를 각각 자기 옵티마이저에 연결하세요. 판별자의 가공하지 않은 점수를 받습니다 (시그모이드 없이).</translation>
+        </message>
+        <message>
+            <source>minimax: cross-entropy, the generator maximises log D(fake) (non-saturating); least_squares: D(real) -&gt; 1, D(fake) -&gt; 0, the generator pushes D(fake) -&gt; 1</source>
+            <translation>minimax: 크로스 엔트로피, 생성자는 log D(fake)를 최대화 (포화되지 않는 형태); least_squares: D(real) -&gt; 1, D(fake) -&gt; 0, 생성자는 D(fake)를 1로 밀어 올림</translation>
+        </message>
+        <message>
+            <source>Discriminator steps for each generator step (k)</source>
+            <translation>생성자 한 스텝마다 판별자 스텝 수 (k)</translation>
+        </message>
+        <message>
+            <source>kind</source>
+            <translation>종류</translation>
+        </message>
+        <message>
+            <source>d_steps</source>
+            <translation>판별자 스텝 수</translation>
         </message>
     </context>
     <context>
@@ -3685,6 +3763,33 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         </message>
     </context>
     <context>
+        <name>node:Noise</name>
+        <message>
+            <source>Noise</source>
+            <translation>잡음</translation>
+        </message>
+        <message>
+            <source>Random latent vectors z for a generator: each step draws a fresh batch.</source>
+            <translation>생성자에 넣을 무작위 잠재 벡터 z: 스텝마다 새 배치를 뽑습니다.</translation>
+        </message>
+        <message>
+            <source>Length of each latent vector</source>
+            <translation>잠재 벡터 하나의 길이</translation>
+        </message>
+        <message>
+            <source>normal: N(0, 1) per entry; uniform: U(-1, 1) per entry</source>
+            <translation>normal: 원소마다 N(0, 1); uniform: 원소마다 U(-1, 1)</translation>
+        </message>
+        <message>
+            <source>size</source>
+            <translation>창 크기</translation>
+        </message>
+        <message>
+            <source>distribution</source>
+            <translation>분포</translation>
+        </message>
+    </context>
+    <context>
         <name>node:PReLU</name>
         <message>
             <source>PReLU</source>
@@ -3795,6 +3900,17 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>max(0, x): gradient 1 for positive inputs, 0 otherwise (units can 'die').</source>
             <translation>max(0, x): 양수 입력의 기울기는 1, 아니면 0 (유닛이 '죽을' 수 있습니다).</translation>
+        </message>
+    </context>
+    <context>
+        <name>node:RealFake</name>
+        <message>
+            <source>Real or fake</source>
+            <translation>진짜 또는 가짜</translation>
+        </message>
+        <message>
+            <source>Feeds the discriminator real samples (from the Dataset) and the generator's fakes: the layers after it judge both with the same weights.</source>
+            <translation>판별자에게 진짜 샘플(데이터셋에서)과 생성자의 가짜 샘플을 함께 넣습니다: 뒤의 층들이 같은 가중치로 둘 다 판정합니다.</translation>
         </message>
     </context>
     <context>

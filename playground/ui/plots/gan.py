@@ -3,6 +3,7 @@ that a point is real, with the number of modes the fakes cover (ring and grid ta
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from playground.engine.gan import is_gan
 from playground.ui.common import style
@@ -15,7 +16,7 @@ def _probe(model, data):
 
 
 class GANPanel(DecisionBoundaryPanel):
-    title = "GAN"
+    title = QT_TRANSLATE_NOOP("GANPanel", "GAN")
     view_name = "gan"  # playground shot PRESET --view gan
     front_rank = 80  # a GAN on 2D data: this says more than the boundary
     probe = staticmethod(_probe)
