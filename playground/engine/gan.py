@@ -54,6 +54,8 @@ class GANModel:
     """Both networks as engine ops; parameters named "<node id>.<param>" as in ``Model``."""
 
     num_classes = None  # the loop reports losses, no accuracy
+    penalty = None  # the layers' L1/L2 terms are not applied to a GAN's networks
+    last_penalty = 0.0
 
     def __init__(self, graph: Graph, analysis: Analysis, seed: int | None = None,
                  dtype: Any = np.float32, base_dir: str | None = None) -> None:
@@ -70,6 +72,7 @@ class GANModel:
         self.seed = self.settings["seed"] if seed is None else seed
         self.input_node = analysis.dataset
         self.input_shape = analysis.shapes[analysis.dataset]
+        self.data_shape = self.input_shape  # a GAN's real data takes no input features
         junction = graph.inputs_of(self.loss_node, "score")[0].src
         while node_type(graph.nodes[junction].type).is_layer:
             junction = graph.inputs_of(junction, node_type(graph.nodes[junction].type).inputs[0].name)[0].src

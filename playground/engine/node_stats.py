@@ -165,10 +165,16 @@ def wire_norms(model: Model, x: np.ndarray, y: np.ndarray) -> dict[str, WireNorm
 
 
 def preview_probe(model: Model, data) -> dict[str, NodePreview]:
-    """The training worker's probe for the canvas previews: the first validation samples."""
+    """The training worker's probe for the canvas previews: the first validation samples (none
+    for a model that is not one feed-forward network, such as a GAN's two)."""
+    if not isinstance(model, Model):
+        return {}
     return node_previews(model, preview_samples(model, data.x_val))
 
 
 def wire_norms_probe(model: Model, data) -> dict[str, WireNorms] | None:
-    """The training worker's probe for the wire norms: the batch the last step trained on."""
-    return None if model.last_batch is None else wire_norms(model, *model.last_batch)
+    """The training worker's probe for the wire norms: the batch the last step trained on (none
+    for a model that is not one feed-forward network)."""
+    if not isinstance(model, Model) or model.last_batch is None:
+        return None
+    return wire_norms(model, *model.last_batch)

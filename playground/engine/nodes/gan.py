@@ -81,6 +81,7 @@ class GANLoss(NodeType):
     inputs = (Port("score", "tensor"),)
     outputs = (Port("d_loss", "loss"), Port("g_loss", "loss"))
     summary_params = ("kind", "d_steps")
+    preview = "loss"  # the canvas sparkline: the run's loss curve, which follows D's loss
     is_layer = False
     is_loss = True
     params = (
