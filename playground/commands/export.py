@@ -10,10 +10,16 @@ def run_export(args) -> int:
     """The export sub-command; a graph that cannot be exported, or an existing target without
     ``--force``, is a one-line message and exit status 2."""
     from playground.commands.common import preset_path
-    from playground.engine import Model
-    from playground.engine.export_torch import ExportError
+    from playground.engine import Model, load_preset
+    from playground.engine.export_torch import ExportError, check_exportable
 
-    model = Model.from_preset(preset_path(args.preset))
+    path = preset_path(args.preset)
+    try:
+        check_exportable(load_preset(path))
+    except ExportError as exc:
+        print(f"playground: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    model = Model.from_preset(path)
     if args.weights:
         model.load_weights(args.weights)
     try:

@@ -82,6 +82,15 @@ class ExportError(ValueError):
     """The graph cannot be exported; the message names the node and says why."""
 
 
+def check_exportable(graph) -> None:
+    """Refuse, before any model is built, a graph with nodes the export cannot write yet."""
+    names = sorted({t.display_name() for t in (node_type(n.type) for n in graph.nodes.values())
+                    if t is not None and not t.torch_exportable})
+    if names:
+        raise ExportError(f"the {', '.join(names)} nodes have no PyTorch export yet, so this "
+                          "network cannot be exported")
+
+
 def check_target(path: Path, kind: str) -> None:
     """Raise ExportError when ``path`` cannot be written: its folder is missing, not a folder, or
     read-only (checked before any work, so a typo costs nothing). ``kind`` names what is written."""

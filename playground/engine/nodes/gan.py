@@ -23,6 +23,7 @@ class Noise(NodeType):
     inputs = ()
     outputs = (Port("z", "tensor"),)
     summary_params = ("size", "distribution")
+    torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
     is_source = True
     is_extra_source = True
@@ -52,6 +53,7 @@ class RealFake(NodeType):
     help = ("Feeds the discriminator real samples (from the Dataset) and the generator's fakes: "
             "the layers after it judge both with the same weights.")
     inputs = (Port("real", "tensor"), Port("fake", "tensor"))
+    torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
 
     @classmethod
@@ -82,6 +84,7 @@ class GANLoss(NodeType):
     outputs = (Port("d_loss", "loss"), Port("g_loss", "loss"))
     summary_params = ("kind", "d_steps")
     preview = "loss"  # the canvas sparkline: the run's loss curve, which follows D's loss
+    torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
     is_loss = True
     params = (

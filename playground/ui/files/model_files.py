@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 
 from playground.engine import DatasetError, Model, WeightsError
 from playground.engine.export_project import export_project, folder_needs_replacing, project_folder
-from playground.engine.export_torch import ExportError
-from playground.ui.common import dialogs
+from playground.engine.export_torch import ExportError, check_exportable
+from playground.ui.common import dialogs, i18n
 from playground.ui.editor.canvas.scene import GraphScene
 from playground.ui.editor.document import GraphDocument
 from playground.ui.files.file_ops import STATUS_MS, ensure_user_folder
@@ -120,6 +120,12 @@ class ModelFiles:
 
     def export_torch(self) -> bool:
         """A folder with model.py, train.py, the data and the weights, to train on GPUs."""
+        try:
+            check_exportable(self.window.document.graph)
+        except ExportError as exc:
+            dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "Cannot export"),
+                               i18n.engine_text(str(exc)))
+            return False
         model = self._model()
         chosen = model and ask_folder(self.window, QCoreApplication.translate("ModelFiles", "Export PyTorch project: choose or create a folder"),
                                        start=str(ensure_user_folder()))
