@@ -142,6 +142,17 @@ class ComparePlan:
         return specs
 
 
+def _check_one_network(graph: Graph) -> None:
+    """A comparison trains one network per run; a loss with several outputs trains networks in
+    turns (a GAN's discriminator and generator), which it cannot compare yet."""
+    for node in graph.nodes.values():
+        t = node_type(node.type)
+        if t is not None and t.is_loss and len(t.outputs) > 1:
+            raise CompareError(f"node '{node.id}' ({t.display_name()}) trains networks in turns, "
+                               "which cannot be compared yet: train it in the training view or "
+                               "with playground train")
+
+
 def compare_plan(graph: Graph) -> ComparePlan:
     """The comparison a graph suggests, read by the Compare view and ``playground compare`` alike:
     the preset's ``compare`` settings choose the optimizers (all when it names none) and a sweep;
@@ -231,6 +242,7 @@ class Comparison:
         if isinstance(source, Graph):
             graph = graph.copy()  # the canvas may change while the comparison runs
         analysis = checked_analysis(graph, base_dir)
+        _check_one_network(graph)
         own = graph.nodes[analysis.optimizer]
         own_key = optimizer_node(own.type).key
         optimizers = [self._optimizer(s, own_key, own.params) for s in specs]

@@ -248,6 +248,10 @@ def test_gui_and_cli_compare_the_same_runs_for_every_bundled_preset(window, tmp_
         result = subprocess.run([sys.executable, "-m", "playground", "compare", str(path),
                                  "--steps", "1", "--quiet", "--json"],
                                 capture_output=True, text=True, timeout=300)
+        if "GANLoss" in path.read_text():  # networks trained in turns are refused in one line
+            assert result.returncode == 2 and "cannot be compared yet" in result.stderr, result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1
+            continue
         assert result.returncode == 0, result.stderr
         runs = json.loads(result.stdout.strip().splitlines()[-1])["runs"]
         cli = [(r["label"], r["optimizer"], r["hparams"]) for r in runs]

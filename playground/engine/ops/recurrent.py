@@ -359,7 +359,7 @@ class RecurrentOp(Op):
 
     def trace(self, i: int = 0) -> dict[str, np.ndarray]:
         """Sequence ``i`` of the last forward pass: name -> (T, H) copies, the hidden state first."""
-        steps, h = self._g.shape[0], self.units
+        h = self.units
         out = {"hidden state": self._hs[1:, i].copy()}
         g = self._g[:, i]
         if self.kind == LSTM:

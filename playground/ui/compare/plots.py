@@ -80,8 +80,8 @@ class CompareCurvesPanel(PlotPanel):
         self.legend.clear()
         self.loss_curves, self.acc_curves, self.histories = {}, {}, {}
         self.acc_plot.setVisible(setup.classification)
-        for label, (colour, style) in run_styles(setup.specs).items():
-            pen = pg.mkPen(colour, width=2.5, style=style)
+        for label, (colour, dash) in run_styles(setup.specs).items():
+            pen = pg.mkPen(colour, width=2.5, style=dash)
             self.loss_curves[label] = self.loss_plot.plot(pen=pen, connect="finite")
             self.acc_curves[label] = self.acc_plot.plot(pen=pen, connect="finite")
             self.legend.addItem(self.loss_curves[label], label)

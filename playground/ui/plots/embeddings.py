@@ -160,7 +160,6 @@ class EmbeddingPanel(PlotPanel):
         if p is None:
             return
         t = style.theme()
-        near = {i for i, _ in self.nearest}
         self.points.setData(self.coords[:, 0], self.coords[:, 1], brush=pg.mkBrush(t.muted), size=6,
                             pen=pg.mkPen(t.plot_bg, width=0.5))
         marked = [i for i, _ in self.nearest] + ([self.chosen] if self.chosen is not None else [])  # chosen on top
