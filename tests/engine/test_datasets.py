@@ -158,7 +158,7 @@ def test_load_split_keeps_at_least_one_each():
 
 
 def test_load_bad_arguments():
-    assert "unknown dataset source" in error_of(load, "moons")
+    assert "unknown dataset source" in error_of(load, "no_such_source")
     assert "val_fraction" in error_of(load, "xor", val_fraction=1.0)
     assert "samples" in error_of(load, "xor", samples=-1)
     assert "at least 2 samples" in error_of(load, "xor", samples=1)
