@@ -58,17 +58,21 @@ def latents(model, n: int) -> np.ndarray:
     return model.noise_of(n, LATENT_SEED)
 
 
-def view_state(model, data: Any, samples: int, arrows: int, real_samples: int = 500) -> dict[str, Any]:
+def real_samples(data: Any) -> np.ndarray:
+    """The real validation samples of a loaded data set (a ``Dataset`` or ``load_data``'s tuple)."""
+    return (data[0] if isinstance(data, tuple) else data).x_val
+
+
+def view_state(model, data: Any, samples: int, arrows: int, real_count: int = 500) -> dict[str, Any]:
     """One snapshot of the GAN for the views: the generated samples of the fixed latent set, the
     scores on real validation samples and those fakes, and the generator's push on the first
     ``arrows`` fakes."""
-    dataset = data[0] if isinstance(data, tuple) else data
-    real = dataset.x_val[:real_samples]
+    real = real_samples(data)[:real_count]
     with KERNEL_LOCK:
         fake = model.generate(latents(model, samples))
     state: dict[str, Any] = {"step": model.d_updates + model.g_updates, "d_updates": model.d_updates,
                              "g_updates": model.g_updates, "fake": fake,
-                             **scores(model, real, fake[:real_samples])}
+                             **scores(model, real, fake[:real_count])}
     if arrows:
         state["push"] = generator_push(model, fake[:arrows])
     return state
