@@ -60,7 +60,7 @@ def test_arrows_point_where_the_generator_loss_pushes_each_fake_point(window, tm
     np.testing.assert_allclose(segments[:, 0], fake, atol=1e-6)  # each shaft starts at its fake point
     drawn = segments[:, 1] - segments[:, 0]
     push = generator_push(model, fake)
-    unit = lambda v: v / np.linalg.norm(v, axis=1, keepdims=True)  # noqa: E731
+    unit = lambda v: v / np.linalg.norm(v, axis=1, keepdims=True)
     assert np.all(np.sum(unit(drawn) * unit(push), axis=1) > 0.9999)
     lengths = np.linalg.norm(drawn, axis=1)
     strength = np.linalg.norm(push, axis=1)

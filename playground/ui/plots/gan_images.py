@@ -24,7 +24,7 @@ HISTOGRAM_SAMPLES = 500
 def image_side(shape: tuple[int, ...]) -> int | None:
     """The side of the square grey images a flat sample of ``shape`` holds (64 -> 8), else None."""
     size = int(np.prod(shape)) if shape else 0
-    side = int(round(np.sqrt(size)))
+    side = round(np.sqrt(size))
     return side if len(shape) == 1 and size >= 16 and side * side == size else None
 
 
