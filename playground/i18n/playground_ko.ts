@@ -989,11 +989,11 @@ or drop an image</source>
         </message>
         <message>
             <source>D right on real</source>
-            <translation>진짜에 대한 D 정확도</translation>
+            <translation>D 정확도(진짜)</translation>
         </message>
         <message>
             <source>D right on fake</source>
-            <translation>가짜에 대한 D 정확도</translation>
+            <translation>D 정확도(가짜)</translation>
         </message>
     </context>
     <context>
