@@ -170,11 +170,11 @@ class GANImagesPanel(PlotPanel):
         return image[GAP + r * step: GAP + r * step + side, GAP + c * step: GAP + c * step + side]
 
     def data_table(self):
-        return (["bin_low", "bin_high", "real", "generated"],
-                [[float(self.edges[i]), float(self.edges[i + 1]),
-                  float(self.real_histogram[i]) if len(self.real_histogram) else "",
-                  float(self.fake_histogram[i]) if len(self.fake_histogram) else ""]
-                 for i in range(HISTOGRAM_BINS)])
+        header = ["bin_low", "bin_high", "real", "generated"]
+        if not len(self.fake_histogram):
+            return header, []
+        return header, [[float(self.edges[i]), float(self.edges[i + 1]), float(self.real_histogram[i]),
+                         float(self.fake_histogram[i])] for i in range(HISTOGRAM_BINS)]
 
 
 def _grey_lut() -> np.ndarray:
