@@ -1050,6 +1050,10 @@ or drop an image</source>
             <translation>이 보기는 판별자와 겨루는 생성자를 보여 줍니다: gan_ring 같은 GAN 프리셋을 여세요.</translation>
         </message>
         <message>
+            <source>This view draws a GAN on 2D points; this one makes samples of shape {shape}: its images are in the GAN images tab.</source>
+            <translation>이 보기는 2D 점의 GAN을 그립니다. 이 GAN은 모양이 {shape}인 샘플을 만듭니다: 그 이미지는 GAN 이미지 탭에 있습니다.</translation>
+        </message>
+        <message>
             <source>generated</source>
             <translation>생성된 샘플</translation>
         </message>

@@ -119,3 +119,34 @@ def test_step_discriminator_and_step_generator_train_one_network(window, tmp_pat
     qtbot.waitUntil(lambda: not controller.running, timeout=30_000)
     open_copy(window, tmp_path, "xor")
     assert not actions["generator"].isEnabled() and not actions["discriminator"].isEnabled()
+
+
+def test_shot_view_gan_names_the_gan_view_that_applies(window, tmp_path, qtbot):
+    from playground.ui.plots.gan import GANPanel
+    from playground.ui.plots.gan_images import GANImagesPanel
+    from playground.ui.shell.shot import shot_panel
+
+    open_copy(window, tmp_path, "concept_gan_digits")
+    assert isinstance(shot_panel(window, "gan"), GANImagesPanel)
+    a = window.document.analysis
+    assert "GAN images tab" in GANPanel.note(a, window.document.graph, a.shapes[a.dataset])
+    assert GANImagesPanel.note(a, window.document.graph, a.shapes[a.dataset]) is None
+    open_copy(window, tmp_path, "gan_ring")
+    assert type(shot_panel(window, "gan")) is GANPanel
+    a = window.document.analysis
+    assert "square grey images" in GANImagesPanel.note(a, window.document.graph, a.shapes[a.dataset])
+
+
+def test_playground_shot_renders_the_digit_gan_view(tmp_path):
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "digits.png"
+    result = subprocess.run([sys.executable, "-m", "playground", "shot", "concept_gan_digits", "--view", "gan",
+                             "--train-steps", "20", "--size", "1366x768", "-o", str(out)],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)

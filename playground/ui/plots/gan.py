@@ -50,6 +50,8 @@ class GANPanel(DecisionBoundaryPanel):
     def note(cls, analysis, graph, shape):
         if not is_gan(graph):
             return QCoreApplication.translate("GANPanel", "This view shows a generator against a discriminator: open a GAN preset such as gan_ring.")
+        if not analysis.plane:
+            return QCoreApplication.translate("GANPanel", "This view draws a GAN on 2D points; this one makes samples of shape {shape}: its images are in the GAN images tab.").format(shape="x".join(map(str, shape)))
         return super().note(analysis, graph, shape)
 
     def __init__(self, parent=None) -> None:
