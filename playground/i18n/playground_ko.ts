@@ -1023,8 +1023,8 @@ or drop an image</source>
             <translation>픽셀 값</translation>
         </message>
         <message>
-            <source>share of pixels</source>
-            <translation>픽셀 비율</translation>
+            <source>distance to real: {d:.2f}</source>
+            <translation>진짜와의 거리: {d:.2f}</translation>
         </message>
         <message>
             <source>real pixels</source>
@@ -1033,10 +1033,6 @@ or drop an image</source>
         <message>
             <source>generated pixels</source>
             <translation>생성된 픽셀</translation>
-        </message>
-        <message>
-            <source>histogram distance to real: {d:.2f}</source>
-            <translation>진짜와의 히스토그램 거리: {d:.2f}</translation>
         </message>
     </context>
     <context>

@@ -38,7 +38,7 @@ def test_the_digit_grid_shows_gs_images_of_the_fixed_latent_vectors(window, tmp_
     real = real_samples(model.load_data())
     first_real = grid.images["real"].image[1:9, 1:9]
     np.testing.assert_allclose(first_real, real[0].reshape(8, 8), atol=1e-6)
-    assert grid.distance.toPlainText().startswith("histogram distance to real: ")
+    assert grid.histogram_plot.titleLabel.text == f"distance to real: {grid.distance_to_real():.2f}"
 
 
 def test_arrows_point_where_the_generator_loss_pushes_each_fake_point(window, tmp_path, qtbot):

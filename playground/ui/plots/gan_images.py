@@ -10,15 +10,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from playground.engine.gan import is_gan
 from playground.engine.gan_metrics import HISTOGRAM_BINS, latents, pixel_histogram, real_samples
 from playground.engine.kernel_lock import KERNEL_LOCK
-from playground.ui.common import style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.gan_curves import FAKE_COLOUR, REAL_COLOUR
-from playground.ui.plots.keys import legend_row, spread
+from playground.ui.plots.keys import side_legend
 
 COLUMNS = 6
 CELLS = COLUMNS * COLUMNS
 GAP = 1  # pixels between cells
 HISTOGRAM_SAMPLES = 500
+HISTOGRAM_HEIGHT = 130  # pixels at most: the grids take the rest
 
 
 def image_side(shape: tuple[int, ...]) -> int | None:
@@ -71,31 +71,32 @@ class GANImagesPanel(PlotPanel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.fake_plot = self.add_plot(row=0, col=0, title=self.tr("generated (fixed noise)"))
-        self.real_plot = self.add_plot(row=0, col=1, title=self.tr("real"))
-        self.images = {}
-        for name, plot in (("fake", self.fake_plot), ("real", self.real_plot)):
-            plot.setAspectLocked(True)
-            plot.invertY(True)  # row 0 of an image at the top, as it is drawn
-            for axis in ("left", "bottom"):
-                plot.hideAxis(axis)
-            plot.setMouseEnabled(False, False)
-            plot.hideButtons()
+        # Both grids in one plot, side by side at one scale; below them a short histogram row
+        self.grid_plot = self.add_plot(row=0, col=0, colspan=2)
+        self.grid_plot.setAspectLocked(True)
+        self.grid_plot.invertY(True)  # row 0 of an image at the top, as it is drawn
+        for axis in ("left", "bottom"):
+            self.grid_plot.hideAxis(axis)
+        self.grid_plot.setMouseEnabled(False, False)
+        self.grid_plot.hideButtons()
+        self.images, self.labels = {}, {}
+        for name, text in (("fake", self.tr("generated (fixed noise)")), ("real", self.tr("real"))):
             item = pg.ImageItem()
             item.setLookupTable(_grey_lut())
-            plot.addItem(item)
+            self.grid_plot.addItem(item)
             self.images[name] = item
-        self.legend = legend_row(self.graphics, row=1, col=0)
-        self.histogram_plot = self.add_plot(row=2, col=0, colspan=2)
+            self.labels[name] = pg.TextItem(text, anchor=(0.5, 1.0))
+            self.grid_plot.addItem(self.labels[name])
+        self.legend = side_legend(self.graphics, row=1, col=1)
+        self.histogram_plot = self.add_plot(row=1, col=0)
         self.histogram_plot.setLabel("bottom", self.tr("pixel value"))
-        self.histogram_plot.setLabel("left", self.tr("share of pixels"))
         self.histogram_plot.getAxis("left").enableAutoSIPrefix(False)
         self.histogram_plot.showGrid(y=True, alpha=0.25)
         self.histogram_plot.setMouseEnabled(False, False)
-        self.graphics.ci.layout.setColumnStretchFactor(0, 1)  # both grids the same size
-        self.graphics.ci.layout.setColumnStretchFactor(1, 1)
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(2, 1)
+        layout = self.graphics.ci.layout
+        layout.setRowStretchFactor(0, 1)
+        layout.setRowStretchFactor(1, 0)
+        self.histogram_plot.setMaximumHeight(HISTOGRAM_HEIGHT)
         edges = np.linspace(0.0, 1.0, HISTOGRAM_BINS + 1)
         self.edges = edges
         self.real_bars = pg.PlotDataItem(stepMode="center", pen=pg.mkPen(REAL_COLOUR, width=2))
@@ -104,30 +105,19 @@ class GANImagesPanel(PlotPanel):
         self.histogram_plot.addItem(self.fake_bars)
         self.legend.addItem(self.real_bars, self.tr("real pixels"))
         self.legend.addItem(self.fake_bars, self.tr("generated pixels"))
-        spread(self.legend)
-        self.distance = pg.TextItem(anchor=(1, 0))
-        self.distance.setParentItem(self.histogram_plot.vb)
-        self.histogram_plot.vb.sigResized.connect(self._place_distance)
         self.side = 0
         self.cells = self.real = np.zeros((0, 0), dtype=np.float32)
         self.real_histogram = self.fake_histogram = np.zeros(0)
-        self.apply_theme(style.theme())
-
-    def apply_theme(self, theme) -> None:
-        super().apply_theme(theme)
-        if hasattr(self, "distance"):
-            self.distance.setColor(theme.text)
-
-    def _place_distance(self, *_args) -> None:
-        self.distance.setPos(self.histogram_plot.vb.boundingRect().width() - 6, 2)
 
     def reset(self, setup) -> None:
         self.cells = np.zeros((0, 0), dtype=np.float32)
         self.fake_histogram = np.zeros(0)
         self.images["fake"].clear()
         self.fake_bars.setData([], [])
-        self.distance.setText("")
+        self.histogram_plot.setTitle("")
         self.images["real"].clear()
+        for label in self.labels.values():
+            label.setPos(0, 0)
         self.real_bars.setData([], [])
         self.real = np.zeros((0, 0), dtype=np.float32)
         self.real_histogram = np.zeros(0)
@@ -141,21 +131,27 @@ class GANImagesPanel(PlotPanel):
         self.real, self.real_histogram = view["real"], view["real_histogram"]
         self.refresh()
 
-    def _set_image(self, item: pg.ImageItem, image: np.ndarray) -> None:
-        item.setImage(image, levels=(0.0, 1.0))
-        item.setRect(QRectF(0, 0, image.shape[1], image.shape[0]))
+    def _set_image(self, name: str, image: np.ndarray, x: float) -> None:
+        """One grid at ``x`` (plot units: pixels), its label centred above it."""
+        h, w = image.shape
+        self.images[name].setImage(image, levels=(0.0, 1.0))
+        self.images[name].setRect(QRectF(x, 0, w, h))
+        self.labels[name].setPos(x + w / 2, -0.5)
 
     def _redraw(self) -> None:
         side = image_side(self.cells.shape[1:])
         if not side:
             return
         self.side = side
-        self._set_image(self.images["fake"], tile(self.cells, side))
-        self._set_image(self.images["real"], tile(self.real, side))
+        fake = tile(self.cells, side)
+        self._set_image("fake", fake, 0)
+        self._set_image("real", tile(self.real, side), fake.shape[1] + 2 * side)
+        self.grid_plot.setRange(xRange=(0, 2 * fake.shape[1] + 2 * side), yRange=(-2 * side, fake.shape[0]),
+                                padding=0.02)
         self.fake_bars.setData(self.edges, self.fake_histogram)
         self.real_bars.setData(self.edges, self.real_histogram)
-        self.distance.setText(self.tr("histogram distance to real: {d:.2f}").format(d=self.distance_to_real()))
-        self._place_distance()
+        self.histogram_plot.setTitle(self.tr("distance to real: {d:.2f}").format(d=self.distance_to_real()),
+                                     size="9pt")
 
     def distance_to_real(self) -> float:
         """L1 distance between the generated and the real pixel histograms on screen."""
