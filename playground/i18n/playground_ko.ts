@@ -988,12 +988,12 @@ or drop an image</source>
             <translation>G 손실</translation>
         </message>
         <message>
-            <source>D right on real</source>
-            <translation>D 정확도(진짜)</translation>
+            <source>D on real</source>
+            <translation>D(진짜)</translation>
         </message>
         <message>
-            <source>D right on fake</source>
-            <translation>D 정확도(가짜)</translation>
+            <source>D on fake</source>
+            <translation>D(가짜)</translation>
         </message>
     </context>
     <context>

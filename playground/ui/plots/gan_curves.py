@@ -65,7 +65,7 @@ class GANCurvesPanel(PlotPanel):
             pen=pg.mkPen(colours[key], width=2, style=Qt.DashLine if key in dashed else Qt.SolidLine),
             symbolBrush=colours[key], symbolPen=None, symbolSize=5) for key in SERIES}
         names = {"d_loss": self.tr("D loss"), "g_loss": self.tr("G loss"),
-                 "accuracy_real": self.tr("D right on real"), "accuracy_fake": self.tr("D right on fake")}
+                 "accuracy_real": self.tr("D on real"), "accuracy_fake": self.tr("D on fake")}
         for key in SERIES:
             self.legend.addItem(self.curves[key], names[key])
         spread(self.legend, max_columns=4)
