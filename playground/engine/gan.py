@@ -114,6 +114,9 @@ class GANModel:
         self.g_grads = {f"{n}.{k}": v for n in self.g_layers for k, v in self.ops[n].grads.items()}
         self.updates = 0  # optimizer steps so far (D and G): where the alternation stands
         self.d_updates = self.g_updates = 0
+        # "discriminator" or "generator": the next step trains that network, outside the
+        # alternation (Training > Step discriminator / Step generator), then the schedule goes on
+        self.step_next: str | None = None
         self.last_d_loss: float | None = None
         self.last_g_loss: float | None = None
         self.last_output = None
@@ -230,6 +233,8 @@ class GANModel:
         return loss
 
     def next_is_generator(self) -> bool:
+        if self.step_next is not None:
+            return self.step_next == "generator"
         return self.updates % (self.d_steps + 1) == self.d_steps
 
     def alternating_step(self, optimizer: GANOptimizer, x: np.ndarray, y: np.ndarray, guard) -> tuple[float, bool]:
@@ -239,6 +244,7 @@ class GANModel:
         value, 2 ln 2 at equilibrium for minimax) rather than a zigzag of the two."""
         with KERNEL_LOCK:
             generator = self.next_is_generator()
+            forced, self.step_next = self.step_next is not None, None
             loss = self.g_loss_and_grads() if generator else self.d_loss_and_grads(x)
             if guard.diverged(loss):
                 return loss, False
@@ -248,7 +254,7 @@ class GANModel:
             else:
                 optimizer.d.step(self.d_params, self.d_grads)
                 self.last_d_loss, self.d_updates = loss, self.d_updates + 1
-            self.updates += 1
+            self.updates += not forced
         return (loss if self.last_d_loss is None else self.last_d_loss), True
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int = 512) -> tuple[float, None]:

@@ -958,14 +958,104 @@ or drop an image</source>
         </message>
     </context>
     <context>
+        <name>GANCurvesPanel</name>
+        <message>
+            <source>D and G</source>
+            <translation>D와 G</translation>
+        </message>
+        <message>
+            <source>These curves follow a generator against a discriminator: open a GAN preset such as gan_ring.</source>
+            <translation>이 곡선은 판별자와 겨루는 생성자를 따라갑니다: gan_ring 같은 GAN 프리셋을 여세요.</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>D accuracy</source>
+            <translation>D 정확도</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>스텝</translation>
+        </message>
+        <message>
+            <source>D loss</source>
+            <translation>D 손실</translation>
+        </message>
+        <message>
+            <source>G loss</source>
+            <translation>G 손실</translation>
+        </message>
+        <message>
+            <source>D on real</source>
+            <translation>D(진짜)</translation>
+        </message>
+        <message>
+            <source>D on fake</source>
+            <translation>D(가짜)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GANImagesPanel</name>
+        <message>
+            <source>GAN images</source>
+            <translation>GAN 이미지</translation>
+        </message>
+        <message>
+            <source>This view shows the images a generator draws: open a GAN preset such as concept_gan_digits.</source>
+            <translation>이 보기는 생성자가 그리는 이미지를 보여 줍니다: concept_gan_digits 같은 GAN 프리셋을 여세요.</translation>
+        </message>
+        <message>
+            <source>This view shows generated images: the real samples must be square grey images given as one row of pixels (64 for 8x8). These have shape {shape}.</source>
+            <translation>이 보기는 생성된 이미지를 보여 줍니다: 진짜 샘플은 한 줄의 픽셀로 된 정사각형 회색 이미지여야 합니다(8x8이면 64). 이 샘플의 모양은 {shape}입니다.</translation>
+        </message>
+        <message>
+            <source>generated (fixed noise)</source>
+            <translation>생성된 이미지 (고정된 잡음)</translation>
+        </message>
+        <message>
+            <source>real</source>
+            <translation>진짜</translation>
+        </message>
+        <message>
+            <source>pixel value</source>
+            <translation>픽셀 값</translation>
+        </message>
+        <message>
+            <source>distance to real: {d:.2f}</source>
+            <translation>진짜와의 거리: {d:.2f}</translation>
+        </message>
+        <message>
+            <source>real pixels</source>
+            <translation>진짜 픽셀</translation>
+        </message>
+        <message>
+            <source>generated pixels</source>
+            <translation>생성된 픽셀</translation>
+        </message>
+    </context>
+    <context>
         <name>GANPanel</name>
         <message>
             <source>GAN</source>
             <translation>GAN</translation>
         </message>
         <message>
+            <source>This view shows a generator against a discriminator: open a GAN preset such as gan_ring.</source>
+            <translation>이 보기는 판별자와 겨루는 생성자를 보여 줍니다: gan_ring 같은 GAN 프리셋을 여세요.</translation>
+        </message>
+        <message>
+            <source>This view draws a GAN on 2D points; this one makes samples of shape {shape}: its images are in the GAN images tab.</source>
+            <translation>이 보기는 2D 점의 GAN을 그립니다. 이 GAN은 모양이 {shape}인 샘플을 만듭니다: 그 이미지는 GAN 이미지 탭에 있습니다.</translation>
+        </message>
+        <message>
             <source>generated</source>
             <translation>생성된 샘플</translation>
+        </message>
+        <message>
+            <source>where G pushes</source>
+            <translation>G가 미는 방향</translation>
         </message>
         <message>
             <source>modes covered: {n} of {m}</source>
@@ -974,6 +1064,25 @@ or drop an image</source>
         <message>
             <source>D: P(real)</source>
             <translation>D: P(진짜)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GANStepActions</name>
+        <message>
+            <source>Step &amp;discriminator</source>
+            <translation>판별자 한 스텝(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Train only the discriminator, one step, then pause (Shift+F10)</source>
+            <translation>판별자만 한 스텝 학습하고 일시 정지합니다 (Shift+F10)</translation>
+        </message>
+        <message>
+            <source>Step &amp;generator</source>
+            <translation>생성자 한 스텝(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Train only the generator, one step, then pause (Ctrl+F10)</source>
+            <translation>생성자만 한 스텝 학습하고 일시 정지합니다 (Ctrl+F10)</translation>
         </message>
     </context>
     <context>
@@ -3159,6 +3268,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>GAN 타깃: 각 모드의 표준편차 (moons와 line은 둘레 잡음의 표준편차)</translation>
         </message>
         <message>
+            <source>gan_digits: which digit the real images show (all: the ten of them)</source>
+            <translation>gan_digits: 진짜 이미지가 보여 줄 숫자 (all: 10개 숫자 모두)</translation>
+        </message>
+        <message>
             <source>2D data: feed x₁ to the network</source>
             <translation>2D 데이터: 신경망에 x₁ 넣기</translation>
         </message>
@@ -3249,6 +3362,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>spread</source>
             <translation>퍼짐</translation>
+        </message>
+        <message>
+            <source>digit</source>
+            <translation>숫자</translation>
         </message>
         <message>
             <source>x1</source>

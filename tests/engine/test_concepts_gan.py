@@ -31,3 +31,15 @@ def test_gan_ring_covers_the_ring():
 def test_a_too_fast_generator_collapses():
     report = trained("concept_gan_mode_collapse")
     assert report["modes_covered"] <= 2
+
+
+def test_the_digit_generator_learns_the_pixel_histogram():
+    from playground.engine.gan_metrics import histogram_distance, latents
+
+    model = model_from_preset(PRESETS / "concept_gan_digits.json")
+    real = model.load_data()[0].x_val
+    z = latents(model, 500)
+    before = histogram_distance(model.generate(z), real)
+    assert Trainer(model).run().status == "finished"
+    after = histogram_distance(model.generate(z), real)
+    assert after < before / 2, (before, after)

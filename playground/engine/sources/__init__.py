@@ -7,3 +7,4 @@ from playground.engine.sources import points  # noqa: F401  (registers the drawn
 __all__ = ["GENERATED", "DatasetError", "Generated", "GeneratedSource", "register_source", "source_params"]
 from playground.engine.sources import text  # noqa: E402, F401  (skipgram, cbow, text_tokens, ...)
 from playground.engine.sources import gan2d  # noqa: E402,F401
+from playground.engine.sources import gan_digits  # noqa: E402,F401

@@ -90,7 +90,11 @@ def shot_panel(window, name: str):
     if name not in panels:
         raise ValueError(f"--view {name}: no such view; choose one of "
                          f"{', '.join((*VIEWS, *CANVAS_VIEWS, *panels))}")
-    return panels[name]
+    named = [p for p in window.training.panels if p.view_name == name]  # 2D or image GAN: the one that applies
+    a = window.document.analysis
+    shape = a.shapes.get(a.dataset) if a.dataset else None
+    fits = [p for p in named if shape is not None and p.note(a, window.document.graph, shape) is None]
+    return (fits or named)[0]
 
 
 def save_shot(preset: Path, out: Path, size: QSize, view: str = "editor", train_steps: int = 0,

@@ -27,20 +27,23 @@ from playground.ui.plots.digit_pad import DigitPanel
 from playground.ui.plots.embeddings import EmbeddingPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.gan import GANPanel
+from playground.ui.plots.gan_curves import GANCurvesPanel
+from playground.ui.plots.gan_images import GANImagesPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.neurons import NeuronPanel
 from playground.ui.plots.sequences import GatesPanel, HiddenStatePanel, SinePanel
 from playground.ui.plots.weights import WeightHistogramPanel
+from playground.ui.training.gan_steps import GANStepActions
 from playground.ui.training.speed import SpeedControl, speed_label
 from playground.ui.training.threads_menu import EngineThreadsMenu
 from playground.ui.training.worker import TrainingSetup, TrainingWorker
 
 SHUTDOWN_MS = 1500
 ICONS = {"reset": "reset_weights"}  # toolbar icons named otherwise than their actions
-CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel)
+CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel, GANCurvesPanel)
 IMAGE_PANELS = (DecisionBoundaryPanel, NeuronPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
                 SamplePredictionsPanel, DigitPanel, EmbeddingPanel, HiddenStatePanel, GatesPanel, SinePanel,
-                GANPanel)
+                GANPanel, GANImagesPanel)
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = QT_TRANSLATE_NOOP("TrainingController", "Ready to train (F5)")
 NOT_READY = QT_TRANSLATE_NOOP("TrainingController", "Fix the problems to train")
@@ -138,6 +141,7 @@ class TrainingController(OneWorkerAtATime, QObject):
             if name == "train":
                 self.toolbar.addWidget(self.speed)
         self.actions["pause"].setCheckable(True)
+        self.gan_steps = GANStepActions(self, menu, before=self.actions["stop"])
         menu.addSeparator()
         menu.addMenu(self.speed.menu(w))
         self.engine_threads = EngineThreadsMenu(w)
@@ -208,15 +212,17 @@ class TrainingController(OneWorkerAtATime, QObject):
                 tabs.setCurrentWidget(panel)
 
     def _show_relevant_view(self) -> None:
-        """Front the network view that says most about this kind of network: of the views that
-        apply to it, the one whose class ranks highest (``PlotPanel.front_rank``)."""
+        """Front, in each dock, the view that says most about this kind of network: of the views
+        that apply to it, the one whose class ranks highest (``PlotPanel.front_rank``)."""
         a = self.document.analysis
         shape = a.shapes.get(a.dataset) if a.dataset else None
         if shape is None:
             return
         fits = [p for p in self.panels if p.front_rank and p.note(a, self.document.graph, shape) is None]
-        if fits:
-            self.show_panel(max(fits, key=lambda p: p.front_rank))
+        for tabs in (self.curve_tabs, self.view_tabs):  # each dock fronts its own best view
+            mine = [p for p in fits if tabs.indexOf(p) >= 0]
+            if mine:
+                self.show_panel(max(mine, key=lambda p: p.front_rank))
 
     def _forget_previous_network(self) -> None:
         """Another network (or New) replaces this one: no view, weight or status of the previous
