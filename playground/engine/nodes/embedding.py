@@ -49,7 +49,7 @@ class Embedding(NodeType):
         n, t = (int(v) for v in bad[0])
         value = ids[n, t]
         shown = f"{value:g}" if ids.dtype.kind == "f" else str(value)
-        fix = (f"raise vocab_size to {int(ids.max()) + 1} or check the data"
+        fix = (f"raise vocab_size to {int(np.nanmax(ids)) + 1} or check the data"
                if value >= vocab and value == int(value) else "check the data")
         return n, (f"position {t}: token id {shown} is outside the vocabulary of {vocab} "
                    f"(ids 0..{vocab - 1}); {fix}")
