@@ -38,6 +38,17 @@ class Dataset:
     num_classes: int | None  # None for regression
     input_shape: tuple[int, ...]
     meta: dict | None = None  # what a generated source tells the views (vocabulary, modes, ...)
+    # Where each sample sits in the user's file, for messages: per part (train, val) the array's
+    # name in the file and the sample's row in it. None for data that is not read from a file.
+    origin: tuple[tuple[str, np.ndarray], tuple[str, np.ndarray]] | None = None
+
+    def place(self, part: int, i: int) -> str:
+        """Sample ``i`` of the training (0) or validation (1) part as the user finds it: its row in
+        the file (``x[137]``), else ``training sample 15``."""
+        if self.origin is None:
+            return f"{('training', 'validation')[part]} sample {i}"
+        array, rows = self.origin[part]
+        return f"{array}[{int(rows[i])}]"
 
     @property
     def is_classification(self) -> bool:
@@ -587,18 +598,24 @@ def _val_count(n: int, val_fraction: float, name: str) -> int:
     return min(max(round(n * val_fraction), 1), n - 1)
 
 
-def _split(name: str, table: _Table, samples: int, val_fraction: float, seed: int) -> Dataset:
-    """A seeded permutation picks the subset (samples > 0) and then the validation part."""
+def _split(name: str, table: _Table, samples: int, val_fraction: float, seed: int,
+           named: bool = False) -> Dataset:
+    """A seeded permutation picks the subset (samples > 0) and then the validation part;
+    ``named``: the file names its arrays (npz), so the Dataset keeps each sample's ``origin``."""
     rng = _rng(seed, "split")
     if table.val is not None:
-        return _keep_file_split(name, table, samples, rng)
+        ds = _keep_file_split(name, table, samples, rng)
+        if not named:
+            ds.origin = None
+        return ds
     order = rng.permutation(len(table.x))
     if 0 < samples < len(order):
         order = order[:samples]
     n_val = _val_count(len(order), val_fraction, name)
     val, train = order[:n_val], order[n_val:]
     return Dataset(name, table.x[train], table.y[train], table.x[val], table.y[val],
-                   table.num_classes, tuple(table.x.shape[1:]))
+                   table.num_classes, tuple(table.x.shape[1:]),
+                   origin=(("x", train), ("x", val)) if named else None)
 
 
 def _keep_file_split(name: str, table: _Table, samples: int, rng: np.random.Generator) -> Dataset:
@@ -614,7 +631,8 @@ def _keep_file_split(name: str, table: _Table, samples: int, rng: np.random.Gene
         train = np.sort(rng.permutation(n_train)[: samples - keep_val])
         val = np.sort(rng.permutation(n_val)[:keep_val])
     return Dataset(name, table.x[train], table.y[train], x_val[val], y_val[val],
-                   table.num_classes, tuple(table.x.shape[1:]))
+                   table.num_classes, tuple(table.x.shape[1:]),
+                   origin=(("x_train", train), ("x_val", val)))
 
 
 def _standardise(ds: Dataset) -> None:
@@ -685,7 +703,7 @@ def load(source: str, *, samples: int = 0, noise: float = 0.0, val_fraction: flo
         return _split(source, table, 0, val_fraction, seed)
     table = _read_source(source, path, labels_path, label_column, base_dir)
     name = path if source in FILE_SOURCES else source
-    ds = _split(name, table, samples, val_fraction, seed)
+    ds = _split(name, table, samples, val_fraction, seed, named=source == "npz")
     if source == "iris":
         _standardise(ds)
     return ds

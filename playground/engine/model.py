@@ -11,7 +11,7 @@ from typing import Any, Callable
 import numpy as np
 
 from playground.engine import weights_io
-from playground.engine.datasets import Dataset
+from playground.engine.datasets import Dataset, DatasetError
 from playground.engine.eval_ops import EvalOps
 from playground.engine.flat_params import flatten_parameters
 from playground.engine.fused_chain import FusedChain
@@ -137,9 +137,27 @@ class Model:
         """The Dataset node's data (cast to the model dtype) and its train/val targets."""
         node = self.graph.nodes[self.input_node]
         data = node_type(node.type).load({**node.params, **overrides}, self.base_dir)
+        self._check_inputs(data)
         data.x_train = data.x_train.astype(self.dtype, copy=False)
         data.x_val = data.x_val.astype(self.dtype, copy=False)
         return data, self.targets(data.y_train), self.targets(data.y_val)
+
+    def _check_inputs(self, data: Dataset) -> None:
+        """Refuse, before training, data a layer fed by the dataset cannot take (a token id
+        outside an Embedding's vocabulary), naming the file and the sample's row in it."""
+        if self.features is not None:
+            return
+        for nid in self.layers:
+            if self.sources[nid] != [self.input_node]:
+                continue
+            node = self.graph.nodes[nid]
+            t = node_type(node.type)
+            for part, x in enumerate((data.x_train, data.x_val)):
+                problem = t.input_problem(x, node.params)
+                if problem:
+                    i, what = problem
+                    raise DatasetError(f"{data.name}: {data.place(part, i)}, {what} "
+                                       f"(node '{nid}', {t.display_name()})")
 
     def _run(self, x: np.ndarray, training: bool, ops: dict[str, Op] | None = None) -> dict[str, np.ndarray]:
         ops = self.ops if ops is None else ops

@@ -109,6 +109,13 @@ class NodeType:
         return x
 
     @classmethod
+    def input_problem(cls, x: np.ndarray, p: dict[str, Any]) -> tuple[int, str] | None:
+        """A value of the loaded data (N, *shape) this node cannot take when fed by the dataset:
+        (sample, what and where inside it), or None. Checked once as the data loads, so the
+        message names the file and row instead of a batch position mid-training."""
+        return None
+
+    @classmethod
     def build(cls, shapes: list[Shape], p: dict[str, Any], rng: np.random.Generator,
               dtype: np.dtype) -> Any:
         """The engine op for this node (an ``Op`` for layers and activations)."""

@@ -3,7 +3,7 @@ outside the vocabulary, and a bag-of-embeddings classifier that learns."""
 import numpy as np
 import pytest
 
-from playground.engine import Graph, GraphError, Model
+from playground.engine import DatasetError, Graph, Model
 from playground.engine.ops.embedding import EmbeddingOp, MeanOverTimeOp, TokenError
 
 
@@ -73,9 +73,28 @@ def test_a_bag_of_embeddings_classifier_learns(tmp_path):
     assert model.evaluate(data.x_val, y_val)[1] > 0.9
 
 
-def test_training_on_ids_beyond_the_vocabulary_names_the_node(tmp_path):
-    model = Model.from_preset(_bag_graph(_bags(tmp_path, 12), 10), seed=0)
-    data, y, _ = model.load_data()
-    with pytest.raises(GraphError, match=r"^node 'emb' \(Embedding\): token id 1[01] \(sample \d+, "
-                                         r"position \d\) is outside the vocabulary of 10"):
-        model.train_step(data.x_train, y, model.make_optimizer())
+def test_ids_beyond_the_vocabulary_are_refused_as_the_data_loads_naming_the_file_row(tmp_path):
+    """Not mid-training at a batch position: the row of x in the user's file, before any step."""
+    path = _bags(tmp_path, 10)
+    with np.load(path) as f:
+        x, y = f["x"].copy(), f["y"].copy()
+    x[137, 4] = 12
+    np.savez(path, x=x, y=y)
+    model = Model.from_preset(_bag_graph(path, 10), seed=0)
+    with pytest.raises(DatasetError, match=r"bags\.npz: x\[137\], position 4: token id 12 is outside the "
+                                           r"vocabulary of 10 \(ids 0\.\.9\); raise vocab_size to 13 "
+                                           r"or check the data \(node 'emb', Embedding\)$"):
+        model.load_data()
+
+
+def test_a_negative_id_in_the_validation_array_of_a_split_file_is_named_there(tmp_path):
+    rng = np.random.default_rng(0)
+    x_val = rng.integers(0, 10, (40, 6))
+    x_val[7, 2] = -1  # sequences padded with -1 instead of a token of their own
+    path = tmp_path / "split.npz"
+    np.savez(path, x_train=rng.integers(0, 10, (160, 6)), y_train=rng.integers(0, 2, 160),
+             x_val=x_val, y_val=rng.integers(0, 2, 40))
+    model = Model.from_preset(_bag_graph(path, 10), seed=0)
+    with pytest.raises(DatasetError, match=r"split\.npz: x_val\[7\], position 2: token id -1 is outside "
+                                           r"the vocabulary of 10 \(ids 0\.\.9\); check the data"):
+        model.load_data()

@@ -40,6 +40,21 @@ class Embedding(NodeType):
         return rng.integers(0, p["vocab_size"], (batch, *shape))
 
     @classmethod
+    def input_problem(cls, x, p):
+        ids = x.reshape(len(x), -1)
+        vocab = p["vocab_size"]
+        bad = np.argwhere((ids != np.floor(ids)) | (ids < 0) | (ids >= vocab))
+        if not len(bad):
+            return None
+        n, t = (int(v) for v in bad[0])
+        value = ids[n, t]
+        shown = f"{value:g}" if ids.dtype.kind == "f" else str(value)
+        fix = (f"raise vocab_size to {int(np.nanmax(ids)) + 1} or check the data"
+               if value >= vocab and value == int(value) else "check the data")
+        return n, (f"position {t}: token id {shown} is outside the vocabulary of {vocab} "
+                   f"(ids 0..{vocab - 1}); {fix}")
+
+    @classmethod
     def build(cls, shapes, p, rng, dtype):
         table = rng.standard_normal((p["vocab_size"], p["dim"])) * p["init_std"]
         return EmbeddingOp(np.ascontiguousarray(table, dtype=dtype))
