@@ -16,6 +16,7 @@ from playground import bench
 from playground.commands import compare, gui
 from playground.commands.common import (UserError, check_output, display_missing, preset_path,
                                         write_failed)
+from playground.commands.interrupt import ctrl_c_raises_interrupted
 from playground.progress import ProgressBar
 
 EXIT_USAGE = 2
@@ -230,7 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         set_threads(args.threads)
     try:
-        return _fail_on_user_errors(args.func if args.command else cmd_gui)(args)
+        with ctrl_c_raises_interrupted():
+            return _fail_on_user_errors(args.func if args.command else cmd_gui)(args)
     except KeyboardInterrupt:
         print("playground: interrupted", file=sys.stderr)
         return 130

@@ -19,10 +19,12 @@ def chain(g: Graph, after: tuple[str, str], layers: list[Layer]) -> str:
     return after[0]
 
 
-def finish(g: Graph, out: str, loss: str = "CCE", optimizer: str = "SGD") -> Graph:
-    """Train ``out`` against the labels of the node "data" with ``loss`` and ``optimizer``."""
+def finish(g: Graph, out: str, loss: str = "CCE", optimizer: str = "SGD",
+           opt_params: dict[str, Any] | None = None) -> Graph:
+    """Train ``out`` against the labels of the node "data" with ``loss`` and ``optimizer`` (its
+    ``opt_params`` set)."""
     g.add_node(loss, node_id="loss")
-    g.add_node(optimizer, node_id="opt")
+    g.add_node(optimizer, opt_params, node_id="opt")
     g.connect(out, "out", "loss", "pred")
     g.connect("data", "y", "loss", "target")
     g.connect("loss", "loss", "opt", "loss")

@@ -143,11 +143,10 @@ class ComparePlan:
 
 
 def _check_one_network(graph: Graph) -> None:
-    """A comparison trains one network per run; a loss with several outputs trains networks in
-    turns (a GAN's discriminator and generator), which it cannot compare yet."""
+    """A comparison trains one network per run, not networks trained in turns by one loss."""
     for node in graph.nodes.values():
         t = node_type(node.type)
-        if t is not None and t.is_loss and len(t.outputs) > 1:
+        if t is not None and t.trains_in_turns:
             raise CompareError(f"node '{node.id}' ({t.display_name()}) trains networks in turns, "
                                "which cannot be compared yet: train it in the training view or "
                                "with playground train")

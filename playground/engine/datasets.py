@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from playground.engine.sources import GENERATED, DatasetError
+from playground.engine.sources.base import read_file
 from playground.paths import ASSETS_DIR
 
 
@@ -240,15 +241,8 @@ def _need_path(source: str, path: str, param: str = "path") -> None:
 
 
 def _read_bytes(p: Path, name: str) -> bytes:
-    """The whole file, with the usual failures turned into DatasetError."""
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise DatasetError(f"{name}: file not found (looked for {p.absolute()})") from None
-    except IsADirectoryError:
-        raise DatasetError(f"{name}: is a folder, not a file") from None
-    except OSError as e:
-        raise DatasetError(f"{name}: cannot be read ({e.strerror or e})") from None
+    """The whole file, refused when empty."""
+    data = read_file(p, name)
     if not data:
         raise DatasetError(f"{name}: the file is empty")
     return data

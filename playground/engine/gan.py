@@ -54,6 +54,7 @@ class GANModel:
     """Both networks as engine ops; parameters named "<node id>.<param>" as in ``Model``."""
 
     num_classes = None  # the loop reports losses, no accuracy
+    one_network = False  # two networks, trained in turns: no canvas previews or wire norms
     penalty = None  # the layers' L1/L2 terms are not applied to a GAN's networks
     last_penalty = 0.0
 

@@ -52,6 +52,10 @@ class Model:
     Parameters are named "<node id>.<param>" (e.g. "dense1.W"): stable across runs and files.
     """
 
+    # One feed-forward network from the Dataset node to the loss: the canvas previews and the wire
+    # norms follow its forward and backward passes (a model of networks trained in turns says False).
+    one_network = True
+
     def __init__(self, graph: Graph, analysis: Analysis, seed: int | None = None,
                  dtype: Any = np.float32, base_dir: str | None = None) -> None:
         self.graph, self.analysis, self.base_dir = graph, analysis, base_dir

@@ -166,8 +166,8 @@ def wire_norms(model: Model, x: np.ndarray, y: np.ndarray) -> dict[str, WireNorm
 
 def preview_probe(model: Model, data) -> dict[str, NodePreview]:
     """The training worker's probe for the canvas previews: the first validation samples (none
-    for a model that is not one feed-forward network, such as a GAN's two)."""
-    if not isinstance(model, Model):
+    for a model that is not one feed-forward network)."""
+    if not model.one_network:
         return {}
     return node_previews(model, preview_samples(model, data.x_val))
 
@@ -175,6 +175,6 @@ def preview_probe(model: Model, data) -> dict[str, NodePreview]:
 def wire_norms_probe(model: Model, data) -> dict[str, WireNorms] | None:
     """The training worker's probe for the wire norms: the batch the last step trained on (none
     for a model that is not one feed-forward network)."""
-    if not isinstance(model, Model) or model.last_batch is None:
+    if not model.one_network or model.last_batch is None:
         return None
     return wire_norms(model, *model.last_batch)

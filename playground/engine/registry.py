@@ -55,6 +55,7 @@ class NodeType:
     is_extra_source: ClassVar[bool] = False  # a source beside the graph's one Dataset (GAN noise)
     is_loss: ClassVar[bool] = False
     is_optimizer: ClassVar[bool] = False
+    trains_in_turns: ClassVar[bool] = False  # a loss whose outputs each train their own network, in turns
     torch_exportable: ClassVar[bool] = True  # the PyTorch export knows how to write it
     is_spatial_filter: ClassVar[bool] = False  # its weight is a bank of image filters (out, in, kh, kw)
     is_token_table: ClassVar[bool] = False  # its weight holds one vector per token (vocab, dim)

@@ -208,10 +208,14 @@ def test_closed_stdout_prints_no_traceback():
     assert "Traceback" not in err and "BrokenPipe" not in err
 
 
-def test_ctrl_c_during_training_prints_no_traceback():
+@pytest.mark.parametrize("cache", ["shared", "cold"])
+def test_ctrl_c_during_training_prints_no_traceback(cache, tmp_path):
+    """A cold cache: Ctrl+C lands while the first step compiles the kernels (through exec'd code,
+    after which ``python -m`` used to exit by SIGINT, -2, although the CLI had caught it)."""
+    changes = {"NUMBA_CACHE_DIR": str(tmp_path / "cache")} if cache == "cold" else {}
     proc = subprocess.Popen([sys.executable, "-m", "playground", "train", "spiral", "--epochs",
                              "100000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env(), text=True)
+                            env=env(**changes), text=True)
     try:
         first = proc.stderr.readline()  # the first progress line: training has started
         assert "step" in first, first
@@ -221,6 +225,27 @@ def test_ctrl_c_during_training_prints_no_traceback():
     finally:
         proc.kill()
     assert "Traceback" not in rest and "interrupted" in rest
+
+
+# Ctrl+C while code run by exec is on the stack, as when Numba compiles the first step's kernels:
+# after that, CPython's `python -m` exits by SIGINT (-2) even though main() caught the interrupt.
+INTERRUPT_IN_EXEC = """
+from playground import cli
+
+def train_compiling(args):
+    exec("import os, signal, time\\nos.kill(os.getpid(), signal.SIGINT)\\ntime.sleep(30)")
+
+cli.cmd_train = train_compiling
+raise SystemExit(cli.main(["train", "xor"]))
+"""
+
+
+def test_ctrl_c_inside_exec_run_code_exits_130(tmp_path):
+    (tmp_path / "interrupt_in_exec.py").write_text(INTERRUPT_IN_EXEC)
+    result = subprocess.run([sys.executable, "-m", "interrupt_in_exec"], cwd=tmp_path, env=env(),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "playground: interrupted\n"
 
 
 # -- progress ------------------------------------------------------------------------------------

@@ -156,3 +156,8 @@ def test_cli_bad_input_one_line_exit_2(args, message, capsys):
     assert main(["compare", "xor", "--epochs", "1", "--quiet", *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.strip().count("\n") == 0
+
+
+def test_networks_trained_in_turns_are_refused_before_any_model_is_built():
+    with pytest.raises(CompareError, match="^node 'gan' .* trains networks in turns"):
+        Comparison(PRESETS_DIR / "gan_ring.json", [RunSpec("adam", "adam")])

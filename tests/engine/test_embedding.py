@@ -5,6 +5,7 @@ import pytest
 
 from playground.engine import DatasetError, Graph, Model
 from playground.engine.ops.embedding import EmbeddingOp, MeanOverTimeOp, TokenError
+from tests.graphs import chain, finish
 
 
 def test_lookup_picks_rows_and_backward_adds_up_repeated_tokens():
@@ -38,19 +39,10 @@ def test_mean_over_time_averages_steps_and_spreads_the_gradient():
 def _bag_graph(path, vocab):
     g = Graph("bag")
     g.add_node("Dataset", {"source": "npz", "path": str(path)}, node_id="data")
-    chain = [("Embedding", {"vocab_size": vocab, "dim": 4}, "emb"), ("MeanOverTime", {}, "mean"),
-             ("Dense", {"units": 2}, "dense"), ("Softmax", {}, "out")]
-    prev = ("data", "x")
-    for typ, params, nid in chain:
-        g.add_node(typ, params, node_id=nid)
-        g.connect(*prev, nid, "in")
-        prev = (nid, "out")
-    g.add_node("CCE", node_id="loss")
-    g.add_node("Adam", {"batch_size": 16, "lr": 0.05}, node_id="opt")
-    g.connect("out", "out", "loss", "pred")
-    g.connect("data", "y", "loss", "target")
-    g.connect("loss", "loss", "opt", "loss")
-    return g
+    out = chain(g, ("data", "x"), [("Embedding", {"vocab_size": vocab, "dim": 4}, "emb"),
+                                   ("MeanOverTime", {}, "mean"), ("Dense", {"units": 2}, "dense"),
+                                   ("Softmax", {}, "out")])
+    return finish(g, out, "CCE", "Adam", {"batch_size": 16, "lr": 0.05})
 
 
 def _bags(tmp_path, top):

@@ -19,6 +19,7 @@ from playground.engine.gan import is_gan
 from playground.engine.ops.activations import IdentityOp
 from playground.engine.registry import REGISTRY, NodeType, register
 from playground.paths import PRESETS_DIR
+from tests.graphs import chain, finish
 
 # GAN presets have no PyTorch export yet (two modules and their alternating loop: issue 20)
 PRESETS = sorted(p.stem for p in PRESETS_DIR.glob("*.json") if not is_gan(load_preset(p)))
@@ -30,14 +31,9 @@ def every_layer_graph():
     """One graph that uses every layer and activation type the exporter has to translate."""
     g = Graph("all layers")
     g.add_node("Dataset", {"source": "digits"}, node_id="data")
-    chain = [("Conv2D", {"channels": 4, "kernel": 3, "stride": 2, "padding": "same"}, "conv-a"),
-             ("BatchNorm", {}, "bn"), ("ELU", {"alpha": 0.7}, "elu"),
-             ("Conv2D", {"channels": 4, "kernel": 3, "padding": "same"}, "class")]
-    prev = ("data", "x")
-    for t, p, nid in chain:
-        g.add_node(t, p, node_id=nid)
-        g.connect(*prev, nid, "in")
-        prev = (nid, "out")
+    chain(g, ("data", "x"), [("Conv2D", {"channels": 4, "kernel": 3, "stride": 2, "padding": "same"}, "conv-a"),
+                             ("BatchNorm", {}, "bn"), ("ELU", {"alpha": 0.7}, "elu"),
+                             ("Conv2D", {"channels": 4, "kernel": 3, "padding": "same"}, "class")])
     g.add_node("Add", node_id="add")
     g.connect("class", "out", "add", "in")
     g.connect("elu", "out", "add", "in")
@@ -48,20 +44,11 @@ def every_layer_graph():
     g.connect("add", "out", "avgpool", "in")
     g.connect("minpool", "out", "cat", "in")
     g.connect("avgpool", "out", "cat", "in")
-    tail = [("Flatten", {}, "x"), ("Dense", {"units": 12}, "dense"), ("PReLU", {}, "prelu"),
-            ("Dropout", {"rate": 0.3}, "drop"), ("LeakyReLU", {"alpha": 0.1}, "leaky"),
-            ("Dense", {"units": 10}, "logits"), ("Softmax", {}, "out")]
-    prev = ("cat", "out")
-    for t, p, nid in tail:
-        g.add_node(t, p, node_id=nid)
-        g.connect(*prev, nid, "in")
-        prev = (nid, "out")
-    g.add_node("CCE", node_id="loss")
-    g.add_node("Adam", node_id="opt")
-    g.connect("out", "out", "loss", "pred")
-    g.connect("data", "y", "loss", "target")
-    g.connect("loss", "loss", "opt", "loss")
-    return g
+    out = chain(g, ("cat", "out"), [("Flatten", {}, "x"), ("Dense", {"units": 12}, "dense"),
+                                    ("PReLU", {}, "prelu"), ("Dropout", {"rate": 0.3}, "drop"),
+                                    ("LeakyReLU", {"alpha": 0.1}, "leaky"),
+                                    ("Dense", {"units": 10}, "logits"), ("Softmax", {}, "out")])
+    return finish(g, out, "CCE", "Adam")
 
 
 def preset(name):

@@ -4,8 +4,6 @@ float64 finite-difference gradients, preset round-trip, fused chain = op-by-op w
 the PyTorch export computes the engine's forward. A new node type is covered by being registered."""
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 import pytest
 
@@ -13,6 +11,8 @@ from playground.engine import Graph, Model, load_preset, save_preset
 from playground.engine.ops.activations import ActivationOp
 from playground.engine.registry import ROLES, ShapeError, node_type, node_types
 from tests.engine.gradcheck import check_op, numeric_grad
+from tests.engine.torch_twin import exported_outputs
+from tests.graphs import chain, finish
 
 CANDIDATE_INPUTS = [(6,), (4, 3), (2, 6, 6)]  # a flat vector, a short sequence, a small image
 LAYERS = [t for t in node_types() if t.is_layer]
@@ -125,34 +125,17 @@ def graph_around(t, folder):
         g.add_node("Flatten", node_id="flat")
         g.connect(*prev, "flat", "in")
         prev = ("flat", "out")
-    for typ, params, nid in (("Dense", {"units": 2}, "dense"), ("Softmax", {}, "out")):
-        g.add_node(typ, params, node_id=nid)
-        g.connect(*prev, nid, "in")
-        prev = (nid, "out")
-    g.add_node("CCE", node_id="loss")
-    g.add_node("SGD", {"batch_size": 8}, node_id="opt")
-    g.connect("out", "out", "loss", "pred")
-    g.connect("data", "y", "loss", "target")
-    g.connect("loss", "loss", "opt", "loss")
-    return g
+    out = chain(g, prev, [("Dense", {"units": 2}, "dense"), ("Softmax", {}, "out")])
+    return finish(g, out, "CCE", "SGD", {"batch_size": 8})
 
 
 def chain_graph(t):
     """data -> Dense(5) -> t -> Dense(1) -> Sigmoid -> BCE: the shape of the fused Dense chain."""
     g = Graph("chain")
     g.add_node("Dataset", {"source": "circle", "samples": 60}, node_id="data")
-    chain = [("Dense", {"units": 5}), (t.type_name, {}), ("Dense", {"units": 1}), ("Sigmoid", {})]
-    prev = ("data", "x")
-    for i, (typ, params) in enumerate(chain):
-        g.add_node(typ, params, node_id=f"n{i}")
-        g.connect(*prev, f"n{i}", "in")
-        prev = (f"n{i}", "out")
-    g.add_node("BCE", node_id="loss")
-    g.add_node("Adam", {"batch_size": 10}, node_id="opt")
-    g.connect(*prev, "loss", "pred")
-    g.connect("data", "y", "loss", "target")
-    g.connect("loss", "loss", "opt", "loss")
-    return g
+    layers = [("Dense", {"units": 5}), (t.type_name, {}), ("Dense", {"units": 1}), ("Sigmoid", {})]
+    out = chain(g, ("data", "x"), [(typ, params, f"n{i}") for i, (typ, params) in enumerate(layers)])
+    return finish(g, out, "BCE", "Adam", {"batch_size": 10})
 
 
 CHAINABLE = [t for t in LAYERS if tensor_inputs(t) == 1 and example_shapes(t) == ([(6,)], (6,))]
@@ -185,23 +168,11 @@ def test_fused_chain_computes_what_the_ops_compute(t):
 
 @pytest.mark.parametrize("t", LAYERS, ids=ids(LAYERS))
 def test_pytorch_export_computes_the_engine_forward(t, tmp_path):
-    torch = pytest.importorskip("torch")
-    from playground.engine.export_torch import torch_script
-
+    pytest.importorskip("torch")
     model = Model.from_preset(graph_around(t, tmp_path), seed=1)
     data, y, _ = model.load_data()
     opt = model.make_optimizer()
     for i in range(3):  # move weights and BatchNorm statistics away from their initial values
         model.train_step(data.x_train[i * 8:(i + 1) * 8], y[i * 8:(i + 1) * 8], opt)
-    source, state = torch_script(model, "weights.npz")
-    (tmp_path / "exported.py").write_text(source)
-    spec = importlib.util.spec_from_file_location("exported", tmp_path / "exported.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    net = module.Net()
-    net.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in state.items()})
-    net.eval()
-    x = torch.from_numpy(data.x_val[:16])
-    with torch.no_grad():
-        theirs = (net.predict(x) if hasattr(net, "predict") else net(x)).numpy()
-    np.testing.assert_allclose(theirs, model.forward(data.x_val[:16]), atol=1e-5)
+    np.testing.assert_allclose(exported_outputs(model, data.x_val[:16], tmp_path),
+                               model.forward(data.x_val[:16]), atol=1e-5)

@@ -116,3 +116,14 @@ def test_the_op_copies_of_each_batch_size_are_made_once_per_network():
     assert previews["n0"].grads["W"] is not model.ops["n0"].grads["W"]  # gradients of their own
     model.reset(1)
     assert node_stats._own_ops(model, 256) is not previews
+
+
+def test_networks_trained_in_turns_get_no_previews_or_wire_norms():
+    from playground.engine.gan import GANModel
+    from playground.paths import PRESETS_DIR
+
+    model = GANModel.from_preset(PRESETS_DIR / "gan_ring.json")
+    trainer = Trainer(model, max_steps=2)
+    trainer.run()
+    assert node_stats.preview_probe(model, trainer.data) == {}
+    assert node_stats.wire_norms_probe(model, trainer.data) is None

@@ -1,6 +1,5 @@
 """Recurrent layers on sequences: shapes and messages, per-step Dense, gradients through time,
 thread-independent results, the PyTorch export of sequence outputs, and the sequence sources."""
-import importlib.util
 
 import numpy as np
 import pytest
@@ -10,6 +9,7 @@ from playground.engine.graph import GraphError
 from playground.engine.ops.recurrent import RecurrentOp
 from playground.engine.registry import node_type, node_types, shape_text
 from tests.engine.gradcheck import check_op
+from tests.engine.torch_twin import exported_outputs
 
 RECURRENT = [t.type_name for t in node_types() if t.swap_group == "recurrent"]
 
@@ -140,7 +140,7 @@ def test_trace_gives_the_states_and_gates_of_one_sequence():
 
 @pytest.mark.parametrize("kind", RECURRENT)
 def test_pytorch_export_of_stacked_sequences_matches_the_engine(kind, tmp_path):
-    torch = pytest.importorskip("torch")
+    pytest.importorskip("torch")
     from playground.engine.export_torch import torch_script
 
     model = Model.from_preset(sequence_graph(kind, rnn={"return_sequences": True}, length=9, symbols=5), seed=3)
@@ -148,18 +148,10 @@ def test_pytorch_export_of_stacked_sequences_matches_the_engine(kind, tmp_path):
     opt = model.make_optimizer()
     for i in range(3):
         model.train_step(data.x_train[i * 16:(i + 1) * 16], y[i * 16:(i + 1) * 16], opt)
-    source, state = torch_script(model, "weights.npz")
+    source, _ = torch_script(model, "weights.npz")
     assert f"nn.{ {'SimpleRNN': 'RNN'}.get(kind, kind)}(" in source and "batch_first=True" in source
-    (tmp_path / "exported.py").write_text(source)
-    spec = importlib.util.spec_from_file_location("exported_seq", tmp_path / "exported.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    net = module.Net()
-    net.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in state.items()})
-    net.eval()
-    with torch.no_grad():
-        theirs = net.predict(torch.from_numpy(data.x_val)).numpy()
-    np.testing.assert_allclose(theirs, model.forward(data.x_val), atol=1e-4)
+    np.testing.assert_allclose(exported_outputs(model, data.x_val, tmp_path), model.forward(data.x_val),
+                               atol=1e-4)
 
 
 def test_sequence_sources_make_what_they_say():

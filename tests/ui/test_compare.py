@@ -235,25 +235,26 @@ def test_compare_numbers_show_their_range_and_refuse_values_outside_it(window, q
     assert "epochs: 1 to 100,000" in setup.epochs.toolTip() and setup.epochs.styleSheet()
 
 
-def test_gui_and_cli_compare_the_same_runs_for_every_bundled_preset(window, tmp_path):
-    """The Compare view and `playground compare PRESET` read the preset's settings alike."""
-    import subprocess
-    import sys
+def test_gui_and_cli_compare_the_same_runs_for_every_bundled_preset(window, tmp_path, capsys):
+    """The Compare view and `playground compare PRESET` read the preset's settings alike. The
+    command runs in this process (its main, as the console script calls it): one interpreter
+    start per preset would cost more than the comparisons; tests/cli start the real command."""
+    from playground.cli import main
 
     for path in sorted(PRESETS.glob("concept_*.json")) + [PRESETS / "xor.json"]:
         assert window.open_file(path)
         settle()
         gui = [(s.label, s.optimizer, s.hparams, s.batch_size)
                for s in window.compare.panel.setup_panel.specs()]
-        result = subprocess.run([sys.executable, "-m", "playground", "compare", str(path),
-                                 "--steps", "1", "--quiet", "--json"],
-                                capture_output=True, text=True, timeout=300)
+        capsys.readouterr()
+        code = main(["compare", str(path), "--steps", "1", "--quiet", "--json"])
+        out, err = capsys.readouterr()
         if "GANLoss" in path.read_text():  # networks trained in turns are refused in one line
-            assert result.returncode == 2 and "cannot be compared yet" in result.stderr, result.stderr
-            assert len(result.stderr.strip().splitlines()) == 1
+            assert code == 2 and "cannot be compared yet" in err, err
+            assert len(err.strip().splitlines()) == 1
             continue
-        assert result.returncode == 0, result.stderr
-        runs = json.loads(result.stdout.strip().splitlines()[-1])["runs"]
+        assert code == 0, err
+        runs = json.loads(out.strip().splitlines()[-1])["runs"]
         cli = [(r["label"], r["optimizer"], r["hparams"]) for r in runs]
         assert [g[:2] for g in gui] == [c[:2] for c in cli], path.name
         for (_, _, hparams, _), (_, _, used) in zip(gui, cli):

@@ -241,38 +241,47 @@ def test_ctrl_c_while_the_restore_question_is_open_keeps_that_work(tmp_path, set
         orphan.keep()
 
 
-QUIT_DISCARDING = textwrap.dedent("""
-    from PySide6.QtCore import QTimer
-    from playground.ui.shell import app as ui_app
+def on_xor(body: str) -> str:
+    """A child instance's script: ``body`` defines ``then(window)``, called once the real window
+    is up on presets/xor.json; the script exits with the app's exit code."""
+    return (textwrap.dedent("""
+        from PySide6.QtCore import QTimer
+        from playground.ui.shell import app as ui_app
+        """) + textwrap.dedent(body) + textwrap.dedent("""
+        QTimer.singleShot(0, lambda: then(ui_app.main_windows(ui_app.QApplication.instance())[0]))
+        raise SystemExit(ui_app.launch("presets/xor.json"))
+        """))
+
+
+def exits_quietly(script: str, tmp_path, settings_dir) -> None:
+    """Run ``script`` as a child instance: it exits 0 and prints no traceback."""
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT,
+                            env=child_env(tmp_path, settings_dir), capture_output=True, text=True,
+                            timeout=START_S)
+    assert result.returncode == 0, result.stderr
+    no_traceback(result.stderr)
+
+
+QUIT_DISCARDING = on_xor("""
     from playground.ui.common import dialogs
     from playground.ui.editor.edits import SetParam
 
     dialogs.ask_save_changes = lambda parent, name: dialogs.DISCARD
 
-    def edit_then_quit():
-        window = ui_app.main_windows(ui_app.QApplication.instance())[0]
+    def then(window):  # edit, then quit
         window.document.push(SetParam(window.document.graph, "dense1", "units", 5))
         QTimer.singleShot(100, window.actions.quit.trigger)
-
-    QTimer.singleShot(0, edit_then_quit)
-    raise SystemExit(ui_app.launch("presets/xor.json"))
 """)
 
 
 def test_quitting_with_discarded_edits_prints_nothing(tmp_path, settings_dir):
-    result = subprocess.run([sys.executable, "-c", QUIT_DISCARDING], cwd=ROOT,
-                            env=child_env(tmp_path, settings_dir), capture_output=True, text=True,
-                            timeout=START_S)
-    assert result.returncode == 0, result.stderr
-    no_traceback(result.stderr)
+    exits_quietly(QUIT_DISCARDING, tmp_path, settings_dir)
     assert list(settings_dir.glob("autosave*")) == []
 
 
-QUIT_WHILE_BUSY = textwrap.dedent("""
+QUIT_WHILE_BUSY = on_xor("""
     import time
-    from PySide6.QtCore import QTimer
     from playground.engine.model import Model
-    from playground.ui.shell import app as ui_app
 
     compile_once = Model.loss_and_grads
 
@@ -282,19 +291,11 @@ QUIT_WHILE_BUSY = textwrap.dedent("""
 
     Model.loss_and_grads = slow_first_call
 
-    def train_then_quit():
-        window = ui_app.main_windows(ui_app.QApplication.instance())[0]
+    def then(window):  # train, then quit
         window.training.actions["train"].trigger()
         QTimer.singleShot(300, window.actions.quit.trigger)
-
-    QTimer.singleShot(0, train_then_quit)
-    raise SystemExit(ui_app.launch("presets/xor.json"))
 """)
 
 
 def test_quitting_while_a_run_is_busy_in_a_kernel_prints_nothing(tmp_path, settings_dir):
-    result = subprocess.run([sys.executable, "-c", QUIT_WHILE_BUSY], cwd=ROOT,
-                            env=child_env(tmp_path, settings_dir), capture_output=True, text=True,
-                            timeout=START_S)
-    assert result.returncode == 0, result.stderr
-    no_traceback(result.stderr)
+    exits_quietly(QUIT_WHILE_BUSY, tmp_path, settings_dir)

@@ -2,8 +2,7 @@
 tokens into one vector for a Dense classifier."""
 from __future__ import annotations
 
-import numpy as np
-
+from playground.engine.init import init_weight
 from playground.engine.ops.embedding import EmbeddingOp, MeanOverTimeOp
 from playground.engine.params import float_param, int_param
 from playground.engine.registry import NodeType, ShapeError, register, shape_text
@@ -56,8 +55,7 @@ class Embedding(NodeType):
 
     @classmethod
     def build(cls, shapes, p, rng, dtype):
-        table = rng.standard_normal((p["vocab_size"], p["dim"])) * p["init_std"]
-        return EmbeddingOp(np.ascontiguousarray(table, dtype=dtype))
+        return EmbeddingOp(init_weight((p["vocab_size"], p["dim"]), "gaussian", p["init_std"], rng, dtype))
 
     @classmethod
     def torch_module(cls, shapes, p):

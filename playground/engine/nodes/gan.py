@@ -87,6 +87,7 @@ class GANLoss(NodeType):
     torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
     is_loss = True
+    trains_in_turns = True  # d_loss trains the discriminator, g_loss the generator
     params = (
         choice_param("kind", "minimax", ("minimax", "least_squares"),
                      "minimax: cross-entropy, the generator maximises log D(fake) (non-saturating); "

@@ -25,6 +25,12 @@ class _Loss(NodeType):
     preview = "loss"
     op_class: type[losses.LossOp] = losses.LossOp
     fuses = ""  # the activation whose logits this loss takes directly, for numerical stability
+    # What ``torch_loss`` and ``chain_kernel`` give: on the activation's output, and on the logits
+    # before the ``fuses`` activation (a loss that fuses none always takes the output).
+    torch_on_output: str | None = None
+    torch_on_logits: str | None = None
+    chain_on_output: Any = None
+    chain_on_logits: Any = None
 
     @classmethod
     def infer(cls, shapes, p):
@@ -56,13 +62,13 @@ class _Loss(NodeType):
         """Source of the PyTorch loss, called as ``loss(output, target)`` with the targets in this
         loss's form; ``fused``: the output is the logits before the activation named in ``fuses``.
         None: no PyTorch counterpart (the export refuses)."""
-        return None
+        return cls.torch_on_logits if fused and cls.fuses else cls.torch_on_output
 
     @classmethod
     def chain_kernel(cls, fused: bool) -> Any:
         """This loss's kernel for the fused Dense chain (``ops/losses.py``), given whether it takes
         the logits of its ``fuses`` activation; None: a chain ending in this loss is not fused."""
-        return None
+        return cls.chain_on_logits if fused and cls.fuses else cls.chain_on_output
 
 
 def _one_hot(labels: np.ndarray, k: int, dtype: np.dtype) -> np.ndarray:
@@ -77,14 +83,8 @@ class MSE(_Loss):
     title = "Mean squared error"
     help = "mean((prediction - target)^2): for regression; on classes it scores one-hot targets."
     op_class = losses.MSELoss
-
-    @classmethod
-    def torch_loss(cls, fused):
-        return "nn.MSELoss()"
-
-    @classmethod
-    def chain_kernel(cls, fused):
-        return losses.chain_mse
+    torch_on_output = "nn.MSELoss()"
+    chain_on_output = losses.chain_mse
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -109,16 +109,9 @@ class BCE(_Loss):
     help = "-[y log p + (1-y) log(1-p)]: for two classes with one sigmoid output."
     op_class = losses.BCELoss
     fuses = "Sigmoid"
-
-    @classmethod
-    def torch_loss(cls, fused):
-        if fused:
-            return "nn.BCEWithLogitsLoss()"
-        return "lambda p, y: nn.functional.binary_cross_entropy(p.clamp(1e-7, 1 - 1e-7), y)"
-
-    @classmethod
-    def chain_kernel(cls, fused):
-        return losses.chain_bce_logits if fused else None
+    torch_on_output = "lambda p, y: nn.functional.binary_cross_entropy(p.clamp(1e-7, 1 - 1e-7), y)"
+    torch_on_logits = "nn.BCEWithLogitsLoss()"
+    chain_on_logits = losses.chain_bce_logits
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -144,16 +137,9 @@ class CCE(_Loss):
     help = "-sum y log p with one-hot targets: for several classes after a softmax."
     op_class = losses.CCELoss
     fuses = "Softmax"
-
-    @classmethod
-    def torch_loss(cls, fused):
-        if fused:  # one-hot rows as class probabilities: the same -mean sum y log softmax(z)
-            return "nn.CrossEntropyLoss()"
-        return "lambda p, y: -(y * p.clamp(1e-7, 1).log()).sum() / len(p)"
-
-    @classmethod
-    def chain_kernel(cls, fused):
-        return losses.chain_cce_logits if fused else None
+    torch_on_output = "lambda p, y: -(y * p.clamp(1e-7, 1).log()).sum() / len(p)"
+    torch_on_logits = "nn.CrossEntropyLoss()"  # one-hot rows as class probabilities: -mean sum y log softmax(z)
+    chain_on_logits = losses.chain_cce_logits
 
     @classmethod
     def check_target(cls, pred, num_classes):
@@ -169,16 +155,9 @@ class SparseCCE(CCE):
     title = "Sparse categorical cross-entropy"
     help = "Categorical cross-entropy that takes integer class labels instead of one-hot rows."
     op_class = losses.SparseCCELoss
-
-    @classmethod
-    def torch_loss(cls, fused):
-        if fused:
-            return "nn.CrossEntropyLoss()"
-        return "lambda p, y: nn.functional.nll_loss(p.clamp(1e-7, 1).log(), y)"
-
-    @classmethod
-    def chain_kernel(cls, fused):
-        return None  # integer labels, not the one-hot rows the chain scores
+    torch_on_output = "lambda p, y: nn.functional.nll_loss(p.clamp(1e-7, 1).log(), y)"
+    torch_on_logits = "nn.CrossEntropyLoss()"
+    chain_on_logits = None  # integer labels, not the one-hot rows the chain scores
 
     @classmethod
     def targets(cls, labels, num_classes, pred, dtype):

@@ -9,6 +9,7 @@ chosen, only the parameters that source reads.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import numpy as np
@@ -56,6 +57,19 @@ GENERATED: dict[str, GeneratedSource] = {}
 
 class DatasetError(ValueError):
     """A data set could not be made; the message is one line naming the file and the problem."""
+
+
+def read_file(p: Path, name: str, kind: str = "a file") -> bytes:
+    """The whole file ``p`` (``name`` in messages), with the usual failures turned into DatasetError;
+    ``kind`` says what a folder given instead is not."""
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"{name}: file not found (looked for {p.absolute()})") from None
+    except IsADirectoryError:
+        raise DatasetError(f"{name}: is a folder, not {kind}") from None
+    except OSError as e:
+        raise DatasetError(f"{name}: cannot be read ({e.strerror or e})") from None
 
 
 def register_source(source: GeneratedSource) -> GeneratedSource:

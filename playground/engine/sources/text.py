@@ -22,7 +22,8 @@ from typing import Any, Mapping
 import numpy as np
 
 from playground.engine.params import int_param, str_param
-from playground.engine.sources.base import DatasetError, Generated, GeneratedSource, register_source
+from playground.engine.sources.base import (DatasetError, Generated, GeneratedSource, read_file,
+                                            register_source)
 from playground.paths import ASSETS_DIR
 
 PAD = "<pad>"
@@ -64,14 +65,7 @@ def _read_text(path: str, default: str) -> tuple[str, str]:
     """(name, text) of the user's file, or of the bundled one when ``path`` is empty."""
     p = Path(path).expanduser() if path.strip() else Path(ASSETS_DIR) / default
     name = str(p) if path.strip() else default
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise DatasetError(f"{name}: file not found (looked for {p.absolute()})") from None
-    except IsADirectoryError:
-        raise DatasetError(f"{name}: is a folder, not a text file") from None
-    except OSError as e:
-        raise DatasetError(f"{name}: cannot be read ({e.strerror or e})") from None
+    data = read_file(p, name, "a text file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
