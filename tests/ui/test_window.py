@@ -398,3 +398,31 @@ def test_the_speed_is_kept_in_settings_and_offered_in_the_menu(window, qtbot):
     assert plain.training.speed.speed() is None
     again.close()
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize("screen, expected", [(QSize(1920, 1080), QSize(1904, 1032)),
+                                              (QSize(1366, 768), QSize(1350, 720)),
+                                              (QSize(3840, 2160), QSize(1920, 1200))])
+def test_a_first_window_takes_the_room_its_screen_has(qtbot, settings_dir, dialog_answers,
+                                                      monkeypatch, screen, expected):
+    """No saved geometry: the window fills the screen's free room (less its frame), up to a size
+    past which the plots would only spread thin, instead of a fixed 1400x900 island on a
+    1920x1080 screen."""
+    from PySide6.QtCore import QRect
+
+    from playground.ui.shell import main_window
+    from playground.ui.shell.app import create_app
+
+    class Screen:
+        def availableGeometry(self):
+            return QRect(0, 0, screen.width(), screen.height())
+
+    class Gui:
+        primaryScreen = staticmethod(Screen)
+
+    create_app()
+    monkeypatch.setattr(main_window, "QGuiApplication", Gui)
+    window = main_window.MainWindow()
+    qtbot.addWidget(window)
+    assert window.size() == expected
+    window.document.undo_stack.setClean()

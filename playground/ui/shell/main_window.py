@@ -42,7 +42,7 @@ from playground.ui.shell.window_layout import MIN_WINDOW, VIEWS, ViewLayouts
 from playground.ui.training.controller import TrainingController
 
 APP_TITLE = "NN Playground"
-DEFAULT_SIZE = QSize(1400, 900)
+LARGEST_DEFAULT = QSize(1920, 1200)  # beyond this a first window would only spread the plots thin
 WIDE_TOOLBAR = 1700  # from this window width on, every toolbar button has its label
 
 
@@ -292,9 +292,10 @@ class MainWindow(QMainWindow):
 
 
 def _default_size() -> QSize:
-    """1400x900, or less on a screen that is smaller (a laptop's 1366x768)."""
+    """All of the screen a first window can have (the editor, the plots and the inspector all
+    want room), up to LARGEST_DEFAULT; a laptop's 1366x768 gets all of its 1366x768."""
     screen = QGuiApplication.primaryScreen()
     if screen is None:
-        return DEFAULT_SIZE
+        return MIN_WINDOW
     room = screen.availableGeometry().size() - QSize(16, 48)  # the window frame and title bar
-    return DEFAULT_SIZE.boundedTo(room).expandedTo(MIN_WINDOW)
+    return LARGEST_DEFAULT.boundedTo(room).expandedTo(MIN_WINDOW)
