@@ -13,7 +13,7 @@ from playground.engine import Model
 from playground.engine.probes import decision_grid, plane_grid
 from playground.engine.unit_maps import MARGIN, MAX_UNITS, RESOLUTION, NotApplicable, plan, unit_maps
 from playground.ui.common.style import boundary_map
-from playground.ui.plots.neurons import NeuronPanel, levels_for
+from playground.ui.plots.neurons import MIN_CELL_PX, NeuronPanel, levels_for
 from tests.ui.fixtures import PRESETS, dialog_answers, lenet, open_copy, settings_dir, settle, window  # noqa: F401
 
 
@@ -23,8 +23,11 @@ def neuron_panel(window) -> NeuronPanel:
 
 @pytest.fixture
 def trained_spiral(window, tmp_path, qtbot):
-    """The spiral trained for a few steps with the neuron view in front."""
+    """The spiral trained for a few steps with the neuron view in front, on a large screen (every
+    unit the worker sends fits)."""
+    window.resize(1920, 1080)
     open_copy(window, tmp_path, "spiral")
+    window.set_view_mode("training")
     controller = window.training
     assert controller.train(max_steps=40)
     qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
@@ -96,6 +99,22 @@ def test_each_units_picture_is_its_activation_from_the_engine_on_the_same_grid(t
     # The lines are the weights between the drawn units.
     w = model.parameters()["dense2.W"]
     np.testing.assert_array_equal(panel.maps.columns[2].weights, w[:MAX_UNITS, :MAX_UNITS])
+
+
+def test_at_1366x768_the_pictures_stay_readable_and_the_rest_are_counted(trained_spiral, qtbot):
+    """A short screen draws fewer units, each at least MIN_CELL_PX, instead of 16 tiny ones."""
+    window, panel = trained_spiral
+    assert [s for _, _, s in panel._structure] == [2, 16, 16, 16, 1]
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: panel._structure[1][2] < 16, timeout=5_000)
+    settle()
+    shown = panel._structure[1][2]
+    assert all(panel.unit_rect(c, 0).width() >= MIN_CELL_PX for c in range(len(panel._structure)))
+    assert len(panel._frames[1]) == shown and panel._mores[1].textItem.toPlainText() == f"+{24 - shown} more"
+    assert panel._images[1].image.shape[0] == shown * RESOLUTION + (shown - 1) * round(panel._gap * RESOLUTION)
+    assert len(panel._edge_ids) == 2 * shown + shown * shown * 2 + shown  # lines between drawn units
+    window.resize(1920, 1080)  # room again: every unit is back
+    qtbot.waitUntil(lambda: panel._structure[1][2] == 16, timeout=5_000)
 
 
 def test_hovering_a_unit_and_a_weight_says_their_values(trained_spiral):

@@ -14,12 +14,13 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
                                QToolTip, QVBoxLayout, QWidget)
 
-from playground.engine.unit_maps import NotApplicable, UnitMaps, plan, unit_maps
+from playground.engine.unit_maps import MAX_UNITS, NotApplicable, UnitMaps, plan, unit_maps
 from playground.ui.common import i18n, style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, symmetric
 
 MAX_CELL_PX = 56  # a unit's picture at most, in pixels; it shrinks to fit the panel's height
+MIN_CELL_PX = 24  # ... down to this (readable at 1366x768); a column draws fewer units then
 GAP = 0.22  # between the pictures of one column, in cells (rounded to whole rows of a picture)
 LUT_SIZE = 256  # colours of a picture's lookup table
 MAX_PITCH = 12.0  # from one column's centre to the next one's at most, in cells
@@ -125,6 +126,8 @@ class NeuronPanel(PlotPanel):
         self._images: list[pg.ImageItem] = []  # one per column: its units' pictures in one image
         self._lut: np.ndarray | None = None  # the boundary map as (LUT_SIZE, 4) bytes, per theme
         self._gap = GAP  # between pictures, in cells: whole rows of the pictures' resolution
+        self._fit = MAX_UNITS  # units a column draws at most: as many as fit at MIN_CELL_PX
+        self._redrawing = False
         self._frames: list[list[QGraphicsRectItem]] = []
         self._heads: list[pg.TextItem] = []
         self._mores: list[pg.TextItem] = []
@@ -261,10 +264,16 @@ class NeuronPanel(PlotPanel):
         self.refresh()
 
     def _redraw(self) -> None:
-        maps = self.maps
-        if maps is None:
+        if self.maps is None:
             return
-        structure = tuple((tuple(c.nodes), c.units, len(c.maps)) for c in maps.columns)
+        self._redrawing = True
+        try:
+            self._redraw_maps(self.maps)
+        finally:
+            self._redrawing = False
+
+    def _redraw_maps(self, maps: UnitMaps) -> None:
+        structure = self._structure_of(maps)
         gap = round(GAP * maps.resolution) / maps.resolution
         if structure != self._structure or gap != self._gap:
             self._gap = gap
@@ -274,11 +283,16 @@ class NeuronPanel(PlotPanel):
         last = len(maps.columns) - 1
         rows = round(self._gap * maps.resolution)
         for c, col in enumerate(maps.columns):
-            lows, highs = column_levels(col.maps, c == last)
-            self._images[c].setImage(colour_column(col.maps, lows, highs, self._lut, rows), levels=(0, 255))
+            shown = col.maps[:self._structure[c][2]]
+            lows, highs = column_levels(shown, c == last)
+            self._images[c].setImage(colour_column(shown, lows, highs, self._lut, rows), levels=(0, 255))
             self._images[c].setRect(self.column_rect(c))  # the image's size is known now
         self._draw_lines()
         self._draw_zoom()
+
+    def _structure_of(self, maps: UnitMaps) -> tuple:
+        """(nodes, units, units drawn) of each column: as many as the worker sent and fit."""
+        return tuple((tuple(c.nodes), c.units, min(len(c.maps), self._fit)) for c in maps.columns)
 
     # --- layout (view coordinates are the panel's pixels, y up) ---------------------------------
     def unit_rect(self, column: int, unit: int) -> QRectF:
@@ -365,8 +379,16 @@ class NeuronPanel(PlotPanel):
             return
         n = len(self._structure)
         room = h - HEADER_PX - FOOTER_PX
-        tallest = max(shown for _, _, shown in self._structure)
         gap = self._gap
+        fit = max(1, int((room + gap * MIN_CELL_PX) // (MIN_CELL_PX * (1 + gap))))
+        if fit != self._fit and self.maps is not None:
+            self._fit = fit
+            if self._structure_of(self.maps) != self._structure:
+                self._layout(self._structure_of(self.maps))  # places everything again
+                if not self._redrawing:  # a resize: the pictures of the new units
+                    self.refresh()
+                return
+        tallest = max(shown for _, _, shown in self._structure)
         base = max(4.0, min(MAX_CELL_PX, room / (tallest * (1 + gap) - gap)))
         # Columns of few units (the inputs, the output) get larger pictures, up to BIG_CELL times.
         cells = [max(base, min(MAX_CELL_PX * 2, BIG_CELL * base, room / (shown * (1 + gap) - gap)))
@@ -414,7 +436,9 @@ class NeuronPanel(PlotPanel):
     def _draw_lines(self) -> None:
         """One path per sign and width step: a few items however many weights there are. Lines
         whose sign and width step are those drawn already stay as they are (no repaint)."""
-        weights = [self.maps.columns[c].weights for c in range(1, len(self.maps.columns))]
+        shown = [s for _, _, s in self._structure]
+        weights = [None if col.weights is None else col.weights[:shown[c - 1], :shown[c]]
+                   for c, col in enumerate(self.maps.columns) if c]
         if not len(self._controls) or any(w is None for w in weights) \
                 or sum(w.size for w in weights) != len(self._controls):
             self._remove_lines()
