@@ -113,7 +113,7 @@ def test_a_paused_fast_run_steps_one_report_a_step(qtbot, monkeypatch):
     for _ in range(3):
         before = sink.snaps[-1].step
         worker.step_once()
-        qtbot.waitUntil(lambda: sink.snaps[-1].step > before, timeout=10_000)
+        qtbot.waitUntil(lambda before=before: sink.snaps[-1].step > before, timeout=10_000)
         assert sink.snaps[-1].step == before + 1
     worker.stop()
     worker.resume()
