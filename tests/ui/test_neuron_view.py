@@ -14,6 +14,7 @@ from playground.engine.probes import decision_grid, plane_grid
 from playground.engine.unit_maps import MARGIN, MAX_UNITS, RESOLUTION, NotApplicable, plan, unit_maps
 from playground.ui.common.style import boundary_map
 from playground.ui.plots.neurons import MIN_CELL_PX, NeuronPanel, levels_for
+from playground.ui.training.worker import TrainingSnapshot
 from tests.ui.fixtures import PRESETS, dialog_answers, lenet, open_copy, settings_dir, settle, window  # noqa: F401
 
 
@@ -101,20 +102,28 @@ def test_each_units_picture_is_its_activation_from_the_engine_on_the_same_grid(t
     np.testing.assert_array_equal(panel.maps.columns[2].weights, w[:MAX_UNITS, :MAX_UNITS])
 
 
-def test_at_1366x768_the_pictures_stay_readable_and_the_rest_are_counted(trained_spiral, qtbot):
-    """A short screen draws fewer units, each at least MIN_CELL_PX, instead of 16 tiny ones."""
-    window, panel = trained_spiral
-    assert [s for _, _, s in panel._structure] == [2, 16, 16, 16, 1]
-    window.resize(1366, 768)
-    qtbot.waitUntil(lambda: panel._structure[1][2] < 16, timeout=5_000)
-    settle()
+def test_a_short_panel_draws_fewer_readable_units_and_counts_the_rest(qtbot):
+    """At 1366x768 the view is ~330 px tall: fewer units, each at least MIN_CELL_PX (16 were 14 px),
+    the rest counted; taller again, all 16 the worker sends."""
+    model = Model.from_preset(PRESETS / "spiral.json")
+    maps = unit_maps(model, model.load_data()[0].x_train)
+    panel = NeuronPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 330)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_snapshot(TrainingSnapshot(1, 0, 1, 0.0, "finished", np.array([1]), np.array([0.5]),
+                                           np.array([np.nan]), extras={"NeuronPanel": maps}))
+    panel._flush()
     shown = panel._structure[1][2]
+    assert 1 < shown < 16
     assert all(panel.unit_rect(c, 0).width() >= MIN_CELL_PX for c in range(len(panel._structure)))
     assert len(panel._frames[1]) == shown and panel._mores[1].textItem.toPlainText() == f"+{24 - shown} more"
     assert panel._images[1].image.shape[0] == shown * RESOLUTION + (shown - 1) * round(panel._gap * RESOLUTION)
     assert len(panel._edge_ids) == 2 * shown + shown * shown * 2 + shown  # lines between drawn units
-    window.resize(1920, 1080)  # room again: every unit is back
+    panel.resize(700, 900)  # room again: every unit is back, drawn at once
     qtbot.waitUntil(lambda: panel._structure[1][2] == 16, timeout=5_000)
+    assert panel._images[1].image.shape[0] == 16 * RESOLUTION + 15 * round(panel._gap * RESOLUTION)
 
 
 def test_hovering_a_unit_and_a_weight_says_their_values(trained_spiral):

@@ -385,8 +385,8 @@ class NeuronPanel(PlotPanel):
             self._fit = fit
             if self._structure_of(self.maps) != self._structure:
                 self._layout(self._structure_of(self.maps))  # places everything again
-                if not self._redrawing:  # a resize: the pictures of the new units
-                    self.refresh()
+                if not self._redrawing:  # a resize: the new layout's pictures at once, no blank frame
+                    self._draw_now()
                 return
         tallest = max(shown for _, _, shown in self._structure)
         base = max(4.0, min(MAX_CELL_PX, room / (tallest * (1 + gap) - gap)))
