@@ -4,6 +4,7 @@ parameters in one flat vector (``flat_params``), the fused fast path of small De
 data and weights files (``weights_io``)."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any, Callable
@@ -212,9 +213,10 @@ class Model:
         a time: many samples (a grid over the plane) through small serial kernels."""
         return self._chunked(x, list(nodes), batch_size)
 
-    def activations(self, x: np.ndarray) -> dict[str, np.ndarray]:
-        """Every layer's output for ``x`` (copies), for feature-map views."""
-        with KERNEL_LOCK:
+    def activations(self, x: np.ndarray, lock: bool = True) -> dict[str, np.ndarray]:
+        """Every layer's output for ``x`` (copies), for feature-map views. ``lock=False`` only for
+        a model no other thread uses, when concurrent kernels are safe (``digit_reader``)."""
+        with KERNEL_LOCK if lock else contextlib.nullcontext():
             return {k: v.copy() for k, v in self._run(x, False, self._eval_ops.for_batch(max(len(x), 1))).items()}
 
     def inspect(self, x: np.ndarray, read: Callable[[dict[str, Op]], Any]) -> Any:

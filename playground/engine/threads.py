@@ -71,6 +71,12 @@ def _fast_layer() -> bool:
     return False
 
 
+def fast_layer() -> bool:
+    """Whether Numba can use OpenMP or TBB: layers safe for kernels started from several Python
+    threads at once (workqueue aborts the process then, ``kernel_lock``)."""
+    return _fast_layer()
+
+
 def set_threads(n: int) -> int:
     """Use ``n`` threads for every parallel kernel (clamped to ``1..max_threads()``); OpenBLAS
     stays at one thread per slice. Returns the count in effect. Applies to kernels started from

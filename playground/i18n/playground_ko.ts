@@ -534,6 +534,14 @@ Range: 0 (off) to 1 · default 0.9</source>
             <source>predicted class</source>
             <translation>예측 클래스</translation>
         </message>
+        <message>
+            <source>{k} classes: too many to write each count in its cell. Hover a cell for its count, or save the data as CSV (right-click).</source>
+            <translation>클래스 {k}개: 칸마다 개수를 적기에는 너무 많습니다. 칸에 마우스를 올리면 개수가 보이고, 오른쪽 클릭으로 데이터를 CSV로 저장할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>true {t}, predicted {p}: {n} of {total} ({share:.0%})</source>
+            <translation>실제 {t}, 예측 {p}: {total}개 중 {n}개 ({share:.0%})</translation>
+        </message>
     </context>
     <context>
         <name>Connect</name>

@@ -134,3 +134,23 @@ def test_a_theme_switch_repaints_the_cached_nodes_and_cards(window, tmp_path, qt
     settle()
     assert colour_inside(node) == style.LIGHT.node_body and colour_inside(card) == style.LIGHT.node_body
     window.menus["theme"].action_for("dark").trigger()
+
+
+def test_a_card_off_screen_is_drawn_when_it_comes_into_view(window, tmp_path, qtbot):
+    """New numbers for a card the canvas does not show cost no drawing until it is scrolled to."""
+    _train(window, tmp_path, qtbot, "spiral", 40)
+    live, view = window.canvas_live, window.view
+    card = _cards(window)["loss"]
+    node = window.scene.nodes["data"]
+    view.centerOn(node)  # the first node in view, the loss (the last) far below it
+    settle()
+    assert not card.on_screen()
+    before = card.pixmap.cacheKey()
+    live.losses = [*live.losses, 0.001]  # a new lowest loss arrives
+    live._show_loss()
+    settle()
+    assert card.stale and card.pixmap.cacheKey() == before
+    assert "now 0.001" in card.toolTip()  # the tooltip already says it
+    view.centerOn(card)
+    qtbot.waitUntil(lambda: not card.stale, timeout=5_000)  # painted as it came into view
+    assert card.pixmap.cacheKey() != before

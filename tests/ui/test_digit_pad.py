@@ -315,3 +315,35 @@ def test_delete_and_backspace_on_the_pad_edit_the_drawing_not_the_network(lenet,
     QTest.keyClick(panel.pad, Qt.Key_Delete)
     assert panel.pad.is_empty()
     assert set(lenet.document.graph.nodes) == nodes
+
+
+def test_a_stroke_is_read_while_a_training_step_holds_the_kernel_lock(pad_panel, qtbot, monkeypatch):
+    """The pad reads with its own copy of the weights: with a thread-safe threading layer it does
+    not wait behind the training thread's step (LeNet's took it to p90 56 ms); with workqueue it
+    must, and reads once the step is done."""
+    import threading
+
+    from playground.engine import KERNEL_LOCK, digit_reader
+
+    if not digit_reader.concurrent_kernels_safe():
+        pytest.skip("Numba has only its workqueue layer here: readings take the kernel lock")
+    held, release = threading.Event(), threading.Event()
+
+    def training_step():
+        with KERNEL_LOCK:
+            held.set()
+            release.wait(60)
+
+    step = threading.Thread(target=training_step)
+    step.start()
+    try:
+        assert held.wait(10)
+        read(qtbot, pad_panel, lambda: draw(qtbot, pad_panel.pad, line((0.5, 0.2), (0.5, 0.8))))
+        assert step.is_alive()  # read while the step still holds the lock
+        monkeypatch.setattr(digit_reader, "concurrent_kernels_safe", lambda: False)
+        draw(qtbot, pad_panel.pad, line((0.2, 0.5), (0.8, 0.5)))
+        assert pad_panel.reading_pending  # workqueue: the reading waits for the step
+    finally:
+        release.set()
+        step.join()
+    qtbot.waitUntil(lambda: not pad_panel.reading_pending, timeout=10_000)

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from playground.engine import Model
 from playground.engine.probes import decision_grid, plane_grid
 from playground.engine.unit_maps import MARGIN, MAX_UNITS, RESOLUTION, NotApplicable, plan, unit_maps
-from playground.ui.plots.neurons import NeuronPanel
+from playground.ui.common.style import boundary_map
+from playground.ui.plots.neurons import MIN_CELL_PX, NeuronPanel, levels_for
+from playground.ui.training.worker import TrainingSnapshot
 from tests.ui.fixtures import PRESETS, dialog_answers, lenet, open_copy, settings_dir, settle, window  # noqa: F401
 
 
@@ -22,8 +24,11 @@ def neuron_panel(window) -> NeuronPanel:
 
 @pytest.fixture
 def trained_spiral(window, tmp_path, qtbot):
-    """The spiral trained for a few steps with the neuron view in front."""
+    """The spiral trained for a few steps with the neuron view in front, on a large screen (every
+    unit the worker sends fits)."""
+    window.resize(1920, 1080)
     open_copy(window, tmp_path, "spiral")
+    window.set_view_mode("training")
     controller = window.training
     assert controller.train(max_steps=40)
     qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
@@ -56,24 +61,69 @@ def test_each_units_picture_is_its_activation_from_the_engine_on_the_same_grid(t
     assert panel.maps.extent == extent
     columns = plan(model.graph, model.analysis)
     assert [c.nodes for c in panel.maps.columns] == columns
+    lut = boundary_map().getLookupTable(0.0, 1.0, 256, alpha=True)
+    last = len(columns) - 1
     for c, nodes in enumerate(columns):
         expected = acts[nodes[-1]]
         shown = min(expected.shape[1], MAX_UNITS)
-        assert len(panel._images[c]) == shown
+        assert len(panel._frames[c]) == shown
         for u in range(shown):
-            drawn = panel._images[c][u].image
-            np.testing.assert_allclose(drawn, expected[:, u].reshape(RESOLUTION, RESOLUTION),
-                                       rtol=1e-5, atol=1e-6)
+            values = expected[:, u].reshape(RESOLUTION, RESOLUTION)
+            np.testing.assert_allclose(panel.maps.columns[c].maps[u], values, rtol=1e-5, atol=1e-6)
+            # what is on screen: those values in the boundary's colours, on the unit's own range
+            lo, hi = levels_for(values, c == last)
+            index = np.clip(np.round((values - lo) / (hi - lo) * 255), 0, 255).astype(int)
+            drawn = panel.unit_pixels(c, u)
+            assert np.abs(drawn.astype(int) - lut[index]).max() <= 2
+    # ... and in its place: the middle of each unit's square on screen has its middle value's colour
+    shot = panel.graphics.grab().toImage()
+    ratio = shot.devicePixelRatio()
+    for c, u in ((1, 0), (1, 5), (2, 9), (3, 15)):
+        values = panel.maps.columns[c].maps[u]
+        lo, hi = levels_for(values, False)
+        centre = panel.unit_rect(c, u).center()
+        probe = QPointF(centre.x() + 0.25 * panel.unit_rect(c, u).width(), centre.y())  # clear of the frame
+        r = RESOLUTION // 2
+        expected = lut[int(np.clip(round((values[r, int(RESOLUTION * 0.75)] - lo) / (hi - lo) * 255), 0, 255))]
+        point = viewport_point(panel, probe)
+        colour = shot.pixelColor(int(point.x() * ratio), int(point.y() * ratio))
+        assert abs(colour.red() - int(expected[0])) + abs(colour.green() - int(expected[1])) \
+            + abs(colour.blue() - int(expected[2])) < 60, (c, u)
     # The output unit is the decision boundary at this resolution, on its 0..1 scale.
     boundary, _ = decision_grid(model, data.x_train, RESOLUTION)
-    out = panel._images[-1][0]
-    np.testing.assert_allclose(out.image, boundary, atol=1e-6)
-    assert tuple(out.levels) == (0.0, 1.0)
+    np.testing.assert_allclose(panel.maps.columns[-1].maps[0], boundary, atol=1e-6)
+    assert levels_for(boundary, True) == (0.0, 1.0)
+    index = np.clip(np.round(boundary * 255), 0, 255).astype(int)
+    assert np.abs(panel.unit_pixels(last, 0).astype(int) - lut[index]).max() <= 2
     # 24 units per hidden layer: 16 are drawn, the rest are counted.
     assert [m.textItem.toPlainText() for m in panel._mores] == ["", "+8 more", "+8 more", "+8 more", ""]
     # The lines are the weights between the drawn units.
     w = model.parameters()["dense2.W"]
     np.testing.assert_array_equal(panel.maps.columns[2].weights, w[:MAX_UNITS, :MAX_UNITS])
+
+
+def test_a_short_panel_draws_fewer_readable_units_and_counts_the_rest(qtbot):
+    """At 1366x768 the view is ~330 px tall: fewer units, each at least MIN_CELL_PX (16 were 14 px),
+    the rest counted; taller again, all 16 the worker sends."""
+    model = Model.from_preset(PRESETS / "spiral.json")
+    maps = unit_maps(model, model.load_data()[0].x_train)
+    panel = NeuronPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 330)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_snapshot(TrainingSnapshot(1, 0, 1, 0.0, "finished", np.array([1]), np.array([0.5]),
+                                           np.array([np.nan]), extras={"NeuronPanel": maps}))
+    panel._flush()
+    shown = panel._structure[1][2]
+    assert 1 < shown < 16
+    assert all(panel.unit_rect(c, 0).width() >= MIN_CELL_PX for c in range(len(panel._structure)))
+    assert len(panel._frames[1]) == shown and panel._mores[1].textItem.toPlainText() == f"+{24 - shown} more"
+    assert panel._images[1].image.shape[0] == shown * RESOLUTION + (shown - 1) * round(panel._gap * RESOLUTION)
+    assert len(panel._edge_ids) == 2 * shown + shown * shown * 2 + shown  # lines between drawn units
+    panel.resize(700, 900)  # room again: every unit is back, drawn at once
+    qtbot.waitUntil(lambda: panel._structure[1][2] == 16, timeout=5_000)
+    assert panel._images[1].image.shape[0] == 16 * RESOLUTION + 15 * round(panel._gap * RESOLUTION)
 
 
 def test_hovering_a_unit_and_a_weight_says_their_values(trained_spiral):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+from PySide6.QtCore import QPointF
 import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
@@ -172,6 +173,30 @@ def test_confusion_counts_read_on_every_cell(qtbot, theme):
     for side in ("left", "bottom"):
         assert [label for _, label in panel.plot.getAxis(side)._tickLevels[0]] == ["0", "1", "2"]
     assert panel.key.isVisible() and panel.key.levels() == (0.0, 1.0)
+
+
+def test_a_confusion_matrix_of_a_hundred_classes_is_a_picture_with_counts_on_hover(qtbot):
+    """concept_word2vec_*: 101 words. No count fits in a cell: none is written (10,201 text items
+    made the view take a minute), a note says where they are, hovering a cell says its count."""
+    panel = ConfusionPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 500)
+    panel.show()
+    panel.reset(SimpleNamespace(num_classes=101))
+    assert panel.texts == [] and panel.many_note.isVisible() and "101 classes" in panel.many_note.text()
+    matrix = np.zeros((101, 101), dtype=np.int64)
+    matrix[np.arange(101), np.arange(101)] = 4
+    matrix[40, 7] = 1
+    panel.update_snapshot(_snapshot(10, confusion=matrix))
+    panel._flush()
+    np.testing.assert_allclose(panel.image.image[40, 7], 1 / 5)
+    ticks = [label for _, label in panel.plot.getAxis("left")._tickLevels[0]]
+    assert ticks == [str(i) for i in range(0, 101, 10)]
+    scene_pos = panel.plot.vb.mapViewToScene(QPointF(7.5, 40.5))
+    panel.graphics.scene().sigMouseMoved.emit(scene_pos)
+    assert panel.graphics.toolTip() == "true 40, predicted 7: 1 of 5 (20%)"
+    panel.reset(SimpleNamespace(num_classes=3))  # a small matrix again: counts in the cells
+    assert len(panel.texts) == 9 and not panel.many_note.isVisible()
 
 
 def test_sample_predictions_show_true_and_predicted_labels_wrong_in_red(qtbot):

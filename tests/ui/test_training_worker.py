@@ -10,6 +10,7 @@ from playground.ui.plots.boundary import DecisionBoundaryPanel
 from playground.ui.plots.curves import AccuracyPanel, GradientNormPanel, LossPanel
 from playground.ui.plots.images import ConfusionPanel, FeatureMapsPanel, FiltersPanel, SamplePredictionsPanel
 from playground.ui.plots.weights import WeightHistogramPanel
+from playground.ui.training import worker as worker_module
 from playground.ui.training.worker import MAX_RATE, TrainingWorker
 
 PANELS = [LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPanel, FiltersPanel,
@@ -64,7 +65,8 @@ def run_worker(qtbot, preset, max_steps, panels=(), **model_kwargs):
     return sink
 
 
-def test_snapshots_are_throttled_copies(qtbot):
+def test_snapshots_are_throttled_copies(qtbot, monkeypatch):
+    monkeypatch.setattr(worker_module, "REPORTS_PER_SECOND", float("inf"))  # a run slower than it
     sink = run_worker(qtbot, PRESETS_DIR / "xor.json", 400)
     assert sink.results[0].steps == 400
     assert 1 <= len(sink.snaps) < 400
@@ -75,6 +77,48 @@ def test_snapshots_are_throttled_copies(qtbot):
     weights = sink.snaps[-1].weights["dense1.W"]
     weights[...] = 123.0  # a copy: changing it cannot touch the model
     assert MAX_RATE <= 30
+
+
+def test_a_fast_run_reports_groups_of_steps(qtbot, monkeypatch):
+    """Faster than REPORTS_PER_SECOND steps a second, a run reports every n-th step (and each
+    epoch end): its loss is the mean of the group, the curves lose no step range."""
+    monkeypatch.setattr(worker_module, "REPORTS_PER_SECOND", 5.0)
+    monkeypatch.setattr(worker_module, "MAX_RATE", 50.0)
+    sink = run_worker(qtbot, PRESETS_DIR / "spiral.json", 3000)
+    assert sink.results[0].steps == 3000
+    steps = np.concatenate([s.steps for s in sink.snaps])
+    assert steps[-1] == 3000 and np.all(np.diff(steps) > 0)
+    assert len(steps) < 3000 / 2
+    losses = np.concatenate([s.train_loss for s in sink.snaps])
+    assert np.all(np.isfinite(losses))
+
+
+def test_a_paused_fast_run_steps_one_report_a_step(qtbot, monkeypatch):
+    """F10 after a fast stretch: each single step is on screen, not held back for a group."""
+    monkeypatch.setattr(worker_module, "REPORTS_PER_SECOND", 5.0)
+    monkeypatch.setattr(worker_module, "MAX_RATE", 50.0)
+    model = Model.from_preset(PRESETS_DIR / "spiral.json")
+    model.settings["epochs"] = 100_000
+    worker = TrainingWorker(model, max_steps=10**7)
+    thread = QThread()
+    worker.moveToThread(thread)
+    sink = Sink([])
+    worker.snapshot.connect(sink.on_snapshot)
+    worker.finished.connect(thread.quit)
+    thread.started.connect(worker.run)
+    thread.start()
+    qtbot.waitUntil(lambda: worker.trainer is not None and worker.trainer.report_every > 1, timeout=60_000)
+    worker.pause()
+    qtbot.waitUntil(lambda: bool(sink.snaps) and sink.snaps[-1].status == "paused", timeout=10_000)
+    for _ in range(3):
+        before = sink.snaps[-1].step
+        worker.step_once()
+        qtbot.waitUntil(lambda before=before: sink.snaps[-1].step > before, timeout=10_000)
+        assert sink.snaps[-1].step == before + 1
+    worker.stop()
+    worker.resume()
+    qtbot.waitUntil(lambda: not thread.isRunning(), timeout=10_000)
+    thread.wait()
 
 
 @pytest.mark.parametrize("preset,steps", [("spiral", 300), ("digits_cnn", 120)])

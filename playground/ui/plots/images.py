@@ -194,6 +194,9 @@ class FeatureMapsPanel(_ImagePanel):
             self._show_values(tile(maps))
 
 
+TEXT_CLASSES = 20  # a confusion matrix of more classes writes no count in its cells
+
+
 class ConfusionPanel(_ImagePanel):
     """counts[true class, predicted class] on validation data; the diagonal is what is right.
 
@@ -213,6 +216,13 @@ class ConfusionPanel(_ImagePanel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.signed = False
+        # Over TEXT_CLASSES classes the cells are too small to write in: a note says where the
+        # counts are (hover, CSV), the axes name every few classes.
+        self.many_note = QLabel()
+        self.many_note.setWordWrap(True)
+        self.many_note.hide()
+        self.controls.addWidget(self.many_note, 1)
+        self.graphics.scene().sigMouseMoved.connect(self._hover)
         self.plot.showAxis("left")
         self.plot.showAxis("bottom")
         self.plot.setLabel("left", self.tr("true class"))
@@ -228,13 +238,19 @@ class ConfusionPanel(_ImagePanel):
             self.plot.removeItem(t)
         self.matrix = np.zeros((0, 0), dtype=np.int64)
         k = setup.num_classes or 0
-        ticks = [[(i + 0.5, str(i)) for i in range(k)], []]
+        every = next((n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500) if k <= TEXT_CLASSES * n), 1000)
+        ticks = [[(i + 0.5, str(i)) for i in range(0, k, every)], []]
         self.plot.getAxis("left").setTicks(ticks)
         self.plot.getAxis("bottom").setTicks(ticks)
         font = QFont()
         font.setPointSizeF(9 if k <= 6 else 8)
         self.texts = []
-        for i in range(k * k):
+        self.many_note.setText(self.tr(
+            "{k} classes: too many to write each count in its cell. Hover a cell for its count, "
+            "or save the data as CSV (right-click).").format(k=k))
+        self.many_note.setVisible(k > TEXT_CLASSES)
+        self.graphics.setToolTip("")
+        for i in range(k * k if k <= TEXT_CLASSES else 0):
             text = pg.TextItem("", anchor=(0.5, 0.5))
             text.setFont(font)
             r, c = divmod(i, k)
@@ -251,6 +267,21 @@ class ConfusionPanel(_ImagePanel):
             return
         self.matrix = snap.confusion
         self.refresh()
+
+    def cell_text(self, row: int, col: int) -> str:
+        """What hovering cell (true ``row``, predicted ``col``) says."""
+        total = int(self.matrix[row].sum())
+        return self.tr("true {t}, predicted {p}: {n} of {total} ({share:.0%})").format(
+            t=row, p=col, n=int(self.matrix[row, col]), total=total, share=float(self.shares()[row, col]))
+
+    def _hover(self, scene_pos) -> None:
+        if not self.matrix.size or self.texts:
+            return
+        point = self.plot.vb.mapSceneToView(scene_pos)
+        row, col = int(np.floor(point.y())), int(np.floor(point.x()))
+        k = len(self.matrix)
+        inside = 0 <= row < k and 0 <= col < k and self.plot.vb.sceneBoundingRect().contains(scene_pos)
+        self.graphics.setToolTip(self.cell_text(row, col) if inside else "")
 
     def shares(self) -> np.ndarray:
         """Each cell's share of its row (its true class); empty rows are 0."""
@@ -279,6 +310,8 @@ class ConfusionPanel(_ImagePanel):
 
     def apply_theme(self, theme: style.Theme) -> None:
         super().apply_theme(theme)
+        if hasattr(self, "many_note"):
+            self.many_note.setStyleSheet(f"QLabel {{ color: {theme.muted}; padding: 2px 6px; }}")
         if self.matrix.size and self.texts:
             self._colour_texts()
 

@@ -14,13 +14,15 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
                                QToolTip, QVBoxLayout, QWidget)
 
-from playground.engine.unit_maps import NotApplicable, UnitMaps, plan, unit_maps
+from playground.engine.unit_maps import MAX_UNITS, NotApplicable, UnitMaps, plan, unit_maps
 from playground.ui.common import i18n, style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, symmetric
 
 MAX_CELL_PX = 56  # a unit's picture at most, in pixels; it shrinks to fit the panel's height
-GAP = 0.22  # between the pictures of one column, in cells
+MIN_CELL_PX = 24  # ... down to this (readable at 1366x768); a column draws fewer units then
+GAP = 0.22  # between the pictures of one column, in cells (rounded to whole rows of a picture)
+LUT_SIZE = 256  # colours of a picture's lookup table
 MAX_PITCH = 12.0  # from one column's centre to the next one's at most, in cells
 BIG_CELL = 3.0  # how much larger the pictures of a column of few units may be
 HEADER_PX = 36  # room above the columns for their names
@@ -48,11 +50,40 @@ def levels_for(values: np.ndarray, output: bool) -> tuple[float, float]:
     own scale (0..1 for a probability, else symmetric around its largest value); another unit
     symmetric around zero (zero is the neutral middle) up to its SATURATE quantile of |value|, so
     a ReLU's ramp shows its shape instead of only its far corner (the tooltip gives the range)."""
-    lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
+    lo, hi = column_levels(np.asarray(values)[None], output)
+    return float(lo[0]), float(hi[0])
+
+
+def column_levels(maps: np.ndarray, output: bool) -> tuple[np.ndarray, np.ndarray]:
+    """``levels_for`` of each of a column's pictures (``maps``: units, rows, columns) in one pass."""
+    flat = maps.reshape(len(maps), -1)
+    finite = np.isfinite(flat).all()
+    low = (np.min if finite else np.nanmin)(flat, axis=1)
+    high = (np.max if finite else np.nanmax)(flat, axis=1)
     if output:
-        return (0.0, 1.0) if 0 <= lo and hi <= 1 else symmetric(values)
-    top = float(np.nanquantile(np.abs(values), SATURATE))
-    return symmetric(np.array([top if top > 0 else max(abs(lo), abs(hi))]))
+        ranges = [(0.0, 1.0) if 0 <= lo and hi <= 1 else symmetric(values)
+                  for lo, hi, values in zip(low, high, flat)]
+    else:
+        tops = (np.quantile if finite else np.nanquantile)(np.abs(flat), SATURATE, axis=1)
+        ranges = [symmetric(np.array([top if top > 0 else max(abs(lo), abs(hi))]))
+                  for top, lo, hi in zip(tops, low, high)]
+    lows, highs = zip(*ranges)
+    return np.array(lows, dtype=float), np.array(highs, dtype=float)
+
+
+def colour_column(maps: np.ndarray, lows: np.ndarray, highs: np.ndarray, lut: np.ndarray,
+                  gap: int) -> np.ndarray:
+    """One RGBA picture of a column's units, the first on top, ``gap`` transparent rows between
+    them: each unit on its own colour range, looked up in ``lut`` (n, 4) in one take."""
+    n, rows, cols = maps.shape
+    span = np.where(highs > lows, highs - lows, 1.0)[:, None, None]
+    scaled = (maps - lows[:, None, None]) / span * (len(lut) - 1) + 0.5
+    index = np.clip(np.nan_to_num(scaled, nan=(len(lut) - 1) / 2), 0, len(lut) - 1).astype(np.intp)
+    picture = np.zeros((n * rows + (n - 1) * gap, cols, 4), dtype=np.uint8)
+    for u in range(n):  # row 0 is the bottom of the view (y up): the last unit comes first
+        start = (n - 1 - u) * (rows + gap)
+        picture[start:start + rows] = np.take(lut, index[u], axis=0)
+    return picture
 
 
 def _tidy(value) -> float:
@@ -92,12 +123,17 @@ class NeuronPanel(PlotPanel):
         self._build_zoom()
         self.maps: UnitMaps | None = None
         self._structure: tuple = ()
-        self._images: list[list[pg.ImageItem]] = []
+        self._images: list[pg.ImageItem] = []  # one per column: its units' pictures in one image
+        self._lut: np.ndarray | None = None  # the boundary map as (LUT_SIZE, 4) bytes, per theme
+        self._gap = GAP  # between pictures, in cells: whole rows of the pictures' resolution
+        self._fit = MAX_UNITS  # units a column draws at most: as many as fit at MIN_CELL_PX
+        self._redrawing = False
         self._frames: list[list[QGraphicsRectItem]] = []
         self._heads: list[pg.TextItem] = []
         self._mores: list[pg.TextItem] = []
         self._geometry = ([], 1.0, 0.0, 0.0)  # cell per column and column pitch (px), first centre, middle height
         self._paths: list[QGraphicsPathItem] = []
+        self._drawn_lines: np.ndarray | None = None  # each line's sign and width step, as drawn
         self._controls = np.zeros((0, 4, 2))  # each line's bezier points
         self._edges = np.zeros((0, CURVE_SAMPLES, 2))  # points along each line, for picking
         self._edge_ids: list[tuple[int, int, int]] = []  # (column, from unit, to unit) of each line
@@ -228,19 +264,35 @@ class NeuronPanel(PlotPanel):
         self.refresh()
 
     def _redraw(self) -> None:
-        maps = self.maps
-        if maps is None:
+        if self.maps is None:
             return
-        structure = tuple((tuple(c.nodes), c.units, len(c.maps)) for c in maps.columns)
-        if structure != self._structure:
+        self._redrawing = True
+        try:
+            self._redraw_maps(self.maps)
+        finally:
+            self._redrawing = False
+
+    def _redraw_maps(self, maps: UnitMaps) -> None:
+        structure = self._structure_of(maps)
+        gap = round(GAP * maps.resolution) / maps.resolution
+        if structure != self._structure or gap != self._gap:
+            self._gap = gap
             self._layout(structure)
+        if self._lut is None:
+            self._lut = style.boundary_map().getLookupTable(0.0, 1.0, LUT_SIZE, alpha=True)
         last = len(maps.columns) - 1
+        rows = round(self._gap * maps.resolution)
         for c, col in enumerate(maps.columns):
-            for u, (image, values) in enumerate(zip(self._images[c], col.maps)):
-                image.setImage(values, levels=levels_for(values, c == last))
-                image.setRect(self.unit_rect(c, u))  # the image's size is known now
+            shown = col.maps[:self._structure[c][2]]
+            lows, highs = column_levels(shown, c == last)
+            self._images[c].setImage(colour_column(shown, lows, highs, self._lut, rows), levels=(0, 255))
+            self._images[c].setRect(self.column_rect(c))  # the image's size is known now
         self._draw_lines()
         self._draw_zoom()
+
+    def _structure_of(self, maps: UnitMaps) -> tuple:
+        """(nodes, units, units drawn) of each column: as many as the worker sent and fit."""
+        return tuple((tuple(c.nodes), c.units, min(len(c.maps), self._fit)) for c in maps.columns)
 
     # --- layout (view coordinates are the panel's pixels, y up) ---------------------------------
     def unit_rect(self, column: int, unit: int) -> QRectF:
@@ -248,14 +300,28 @@ class NeuronPanel(PlotPanel):
         shown = self._structure[column][2]
         cells, pitch, x0, mid = self._geometry
         cell = cells[column]
-        top = mid + (shown * cell * (1 + GAP) - cell * GAP) / 2
+        gap = self._gap
+        top = mid + (shown * cell * (1 + gap) - cell * gap) / 2
         centre = x0 + column * pitch
-        return QRectF(centre - cell / 2, top - unit * cell * (1 + GAP) - cell, cell, cell)
+        return QRectF(centre - cell / 2, top - unit * cell * (1 + gap) - cell, cell, cell)
+
+    def unit_pixels(self, column: int, unit: int) -> np.ndarray:
+        """The RGBA pixels of a unit's picture as drawn (rows: y up), cut from its column's image."""
+        picture = self._images[column].image
+        rows = self.maps.resolution
+        shown = self._structure[column][2]
+        start = (shown - 1 - unit) * (rows + round(self._gap * rows))
+        return picture[start:start + rows]
+
+    def column_rect(self, column: int) -> QRectF:
+        """Where a column's picture (all its units) sits: from its last unit's bottom to its first's top."""
+        first, last = self.unit_rect(column, 0), self.unit_rect(column, self._structure[column][2] - 1)
+        return QRectF(last.left(), last.top(), last.width(), first.bottom() - last.top())
 
     def _layout(self, structure: tuple) -> None:
         """Create the pictures, frames and labels for columns of these nodes and unit counts."""
         vb = self.plot.vb
-        for item in [i for row in self._images for i in row] + [f for row in self._frames for f in row] \
+        for item in self._images + [f for row in self._frames for f in row] \
                 + self._heads + self._mores + self._paths + ([self._hover_item] if self._hover_item else []):
             vb.removeItem(item)
         self._structure = structure
@@ -265,20 +331,17 @@ class NeuronPanel(PlotPanel):
         if not structure:
             return
         t = style.theme()
-        cmap = style.boundary_map(t)
         for c, (nodes, units, shown) in enumerate(structure):
-            images, frames = [], []
+            image = pg.ImageItem()
+            image.setZValue(2)
+            vb.addItem(image)
+            self._images.append(image)
+            frames = []
             for u in range(shown):
-                image = pg.ImageItem()
-                image.setColorMap(cmap)
-                image.setZValue(2)
-                vb.addItem(image)
                 frame = QGraphicsRectItem()
                 frame.setZValue(3)
                 vb.addItem(frame)
-                images.append(image)
                 frames.append(frame)
-            self._images.append(images)
             self._frames.append(frames)
             head = pg.TextItem(anchor=(0.5, 1.0))
             head.setHtml(self._header_html(c))
@@ -316,10 +379,19 @@ class NeuronPanel(PlotPanel):
             return
         n = len(self._structure)
         room = h - HEADER_PX - FOOTER_PX
+        gap = self._gap
+        fit = max(1, int((room + gap * MIN_CELL_PX) // (MIN_CELL_PX * (1 + gap))))
+        if fit != self._fit and self.maps is not None:
+            self._fit = fit
+            if self._structure_of(self.maps) != self._structure:
+                self._layout(self._structure_of(self.maps))  # places everything again
+                if not self._redrawing:  # a resize: the new layout's pictures at once, no blank frame
+                    self._draw_now()
+                return
         tallest = max(shown for _, _, shown in self._structure)
-        base = max(4.0, min(MAX_CELL_PX, room / (tallest * (1 + GAP) - GAP)))
+        base = max(4.0, min(MAX_CELL_PX, room / (tallest * (1 + gap) - gap)))
         # Columns of few units (the inputs, the output) get larger pictures, up to BIG_CELL times.
-        cells = [max(base, min(MAX_CELL_PX * 2, BIG_CELL * base, room / (shown * (1 + GAP) - GAP)))
+        cells = [max(base, min(MAX_CELL_PX * 2, BIG_CELL * base, room / (shown * (1 + gap) - gap)))
                  for _, _, shown in self._structure]
         left, right = SIDE_PX + cells[0] / 2, SIDE_PX + cells[-1] / 2
         pitch = min(MAX_PITCH * base, (w - left - right) / max(n - 1, 1))
@@ -328,9 +400,8 @@ class NeuronPanel(PlotPanel):
         self._geometry = (cells, pitch, left + (w - left - right - span) / 2, mid)
         for c, (nodes, units, shown) in enumerate(self._structure):
             for u in range(shown):
-                r = self.unit_rect(c, u)
-                self._frames[c][u].setRect(r)
-                self._images[c][u].setRect(r)
+                self._frames[c][u].setRect(self.unit_rect(c, u))
+            self._images[c].setRect(self.column_rect(c))
             x = self.unit_rect(c, 0).center().x()
             self._heads[c].setPos(x, self.unit_rect(c, 0).bottom() + 4)
             self._mores[c].setPos(x, self.unit_rect(c, shown - 1).top() - 2)
@@ -360,19 +431,27 @@ class NeuronPanel(PlotPanel):
         self._edges = (((1 - s) ** 3) * p[:, :, 0] + 3 * ((1 - s) ** 2) * s * p[:, :, 1]
                        + 3 * (1 - s) * s * s * p[:, :, 2] + s ** 3 * p[:, :, 3])
         self._edge_ids = ids
+        self._remove_lines()  # the layout moved: every line is drawn anew
 
     def _draw_lines(self) -> None:
-        """One path per sign and width step: a few items however many weights there are."""
-        vb = self.plot.vb
-        for item in self._paths:
-            vb.removeItem(item)
-        self._paths = []
-        weights = [self.maps.columns[c].weights for c in range(1, len(self.maps.columns))]
-        if not len(self._controls) or any(w is None for w in weights):
+        """One path per sign and width step: a few items however many weights there are. Lines
+        whose sign and width step are those drawn already stay as they are (no repaint)."""
+        shown = [s for _, _, s in self._structure]
+        weights = [None if col.weights is None else col.weights[:shown[c - 1], :shown[c]]
+                   for c, col in enumerate(self.maps.columns) if c]
+        if not len(self._controls) or any(w is None for w in weights) \
+                or sum(w.size for w in weights) != len(self._controls):
+            self._remove_lines()
             return
         strength = np.concatenate([np.abs(w).ravel() / (float(np.max(np.abs(w))) or 1.0) for w in weights])
         positive = np.concatenate([(w > 0).ravel() for w in weights])
         steps = np.minimum((strength * WIDTH_STEPS).astype(int), WIDTH_STEPS - 1)
+        drawn = steps + positive * WIDTH_STEPS
+        if self._paths and self._drawn_lines is not None and np.array_equal(drawn, self._drawn_lines):
+            return
+        self._remove_lines()
+        self._drawn_lines = drawn
+        vb = self.plot.vb
         t = style.theme()
         colours = (QColor(style.class_color(0, t)), QColor(style.class_color(1, t)))
         points = self._controls.reshape(len(self._controls), 8).tolist()
@@ -399,6 +478,11 @@ class NeuronPanel(PlotPanel):
                 self._paths.append(item)
         if self._hover_item is not None:
             self._hover_item.setPath(QPainterPath())
+
+    def _remove_lines(self) -> None:
+        for item in self._paths:
+            self.plot.vb.removeItem(item)
+        self._paths, self._drawn_lines = [], None
 
     # --- hover and click ------------------------------------------------------------------------
     def unit_at(self, point: QPointF) -> tuple[int, int] | None:
@@ -506,10 +590,7 @@ class NeuronPanel(PlotPanel):
         super().apply_theme(theme)
         self.caption.setStyleSheet(f"QLabel {{ color: {theme.muted}; padding: 2px 6px; }}")
         self.zoom_key.setColorMap(style.boundary_map(theme))
-        cmap = style.boundary_map(theme)
-        for row in self._images:
-            for image in row:
-                image.setColorMap(cmap)
+        self._lut = None  # the pictures' colours: looked up again at the next redraw
         self._style_frames(theme)
         if self._structure:
             self._layout(self._structure)  # labels in the new colours

@@ -78,6 +78,7 @@ class PreviewItem(QGraphicsItem):
         self.on_left = False
         self.wanted = True  # the previews toggle is on
         self.blocked = False  # no room beside its node
+        self.stale = False  # new data not drawn yet: the card was off screen (drawn when painted)
         self.setAcceptedMouseButtons(Qt.NoButton)  # a press goes to the node: drag it, select it
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # panning blits, never re-scales
         self.setZValue(-1)
@@ -109,14 +110,33 @@ class PreviewItem(QGraphicsItem):
 
     def show_preview(self, data: NodePreview) -> None:
         self.data, self.losses = data, None
-        self.redraw()
+        self.redraw_when_seen()
 
     def show_loss(self, losses: np.ndarray) -> None:
         self.data, self.losses = None, losses
-        self.redraw()
+        self.redraw_when_seen()
+
+    def on_screen(self) -> bool:
+        """Whether some visible view of the canvas shows (part of) the card."""
+        scene = self.scene()
+        rect = self.sceneBoundingRect()
+        return scene is not None and any(
+            v.isVisible() and v.mapToScene(v.viewport().rect()).boundingRect().intersects(rect)
+            for v in scene.views())
+
+    def redraw_when_seen(self) -> None:
+        """Redraw now if the card is on screen, else when it is next painted (scrolled or zoomed
+        into view): a run's cards off screen cost the GUI thread nothing."""
+        if self.isVisible() and self.on_screen():
+            self.redraw()
+        else:
+            self.stale = True
+            self.setToolTip(wrapped(self.tip()))
+            self.update()
 
     def redraw(self) -> None:
         """Render the card into its pixmap (new data, new size, a theme switch)."""
+        self.stale = False
         w, h = self.size
         pixmap = QPixmap(int(w * SCALE), int(h * SCALE))
         pixmap.setDevicePixelRatio(SCALE)
@@ -127,15 +147,13 @@ class PreviewItem(QGraphicsItem):
         painter.setPen(QPen(style.NODE_BORDER, 1.0))
         painter.setBrush(style.NODE_BODY)
         painter.drawRoundedRect(card, 6, 6)
-        tip = ""
         if self.losses is not None:
-            tip = self._draw_loss(painter, w, h)
+            self._draw_loss(painter, w, h)
         elif self.data is not None:
-            kind = self.data.kind
-            tip = (self._draw_histogram if kind == "histogram" else self._draw_maps)(painter, w, h)
+            (self._draw_histogram if self.data.kind == "histogram" else self._draw_maps)(painter, w, h)
         painter.end()
         self.pixmap = pixmap
-        self.setToolTip(wrapped(tip))
+        self.setToolTip(wrapped(self.tip()))
         self.update()
 
     # --- the kinds of card ----------------------------------------------------------------------
@@ -156,20 +174,42 @@ class PreviewItem(QGraphicsItem):
             painter.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, right)
         return PAD + line_h
 
-    def _draw_histogram(self, painter: QPainter, w: float, h: float) -> str:
+    def tip(self) -> str:
+        """What the card's tooltip says about what it shows."""
+        d = self.data
+        if self.losses is not None:
+            losses = self.losses
+            return _tr("The training loss so far, smoothed: now {last} (lowest {lo}, highest {hi})").format(
+                last=_number(float(losses[-1])), lo=_number(float(np.min(losses))),
+                hi=_number(float(np.max(losses))))
+        if d is None:
+            return ""
+        if d.kind == "histogram":
+            tip = _tr("Histogram of this node's output values on validation samples "
+                      "(bar height: square root of the count)")
+            if d.dead is not None:
+                tip += "\n" + _tr("Dead: {p}% of its units output 0 for every sample, so they pass no "
+                                  "gradient back and stop learning (dying ReLU).").format(p=round(100 * d.dead))
+            elif d.saturated is not None:
+                tip += "\n" + _tr("Saturated: {p}% of its outputs sit where its slope is under a tenth of "
+                                  "its peak, so almost no gradient flows back through them (vanishing "
+                                  "gradients).").format(p=round(100 * d.saturated))
+            return tip
+        if d.kind == "pooled":
+            return _tr("The first channels of one validation image going in (left) and coming out "
+                       "(right): pooling keeps the strongest response of each window at a lower resolution")
+        signed = bool(min(float(g.min()) for g in self._map_layout()[0]) < 0)
+        return _tr("This layer's first feature maps for one validation image (orange below 0, "
+                   "blue above)") if signed else _tr("This layer's first feature maps for one validation image")
+
+    def _draw_histogram(self, painter: QPainter, w: float, h: float) -> None:
         d = self.data
         lo, hi = d.value_range
-        right, color, tip = "", None, _tr("Histogram of this node's output values on validation samples "
-                                          "(bar height: square root of the count)")
+        right, color = "", None
         if d.dead is not None:
             right, color = _tr("dead {p}%").format(p=round(100 * d.dead)), warning_color(d.dead)
-            tip += "\n" + _tr("Dead: {p}% of its units output 0 for every sample, so they pass no "
-                              "gradient back and stop learning (dying ReLU).").format(p=round(100 * d.dead))
         elif d.saturated is not None:
             right, color = _tr("saturated {p}%").format(p=round(100 * d.saturated)), warning_color(d.saturated)
-            tip += "\n" + _tr("Saturated: {p}% of its outputs sit where its slope is under a tenth of "
-                              "its peak, so almost no gradient flows back through them (vanishing "
-                              "gradients).").format(p=round(100 * d.saturated))
         top = self._caption(painter, w, f"{_number(lo)} … {_number(hi)}", right, color)
         area = QRectF(PAD + 1, top + 2, w - 2 * PAD - 2, h - top - PAD - 2)
         counts = np.sqrt(np.asarray(d.counts, dtype=np.float64))
@@ -188,21 +228,14 @@ class PreviewItem(QGraphicsItem):
             x = area.left() + area.width() * (-lo) / (hi - lo)
             painter.setPen(QPen(style.NODE_SUBTEXT, 0.8, Qt.DotLine))
             painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-        return tip
 
-    def _draw_maps(self, painter: QPainter, w: float, h: float) -> str:
+    def _draw_maps(self, painter: QPainter, w: float, h: float) -> None:
         d = self.data
         pooled = d.kind == "pooled"
         groups, side = self._map_layout()
         signed = bool(min(float(g.min()) for g in groups) < 0)
-        if pooled:
-            caption = _tr("input → output")
-            tip = _tr("The first channels of one validation image going in (left) and coming out "
-                      "(right): pooling keeps the strongest response of each window at a lower resolution")
-        else:
-            caption = _tr("{n} of {c} feature maps").format(n=len(d.maps), c=self.channels)
-            tip = _tr("This layer's first feature maps for one validation image (orange below 0, "
-                      "blue above)") if signed else _tr("This layer's first feature maps for one validation image")
+        caption = _tr("input → output") if pooled else \
+            _tr("{n} of {c} feature maps").format(n=len(d.maps), c=self.channels)
         top = self._caption(painter, w, caption)
         side = min(side, h - top - PAD - 3)
         x, y = PAD + 1, top + 2
@@ -223,19 +256,22 @@ class PreviewItem(QGraphicsItem):
                 painter.setFont(style.ui_font(CAPTION_PT + 1))
                 painter.drawText(QRectF(x - MAP_GAP, y, ARROW_W + MAP_GAP, side), Qt.AlignCenter, "→")
                 x += ARROW_W
-        return tip
 
     @property
     def channels(self) -> int:
         shape = self.parentItem().output_shape
         return shape[0] if shape else len(self.data.maps)
 
-    def _draw_loss(self, painter: QPainter, w: float, h: float) -> str:
+    def _draw_loss(self, painter: QPainter, w: float, h: float) -> None:
         losses = self.losses
         top = self._caption(painter, w, _tr("training loss"), _number(float(losses[-1])))
         area = QRectF(PAD + 2, top + 3, w - 2 * PAD - 4, h - top - PAD - 4)
         lo, hi = float(np.min(losses)), float(np.max(losses))
         span = hi - lo or 1.0
+        columns = max(2, int(area.width()))
+        if len(losses) > columns:  # one point per pixel column (a mean of its losses) draws the same
+            edges = np.linspace(0, len(losses), columns + 1).astype(int)
+            losses = np.add.reduceat(np.asarray(losses, dtype=float), edges[:-1]) / np.diff(edges)
         xs = np.linspace(area.left(), area.right(), len(losses)) if len(losses) > 1 else np.array([area.left()])
         ys = area.bottom() - (losses - lo) / span * area.height()
         line = QPolygonF([QPointF(float(a), float(b)) for a, b in zip(xs, ys)])
@@ -250,14 +286,14 @@ class PreviewItem(QGraphicsItem):
         painter.fillPath(fill, soft)
         painter.setPen(QPen(color, 1.4))
         painter.drawPolyline(line)
-        return _tr("The training loss so far, smoothed: now {last} (lowest {lo}, highest {hi})").format(
-            last=_number(float(losses[-1])), lo=_number(lo), hi=_number(hi))
 
     # --- QGraphicsItem --------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, *self.size)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.stale:
+            self.redraw()
         painter.drawPixmap(QPointF(0, 0), self.pixmap)
 
 
