@@ -10,7 +10,6 @@ import pytest
 
 from playground.engine.sources import GENERATED
 from playground.engine import datasets
-from playground.engine.sources import GENERATED
 from playground.engine.datasets import (SOURCES, Dataset, DatasetError, input_shape_of, load,
                                         toy_2d)
 

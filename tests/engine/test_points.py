@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 
 from playground.engine import Model, Trainer, analyze, graph_from_dict
-from playground.engine.graph import Graph
 from playground.engine.preset import PresetError, graph_from_json, load_preset, save_preset
 from playground.engine.registry import node_type
 from tests.graphs import mlp_graph

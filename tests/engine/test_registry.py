@@ -8,7 +8,6 @@ import pytest
 
 from playground.engine import datasets
 from playground.engine.registry import REGISTRY, NodeType, node_type, register
-from playground.engine.sources import source_params
 
 
 def test_register_refuses_a_duplicate_type_name():

@@ -3,7 +3,6 @@ trains, a word typed in to list its neighbours, labels that never cover each oth
 import itertools
 
 import numpy as np
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from playground.engine.word_vectors import nearest, pca_2d

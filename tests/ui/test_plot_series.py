@@ -26,7 +26,7 @@ def feed_like_snapshots(series, steps=STEPS, seed=0):
 def test_a_long_run_stays_bounded_and_covers_every_step_evenly():
     series = Series()
     feed_like_snapshots(series)
-    x, y = series.x, series.y
+    x = series.x
     assert len(x) <= MAX_POINTS and series.count == STEPS
     assert x[0] == 0 and x[-1] == STEPS - 1  # the first and the latest point
     assert np.all(np.diff(x) > 0)

@@ -414,3 +414,27 @@ def test_shot_of_a_named_view_shows_that_panel_in_the_training_view(tmp_path, qt
     finally:
         shot.render_window = real
     assert shown == [("training", "confusion")] and out.stat().st_size > 0
+
+
+def test_each_dock_lists_only_the_views_that_apply_to_the_network(window, tmp_path, qtbot):
+    """A spiral lists the boundary and the neurons, not CNN filters, gates or the digit pad; LeNet
+    the reverse; wiring a Conv2D into the spiral's editor would bring its views back."""
+    controller = open_preset(window, tmp_path, "spiral")
+    window.set_view_mode("training")
+    settle()
+
+    def listed(tabs):
+        return {tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)}
+
+    views = listed(controller.view_tabs)
+    assert {"Decision boundary", "Neurons"} <= views
+    assert not views & {"CNN filters", "Feature maps", "Gates", "GAN", "Embeddings"}
+    assert "Loss" in listed(controller.curve_tabs) and "D and G" not in listed(controller.curve_tabs)
+    open_preset(window, tmp_path, "mnist_lenet")
+    settle()
+    views = listed(controller.view_tabs)
+    assert {"CNN filters", "Feature maps"} <= views and "Decision boundary" not in views
+    assert controller.view_tabs.isTabVisible(controller.view_tabs.currentIndex())
+    controller.show_panel(panel(controller, "Decision boundary"))  # asked for by name: listed again
+    assert controller.view_tabs.currentWidget() is panel(controller, "Decision boundary")
+    assert "Decision boundary" in listed(controller.view_tabs)

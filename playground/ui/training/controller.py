@@ -206,9 +206,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         return {**found, **self._probes}
 
     def show_panel(self, panel) -> None:
-        """Bring a plot panel's tab to the front."""
+        """Bring a plot panel's tab to the front (listing it again if this network hid it)."""
         for tabs in (self.curve_tabs, self.view_tabs):
             if tabs.indexOf(panel) >= 0:
+                tabs.setTabVisible(tabs.indexOf(panel), True)
                 tabs.setCurrentWidget(panel)
 
     def _show_relevant_view(self) -> None:
@@ -252,6 +253,16 @@ class TrainingController(OneWorkerAtATime, QObject):
         for panel in self.panels:
             if panel.received == 0:
                 panel.show_placeholder(notes.get(type(panel)))
+        self._tabs_follow_network(notes)
+
+    def _tabs_follow_network(self, notes: dict[type, str | None]) -> None:
+        """Each dock lists only the views that apply to this network: fourteen tabs, of which a
+        spiral uses five, put the ones that matter behind scroll arrows. A dock where nothing
+        applies yet (no data wired) lists them all, each with its note."""
+        for tabs in (self.curve_tabs, self.view_tabs):
+            fits = [notes.get(type(tabs.widget(i))) is None for i in range(tabs.count())]
+            for i, fit in enumerate(fits):
+                tabs.setTabVisible(i, fit or not any(fits))
 
     # --- state ----------------------------------------------------------------------------------
     @property
