@@ -24,6 +24,7 @@ import numpy as np
 from numba import njit, prange
 
 from playground.engine import threads
+from playground.engine.ops import conv_shift
 from playground.engine.ops.base import Op
 from playground.engine.ops.blas import gemm
 
@@ -471,6 +472,8 @@ class Conv2DOp(Op):
         self._work = 0
         self._xq_in: np.ndarray | None = None
         self._xp: np.ndarray | None = None
+        self._shift: conv_shift.ShiftedConv | None = None
+        self._shift_ready = False
 
     def work(self, x_shape: tuple[int, ...]) -> int:
         """Multiply-adds of one forward pass over a batch of ``x_shape`` (the cost model's input)."""
@@ -511,7 +514,13 @@ class Conv2DOp(Op):
         self._xq = None if self._plain else np.empty((n, c, s * s, hq, wq), dtype)
         self._direct = direct
         self._db = np.empty(out_ch, dtype)  # the bias gradient when there is no bias
-        if direct:
+        self._shift = None
+        if not direct and conv_shift.applies(s, c, h, w, kh, kw, oh, ow, *self._pads):
+            self._shift = conv_shift.ShiftedConv(x_shape, self.params["W"].shape, self._out_hw, self._pads,
+                                                 self._blocks, self._slices, dtype)
+            self._xq = None
+            self._dx = np.empty(x_shape, dtype)
+        elif direct:
             self._acc = np.empty((parts, 2, oh * wq), dtype)
             self._gw = np.zeros((parts, out_ch, oh * wq), dtype)  # junk columns stay zero
         else:
@@ -559,6 +568,10 @@ class Conv2DOp(Op):
                 self._xp = self._padded(x)
                 _direct_forward(self._xp, w, bias, self._acc[0], self._out)
             return self._out
+        if self._shift is not None:
+            self._shift.forward(x, w, bias, self._out)
+            self._shift_ready = True
+            return self._out
         # y = W * patches + b, in cache-sized passes; backward rebuilds the patches from xq
         self._xq_in = xq
         args = (x, self._plain, s, *self._pads, xq, w.reshape(out_ch, -1), bias, kh, kw, oh, ow, self._sub)
@@ -596,6 +609,12 @@ class Conv2DOp(Op):
             else:
                 _direct_weight_grad(xp, grad, self._gw[0], dw, db)
             return [None]
+        if self._shift is not None:
+            if not self._shift_ready:
+                raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
+            self._shift_ready = False
+            self._shift.backward(grad, self.input_grad, self._dx, dw, db)
+            return [self._dx if self.input_grad else None]
         xq = self._xq_in
         if xq is None:
             raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
