@@ -142,7 +142,7 @@ class DenseOp(Op):
         if self._parts and grad.dtype == self._out.dtype and grad.shape == self._out.shape:
             w, p = self.params["W"], self._parts
             db = self.grads.get("b", self._db)
-            n, (din, dout) = grad.shape[0], w.shape
+            din, dout = w.shape
             blocks = min(BLOCKS, din)
             args = (self._x, np.ascontiguousarray(grad), w, self._xt, self.input_grad, self._dx,
                     self.grads["W"], db, threads.edges(din, blocks))
