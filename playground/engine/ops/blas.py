@@ -90,3 +90,42 @@ def _gemm(a, b, c, trans_a, trans_b, accumulate):
 def check(a, b, c, trans_a, trans_b, accumulate):
     """``gemm`` from Python, for tests."""
     gemm(a, b, c, trans_a, trans_b, accumulate)
+
+
+def gemm_ld(m, n, k, a, lda, b, ldb, c, ldc, trans_a, trans_b, accumulate):
+    """c[:m, :n] = op(a) @ op(b) (+ c when ``accumulate``) on matrices inside flat arrays: ``a``,
+    ``b`` and ``c`` are 1D views that start at each matrix's first element, rows ``lda``, ``ldb``
+    and ``ldc`` elements apart (so a window of a wider matrix, shifted by a few columns, is one
+    operand). op(a) is m x k, op(b) k x n. Only callable from Numba kernels."""
+    raise NotImplementedError
+
+
+@overload(gemm_ld, jit_options={"nogil": True})
+def _gemm_ld(m, n, k, a, lda, b, ldb, c, ldc, trans_a, trans_b, accumulate):
+    if HAVE_NUMPY_BLAS and a.dtype in (types.float32, types.float64):
+        call = _sgemm if a.dtype == types.float32 else _dgemm
+        ftype = np.float32 if a.dtype == types.float32 else np.float64
+
+        def impl(m, n, k, a, lda, b, ldb, c, ldc, trans_a, trans_b, accumulate):
+            if m == 0 or n == 0:
+                return
+            call(_ROW_MAJOR, _TRANS if trans_a else _NO_TRANS, _TRANS if trans_b else _NO_TRANS, m, n, k,
+                 ftype(1.0), a.ctypes, lda, b.ctypes, ldb, ftype(1.0 if accumulate else 0.0), c.ctypes, ldc)
+        return impl
+
+    def fallback(m, n, k, a, lda, b, ldb, c, ldc, trans_a, trans_b, accumulate):
+        for i in range(m):
+            for j in range(n):
+                acc = c[i * ldc + j] if accumulate else c.dtype.type(0)
+                for p in range(k):
+                    left = a[p * lda + i] if trans_a else a[i * lda + p]
+                    right = b[j * ldb + p] if trans_b else b[p * ldb + j]
+                    acc += left * right
+                c[i * ldc + j] = acc
+    return fallback
+
+
+@njit(cache=True, nogil=True)
+def check_ld(m, n, k, a, lda, b, ldb, c, ldc, trans_a, trans_b, accumulate):
+    """``gemm_ld`` from Python, for tests."""
+    gemm_ld(m, n, k, a, lda, b, ldb, c, ldc, trans_a, trans_b, accumulate)

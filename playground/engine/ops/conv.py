@@ -17,6 +17,9 @@ about half the speed of the other products, fed from memory). Direct kernels tha
 image, two filters and two taps per pass, took LeNet's first layer from 0.30 to 0.15 ms forward
 and 0.46 to 0.20 ms backward, and its whole step from 3.3 to 2.2 ms (the second layer's data now
 stays in cache).
+
+A unit-stride layer with many input channels (mnist_vgg's 3x3 layers after the first) skips the
+patches too: its taps are shifted products over padded planes (``conv_shift``).
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ import numpy as np
 from numba import njit, prange
 
 from playground.engine import threads
+from playground.engine.ops import conv_shift
 from playground.engine.ops.base import Op
 from playground.engine.ops.blas import gemm
 
@@ -166,17 +170,6 @@ def _to_nchw(y, bias, out):
             src, dst, b = y[o, n], out[n, o], bias[o]
             for p in range(pixels):
                 dst[p] = src[p] + b
-
-
-@njit(cache=True, nogil=True)
-def _to_channel_major(grad, g):
-    """g[o, n, p] = grad[n, o, p], the layout the weight and patch gradient products take."""
-    n_batch, out_ch, pixels = grad.shape
-    for n in range(n_batch):
-        for o in range(out_ch):
-            src, dst = grad[n, o], g[o, n]
-            for p in range(pixels):
-                dst[p] = src[p]
 
 
 # The direct kernels win while a layer has few filters per input channel (LeNet's 1 -> 6, 1 -> 8,
@@ -330,35 +323,93 @@ def _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh
 
 
 @njit(cache=True, nogil=True)
+def _gradient_layouts(grad, gp, g, pixel_major, channel_major, db, first):
+    """gp[n*pixels + p, o] = grad[n, o, p] when ``pixel_major``, g[o, n, p] = grad[n, o, p] when
+    ``channel_major``; db (+)= the sums over pixels."""
+    n_batch, out_ch, pixels = grad.shape
+    for o in range(out_ch):
+        if first:
+            db[o] = 0
+    for n in range(n_batch):
+        for o in range(out_ch):
+            src, total = grad[n, o], grad.dtype.type(0)
+            for p in range(pixels):
+                total += src[p]
+            db[o] += total
+            if pixel_major:
+                for p in range(pixels):
+                    gp[U(n * pixels + p), o] = src[p]
+            if channel_major:
+                dst = g[o, n]
+                for p in range(pixels):
+                    dst[p] = src[p]
+
+
+@njit(cache=True, nogil=True)
 def _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                    sub, col, y, dw_blocks, db_blocks, blocks, b0, b1):
+                    sub, col, y, gpix, pixel_major, dw_blocks, db_blocks, blocks, b0, b1):
     """Blocks b0:b1 of the batch, ``sub`` samples at a time: the patches again (from the phases
-    ``forward`` left in ``xq``), G channel-major, each block's dW and db (into ``dw_blocks[b]``,
-    ``db_blocks[b]``), and when ``input_grad`` dx = col2im(W^T G) through ``dxq`` (``xq`` itself,
-    or dx's phase view when ``plain``)."""
+    ``forward`` left in ``xq``), each block's dW and db (into ``dw_blocks[b]``, ``db_blocks[b]``),
+    and when ``input_grad`` dx = col2im(W^T G) through ``dxq`` (``xq`` itself, or dx's phase view
+    when ``plain``).
+
+    With ``pixel_major`` the block's gradient is dW^T = col G^T ((k, out) in ``dw_blocks[b]``), both
+    operands as they are, with G copied pixel-major: for LeNet's second layer (k = 150, 16 filters)
+    OpenBLAS took 0.17 ms for the batch where dW = G col^T (a transposed right operand) took 0.46.
+    With few patch rows and many filters (mnist_vgg's first layer: k = 9, 32 filters) the
+    transposing copy of G costs more than it saves, and dW = G col^T ((out, k)) stays."""
     out_ch, k = w2.shape
     pixels = oh * ow
     for blk in range(b0, b1):
         n0, n1 = blocks[blk], blocks[blk + 1]
-        dw, db = dw_blocks[blk], db_blocks[blk]
+        db = db_blocks[blk]
         for a in range(n0, n1, sub):
             b = min(a + sub, n1)
             nb = b - a
             cols = col[:k * nb * pixels].reshape(k, nb, pixels)
             _im2col(xq[a:b], kh, kw, stride, oh, ow, cols)
             gt = y[:out_ch * nb * pixels].reshape(out_ch, nb, pixels)
-            _to_channel_major(grad[a:b].reshape(nb, out_ch, pixels), gt)
-            g2, c2 = gt.reshape(out_ch, nb * pixels), cols.reshape(k, nb * pixels)
+            gp = gpix[:nb * pixels * out_ch if pixel_major else 0].reshape(-1, out_ch)
             first = a == n0
-            gemm(g2, c2, dw, False, True, not first)  # dW (+)= G col^T
-            for o in range(out_ch):
-                total = np.sum(g2[o])
-                db[o] = total if first else db[o] + total
+            _gradient_layouts(grad[a:b].reshape(nb, out_ch, pixels), gp, gt, pixel_major,
+                              input_grad or not pixel_major, db, first)
+            g2, c2 = gt.reshape(out_ch, nb * pixels), cols.reshape(k, nb * pixels)
+            if pixel_major:
+                gemm(c2, gp, dw_blocks[blk].reshape(k, out_ch), False, False, not first)  # dW^T (+)= col G^T
+            else:
+                gemm(g2, c2, dw_blocks[blk].reshape(out_ch, k), False, True, not first)  # dW (+)= G col^T
             if input_grad:
                 gemm(w2, g2, c2, True, False, False)  # dcol = W^T G; the patches are no longer needed
                 _col2im(cols, kh, kw, stride, oh, ow, dxq[a:b])
                 if not plain:
                     _from_phases(dxq[a:b], stride, pad_top, pad_left, dx[a:b])
+
+
+@njit(cache=True, nogil=True)
+def _sum_transposed(dw_blocks, db_blocks, transposed, dw, db, o0, o1):
+    """dw[o, i] = dw_blocks[0, i, o] + dw_blocks[1, i, o] + ... (dw_blocks[b, o, i] unless
+    ``transposed``) and db[o] likewise, for rows o0:o1, in block order."""
+    blocks, k = dw_blocks.shape[0], dw.shape[1]
+    out_ch = dw.shape[0]
+    for o in range(o0, o1):
+        for i in range(k):
+            at = i * out_ch + o if transposed else o * k + i
+            acc = dw_blocks[0, at]
+            for blk in range(1, blocks):
+                acc += dw_blocks[blk, at]
+            dw[o, i] = acc
+        acc = db_blocks[0, o]
+        for blk in range(1, blocks):
+            acc += db_blocks[blk, o]
+        db[o] = acc
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _sum_transposed_slices(dw_blocks, db_blocks, transposed, dw, db):
+    """_sum_transposed with the filters split across the threads."""
+    out_ch = dw.shape[0]
+    for o in prange(out_ch):
+        _sum_transposed(dw_blocks, db_blocks, transposed, dw, db, o, o + 1)
 
 
 @njit(cache=True, nogil=True)
@@ -407,11 +458,12 @@ def _forward_slices(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, o
 
 @njit(cache=True, nogil=True, parallel=True)
 def _backward_slices(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                     sub, col, y, dw_blocks, db_blocks, blocks, slices, dw, db):
+                     sub, col, y, gpix, pixel_major, dw_blocks, db_blocks, blocks, slices, dw, db):
     for t in prange(slices.size - 1):
         _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                        sub, col[t], y[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
-    _sum_gradient_blocks(dw_blocks, db_blocks, dw, db)
+                        sub, col[t], y[t], gpix[t], pixel_major, dw_blocks, db_blocks, blocks, slices[t],
+                        slices[t + 1])
+    _sum_transposed_slices(dw_blocks, db_blocks, pixel_major, dw, db)
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -471,6 +523,8 @@ class Conv2DOp(Op):
         self._work = 0
         self._xq_in: np.ndarray | None = None
         self._xp: np.ndarray | None = None
+        self._shift: conv_shift.ShiftedConv | None = None
+        self._shift_ready = False
 
     def work(self, x_shape: tuple[int, ...]) -> int:
         """Multiply-adds of one forward pass over a batch of ``x_shape`` (the cost model's input)."""
@@ -511,7 +565,13 @@ class Conv2DOp(Op):
         self._xq = None if self._plain else np.empty((n, c, s * s, hq, wq), dtype)
         self._direct = direct
         self._db = np.empty(out_ch, dtype)  # the bias gradient when there is no bias
-        if direct:
+        self._shift = None
+        if not direct and conv_shift.applies(s, c, h, w, kh, kw, oh, ow, *self._pads):
+            self._shift = conv_shift.ShiftedConv(x_shape, self.params["W"].shape, self._out_hw, self._pads,
+                                                 self._blocks, self._slices, dtype)
+            self._xq = None
+            self._dx = np.empty(x_shape, dtype)
+        elif direct:
             self._acc = np.empty((parts, 2, oh * wq), dtype)
             self._gw = np.zeros((parts, out_ch, oh * wq), dtype)  # junk columns stay zero
         else:
@@ -522,11 +582,17 @@ class Conv2DOp(Op):
             self._sub = max(1, min(widest, PATCH_BYTES // (k * oh * ow * dtype.itemsize)))
             self._col = np.empty((parts, k * self._sub * oh * ow), dtype)  # patches, then their gradient
             self._y = np.empty((parts, out_ch * self._sub * oh * ow), dtype)  # W @ col, or G
+            # dW^T = col G^T with G pixel-major pays when the patches have at least as many rows as
+            # there are filters (``_backward_range``).
+            self._pixel_major = k >= out_ch
+            self._gpix = np.empty((parts, out_ch * self._sub * oh * ow if self._pixel_major else 0), dtype)
+            self._dw_blocks2 = np.empty((blocks, k * out_ch), dtype)  # each block's dW or dW^T
             self._dx = np.empty(x_shape, dtype)
         if blocks > 1:
             self._dw_blocks = np.empty((blocks, *self.params["W"].shape), dtype)
             self._db_blocks = np.empty((blocks, out_ch), dtype)
         self._no_bias = np.zeros(out_ch, dtype)
+        self._db_one = np.empty((1, out_ch), dtype)
         self._out = np.empty((n, out_ch, oh, ow), dtype)
         self._x_shape, self._dtype = x_shape, dtype
 
@@ -558,6 +624,10 @@ class Conv2DOp(Op):
             else:
                 self._xp = self._padded(x)
                 _direct_forward(self._xp, w, bias, self._acc[0], self._out)
+            return self._out
+        if self._shift is not None:
+            self._shift.forward(x, w, bias, self._out)
+            self._shift_ready = True
             return self._out
         # y = W * patches + b, in cache-sized passes; backward rebuilds the patches from xq
         self._xq_in = xq
@@ -596,6 +666,12 @@ class Conv2DOp(Op):
             else:
                 _direct_weight_grad(xp, grad, self._gw[0], dw, db)
             return [None]
+        if self._shift is not None:
+            if not self._shift_ready:
+                raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
+            self._shift_ready = False
+            self._shift.backward(grad, self.input_grad, self._dx, dw, db)
+            return [self._dx if self.input_grad else None]
         xq = self._xq_in
         if xq is None:
             raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
@@ -603,13 +679,13 @@ class Conv2DOp(Op):
         dxq = self._phase_view(self._dx) if self._plain else self._xq
         args = (grad, w.reshape(out_ch, -1), self.input_grad, self._plain, s, *self._pads, xq, dxq, self._dx,
                 kh, kw, oh, ow, self._sub)
-        dwb = dw_blocks.reshape(blocks, out_ch, -1)
+        db_blocks = self._db_blocks if blocks > 1 else self._db_one
+        pm = self._pixel_major
         if self._parts > 1:
-            _backward_slices(*args, self._col, self._y, dwb, db_blocks, self._blocks, self._slices,
-                             dw.reshape(out_ch, -1), db)
+            _backward_slices(*args, self._col, self._y, self._gpix, pm, self._dw_blocks2, db_blocks, self._blocks,
+                             self._slices, dw.reshape(out_ch, -1), db)
         else:
-            _backward_range(*args, self._col[0], self._y[0], dwb, db_blocks, self._blocks, 0, blocks)
-            if blocks > 1:
-                _sum_blocks(dwb.reshape(blocks, -1), dw.reshape(-1))
-                _sum_blocks(db_blocks, db)
+            _backward_range(*args, self._col[0], self._y[0], self._gpix[0], pm, self._dw_blocks2, db_blocks,
+                            self._blocks, 0, blocks)
+            _sum_transposed(self._dw_blocks2, db_blocks, pm, dw.reshape(out_ch, -1), db, 0, out_ch)
         return [self._dx if self.input_grad else None]

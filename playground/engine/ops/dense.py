@@ -1,7 +1,7 @@
 """Fully connected layer: y = x W + b, with W of shape (in, out).
 
 A big enough layer (``threads.chunks``) splits the batch into one slice per thread, each with
-single-threaded BLAS (``blas.gemm``), in blocks of rows that do not depend on the thread count.
+single-threaded BLAS (``blas.gemm``), in blocks of columns that do not depend on the thread count.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from numba.core.dispatcher import Dispatcher
 
 from playground.engine import threads
 from playground.engine.ops.base import Op
-from playground.engine.ops.blas import gemm
+from playground.engine.ops.blas import gemm, gemm_ld
 from playground.engine.ops.specialize import dispatch, specialize
 
 
@@ -24,29 +24,46 @@ def _add_bias(out, b):
             row[j] += b[j]
 
 
-# A layer big enough to split (``threads.splits``) runs its products in BLOCKS blocks of rows
+# A layer big enough to split (``threads.splits``) runs its products in BLOCKS blocks of columns
 # whatever the thread count (a thread takes a run of whole blocks): BLAS may round a product of
 # another shape differently, so fixed shapes keep the results independent of the thread count.
+# Blocks of columns, not of rows: each block's product then packs only its own part of W, where
+# blocks of 16 rows each packed all of it (mnist_vgg's 3136 -> 128 layer: y = x W took 0.46 ms in
+# four row blocks against 0.29 ms whole, dx = g W^T 0.79 against 0.36-0.39 in column blocks).
 BLOCKS = 4
 
 
+@njit(cache=True, nogil=True, error_model="numpy")
+def _add_bias_columns(out, b, j0, j1):
+    """out[n, j0:j1] += b[j0:j1]."""
+    for n in range(out.shape[0]):
+        row = out[n]
+        for j in range(j0, j1):
+            row[j] += b[j]
+
+
 @njit(cache=True, nogil=True)
-def _forward_range(x, w, b, has_bias, out, rows, r0, r1):
-    """out = x W (+ b) for the row blocks r0:r1 (``rows`` holds the blocks' edges)."""
-    for blk in range(r0, r1):
-        n0, n1 = rows[blk], rows[blk + 1]
-        gemm(x[n0:n1], w, out[n0:n1], False, False, False)
+def _forward_range(x, w, b, has_bias, out, cols, c0, c1):
+    """out[:, j0:j1] = x W[:, j0:j1] (+ b) for the column blocks c0:c1 (``cols`` holds their edges)."""
+    n, din = x.shape
+    dout = w.shape[1]
+    xf, wf, of = x.reshape(-1), w.reshape(-1), out.reshape(-1)
+    for blk in range(c0, c1):
+        j0, j1 = cols[blk], cols[blk + 1]
+        gemm_ld(n, j1 - j0, din, xf, din, wf[j0:], dout, of[j0:], dout, False, False, False)
         if has_bias:
-            _add_bias(out[n0:n1], b)
+            _add_bias_columns(out, b, j0, j1)
 
 
 @njit(cache=True, nogil=True)
-def _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, i0, i1, rows, r0, r1, j0, j1):
+def _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, i0, i1, j0, j1):
     """Input blocks i0:i1 of dW = x^T g (through a transposed copy of those columns of x, so each
-    product is contiguous and sums over the whole batch), columns j0:j1 of db = sum_n g, and row
-    blocks r0:r1 of dx = g W^T when ``input_grad``. Nothing is summed across blocks, so any run
-    of blocks per thread gives the same numbers."""
-    batch = x.shape[0]
+    product is contiguous and sums over the whole batch) and of dx = g W^T when ``input_grad``
+    (columns of dx), and columns j0:j1 of db = sum_n g. Nothing is summed across blocks, so any
+    run of blocks per thread gives the same numbers."""
+    batch, din = x.shape
+    dout = w.shape[1]
+    gf, wf, df = g.reshape(-1), w.reshape(-1), dx.reshape(-1)
     for blk in range(i0, i1):
         a, b = inputs[blk], inputs[blk + 1]
         for i in range(a, b):
@@ -54,28 +71,26 @@ def _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, i0, i1, rows, r
             for s in range(batch):
                 row[s] = x[s, i]
         gemm(xt[a:b], g, dw[a:b], False, False, False)
+        if input_grad:
+            gemm_ld(batch, b - a, dout, gf, dout, wf[a * dout:], dout, df[a:], din, False, True, False)
     for j in range(j0, j1):
         db[j] = 0
     for s in range(batch):
         for j in range(j0, j1):
             db[j] += g[s, j]
-    if input_grad:
-        for blk in range(r0, r1):
-            n0, n1 = rows[blk], rows[blk + 1]
-            gemm(g[n0:n1], w, dx[n0:n1], False, True, False)
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _forward_slices(x, w, b, has_bias, out, rows, slices):
+def _forward_slices(x, w, b, has_bias, out, cols, slices):
     for t in prange(slices.size - 1):
-        _forward_range(x, w, b, has_bias, out, rows, slices[t], slices[t + 1])
+        _forward_range(x, w, b, has_bias, out, cols, slices[t], slices[t + 1])
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _backward_slices(x, g, w, xt, input_grad, dx, dw, db, inputs, rows, slices, units):
+def _backward_slices(x, g, w, xt, input_grad, dx, dw, db, inputs, slices, units):
     for t in prange(slices.size - 1):
-        _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, slices[t], slices[t + 1], rows,
-                        slices[t], slices[t + 1], units[t], units[t + 1])
+        _backward_range(x, g, w, xt, input_grad, dx, dw, db, inputs, slices[t], slices[t + 1], units[t],
+                        units[t + 1])
 
 
 class DenseOp(Op):
@@ -103,15 +118,15 @@ class DenseOp(Op):
             self._db = np.empty(w.shape[1], dtype=w.dtype)  # the bias gradient when there is no bias
         work = n * w.size
         if x.ndim == 2 and x.dtype == w.dtype and threads.splits(work):
-            blocks = min(BLOCKS, n, w.shape[0])
+            blocks = min(BLOCKS, w.shape[0], w.shape[1])
             self._parts = min(threads.chunks(work), blocks)
             self._x = x = np.ascontiguousarray(x)
             b = self.params.get("b", w[0])
-            rows = threads.edges(n, blocks)
+            cols = threads.edges(w.shape[1], blocks)
             if self._parts > 1:
-                _forward_slices(x, w, b, "b" in self.params, self._out, rows, threads.edges(blocks, self._parts))
+                _forward_slices(x, w, b, "b" in self.params, self._out, cols, threads.edges(blocks, self._parts))
             else:
-                _forward_range(x, w, b, "b" in self.params, self._out, rows, 0, blocks)
+                _forward_range(x, w, b, "b" in self.params, self._out, cols, 0, blocks)
             return self._out
         self._parts = 0
         self._x = x
@@ -127,15 +142,14 @@ class DenseOp(Op):
         if self._parts and grad.dtype == self._out.dtype and grad.shape == self._out.shape:
             w, p = self.params["W"], self._parts
             db = self.grads.get("b", self._db)
-            n, (din, dout) = grad.shape[0], w.shape
-            blocks = min(BLOCKS, n, din)
+            din, dout = w.shape
+            blocks = min(BLOCKS, din)
             args = (self._x, np.ascontiguousarray(grad), w, self._xt, self.input_grad, self._dx,
                     self.grads["W"], db, threads.edges(din, blocks))
-            rows = threads.edges(n, blocks)
             if p > 1:
-                _backward_slices(*args, rows, threads.edges(blocks, p), threads.edges(dout, p))
+                _backward_slices(*args, threads.edges(blocks, p), threads.edges(dout, p))
             else:
-                _backward_range(*args, 0, blocks, rows, 0, blocks, 0, dout)
+                _backward_range(*args, 0, blocks, 0, dout)
             return [self._dx if self.input_grad else None]
         np.matmul(self._x.T, grad, out=self.grads["W"])  # dW = x^T g
         if "b" in self.params:
