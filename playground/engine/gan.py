@@ -57,7 +57,7 @@ class GANModel:
     """Both networks as engine ops; parameters named "<node id>.<param>" as in ``Model``."""
 
     num_classes = None  # the loop reports losses, no accuracy
-    penalty = None  # the loop's own L1/L2 term: a GAN applies each network's in its own step
+    EVAL_SEED = 12345  # the fixed latent vectors of evaluations and views (``noise_of``)
 
     def __init__(self, graph: Graph, analysis: Analysis, seed: int | None = None,
                  dtype: Any = np.float32, base_dir: str | None = None) -> None:
@@ -118,7 +118,10 @@ class GANModel:
         self.g_grads = {f"{n}.{k}": v for n in self.g_layers for k, v in self.ops[n].grads.items()}
         self.d_penalty = Penalty.of_layers(self.graph, self.d_layers, self.d_params)
         self.g_penalty = Penalty.of_layers(self.graph, self.g_layers, self.g_params)
-        self.last_penalty = 0.0  # the L1/L2 term of the network the last step updated
+        # Both networks' L1/L2 terms, for the curves and the summary (None without any); each
+        # step applies its own network's (``alternating_step``), not the loop
+        self.penalty = Penalty.of_layers(self.graph, self.layers, self.parameters())
+        self.last_penalty = 0.0  # both networks' penalty at the last step
         self.updates = 0  # optimizer steps so far (D and G): where the alternation stands
         self.d_updates = self.g_updates = 0
         self.last_d_loss: float | None = None
@@ -323,15 +326,17 @@ class GANModel:
         """The loop's step for a GAN (``loop.train_step`` hands it over): one discriminator step on
         the real batch ``x``, or, every ``d_steps + 1``-th step, one generator step. The guard sees
         each network's own loss (plus its layers' L1/L2 term, which joins that network's gradient
-        as in ``loop.train_step``); the loop's loss curve gets the discriminator's latest data loss
+        as in ``loop.train_step``) and keeps the weights a discriminator loss vouched for, since
+        a generator's loss can be fine on weights the discriminator's is not (its blown-up
+        score fools nothing); the loop's loss curve gets the discriminator's latest data loss
         (the game's value, 2 ln 2 at equilibrium for minimax) rather than a zigzag of the two."""
         with KERNEL_LOCK:
             generator = self.next_is_generator()
             loss = self.g_loss_and_grads() if generator else self.d_loss_and_grads(x)
-            penalty = self.g_penalty if generator else self.d_penalty
-            self.last_penalty = (penalty.add_gradient(self.g_grads if generator else self.d_grads)
-                                 if penalty is not None else 0.0)
-            if guard.diverged(loss + self.last_penalty):
+            own, other = (self.g_penalty, self.d_penalty) if generator else (self.d_penalty, self.g_penalty)
+            own_value = own.add_gradient(self.g_grads if generator else self.d_grads) if own is not None else 0.0
+            self.last_penalty = own_value + (other.value() if other is not None else 0.0)
+            if guard.diverged(loss + own_value, keep=not generator):
                 return loss, False
             self._update(optimizer.g if generator else optimizer.d, generator)
             if generator:
@@ -350,10 +355,11 @@ class GANModel:
             loss = self._loss_type.d_loss(self.loss_params, self.score(x), self.score(fake))[0]
         return loss, None
 
-    def noise_of(self, n: int, seed: int = 12345) -> np.ndarray:
+    def noise_of(self, n: int, seed: int | None = None) -> np.ndarray:
         """A fixed set of ``n`` latent vectors (the same every call)."""
         node = self.graph.nodes[self.noise_node]
-        return node_type(node.type).sample(node.params, n, np.random.default_rng(seed), self.dtype)
+        rng = np.random.default_rng(self.EVAL_SEED if seed is None else seed)
+        return node_type(node.type).sample(node.params, n, rng, self.dtype)
 
     def view_data(self, samples: int = 500) -> dict[str, Any]:
         """What the GAN view draws: generated points from the fixed latent set, plus ``report``."""

@@ -167,7 +167,7 @@ def test_the_loops_loss_is_the_discriminators_and_the_guard_sees_each_networks_o
     assert losses[1] == losses[0] and losses[3] == losses[2] != losses[0]  # G steps: the last D loss
 
     class Refusing:
-        def diverged(self, value):
+        def diverged(self, value, keep=True):
             self.seen = value
             return True
 
@@ -183,3 +183,21 @@ def test_every_benchmark_workload_has_its_targets():
 
     assert all(None not in TARGETS[name] for name in WORKLOADS)  # no "Nonex" in the bench table
     assert TARGETS["gan_2d"][0] == 5.0  # issue 20: engine/torch at one thread
+
+
+def test_a_diverging_gan_stops_with_weights_the_discriminator_vouched_for():
+    """A generator's loss can stay fine on weights where the discriminator's has blown up (its
+    huge scores fool nothing): the run stops, and the weights kept are ones D's loss was fine on."""
+    g = small_gan(hidden=64)
+    for opt in ("d_opt", "g_opt"):
+        node = g.nodes[opt]
+        kept = {k: node.params[k] for k in ("batch_size", "epochs", "seed")}
+        node.type, node.params = "SGD", {**node_type("SGD").defaults(), **kept, "lr": 1e4}
+    model = GANModel(g, checked_analysis(g, None))
+    data = model.load_data()[0]
+    start = model.evaluate(data.x_val, None)[0]
+    result = Trainer(model, max_steps=200).run()
+    assert result.status == "diverged" and result.steps < 200
+    assert "the last good weights were kept" in result.message
+    assert all(np.isfinite(v).all() for v in model.parameters().values())
+    assert result.val_loss < 10 * start  # not the blown-up discriminator of the failing step

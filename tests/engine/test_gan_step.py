@@ -86,7 +86,7 @@ def test_l1_l2_of_a_layer_joins_its_own_networks_update(layer, net):
     seen = {}
 
     class Guard:
-        def diverged(self, value):
+        def diverged(self, value, keep=True):
             seen["value"] = value
             seen["grad"] = grads[f"{layer}.W"].copy()
             return True  # judge only: nothing is applied
@@ -104,3 +104,13 @@ def test_regularisation_shrinks_the_weights_it_names():
     run(strong, 100)
     norm = {m: float(np.linalg.norm(m.parameters()["g3.W"])) for m in (plain, strong)}
     assert norm[strong] < 0.9 * norm[plain]
+
+
+def test_the_runs_summary_reports_both_networks_regularisation():
+    from playground.engine import Trainer
+
+    model = gan(l2=0.05, layer="d3")  # only the discriminator's layer is regularised
+    result = Trainer(model, max_steps=6).run()
+    assert result.regularisation == pytest.approx(model.penalty.value()) and result.regularisation > 0
+    assert model.g_penalty is None  # the last step was the generator's: D's term still counts
+    assert model.last_penalty == pytest.approx(model.d_penalty.value())

@@ -24,7 +24,6 @@ class Noise(NodeType):
     inputs = ()
     outputs = (Port("z", "tensor"),)
     summary_params = ("size", "distribution")
-    torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
     is_source = True
     is_extra_source = True
@@ -56,6 +55,13 @@ class Noise(NodeType):
         np.copyto(out, scratch, casting="same_kind")
         return out
 
+    @classmethod
+    def torch_noise(cls, p: dict[str, Any]) -> str:
+        """Python source of ``n`` latent vectors drawn from the numpy Generator ``rng`` as
+        ``sample`` draws them (float64, before the cast): the exported project's noise stream."""
+        shape = f"(n, {p['size']})"
+        return f"rng.standard_normal({shape})" if p["distribution"] == "normal" else f"rng.uniform(-1.0, 1.0, {shape})"
+
 
 @register
 class RealFake(NodeType):
@@ -65,7 +71,6 @@ class RealFake(NodeType):
     help = ("Feeds the discriminator real samples (from the Dataset) and the generator's fakes: "
             "the layers after it judge both with the same weights.")
     inputs = (Port("real", "tensor"), Port("fake", "tensor"))
-    torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
 
     @classmethod
@@ -142,7 +147,6 @@ class GANLoss(NodeType):
     outputs = (Port("d_loss", "loss"), Port("g_loss", "loss"))
     summary_params = ("kind", "d_steps")
     preview = "loss"  # the canvas sparkline: the run's loss curve, which follows D's loss
-    torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
     is_loss = True
     params = (
@@ -191,6 +195,19 @@ class GANLoss(NodeType):
         s = np.ascontiguousarray(fake).reshape(-1)
         g = np.empty_like(s)
         return float(cls.loss_kernel(p)(s, -1, g)), g.reshape(fake.shape)
+
+    @classmethod
+    def torch_gan_loss(cls, p) -> tuple[str, str]:
+        """PyTorch source of (the discriminator's loss of the scores ``real`` and ``fake``, the
+        generator's loss of ``fake``), as ``loss_kernel`` computes them (``F``: torch.nn.functional)."""
+        if p["kind"] == "least_squares":
+            return "0.5 * ((real - 1).pow(2).mean() + fake.pow(2).mean())", "0.5 * (fake - 1).pow(2).mean()"
+        return "F.softplus(-real).mean() + F.softplus(fake).mean()", "F.softplus(-fake).mean()"
+
+    @classmethod
+    def torch_probability(cls, p) -> str:
+        """PyTorch source of ``probability`` of the tensor ``score``."""
+        return "score.clamp(0.0, 1.0)" if p["kind"] == "least_squares" else "torch.sigmoid(score)"
 
     @classmethod
     def probability(cls, p, score: np.ndarray) -> np.ndarray:
