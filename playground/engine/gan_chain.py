@@ -6,7 +6,8 @@ A GAN step runs the two small networks forward and backward in turns (gan_2d: 64
 every product in BLAS (``blas.gemm``) and every activation in the node types' own scalar kernels
 (``ops/activations.py``), so it computes what the ops compute. The program is a table of rows as
 in ``ops/dense.py``'s chain: (kind, in, out, weight offset, bias offset or -1, activation, alpha
-index, workspace offset per sample), offsets into the GAN's flat parameter vector.
+index, workspace offset per sample), offsets into the GAN's flat parameter vector; the
+workspace starts with a copy of the input, so every row reads the same way.
 """
 from __future__ import annotations
 
@@ -36,27 +37,22 @@ def _dense_forward(src, params, w_off, b_off, din, dout, dst):
 
 
 def _net_forward(x, prog, alphas, params, ws):
-    """Every row's output into ``ws`` (row r's at prog[r, 7] * N) for the batch ``x`` (N, in)."""
+    """Every row's output into ``ws`` for the batch ``x`` (N, in), which is copied to its start:
+    row r reads at prog[r - 1, 7] * N (the input at 0) and writes at prog[r, 7] * N."""
     n = x.shape[0]
     one = x.dtype.type(1.0)
+    ws[:x.size] = x.reshape(-1)
     for r in range(prog.shape[0]):
         kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
+        src_off = prog[r - 1, 7] * n if r else 0
+        src = ws[src_off:src_off + n * din]
         dst = ws[o_off * n:(o_off + dout) * n]
-        if r == 0:
-            if kind == 0:
-                _dense_forward(x, params, w_off, b_off, din, dout, dst.reshape(n, dout))
-            else:
-                xf = x.reshape(-1)
-                for i in range(n * dout):
-                    dst[i] = _ACT(act, xf[i], alphas[a_idx], one)  # noqa: F821
-            continue
-        p_off = prog[r - 1, 7] * n
-        src = ws[p_off:p_off + n * din]
         if kind == 0:
             _dense_forward(src.reshape(n, din), params, w_off, b_off, din, dout, dst.reshape(n, dout))
         else:
+            alpha = alphas[a_idx]
             for i in range(n * dout):
-                dst[i] = _ACT(act, src[i], alphas[a_idx], one)  # noqa: F821
+                dst[i] = _ACT(act, src[i], alpha, one)  # noqa: F821
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -72,45 +68,34 @@ def _dense_backward(src, g, params, grads, w_off, b_off, din, dout):
                 db[j] += row[j]
 
 
-def _net_backward(x, gout, prog, alphas, params, grads, ws, gbuf, dx):
+def _net_backward(gout, prog, alphas, params, grads, ws, gbuf, dx):
     """Parameter gradients into ``grads`` from ``gout`` (N, out), the gradient of the last row's
-    output, after ``_net_forward`` on ``x``; the input's gradient into ``dx`` unless it is empty."""
-    n = x.shape[0]
-    one = x.dtype.type(1.0)
+    output, after ``_net_forward`` filled ``ws``; the input's gradient into ``dx`` unless it is
+    empty."""
+    n = gout.shape[0]
+    one = gout.dtype.type(1.0)
     rows = prog.shape[0]
-    d_last = prog[rows - 1, 2]
-    gbuf[0, :n * d_last] = gout.reshape(-1)
+    gbuf[0, :gout.size] = gout.reshape(-1)
     cur = 0
     for r in range(rows - 1, -1, -1):
         kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
+        src_off = prog[r - 1, 7] * n if r else 0
+        src = ws[src_off:src_off + n * din]
         g = gbuf[cur, :n * dout]
         if kind == 0:
             g2 = g.reshape(n, dout)
-            w = params[w_off:w_off + din * dout].reshape(din, dout)
-            if r == 0:
-                _dense_backward(x, g2, params, grads, w_off, b_off, din, dout)
-                if dx.size:
-                    gemm(g2, w, dx, False, True, False)
-            else:
-                p_off = prog[r - 1, 7] * n
-                _dense_backward(ws[p_off:p_off + n * din].reshape(n, din), g2, params, grads,
-                                w_off, b_off, din, dout)
+            _dense_backward(src.reshape(n, din), g2, params, grads, w_off, b_off, din, dout)
+            if r or dx.size:  # the input's gradient: the data's is not needed
+                w = params[w_off:w_off + din * dout].reshape(din, dout)
                 gemm(g2, w, gbuf[1 - cur, :n * din].reshape(n, din), False, True, False)
                 cur = 1 - cur
         else:
             out = ws[o_off * n:(o_off + dout) * n]
             alpha = alphas[a_idx]
-            if r == 0:
-                xf = x.reshape(-1)
-                for i in range(n * dout):
-                    g[i] = _DACT(act, xf[i], out[i], g[i], alpha, one)  # noqa: F821
-                if dx.size:
-                    dx.reshape(-1)[:] = g
-            else:
-                p_off = prog[r - 1, 7] * n
-                src = ws[p_off:p_off + n * din]
-                for i in range(n * dout):
-                    g[i] = _DACT(act, src[i], out[i], g[i], alpha, one)  # noqa: F821
+            for i in range(n * dout):
+                g[i] = _DACT(act, src[i], out[i], g[i], alpha, one)  # noqa: F821
+    if dx.size:
+        dx.reshape(-1)[:] = gbuf[cur, :dx.size]
 
 
 class NetChain:
@@ -136,7 +121,7 @@ class NetChain:
         parameter ``offsets`` into the flat vector; None when they are not such a chain."""
         if dtype.kind != "f" or not layers:
             return None
-        prev, rows, alphas, kernels, width, off = data, [], [], [], in_width, 0
+        prev, rows, alphas, kernels, width, off = data, [], [], [], in_width, in_width
         for nid in layers:
             if sources[nid] != [prev]:
                 return None
@@ -172,7 +157,7 @@ class NetChain:
             if len(self._buffers) >= 8:
                 self._buffers.clear()
             bufs = self._buffers[n] = (
-                np.empty(int(self.prog[:, 2].sum()) * n, self.dtype),
+                np.empty((self.in_width + int(self.prog[:, 2].sum())) * n, self.dtype),
                 np.empty((2, self.width * n), self.dtype),
                 np.empty((n, self.in_width), self.dtype),
                 np.empty((n, self.out_width), self.dtype))
@@ -192,7 +177,7 @@ class NetChain:
         """Gradients into ``grads`` after ``forward(x)``; the input's gradient (a view into a
         buffer of this batch length) when ``input_grad``."""
         ws, gbuf, dx, _ = self._bufs(len(x))
-        self._backward(x, gout, self.prog, self.alphas, params, grads, ws, gbuf,
+        self._backward(gout, self.prog, self.alphas, params, grads, ws, gbuf,
                        dx if input_grad else self._none)
         return dx if input_grad else None
 
