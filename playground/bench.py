@@ -230,7 +230,8 @@ class GANTorchCase:
     def step(self) -> float:
         torch, softplus = self.torch, self.torch.nn.functional.softplus
         n = len(self.x)
-        fake = self.g(torch.randn(n, self.latent)).detach()
+        with torch.no_grad():  # D's step needs no graph through G
+            fake = self.g(torch.randn(n, self.latent))
         s = self.d(torch.cat([self.x, fake]))
         d_loss = softplus(-s[:n]).mean() + softplus(s[n:]).mean()
         self.d_opt.zero_grad(set_to_none=False)
