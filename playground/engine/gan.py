@@ -54,7 +54,9 @@ class GANOptimizer:
 
 
 class GANModel:
-    """Both networks as engine ops; parameters named "<node id>.<param>" as in ``Model``."""
+    """Both networks as engine ops, and for the training steps as fused chains when they are
+    Dense/activation chains (``gan_chain``); parameters named "<node id>.<param>" as in ``Model``,
+    views into one flat vector."""
 
     num_classes = None  # the loop reports losses, no accuracy
     EVAL_SEED = 12345  # the fixed latent vectors of evaluations and views (``noise_of``)
