@@ -201,3 +201,41 @@ def test_a_diverging_gan_stops_with_weights_the_discriminator_vouched_for():
     assert "the last good weights were kept" in result.message
     assert all(np.isfinite(v).all() for v in model.parameters().values())
     assert result.val_loss < 10 * start  # not the blown-up discriminator of the failing step
+
+
+def cli_train(*args):
+    out = subprocess.run([sys.executable, "-m", "playground", "train", *map(str, args), "--json", "--quiet"],
+                         capture_output=True, text=True, cwd="/", check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return json.loads(out.stdout.strip().splitlines()[-1]), out.stderr
+
+
+def test_cli_saves_and_loads_both_networks_weights(tmp_path):
+    saved, _ = cli_train(PRESET, "--steps", "20", "--save-weights", tmp_path / "w.npz")
+    model = model_from_preset(PRESET)
+    model.load_weights(tmp_path / "w.npz")
+    data = model.load_data()[0]
+    assert model.evaluate(data.x_val, None)[0] == pytest.approx(saved["val_loss"], rel=1e-6)
+    loaded, _ = cli_train(PRESET, "--steps", "1", "--load-weights", tmp_path / "w.npz")
+    fresh, _ = cli_train(PRESET, "--steps", "1")
+    opt, guard = model.make_optimizer(), DivergenceGuard(model)
+    from playground.engine.loop import BatchSchedule
+
+    x, y = BatchSchedule(data.x_train, np.zeros((len(data.x_train), 1)), model.seed).batch(0, 64)
+    first = model.alternating_step(opt, x.astype(np.float32), y, guard)[0]
+    assert loaded["step_losses"] == [pytest.approx(first, rel=1e-6)] != fresh["step_losses"]
+
+
+def test_cli_reports_a_diverging_gan(tmp_path):
+    g = small_gan(hidden=64)
+    for opt in ("d_opt", "g_opt"):
+        node = g.nodes[opt]
+        kept = {k: node.params[k] for k in ("batch_size", "epochs", "seed")}
+        node.type, node.params = "SGD", {**node_type("SGD").defaults(), **kept, "lr": 1e4}
+    from playground.engine.preset import save_preset
+
+    save_preset(g, tmp_path / "wild.json")
+    summary, stderr = cli_train(tmp_path / "wild.json", "--steps", "100")
+    assert summary["stopped"] == "diverged" and summary["steps"] < 100
+    assert "the last good weights were kept" in summary["message"] and summary["message"] in stderr
+    assert summary["val_loss"] < 10 and summary["modes_total"] == 8
