@@ -10,8 +10,9 @@ def run_export(args) -> int:
     """The export sub-command; a graph that cannot be exported, or an existing target without
     ``--force``, is a one-line message and exit status 2."""
     from playground.commands.common import preset_path
-    from playground.engine import Model, load_preset
+    from playground.engine import load_preset
     from playground.engine.export_torch import ExportError, check_exportable
+    from playground.engine.gan import model_from_preset
 
     path = preset_path(args.preset)
     try:
@@ -19,7 +20,7 @@ def run_export(args) -> int:
     except ExportError as exc:
         print(f"playground: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    model = Model.from_preset(path)
+    model = model_from_preset(path)  # a GAN's two networks, or one network
     if args.weights:
         model.load_weights(args.weights)
     try:
@@ -36,7 +37,8 @@ def run_export(args) -> int:
     except ExportError as exc:
         print(f"playground: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    about = ("the generator and the discriminator, trained in turns as in the playground"
+             if hasattr(model, "alternating_step") else "the README says how to use GPUs and clusters")
     print(f"wrote {folder}: model.py, train.py, weights.npz, data.npz, README.md\n"
-          f"train it with: cd {folder} && python train.py   (needs torch and numpy; the README "
-          "says how to use GPUs and clusters)")
+          f"train it with: cd {folder} && python train.py   (needs torch and numpy; {about})")
     return 0

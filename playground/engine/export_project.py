@@ -16,8 +16,10 @@ from string import Template
 
 import numpy as np
 
+from playground.engine.export_gan import check_gan, write_gan
 from playground.engine.export_torch import WEIGHTS_NAME, ExportError, check_target, torch_script
 from playground.engine.export_train import TRAIN_SCRIPT
+from playground.engine.gan import GANModel
 from playground.engine.loop import batch_orders
 from playground.engine.model import Model
 from playground.engine.registry import node_type
@@ -247,11 +249,18 @@ def export_project(model: Model, folder: str | os.PathLike[str], *, force: bool 
         if not is_project(folder):
             raise ExportError(f"{folder} holds files that are not an exported project, so it is not "
                               "replaced; choose a new or empty folder")
-    torch_script(model)  # refuse before anything is written
-    _loss_and_optimizer(model)
+    gan = isinstance(model, GANModel)
+    if gan:  # refuse before anything is written
+        check_gan(model)
+    else:
+        torch_script(model)
+        _loss_and_optimizer(model)
     tmp = _new_folder(folder, "tmp")
     try:
-        _write_project(model, tmp, folder.name, preset_arg)
+        if gan:
+            write_gan(model, tmp, preset_arg, _python)
+        else:
+            _write_project(model, tmp, folder.name, preset_arg)
         _move_into_place(tmp, folder)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -119,38 +119,53 @@ def fused_head(model: Model) -> str:
     return model.sources[model.output][0] if model.fused else model.output
 
 
-def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, dict[str, np.ndarray]]:
-    """(model.py source, state dict arrays) for ``model``'s graph and current weights.
+def layer_sources(model, layers: list[str], names: dict[str, str], init: list[str],
+                  state: dict[str, np.ndarray]):
+    """For each of ``layers`` (in run order) of a built model: add its module to ``init`` (lines
+    of ``__init__``) and its weights to ``state``, then yield (node id, its variable, its module
+    attribute, its node type, its call). ``names`` maps the nodes computed so far to variables
+    (the input's first); each layer's is added after it is yielded.
 
     Raises ExportError naming the first node that has no PyTorch counterpart."""
     graph, shapes = model.graph, model.analysis.shapes
-    init, forward, state = [], [], {}
-    names = {model.input_node: "x"}
-    if model.features is not None:  # the data's 2D points -> the chosen input features, first
-        forward.append("x = input_features(x)")
-    head = fused_head(model)
-    activate = "out"
-    for nid in model.layers:
+    for nid in layers:
         node = graph.nodes[nid]
         t = node_type(node.type)
         module = t.torch_module([shapes[s] for s in model.sources[nid]], node.params)
-        if not _has_counterpart(t, module):
+        if not _has_counterpart(t, module) or any(s not in names for s in model.sources[nid]):
             raise ExportError(f"node '{nid}' ({t.display_name()}) has no PyTorch counterpart, so "
                               "the graph cannot be exported to PyTorch")
         var = _ident(nid)
         attr = f"self.{var}"
         if module is not None:
             init.append(f"{attr} = {module}")
-        call = t.torch_forward(attr, [names[s] for s in model.sources[nid]], node.params)
-        if nid == model.output and head != model.output:
-            activate = t.torch_call(attr, ["out"])
-        else:
-            forward.append(f"{var} = {call}")
-        names[nid] = var
         op = model.ops[nid]
         arrays = {**op.params, **getattr(op, "buffers", {})}
         for key, value in t.torch_state(arrays, node.params).items():
             state[f"{var}.{key}"] = np.ascontiguousarray(value)
+        yield nid, var, attr, t, t.torch_forward(attr, [names[s] for s in model.sources[nid]], node.params)
+        names[nid] = var
+
+
+def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, dict[str, np.ndarray]]:
+    """(model.py source, state dict arrays) for ``model``'s graph and current weights.
+
+    Raises ExportError naming the first node that has no PyTorch counterpart."""
+    if not isinstance(model, Model):
+        raise ExportError("a GAN's two networks export as a PyTorch project (--to torch), "
+                          "not as one ONNX network")
+    graph = model.graph
+    init, forward, state = [], [], {}
+    names = {model.input_node: "x"}
+    if model.features is not None:  # the data's 2D points -> the chosen input features, first
+        forward.append("x = input_features(x)")
+    head = fused_head(model)
+    activate = "out"
+    for nid, var, attr, t, call in layer_sources(model, model.layers, names, init, state):
+        if nid == model.output and head != model.output:
+            activate = t.torch_call(attr, ["out"])
+        else:
+            forward.append(f"{var} = {call}")
     forward.append(f"return {names[head]}")
     final = node_type(graph.nodes[model.output].type).display_name()
     if head != model.output:
@@ -167,7 +182,7 @@ def torch_script(model: Model, weights_name: str = WEIGHTS_NAME) -> tuple[str, d
     source = TEMPLATE.format(
         title=graph.meta.get("title") or graph.name, weights_name=weights_name, doc=doc,
         input_shape=tuple(model.data_shape), predict_doc=predict_doc,
-        features=_features_source(model), penalty=_penalty_source(model, names),
+        features=_features_source(model), penalty=penalty_source(model.penalty, model, names),
         forward_summary=summary, activate=activate,
         init=textwrap.indent("\n".join(init) or "pass", " " * 8),
         forward=textwrap.indent("\n".join(forward), " " * 8))
@@ -183,15 +198,17 @@ def _features_source(model: Model) -> str:
             f"    return {model.features.torch_source()}\n")
 
 
-def _penalty_source(model: Model, names: dict[str, str]) -> str:
-    """``l1 * |w|.sum() + l2 * (w * w).sum()`` over the regularised weights, as Python source."""
-    if model.penalty is None:
+def penalty_source(penalty, model, names: dict[str, str]) -> str:
+    """``l1 * |w|.sum() + l2 * (w * w).sum()`` over the weights ``penalty`` regularises, as Python
+    source (``names``: the layers' variables)."""
+    if penalty is None:
         return "0.0"
     parts = []
-    for term in model.penalty.terms:
+    params = model.parameters()
+    for term in penalty.terms:
         node_id, param = term.name.split(".", 1)
         node = model.graph.nodes[node_id]
-        key = next(iter(node_type(node.type).torch_state({param: model.parameters()[term.name]}, node.params)))
+        key = next(iter(node_type(node.type).torch_state({param: params[term.name]}, node.params)))
         w = f"self.get_parameter({names[node_id] + '.' + key!r})"
         if term.l1:
             parts.append(f"{term.l1!r} * {w}.abs().sum()")

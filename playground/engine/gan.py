@@ -14,6 +14,8 @@ import numpy as np
 
 from playground.engine import weights_io
 from playground.engine.datasets import Dataset
+from playground.engine.flat_params import flatten_parameters
+from playground.engine.gan_chain import NetChain
 from playground.engine.graph import Graph
 from playground.engine.graph_ops import build_ops
 from playground.engine.kernel_lock import KERNEL_LOCK
@@ -21,6 +23,7 @@ from playground.engine.model import PresetSource, checked_analysis, resolve
 from playground.engine.nodes.optimizers import TRAINING_PARAMS, optimizer_node
 from playground.engine.optim import Optimizer, make_optimizer
 from playground.engine.registry import node_type
+from playground.engine.regularisation import Penalty
 from playground.engine.validate import Analysis
 
 # A mode counts as covered when it holds at least this share of its fair share of generated points
@@ -51,12 +54,13 @@ class GANOptimizer:
 
 
 class GANModel:
-    """Both networks as engine ops; parameters named "<node id>.<param>" as in ``Model``."""
+    """Both networks as engine ops, and for the training steps as fused chains when they are
+    Dense/activation chains (``gan_chain``); parameters named "<node id>.<param>" as in ``Model``,
+    views into one flat vector."""
 
     num_classes = None  # the loop reports losses, no accuracy
     one_network = False  # two networks, trained in turns: no canvas previews or wire norms
-    penalty = None  # the layers' L1/L2 terms are not applied to a GAN's networks
-    last_penalty = 0.0
+    EVAL_SEED = 12345  # the fixed latent vectors of evaluations and views (``noise_of``)
 
     def __init__(self, graph: Graph, analysis: Analysis, seed: int | None = None,
                  dtype: Any = np.float32, base_dir: str | None = None) -> None:
@@ -94,6 +98,7 @@ class GANModel:
         self.d_steps = self.loss_params["d_steps"]
         self.settings = {k: graph.nodes[self.d_opt_node].params[k] for k in TRAINING_PARAMS}
         self.g_batch = graph.nodes[self.g_opt_node].params["batch_size"]
+        self._loss_kernel = self._loss_type.loss_kernel(self.loss_params)
 
     @classmethod
     def from_preset(cls, source: PresetSource, seed: int | None = None, dtype: Any = np.float32) -> GANModel:
@@ -109,10 +114,17 @@ class GANModel:
         below = self._upstream(self.fake_src)
         self.g_layers = [n for n in self.layers if n in below]
         self.d_layers = [n for n in self.layers if n not in below]
+        self._flatten()
         self.d_params = {f"{n}.{k}": v for n in self.d_layers for k, v in self.ops[n].params.items()}
         self.g_params = {f"{n}.{k}": v for n in self.g_layers for k, v in self.ops[n].params.items()}
         self.d_grads = {f"{n}.{k}": v for n in self.d_layers for k, v in self.ops[n].grads.items()}
         self.g_grads = {f"{n}.{k}": v for n in self.g_layers for k, v in self.ops[n].grads.items()}
+        self.d_penalty = Penalty.of_layers(self.graph, self.d_layers, self.d_params)
+        self.g_penalty = Penalty.of_layers(self.graph, self.g_layers, self.g_params)
+        # Both networks' L1/L2 terms, for the curves and the summary (None without any); each
+        # step applies its own network's (``alternating_step``), not the loop
+        self.penalty = Penalty.of_layers(self.graph, self.layers, self.parameters())
+        self.last_penalty = 0.0  # both networks' penalty at the last step
         self.updates = 0  # optimizer steps so far (D and G): where the alternation stands
         self.d_updates = self.g_updates = 0
         # "discriminator" or "generator": the next step trains that network, outside the
@@ -121,6 +133,35 @@ class GANModel:
         self.last_d_loss: float | None = None
         self.last_g_loss: float | None = None
         self.last_output = None
+
+    def _flatten(self) -> None:
+        """Both networks' parameters as views into one vector (D's first, then G's), so the
+        divergence guard keeps one copy and each optimizer updates its network in one kernel;
+        each network as a fused chain when it is one (``gan_chain``)."""
+        flat = flatten_parameters(self.ops, self.d_layers + self.g_layers, self.dtype)
+        self._flat, self._flat_grads = flat.params, flat.grads
+        self._d_chain = self._g_chain = None
+        if flat.params is None:
+            return
+        d_names = {f"{n}.{k}" for n in self.d_layers for k in self.ops[n].params}
+        split = max((stop for name, _, stop in flat.layout if name in d_names), default=0)
+        self._d_flat = (flat.params[:split], flat.grads[:split],
+                        tuple(e for e in flat.layout if e[0] in d_names))
+        self._g_flat = (flat.params[split:], flat.grads[split:],
+                        tuple((name, a - split, b - split) for name, a, b in flat.layout if name not in d_names))
+        offsets = {name: start for name, start, _ in flat.layout}
+        width = int(np.prod(self.input_shape))
+        latent = int(np.prod(self.analysis.shapes[self.noise_node]))
+        self._d_chain = NetChain.compile(self.graph, self.d_layers, self.sources, self.ops, self.junction,
+                                         width, offsets, self.dtype)
+        self._g_chain = NetChain.compile(self.graph, self.g_layers, self.sources, self.ops, self.noise_node,
+                                         latent, offsets, self.dtype)
+        if self._d_chain is None or self._g_chain is None or self.input_shape != (width,):
+            self._d_chain = self._g_chain = None
+        self._noise64: dict[int, np.ndarray] = {}
+        self._noise32: dict[int, np.ndarray] = {}
+        self._d_input: dict[int, np.ndarray] = {}
+        self._loss_kernel = self._loss_type.loss_kernel(self.loss_params)
 
     def _upstream(self, node: str) -> set[str]:
         seen, todo = set(), [node]
@@ -139,8 +180,9 @@ class GANModel:
     def gradients(self) -> dict[str, np.ndarray]:
         return {**self.d_grads, **self.g_grads}
 
-    def flat_parameters(self) -> None:
-        return None
+    def flat_parameters(self) -> np.ndarray | None:
+        """Both networks' parameters as one live vector, or None."""
+        return self._flat
 
     def state(self) -> dict[str, np.ndarray]:
         return {**self.parameters(), **{f"{n}.{k}": v for n in self.layers
@@ -169,8 +211,19 @@ class GANModel:
 
     # The two passes
     def noise(self, n: int) -> np.ndarray:
+        """A fresh batch of ``n`` latent vectors (a buffer the next call of the same length reuses)."""
         node = self.graph.nodes[self.noise_node]
-        return node_type(node.type).sample(node.params, n, self.noise_rng, self.dtype)
+        out = self._noise32.get(n) if self._flat is not None else None
+        if out is None:
+            z = node_type(node.type).sample(node.params, n, self.noise_rng, self.dtype)
+            if self._flat is None:
+                return z
+            self._noise64[n] = np.empty(z.shape, np.float64)
+            self._noise32[n] = z
+            return z
+        node_type(node.type).sample(node.params, n, self.noise_rng, self.dtype, out=out,
+                                    scratch=self._noise64[n])
+        return out
 
     def _forward(self, layers: list[str], acts: dict[str, np.ndarray], training: bool) -> None:
         for nid in layers:
@@ -214,6 +267,8 @@ class GANModel:
 
     def d_loss_and_grads(self, real: np.ndarray) -> float:
         """The discriminator's loss on ``real`` and as many fresh fakes; fills its gradients."""
+        if self._d_chain is not None:
+            return self._chain_d_step(real)
         fake = self.generate(self.noise(len(real)), training=True)
         acts = {self.junction: np.concatenate([real, fake]).astype(self.dtype, copy=False)}
         self._forward(self.d_layers, acts, True)
@@ -224,6 +279,8 @@ class GANModel:
 
     def g_loss_and_grads(self) -> float:
         """The generator's loss on a fresh batch of fakes; fills its gradients (D's are scratch)."""
+        if self._g_chain is not None:
+            return self._chain_g_step()
         acts = {self.noise_node: self.noise(self.g_batch)}
         self._forward(self.g_layers, acts, True)
         acts[self.junction] = acts[self.fake_src]
@@ -233,6 +290,41 @@ class GANModel:
         self._backward(self.g_layers, {self.fake_src: pending[self.junction]})
         return loss
 
+    def _chain_d_step(self, real: np.ndarray) -> float:
+        """``d_loss_and_grads`` through the fused chains, in buffers kept per batch length."""
+        n = len(real)
+        both = self._d_input.get(n)
+        if both is None:
+            both = self._d_input[n] = np.empty((2 * n, self.input_shape[0]), self.dtype)
+        both[:n] = real.reshape(n, -1)
+        both[n:] = self._g_chain.forward(self.noise(n), self._flat)
+        s = self._d_chain.forward(both, self._flat)
+        g = self._d_chain.out_buffer(2 * n)
+        loss = self._loss_kernel(s.reshape(-1), n, g.reshape(-1))
+        self._d_chain.backward(both, g, self._flat, self._flat_grads, False)
+        return float(loss)
+
+    def _chain_g_step(self) -> float:
+        """``g_loss_and_grads`` through the fused chains."""
+        m = self.g_batch
+        z = self.noise(m)
+        fake = self._g_chain.forward(z, self._flat)
+        s = self._d_chain.forward(fake, self._flat)
+        g = self._d_chain.out_buffer(m)
+        loss = self._loss_kernel(s.reshape(-1), -1, g.reshape(-1))
+        dx = self._d_chain.backward(fake, g, self._flat, self._flat_grads, True)
+        self._g_chain.backward(z, dx, self._flat, self._flat_grads, False)
+        return float(loss)
+
+    def _update(self, optimizer: Optimizer, generator: bool) -> None:
+        """One step of the generator's or the discriminator's optimizer on its own network."""
+        if self._flat is not None:
+            optimizer.step_flat(*(self._g_flat if generator else self._d_flat))
+        elif generator:
+            optimizer.step(self.g_params, self.g_grads)
+        else:
+            optimizer.step(self.d_params, self.d_grads)
+
     def next_is_generator(self) -> bool:
         if self.step_next is not None:
             return self.step_next == "generator"
@@ -241,19 +333,24 @@ class GANModel:
     def alternating_step(self, optimizer: GANOptimizer, x: np.ndarray, y: np.ndarray, guard) -> tuple[float, bool]:
         """The loop's step for a GAN (``loop.train_step`` hands it over): one discriminator step on
         the real batch ``x``, or, every ``d_steps + 1``-th step, one generator step. The guard sees
-        each network's own loss; the loop's loss curve gets the discriminator's latest (the game's
-        value, 2 ln 2 at equilibrium for minimax) rather than a zigzag of the two."""
+        each network's own loss (plus its layers' L1/L2 term, which joins that network's gradient
+        as in ``loop.train_step``) and keeps the weights a discriminator loss vouched for, since
+        a generator's loss can be fine on weights the discriminator's is not (its blown-up
+        score fools nothing); the loop's loss curve gets the discriminator's latest data loss
+        (the game's value, 2 ln 2 at equilibrium for minimax) rather than a zigzag of the two."""
         with KERNEL_LOCK:
             generator = self.next_is_generator()
             forced, self.step_next = self.step_next is not None, None
             loss = self.g_loss_and_grads() if generator else self.d_loss_and_grads(x)
-            if guard.diverged(loss):
+            own, other = (self.g_penalty, self.d_penalty) if generator else (self.d_penalty, self.g_penalty)
+            own_value = own.add_gradient(self.g_grads if generator else self.d_grads) if own is not None else 0.0
+            self.last_penalty = own_value + (other.value() if other is not None else 0.0)
+            if guard.diverged(loss + own_value, keep=not generator):
                 return loss, False
+            self._update(optimizer.g if generator else optimizer.d, generator)
             if generator:
-                optimizer.g.step(self.g_params, self.g_grads)
                 self.last_g_loss, self.g_updates = loss, self.g_updates + 1
             else:
-                optimizer.d.step(self.d_params, self.d_grads)
                 self.last_d_loss, self.d_updates = loss, self.d_updates + 1
             self.updates += not forced
         return (loss if self.last_d_loss is None else self.last_d_loss), True
@@ -267,16 +364,11 @@ class GANModel:
             loss = self._loss_type.d_loss(self.loss_params, self.score(x), self.score(fake))[0]
         return loss, None
 
-    def noise_of(self, n: int, seed: int = 12345) -> np.ndarray:
+    def noise_of(self, n: int, seed: int | None = None) -> np.ndarray:
         """A fixed set of ``n`` latent vectors (the same every call)."""
         node = self.graph.nodes[self.noise_node]
-        return node_type(node.type).sample(node.params, n, np.random.default_rng(seed), self.dtype)
-
-    def view_data(self, samples: int = 500) -> dict[str, Any]:
-        """What the GAN view draws: generated points from the fixed latent set, plus ``report``."""
-        with KERNEL_LOCK:
-            points = self.generate(self.noise_of(samples))
-        return {"fake": points, **self.report()}
+        rng = np.random.default_rng(self.EVAL_SEED if seed is None else seed)
+        return node_type(node.type).sample(node.params, n, rng, self.dtype)
 
     def report(self, samples: int = 1000) -> dict[str, Any]:
         """What ``playground train --json`` adds for a GAN: the last D and G losses and, for targets

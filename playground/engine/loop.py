@@ -144,9 +144,10 @@ class DivergenceGuard:
     def keeps_weights(self) -> bool:
         return bool(self._params)
 
-    def diverged(self, value: Any) -> bool:
+    def diverged(self, value: Any, keep: bool = True) -> bool:
         """Whether ``value`` (a loss, or an array that must stay finite) diverged; if so the kept
-        weights are restored, if not the current ones are kept."""
+        weights are restored, if not the current ones are kept (unless ``keep`` is False: a loss
+        that vouches for only part of the weights, as a GAN generator step's)."""
         if not np.isfinite(value).all() or self._exploded(value):
             self.value = value
             if self._flat is not None:
@@ -155,6 +156,8 @@ class DivergenceGuard:
                 for k, v in self._params.items():
                     np.copyto(v, self._kept[k])
             return True
+        if not keep:
+            return False
         if self._flat is not None:
             np.copyto(self._kept, self._flat)
         else:

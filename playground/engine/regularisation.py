@@ -30,15 +30,21 @@ class Penalty:
     @classmethod
     def of(cls, model) -> Penalty | None:
         """The model's penalty, or None when every rate is zero (no cost at all)."""
+        return cls.of_layers(model.graph, model.layers, model.parameters())
+
+    @classmethod
+    def of_layers(cls, graph, layers: list[str], params: dict[str, np.ndarray]) -> Penalty | None:
+        """The penalty of ``layers`` of ``graph`` whose weights are ``params`` (one network of
+        several, as a GAN's generator or discriminator), or None when every rate is zero."""
         terms = []
-        for node_id in model.layers:
-            node = model.graph.nodes[node_id]
+        for node_id in layers:
+            node = graph.nodes[node_id]
             t = node_type(node.type)
             l1, l2 = t.penalty_rates(node.params)
             if l1 or l2:
                 terms += [Term(f"{node_id}.{w}", float(l1), float(l2)) for w in t.params_with_role("weight")
-                          if f"{node_id}.{w}" in model.parameters()]
-        return cls(terms, model.parameters()) if terms else None
+                          if f"{node_id}.{w}" in params]
+        return cls(terms, params) if terms else None
 
     def value(self) -> float:
         """The penalty of the current weights."""

@@ -312,9 +312,3 @@ def test_shot_of_an_unknown_view_lists_the_views(tmp_path):
     result = run("shot", "xor", "-o", tmp_path / "x.png", "--view", "bogus")
     one_line_error(result, "--view bogus", "editor", "boundary", "confusion")
     assert not (tmp_path / "x.png").exists()
-
-
-def test_export_of_a_network_with_nodes_it_cannot_write_says_which(tmp_path):
-    result = run("export", "gan_ring", "-o", tmp_path / "out")
-    one_line_error(result, "GAN loss", "no PyTorch export yet")
-    assert not (tmp_path / "out").exists()

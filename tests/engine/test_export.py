@@ -21,7 +21,7 @@ from playground.engine.registry import REGISTRY, NodeType, register
 from playground.paths import PRESETS_DIR
 from tests.graphs import chain, finish
 
-# GAN presets have no PyTorch export yet (two modules and their alternating loop: issue 20)
+# GAN presets export two modules and their alternating loop: tests/engine/test_gan_export.py
 PRESETS = sorted(p.stem for p in PRESETS_DIR.glob("*.json") if not is_gan(load_preset(p)))
 PROJECT_FILES = {"model.py", "train.py", "weights.npz", "data.npz", "README.md"}
 STEPS = 50
@@ -497,6 +497,9 @@ def test_every_node_type_declares_its_pytorch_counterpart():
         if t.is_layer:
             module = t.torch_module([(3, 8, 8)], t.defaults())
             assert module is not None or t.torch_call.__func__ is not NodeType.torch_call.__func__, t
+        elif t.is_loss and getattr(t, "g_loss", None) is not None:  # a GAN's pair (test_gan_export)
+            d_loss, g_loss = t.torch_gan_loss(t.defaults())
+            assert "real" in d_loss and "fake" in d_loss and "fake" in g_loss, t
         elif t.is_loss:
             assert t.torch_loss(True) and t.torch_loss(False), t
         elif t.is_optimizer:

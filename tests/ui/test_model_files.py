@@ -112,3 +112,17 @@ def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window
     assert window.model_files.export_torch()
     assert asked[-1] == str(folder) and not (folder / "notes.txt").exists()
     assert not (folder / "xor_pytorch").exists()
+
+
+def test_a_gan_exports_and_saves_both_networks_from_the_menu_before_any_training(window, tmp_path,
+                                                                                  monkeypatch):
+    open_copy(window, tmp_path, "gan_ring")
+    monkeypatch.setattr(model_files, "ask_folder", lambda *a, **k: str(tmp_path / "project"))
+    window.model_files.actions["export_torch"].trigger()
+    assert str(tmp_path / "project") in window.statusBar().currentMessage()
+    source = (tmp_path / "project" / "model.py").read_text()
+    assert "class Generator(nn.Module)" in source and "class Discriminator(nn.Module)" in source
+    answer_paths(monkeypatch, tmp_path / "w.npz")
+    window.model_files.actions["save_weights"].trigger()
+    with np.load(tmp_path / "w.npz") as saved:
+        assert {"g1.W", "d1.W"} <= set(saved.files)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 from playground.engine import DatasetError, Model, WeightsError
 from playground.engine.export_project import export_project, folder_needs_replacing, project_folder
 from playground.engine.export_torch import ExportError, check_exportable
+from playground.engine.gan import model_for
 from playground.ui.common import dialogs, i18n
 from playground.ui.editor.canvas.scene import GraphScene
 from playground.ui.editor.document import GraphDocument
@@ -88,8 +89,8 @@ class ModelFiles:
             dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "The graph has problems"), str(analysis.problems[0]))
             return None
         if controller.model is None or not controller.model_matches():
-            controller.adopt_model(Model(self.document.graph.copy(), analysis,
-                                         base_dir=self.document.base_dir))
+            controller.adopt_model(model_for(self.document.graph.copy(), analysis,
+                                             base_dir=self.document.base_dir))
         return controller.model
 
     def save_weights(self) -> bool:
