@@ -36,7 +36,8 @@ class GANCurvesPanel(PlotPanel):
     view_name = "gan_curves"
     front_rank = 80  # a GAN: both players' losses say more than the loss curve, which follows D's
     redraw_interval = REDRAW_INTERVAL
-    probe = staticmethod(_probe)
+    probe = staticmethod(_probe)  # the state each heavy snapshot shows (the run's end included)
+    series_probe = staticmethod(_probe)  # and every few steps between (``training.sampling``)
 
     @classmethod
     def note(cls, analysis, graph, shape):
@@ -80,13 +81,16 @@ class GANCurvesPanel(PlotPanel):
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
-        point = snap.extras.get(type(self).__name__)
-        if point is None or point["step"] <= self._last_step:
-            return
-        self._last_step = point["step"]
-        for key in SERIES:
-            if np.isfinite(point[key]):
-                self.series[key].extend([point["step"]], [point[key]])
+        name = type(self).__name__
+        points = [p for _step, p in getattr(snap, "series", {}).get(name, [])]
+        points.append(snap.extras.get(name))
+        for point in points:
+            if point is None or point["step"] <= self._last_step:
+                continue
+            self._last_step = point["step"]
+            for key in SERIES:
+                if np.isfinite(point[key]):
+                    self.series[key].extend([point["step"]], [point[key]])
         self.refresh()
 
     def _redraw(self) -> None:

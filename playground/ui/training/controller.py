@@ -205,6 +205,11 @@ class TrainingController(OneWorkerAtATime, QObject):
         found = {type(p).__name__: p.probe for p in self.panels if p.probe is not None}
         return {**found, **self._probes}
 
+    def series_probes(self) -> dict[str, Callable]:
+        """The panels' ``series_probe``s (curves over steps, ``StepSampler``), by class name."""
+        return {type(p).__name__: p.series_probe for p in self.panels
+                if getattr(p, "series_probe", None) is not None}
+
     def show_panel(self, panel) -> None:
         """Bring a plot panel's tab to the front."""
         for tabs in (self.curve_tabs, self.view_tabs):
@@ -302,7 +307,8 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = None
         self.failed = False
         self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused,
-                                          steps_per_second=self.speed.speed(), probes=self.probes()))
+                                          steps_per_second=self.speed.speed(), probes=self.probes(),
+                                          series_probes=self.series_probes()))
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.status.connect(self._on_status)
