@@ -2,6 +2,8 @@
 tokens into one vector for a Dense classifier."""
 from __future__ import annotations
 
+import numpy as np
+
 from playground.engine.init import init_weight
 from playground.engine.ops.embedding import EmbeddingOp, MeanOverTimeOp
 from playground.engine.params import float_param, int_param
