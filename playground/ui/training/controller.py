@@ -218,16 +218,20 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     def _show_relevant_view(self) -> None:
         """Front, in each dock, the view that says most about this kind of network: of the views
-        that apply to it, the one whose class ranks highest (``PlotPanel.front_rank``)."""
+        that apply to it, the one whose class ranks highest (``PlotPanel.front_rank``); where none
+        ranks, a view that does not apply gives way to the dock's first one that does."""
         a = self.document.analysis
         shape = a.shapes.get(a.dataset) if a.dataset else None
         if shape is None:
             return
-        fits = [p for p in self.panels if p.front_rank and p.note(a, self.document.graph, shape) is None]
+        fits = [p for p in self.panels if p.note(a, self.document.graph, shape) is None]
         for tabs in (self.curve_tabs, self.view_tabs):  # each dock fronts its own best view
             mine = [p for p in fits if tabs.indexOf(p) >= 0]
-            if mine:
-                self.show_panel(max(mine, key=lambda p: p.front_rank))
+            ranked = [p for p in mine if p.front_rank]
+            if ranked:
+                self.show_panel(max(ranked, key=lambda p: p.front_rank))
+            elif mine and tabs.currentWidget() not in mine:  # never a view that does not apply
+                self.show_panel(mine[0])  # the dock's first (Loss)
 
     def _forget_previous_network(self) -> None:
         """Another network (or New) replaces this one: no view, weight or status of the previous
