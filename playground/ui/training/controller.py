@@ -6,6 +6,7 @@ graph edits while a run is going unless the user agrees to stop it.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from typing import Callable
@@ -96,6 +97,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.started_at = 0.0
         self._paused_at: float | None = None  # since when the run is paused
         self._last_snap = None
+        self._step_offset = 0  # steps of the earlier runs whose history this run continues
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
         self._build_status()
@@ -300,6 +302,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         if refusal:
             self._say(refusal)
             return False
+        # Step after a run that ended continues its history: the same weights, the next step number
+        continuing = start_paused and self.result is not None and self.result.status != "diverged" \
+            and self.model_matches()
+        self._step_offset = self.result.steps if continuing else 0  # result.steps counts them all
         graph = self.document.graph.copy()
         key = network_key(graph)
         if self.model is None or key != self.model_key:
@@ -428,13 +434,14 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _on_setup(self, setup) -> None:
         if not self._from_current_worker():
             return
-        self.total_steps = setup.total_steps
+        self.total_steps = self._step_offset + setup.total_steps
         self.steps_per_epoch = setup.steps_per_epoch
-        self.progress.setRange(0, setup.total_steps)
-        self.progress.setValue(0)
+        self.progress.setRange(0, self.total_steps)
+        self.progress.setValue(self._step_offset)
         notes = view_notes(self.model.analysis, self.model.graph, self.panels)
         for panel in self.panels:
-            panel.reset(setup)
+            if not self._step_offset:  # a continued run adds to the views' history
+                panel.reset(setup)
             panel.show_placeholder(notes.get(type(panel)))
         self._show_relevant_view()
 
@@ -442,6 +449,8 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _on_snapshot(self, snap) -> None:
         if not self._from_current_worker():
             return
+        if self._step_offset:
+            _continue_history(snap, self._step_offset, self.steps_per_epoch)
         self._last_snap = snap
         self._show_progress(snap, snap.status == "paused")
         for panel in self.panels:
@@ -478,7 +487,7 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _on_finished(self, result) -> None:
         if not self._from_current_worker():
             return
-        self.result = result
+        self.result = dataclasses.replace(result, steps=self._step_offset + result.steps)
         if result.status == "diverged":
             self.show_banner(self.tr("Training {message}.").format(message=i18n.engine_text(result.message)))
         self.progress_label.setText(_result_text(result))
@@ -498,6 +507,17 @@ class TrainingController(OneWorkerAtATime, QObject):
             bar.clearMessage()
         self.show_idle()
         self._update_actions()
+
+
+def _continue_history(snap, offset: int, steps_per_epoch: int) -> None:
+    """Number a continued run's snapshot after the ``offset`` steps trained before it."""
+    snap.step += offset
+    snap.total_steps += offset
+    snap.epoch += offset // steps_per_epoch
+    snap.steps = snap.steps + offset
+    snap.val_points = [(step + offset, *rest) for step, *rest in snap.val_points]
+    snap.series = {key: [(step + offset, value) for step, value in samples]
+                   for key, samples in snap.series.items()}
 
 
 def _result_text(result) -> str:
