@@ -12,7 +12,7 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
@@ -94,6 +94,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = None
         self.failed = False
         self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
+        self._refused = ""  # our last "Cannot train: ...", cleared once the graph can train
         self.started_at = 0.0
         self._paused_at: float | None = None  # since when the run is paused
         self._last_snap = None
@@ -113,6 +114,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.document.analysisChanged.connect(self._notes_follow_edits)
         self.document.analysisChanged.connect(lambda _a: self.show_idle())
         self._update_actions()
+        self.show_idle()  # the label speaks of this network from the start (empty, or broken)
         self._views_follow_document()
 
     # --- construction -------------------------------------------------------------------------
@@ -143,6 +145,9 @@ class TrainingController(OneWorkerAtATime, QObject):
             if name == "train":
                 self.toolbar.addWidget(self.speed)
         self.actions["pause"].setCheckable(True)
+        # F5 on a disabled Train still says why (the action's own shortcut is off while disabled)
+        self._refused_f5 = QShortcut(QKeySequence("F5"), w, self.train, context=Qt.WindowShortcut)
+        self._refused_f5.setEnabled(False)
         self.gan_steps = GANStepActions(self, menu, before=self.actions["stop"])
         menu.addSeparator()
         menu.addMenu(self.speed.menu(w))
@@ -160,7 +165,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.progress_label = QLabel(self.tr(READY))
+        self.progress_label = QLabel()
         self.progress_label.setContentsMargins(8, 0, 8, 0)
         bar = self.window.statusBar()
         bar.addPermanentWidget(self.progress_label)
@@ -269,9 +274,18 @@ class TrainingController(OneWorkerAtATime, QObject):
     def paused(self) -> bool:
         return self.running and self.actions["pause"].isChecked()
 
+    def _train_refusal(self) -> str | None:
+        """Why Train cannot start now (an empty or broken graph, another run), None when it can."""
+        if not self.document.graph.nodes:
+            return self.tr("Drag layers from the palette to build a network")
+        return self.runs.start_refusal(self, self.document.analysis, self.tr("train"))
+
     def _update_actions(self) -> None:
         a = self.actions
-        a["train"].setEnabled(not self.running or self.paused)
+        refusal = None if self.running else self._train_refusal()
+        a["train"].setEnabled((not self.running or self.paused) and refusal is None)
+        a["train"].setToolTip(refusal or self.tr("Start or continue training (F5)"))
+        self._refused_f5.setEnabled(not a["train"].isEnabled() and not self.running)
         a["pause"].setEnabled(self.running)
         a["stop"].setEnabled(self.running)
         a["reset"].setEnabled(not self.running)
@@ -301,6 +315,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         refusal = self.runs.start_refusal(self, analysis, self.tr("train"))
         if refusal:
             self._say(refusal)
+            self._refused = refusal
             return False
         # Step after a run that ended continues its history: the same weights, the next step number
         continuing = start_paused and self.result is not None and self.result.status != "diverged" \
@@ -393,6 +408,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         if self.running:
             return
         elsewhere = self.runs.busy_elsewhere(self)
+        self._update_actions()
+        bar = self.window.statusBar()
+        if self._refused and self.actions["train"].isEnabled() and bar.currentMessage() == self._refused:
+            bar.clearMessage()  # an undo fixed the graph: no "Cannot train" beside "valid graph"
         if elsewhere:
             text = self.tr("{first}{rest}: train (F5) when it ends").format(first=elsewhere[0].upper(), rest=elsewhere[1:])
         elif not self.document.graph.nodes:
