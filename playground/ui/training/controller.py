@@ -119,8 +119,8 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     # --- construction -------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        """The Training menu and toolbar. Toolbar texts never change (Pause stays "Pause" while
-        checked), so no button moves under the cursor."""
+        """The Training menu and toolbar. Pause is a checked toggle that reads "Resume" while
+        paused, in a button as wide as either word, so no button moves under the cursor."""
         w = self.window
         specs = [("train", self.tr("&Train"), "F5", self.tr("Start or continue training (F5)"), self.train),
                  ("pause", self.tr("&Pause"), "F6", self.tr("Pause or resume training (F6)"), self.toggle_pause),
@@ -145,6 +145,12 @@ class TrainingController(OneWorkerAtATime, QObject):
             if name == "train":
                 self.toolbar.addWidget(self.speed)
         self.actions["pause"].setCheckable(True)
+        pause, button = self.actions["pause"], self.toolbar.widgetForAction(self.actions["pause"])
+        widths = []
+        for text in (self.tr("&Resume"), self.tr("&Pause")):
+            pause.setIconText(text.replace("&", ""))
+            widths.append(button.sizeHint().width())
+        button.setMinimumWidth(max(widths))
         # F5 on a disabled Train still says why (the action's own shortcut is off while disabled)
         self._refused_f5 = QShortcut(QKeySequence("F5"), w, self.train, context=Qt.WindowShortcut)
         self._refused_f5.setEnabled(False)
@@ -289,7 +295,9 @@ class TrainingController(OneWorkerAtATime, QObject):
         a["pause"].setEnabled(self.running)
         a["stop"].setEnabled(self.running)
         a["reset"].setEnabled(not self.running)
-        a["pause"].setText(self.tr("&Resume") if self.paused else self.tr("&Pause"))
+        pause = self.tr("&Resume") if self.paused else self.tr("&Pause")
+        a["pause"].setText(pause)
+        a["pause"].setIconText(pause.replace("&", ""))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
