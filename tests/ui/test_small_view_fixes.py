@@ -38,6 +38,7 @@ def test_empty_gates_and_d_and_g_plots_have_plain_axes(window):
     from playground.ui.plots.sequences import GatesPanel
 
     controller = window.training
+    window.actions.new.trigger()  # views are cleared as another network opens
     window.set_view_mode("training")
     gates = _panel(controller, GatesPanel)
     controller.show_panel(gates)

@@ -69,6 +69,13 @@ class _HeatMaps(PlotPanel):
         self.images.append(image)
         return plot, image
 
+    def clear(self) -> None:
+        """Empty maps on 0..1 axes: an auto range over an empty image is -0.5..0.5 (``_draw``
+        sets each map's range to its cells)."""
+        super().clear()
+        for plot in self.plots:
+            plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+
     def reset(self, setup) -> None:
         self.trace = None
         self.shown = {}
