@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from playground.engine import probes
 from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series, set_curve
 from playground.ui.plots.keys import legend_row, spread
 
@@ -151,6 +152,8 @@ class AccuracyPanel(_TrainValPanel):
 class GradientNormPanel(PlotPanel):
     """Per-layer gradient norm over time on a log axis: where gradients vanish or explode."""
     redraw_interval = REDRAW_INTERVAL
+    # every few steps (``training.sampling``): a snapshot's own norms alone gave a fast run a dozen points
+    series_probe = staticmethod(lambda model, data: probes.gradient_norms(model))
 
     title = QT_TRANSLATE_NOOP("GradientNormPanel", "Gradient norms")
     view_name = "gradients"  # playground shot PRESET --view gradients
@@ -166,12 +169,14 @@ class GradientNormPanel(PlotPanel):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.series: dict[str, Series] = {}
+        self._last_step = -1
 
     def reset(self, setup) -> None:
         for curve in self.curves.values():
             self.plot.removeItem(curve)
         self.legend.clear()
         self.curves, self.series = {}, {}
+        self._last_step = -1
         for i, layer in enumerate(setup.weight_layers):
             self.series[layer] = Series()
             self.curves[layer] = self.plot.plot(pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2))
@@ -180,9 +185,14 @@ class GradientNormPanel(PlotPanel):
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
-        for layer, norm in snap.grad_norms.items():
-            if layer in self.series and norm > 0:
-                self.series[layer].extend([snap.step], [norm])
+        samples = [*getattr(snap, "series", {}).get(type(self).__name__, []), (snap.step, snap.grad_norms)]
+        for step, norms in samples:
+            if step <= self._last_step:  # the snapshot's own step was sampled already
+                continue
+            self._last_step = step
+            for layer, norm in norms.items():
+                if layer in self.series and norm > 0:
+                    self.series[layer].extend([step], [norm])
         self.refresh()
 
     def _redraw(self) -> None:

@@ -79,14 +79,24 @@ class EmbeddingPanel(PlotPanel):
         self.chosen: int | None = None  # index into projection.words
         self.nearest: list[tuple[int, float]] = []
         self._words: list[str] = []
+        self._previous_word = ""
         self.apply_theme(style.theme())
 
     # --- runs ---------------------------------------------------------------------------------
     def reset(self, setup) -> None:
+        """A new run or another network: none of the previous words stays on screen."""
         self.projection = None
         self.coords = np.zeros((0, 2))
         self.nearest = []
+        self.chosen = None
         self.neighbours.setText("")
+        for item in self.labels:
+            self.plot.removeItem(item)
+        self.labels, self._words = [], []
+        self._previous_word = self.word_box.currentText() or self._previous_word  # kept for the next run
+        self.word_box.blockSignals(True)
+        self.word_box.clear()
+        self.word_box.blockSignals(False)
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
@@ -118,7 +128,7 @@ class EmbeddingPanel(PlotPanel):
             self.plot.addItem(item)
             self.labels.append(item)
         self._paint_labels()
-        previous = self.word_box.currentText()
+        previous = self.word_box.currentText() or self._previous_word
         self.word_box.blockSignals(True)
         self.word_box.clear()
         self.word_box.addItems(sorted(words))

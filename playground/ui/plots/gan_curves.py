@@ -17,6 +17,7 @@ from playground.ui.plots.keys import legend_row, spread
 # GAN Lab's pairing: the discriminator blue, the generator purple; never the red of class 1.
 D_COLOUR, G_COLOUR = "#2f86d6", "#b07cf0"
 REAL_COLOUR, FAKE_COLOUR = "#35a852", "#b07cf0"
+FAKE_CURVE_COLOUR = "#f08c28"  # "D on fake": the fakes' purple is taken by "G loss" in this legend
 REAL_SAMPLES = 500
 FAKE_SAMPLES = 500
 SERIES = ("d_loss", "g_loss", "accuracy_real", "accuracy_fake")
@@ -36,7 +37,8 @@ class GANCurvesPanel(PlotPanel):
     view_name = "gan_curves"
     front_rank = 80  # a GAN: both players' losses say more than the loss curve, which follows D's
     redraw_interval = REDRAW_INTERVAL
-    probe = staticmethod(_probe)
+    probe = staticmethod(_probe)  # the state each heavy snapshot shows (the run's end included)
+    series_probe = staticmethod(_probe)  # and every few steps between (``training.sampling``)
 
     @classmethod
     def note(cls, analysis, graph, shape):
@@ -56,11 +58,12 @@ class GANCurvesPanel(PlotPanel):
             plot.setLabel("left", label)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.getAxis("left").enableAutoSIPrefix(False)
+            plot.getAxis("bottom").enableAutoSIPrefix(False)  # an empty 0..1 axis read "(x0.001)"
             plot.getAxis("left").setWidth(48)
         self.accuracy_plot.setLabel("bottom", self.tr("step"))
         dashed = {"accuracy_fake"}
         colours = {"d_loss": D_COLOUR, "g_loss": G_COLOUR, "accuracy_real": REAL_COLOUR,
-                   "accuracy_fake": FAKE_COLOUR}
+                   "accuracy_fake": FAKE_CURVE_COLOUR}
         self.curves = {key: (self.loss_plot if key.endswith("loss") else self.accuracy_plot).plot(
             pen=pg.mkPen(colours[key], width=2, style=Qt.DashLine if key in dashed else Qt.SolidLine),
             symbolBrush=colours[key], symbolPen=None, symbolSize=5) for key in SERIES}
@@ -80,13 +83,16 @@ class GANCurvesPanel(PlotPanel):
 
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
-        point = snap.extras.get(type(self).__name__)
-        if point is None or point["step"] <= self._last_step:
-            return
-        self._last_step = point["step"]
-        for key in SERIES:
-            if np.isfinite(point[key]):
-                self.series[key].extend([point["step"]], [point[key]])
+        name = type(self).__name__
+        points = [p for _step, p in getattr(snap, "series", {}).get(name, [])]
+        points.append(snap.extras.get(name))
+        for point in points:
+            if point is None or point["step"] <= self._last_step:
+                continue
+            self._last_step = point["step"]
+            for key in SERIES:
+                if np.isfinite(point[key]):
+                    self.series[key].extend([point["step"]], [point[key]])
         self.refresh()
 
     def _redraw(self) -> None:

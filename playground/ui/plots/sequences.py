@@ -43,6 +43,7 @@ class _HeatMaps(PlotPanel):
         row.addWidget(self.layer_box)
         row.addWidget(self.caption, 1)
         self.layout().insertLayout(0, row)
+        self._show_layer_picker(False)  # a picker only for a choice: two recurrent layers or more
         self.trace: dict | None = None
         self.plots: list[pg.PlotItem] = []
         self.images: list[pg.ImageItem] = []
@@ -59,11 +60,21 @@ class _HeatMaps(PlotPanel):
         else:
             plot.getAxis("left").setStyle(showValues=False)
         plot.setMouseEnabled(x=False, y=False)
+        for side in ("left", "bottom"):  # steps and units are whole numbers, never "(x0.001)"
+            plot.getAxis(side).enableAutoSIPrefix(False)
+        plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)  # before any data: not -0.4..0.4
         image = pg.ImageItem()
         plot.addItem(image)
         self.plots.append(plot)
         self.images.append(image)
         return plot, image
+
+    def clear(self) -> None:
+        """Empty maps on 0..1 axes: an auto range over an empty image is -0.5..0.5 (``_draw``
+        sets each map's range to its cells)."""
+        super().clear()
+        for plot in self.plots:
+            plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
 
     def reset(self, setup) -> None:
         self.trace = None
@@ -71,6 +82,7 @@ class _HeatMaps(PlotPanel):
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
         self.layer_box.blockSignals(False)
+        self._show_layer_picker(False)
         self.caption.setText("")
 
     def update_snapshot(self, snap) -> None:
@@ -88,10 +100,12 @@ class _HeatMaps(PlotPanel):
             if current in layers:
                 self.layer_box.setCurrentText(current)
             self.layer_box.blockSignals(False)
-        many = len(layers) > 1
-        self.layer_label.setVisible(many)
-        self.layer_box.setVisible(many)
+        self._show_layer_picker(len(layers) > 1)
         self.refresh()
+
+    def _show_layer_picker(self, shown: bool) -> None:
+        self.layer_label.setVisible(shown)
+        self.layer_box.setVisible(shown)
 
     def _layer(self) -> dict[str, np.ndarray] | None:
         if not self.trace:

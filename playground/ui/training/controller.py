@@ -6,12 +6,13 @@ graph edits while a run is going unless the user agrees to stop it.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
 from playground.engine import Model
@@ -93,9 +94,11 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = None
         self.failed = False
         self._said = ""  # our last status-bar message, cleared when the run it spoke of ends
+        self._refused = ""  # our last "Cannot train: ...", cleared once the graph can train
         self.started_at = 0.0
         self._paused_at: float | None = None  # since when the run is paused
         self._last_snap = None
+        self._step_offset = 0  # steps of the earlier runs whose history this run continues
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
         self._build_status()
@@ -111,12 +114,13 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.document.analysisChanged.connect(self._notes_follow_edits)
         self.document.analysisChanged.connect(lambda _a: self.show_idle())
         self._update_actions()
+        self.show_idle()  # the label speaks of this network from the start (empty, or broken)
         self._views_follow_document()
 
     # --- construction -------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        """The Training menu and toolbar. Toolbar texts never change (Pause stays "Pause" while
-        checked), so no button moves under the cursor."""
+        """The Training menu and toolbar. Pause is a checked toggle that reads "Resume" while
+        paused, in a button as wide as either word, so no button moves under the cursor."""
         w = self.window
         specs = [("train", self.tr("&Train"), "F5", self.tr("Start or continue training (F5)"), self.train),
                  ("pause", self.tr("&Pause"), "F6", self.tr("Pause or resume training (F6)"), self.toggle_pause),
@@ -141,6 +145,15 @@ class TrainingController(OneWorkerAtATime, QObject):
             if name == "train":
                 self.toolbar.addWidget(self.speed)
         self.actions["pause"].setCheckable(True)
+        pause, button = self.actions["pause"], self.toolbar.widgetForAction(self.actions["pause"])
+        widths = []
+        for text in (self.tr("&Resume"), self.tr("&Pause")):
+            pause.setIconText(text.replace("&", ""))
+            widths.append(button.sizeHint().width())
+        button.setMinimumWidth(max(widths))
+        # F5 on a disabled Train still says why (the action's own shortcut is off while disabled)
+        self._refused_f5 = QShortcut(QKeySequence("F5"), w, self.train, context=Qt.WindowShortcut)
+        self._refused_f5.setEnabled(False)
         self.gan_steps = GANStepActions(self, menu, before=self.actions["stop"])
         menu.addSeparator()
         menu.addMenu(self.speed.menu(w))
@@ -158,7 +171,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.progress_label = QLabel(self.tr(READY))
+        self.progress_label = QLabel()
         self.progress_label.setContentsMargins(8, 0, 8, 0)
         bar = self.window.statusBar()
         bar.addPermanentWidget(self.progress_label)
@@ -205,6 +218,11 @@ class TrainingController(OneWorkerAtATime, QObject):
         found = {type(p).__name__: p.probe for p in self.panels if p.probe is not None}
         return {**found, **self._probes}
 
+    def series_probes(self) -> dict[str, Callable]:
+        """The panels' ``series_probe``s (curves over steps, ``StepSampler``), by class name."""
+        return {type(p).__name__: p.series_probe for p in self.panels
+                if getattr(p, "series_probe", None) is not None}
+
     def show_panel(self, panel) -> None:
         """Bring a plot panel's tab to the front (listing it again if this network hid it)."""
         for tabs in (self.curve_tabs, self.view_tabs):
@@ -214,16 +232,20 @@ class TrainingController(OneWorkerAtATime, QObject):
 
     def _show_relevant_view(self) -> None:
         """Front, in each dock, the view that says most about this kind of network: of the views
-        that apply to it, the one whose class ranks highest (``PlotPanel.front_rank``)."""
+        that apply to it, the one whose class ranks highest (``PlotPanel.front_rank``); where none
+        ranks, a view that does not apply gives way to the dock's first one that does."""
         a = self.document.analysis
         shape = a.shapes.get(a.dataset) if a.dataset else None
         if shape is None:
             return
-        fits = [p for p in self.panels if p.front_rank and p.note(a, self.document.graph, shape) is None]
+        fits = [p for p in self.panels if p.note(a, self.document.graph, shape) is None]
         for tabs in (self.curve_tabs, self.view_tabs):  # each dock fronts its own best view
             mine = [p for p in fits if tabs.indexOf(p) >= 0]
-            if mine:
-                self.show_panel(max(mine, key=lambda p: p.front_rank))
+            ranked = [p for p in mine if p.front_rank]
+            if ranked:
+                self.show_panel(max(ranked, key=lambda p: p.front_rank))
+            elif mine and tabs.currentWidget() not in mine:  # never a view that does not apply
+                self.show_panel(mine[0])  # the dock's first (Loss)
 
     def _forget_previous_network(self) -> None:
         """Another network (or New) replaces this one: no view, weight or status of the previous
@@ -269,13 +291,24 @@ class TrainingController(OneWorkerAtATime, QObject):
     def paused(self) -> bool:
         return self.running and self.actions["pause"].isChecked()
 
+    def _train_refusal(self) -> str | None:
+        """Why Train cannot start now (an empty or broken graph, another run), None when it can."""
+        if not self.document.graph.nodes:
+            return self.tr("Drag layers from the palette to build a network")
+        return self.runs.start_refusal(self, self.document.analysis, self.tr("train"))
+
     def _update_actions(self) -> None:
         a = self.actions
-        a["train"].setEnabled(not self.running or self.paused)
+        refusal = None if self.running else self._train_refusal()
+        a["train"].setEnabled((not self.running or self.paused) and refusal is None)
+        a["train"].setToolTip(refusal or self.tr("Start or continue training (F5)"))
+        self._refused_f5.setEnabled(not a["train"].isEnabled() and not self.running)
         a["pause"].setEnabled(self.running)
         a["stop"].setEnabled(self.running)
         a["reset"].setEnabled(not self.running)
-        a["pause"].setText(self.tr("&Resume") if self.paused else self.tr("&Pause"))
+        pause = self.tr("&Resume") if self.paused else self.tr("&Pause")
+        a["pause"].setText(pause)
+        a["pause"].setIconText(pause.replace("&", ""))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -301,7 +334,12 @@ class TrainingController(OneWorkerAtATime, QObject):
         refusal = self.runs.start_refusal(self, analysis, self.tr("train"))
         if refusal:
             self._say(refusal)
+            self._refused = refusal
             return False
+        # Step after a run that ended continues its history: the same weights, the next step number
+        continuing = start_paused and self.result is not None and self.result.status != "diverged" \
+            and self.model_matches()
+        self._step_offset = self.result.steps if continuing else 0  # result.steps counts them all
         graph = self.document.graph.copy()
         key = network_key(graph)
         if self.model is None or key != self.model_key:
@@ -313,7 +351,8 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = None
         self.failed = False
         self._start_worker(TrainingWorker(self.model, max_steps=max_steps, start_paused=start_paused,
-                                          steps_per_second=self.speed.speed(), probes=self.probes()))
+                                          steps_per_second=self.speed.speed(), probes=self.probes(),
+                                          series_probes=self.series_probes()))
         self.worker.setup.connect(self._on_setup)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.status.connect(self._on_status)
@@ -388,6 +427,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         if self.running:
             return
         elsewhere = self.runs.busy_elsewhere(self)
+        self._update_actions()
+        bar = self.window.statusBar()
+        if self._refused and self.actions["train"].isEnabled() and bar.currentMessage() == self._refused:
+            bar.clearMessage()  # an undo fixed the graph: no "Cannot train" beside "valid graph"
         if elsewhere:
             text = self.tr("{first}{rest}: train (F5) when it ends").format(first=elsewhere[0].upper(), rest=elsewhere[1:])
         elif not self.document.graph.nodes:
@@ -429,13 +472,14 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _on_setup(self, setup) -> None:
         if not self._from_current_worker():
             return
-        self.total_steps = setup.total_steps
+        self.total_steps = self._step_offset + setup.total_steps
         self.steps_per_epoch = setup.steps_per_epoch
-        self.progress.setRange(0, setup.total_steps)
-        self.progress.setValue(0)
+        self.progress.setRange(0, self.total_steps)
+        self.progress.setValue(self._step_offset)
         notes = view_notes(self.model.analysis, self.model.graph, self.panels)
         for panel in self.panels:
-            panel.reset(setup)
+            if not self._step_offset:  # a continued run adds to the views' history
+                panel.reset(setup)
             panel.show_placeholder(notes.get(type(panel)))
         self._show_relevant_view()
 
@@ -443,6 +487,8 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _on_snapshot(self, snap) -> None:
         if not self._from_current_worker():
             return
+        if self._step_offset:
+            _continue_history(snap, self._step_offset, self.steps_per_epoch)
         self._last_snap = snap
         self._show_progress(snap, snap.status == "paused")
         for panel in self.panels:
@@ -479,7 +525,7 @@ class TrainingController(OneWorkerAtATime, QObject):
     def _on_finished(self, result) -> None:
         if not self._from_current_worker():
             return
-        self.result = result
+        self.result = dataclasses.replace(result, steps=self._step_offset + result.steps)
         if result.status == "diverged":
             self.show_banner(self.tr("Training {message}.").format(message=i18n.engine_text(result.message)))
         self.progress_label.setText(_result_text(result))
@@ -499,6 +545,17 @@ class TrainingController(OneWorkerAtATime, QObject):
             bar.clearMessage()
         self.show_idle()
         self._update_actions()
+
+
+def _continue_history(snap, offset: int, steps_per_epoch: int) -> None:
+    """Number a continued run's snapshot after the ``offset`` steps trained before it."""
+    snap.step += offset
+    snap.total_steps += offset
+    snap.epoch += offset // steps_per_epoch
+    snap.steps = snap.steps + offset
+    snap.val_points = [(step + offset, *rest) for step, *rest in snap.val_points]
+    snap.series = {key: [(step + offset, value) for step, value in samples]
+                   for key, samples in snap.series.items()}
 
 
 def _result_text(result) -> str:

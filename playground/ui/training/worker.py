@@ -19,6 +19,7 @@ from playground.engine.nodes.losses import predicted_classes
 from playground.ui.common import i18n
 from playground.engine.numba_cache import first_step_note
 from playground.ui.common.garbage import collect_garbage_on_gui_thread
+from playground.ui.training.sampling import StepSampler
 
 MAX_RATE = 10.0  # snapshots per second at most (the GUI thread competes with training for the GIL)
 HEAVY_INTERVAL = 0.5  # seconds between decision grids and feature maps
@@ -70,6 +71,7 @@ class TrainingSnapshot:
     warming_up: bool = False  # TrainEvent.warming_up of the last event: no speed yet
     extras: dict[str, object] = field(default_factory=dict)  # probe key -> its result
     regularisation: np.ndarray | None = None  # the L1/L2 term per report (None: no regularisation)
+    series: dict[str, list] = field(default_factory=dict)  # series probe key -> [(step, result)]
 
 
 class TrainingWorker(QObject):
@@ -84,7 +86,8 @@ class TrainingWorker(QObject):
 
     def __init__(self, model: Model, *, max_steps: int | None = None, start_paused: bool = False,
                  feature_sample: int = 0, steps_per_second: float | None = None,
-                 probes: Mapping[str, Callable] | None = None) -> None:
+                 probes: Mapping[str, Callable] | None = None,
+                 series_probes: Mapping[str, Callable] | None = None) -> None:
         super().__init__()
         collect_garbage_on_gui_thread()
         self.model = model
@@ -92,6 +95,9 @@ class TrainingWorker(QObject):
         self.start_paused = start_paused
         self.feature_sample = feature_sample
         self.probes = dict(probes or {})  # key -> probe(model, data), run with each heavy snapshot
+        self.series_probes = dict(series_probes or {})  # ... run every few steps (``StepSampler``)
+        self._sampler: StepSampler | None = None
+        self._last_event: TrainEvent | None = None
         self.trainer: Trainer | None = None
         self._pending: list[TrainEvent] = []
         self._val_points: list[tuple[int, float, float | None]] = []
@@ -184,6 +190,7 @@ class TrainingWorker(QObject):
             for _ in range(self._early_steps):
                 trainer.step_once()
             self.trainer = trainer
+            self._sampler = StepSampler(self.series_probes, trainer.total_steps)
             if self._stop_requested:
                 trainer.stop()
             self.setup.emit(self._make_setup(trainer))
@@ -208,6 +215,8 @@ class TrainingWorker(QObject):
 
     def _on_event(self, event: TrainEvent) -> None:
         self._pending.append(event)
+        self._last_event = event
+        self._sampler.sample(self.model, self.trainer.data, event.step)
         if event.epoch_end:
             self._val_points.append((event.step, event.val_loss, event.val_accuracy))
         # Epoch ends keep the snapshot clock too: the spiral ends hundreds a second, and a snapshot
@@ -242,11 +251,15 @@ class TrainingWorker(QObject):
 
     def _emit(self, force: bool = False, status: str | None = None) -> None:
         now = time.monotonic()
-        if not self._pending or (not force and now - self._last_emit < 1.0 / MAX_RATE):
+        if not force and (not self._pending or now - self._last_emit < 1.0 / MAX_RATE):
+            return
+        if self._last_event is None:
             return
         self._last_emit = now
+        # forced with nothing new (the run's end, its last step already sent): the final state,
+        # heavy views included, is still drawn
         events, self._pending = self._pending, []
-        last = events[-1]
+        last = events[-1] if events else self._last_event
         model = self.model
         snap = TrainingSnapshot(
             last.step, last.epoch, last.total_steps, last.samples_per_second, status or self.trainer.status,
@@ -255,7 +268,8 @@ class TrainingWorker(QObject):
             self._val_points, {k: v.copy() for k, v in model.parameters().items()},
             probes.gradient_norms(model), warming_up=last.warming_up,
             regularisation=None if last.regularisation is None else
-            np.array([np.nan if e.regularisation is None else e.regularisation for e in events]))
+            np.array([np.nan if e.regularisation is None else e.regularisation for e in events]),
+            series=self._sampler.take())
         self._val_points = []
         if self.trainer is not None and not last.warming_up:
             self._group_reports(last.step, now)
