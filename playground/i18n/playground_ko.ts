@@ -444,6 +444,10 @@ Range: 0 (no limit) to 10,000,000 · default no limit</source>
 범위: 0 (제한 없음) ~ 10,000,000 · 기본값 제한 없음</translation>
         </message>
         <message>
+            <source>off</source>
+            <translation>끔</translation>
+        </message>
+        <message>
             <source>Count the steps each run needs to reach this validation accuracy
 Range: 0 (off) to 1 · default 0.9</source>
             <translation>각 실행이 이 검증 정확도에 이르기까지 걸린 스텝 수를 셉니다
@@ -3394,6 +3398,18 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>sin_x2</source>
             <translation>sin(x₂)</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>샘플 수</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>잡음</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>검증 비율</translation>
         </message>
     </context>
     <context>

@@ -273,3 +273,63 @@ def test_qt_widgets_format_numbers_for_the_language(korean):
     assert QLocale().language() == QLocale.Korean
     i18n.install("en")
     assert QLocale() == QLocale.system()
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def switch_to(window, qtbot, code: str) -> None:
+    window.menus["language"].action_for(code).trigger()
+    qtbot.waitUntil(lambda: window.menus["language"].action_for(code).isChecked())
+    settle()
+
+
+def hangul_in(texts) -> list[str]:
+    return sorted({f"{where}: {text!r}" for where, text in texts if HANGUL.search(text)})
+
+
+def shown_everywhere(window) -> list[tuple[str, str]]:
+    """The window's texts, the palette's, and the shortcuts dialog's (built from the actions)."""
+    dialog = window.help.show_shortcuts()
+    texts = visible_texts(window) + palette_texts(window) + visible_texts(dialog)
+    dialog.close()
+    return texts
+
+
+@pytest.mark.parametrize("preset", ["spiral", "digits_cnn"])
+def test_switching_english_korean_english_leaves_no_mixed_text(window, qtbot, tmp_path, preset):
+    """A live switch translates what is on screen, both ways: nothing stays in the old language,
+    no translated fragment is spliced into an English sentence, and back in English every text
+    is the one the English window showed (not a lower-case twin of a shared translation)."""
+    from playground.ui.race.panel import RacePanel
+
+    open_copy(window, tmp_path, preset)
+    window.editor.add_node("Dense")  # the undo action names a command: "&Undo Add Dense"
+    race = window.findChild(RacePanel)
+    race.recompute()
+    with qtbot.waitSignal(race.raceFinished, timeout=30000):  # its legend, one result line per optimizer
+        race._launch()
+    settle()
+    english = sorted(set(shown_everywhere(window)))
+    try:
+        switch_to(window, qtbot, "ko")
+        allowed = NAMES | registry_names() | set(window.document.graph.nodes)
+        assert untranslated(shown_everywhere(window), allowed) == []
+    finally:
+        switch_to(window, qtbot, "en")
+    back = shown_everywhere(window)
+    assert hangul_in(back) == []
+    assert sorted(set(back)) == english
+
+
+def test_a_window_opened_in_korean_switches_to_english_without_hangul(korean_window, qtbot, tmp_path):
+    window = korean_window
+    open_copy(window, tmp_path, "spiral")
+    settle()
+    switch_to(window, qtbot, "en")
+    texts = shown_everywhere(window)
+    assert hangul_in(texts) == []
+    tabs = {text for where, text in texts if where == "tab"}
+    assert {"Loss", "Weights", "Decision boundary"} <= tabs and not {"loss", "weight"} & tabs
+    buttons = [b.text() for b in window.findChildren(QAbstractButton) if b.objectName().startswith("feature_")]
+    assert "x₁²" in buttons and not [t for t in buttons if "_" in t]  # "x1_sq": a raw id
