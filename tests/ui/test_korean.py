@@ -333,3 +333,28 @@ def test_a_window_opened_in_korean_switches_to_english_without_hangul(korean_win
     assert {"Loss", "Weights", "Decision boundary"} <= tabs and not {"loss", "weight"} & tabs
     buttons = [b.text() for b in window.findChildren(QAbstractButton) if b.objectName().startswith("feature_")]
     assert "x₁²" in buttons and not [t for t in buttons if "_" in t]  # "x1_sq": a raw id
+
+
+@pytest.mark.parametrize("code", ["ko", "en"])
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_concepts_dialog_fits_its_cards_in_both_languages(window, qtbot, code, width, height):
+    """Every card lies inside the dialog's scroll area: none clipped on the right, no sideways
+    scrolling, in Korean as in English."""
+    from PySide6.QtWidgets import QScrollArea
+
+    assert i18n.install(code)
+    try:
+        dialog = window.help.show_concepts()
+        dialog.resize(min(dialog.width(), width), min(dialog.height(), height - 60))
+        settle()
+        scroll = dialog.findChild(QScrollArea)
+        viewport = scroll.viewport()
+        assert not scroll.horizontalScrollBar().isVisible()
+        assert scroll.widget().width() <= viewport.width()
+        for card in dialog.cards:
+            right = card.mapTo(viewport, card.rect().topRight()).x()
+            assert right <= viewport.width(), card.entry.title
+            assert card.title.width() <= card.width()
+        dialog.close()
+    finally:
+        i18n.install("en")
