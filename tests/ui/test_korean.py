@@ -358,3 +358,22 @@ def test_concepts_dialog_fits_its_cards_in_both_languages(window, qtbot, code, w
         dialog.close()
     finally:
         i18n.install("en")
+
+
+def test_every_node_face_reads_in_korean(korean):
+    """A node's body line is its declaration's summary, translated: never raw settings such as
+    "size=2, distribution=normal"."""
+    allowed = NAMES | registry_names()
+    for t in node_types():
+        summary = i18n.engine_text(t.summary(t.defaults()))
+        assert not re.search(r"\w=\w", summary), (t.type_name, summary)
+        assert english_in(summary, allowed) is None, (t.type_name, summary)
+
+
+def test_every_activation_has_a_korean_subtitle_in_the_palette(korean_window):
+    tree = korean_window.palette.tree
+    group = next(tree.topLevelItem(g) for g in range(tree.topLevelItemCount())
+                 if tree.topLevelItem(g).text(0) == i18n.category_text("Activations"))
+    for r in range(group.childCount()):
+        name, *subtitle = group.child(r).text(0).split("\n")
+        assert subtitle and HANGUL.search(" ".join(subtitle)), name

@@ -22,7 +22,6 @@ class Noise(NodeType):
     help = "Random latent vectors z for a generator: each step draws a fresh batch."
     inputs = ()
     outputs = (Port("z", "tensor"),)
-    summary_params = ("size", "distribution")
     torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
     is_source = True
@@ -32,6 +31,12 @@ class Noise(NodeType):
         choice_param("distribution", "normal", ("normal", "uniform"),
                      "normal: N(0, 1) per entry; uniform: U(-1, 1) per entry"),
     )
+
+    @classmethod
+    def summary(cls, p):
+        if p["distribution"] == "uniform":
+            return f"{p['size']} values from U(-1, 1)"
+        return f"{p['size']} values from N(0, 1)"
 
     @classmethod
     def describe(cls, p: dict[str, Any], base_dir: str | None = None):
@@ -82,7 +87,6 @@ class GANLoss(NodeType):
             "and g_loss each to its own optimizer. Takes the discriminator's raw score (no sigmoid).")
     inputs = (Port("score", "tensor"),)
     outputs = (Port("d_loss", "loss"), Port("g_loss", "loss"))
-    summary_params = ("kind", "d_steps")
     preview = "loss"  # the canvas sparkline: the run's loss curve, which follows D's loss
     torch_exportable = False  # a GAN's two modules are not exported yet
     is_layer = False
@@ -94,6 +98,12 @@ class GANLoss(NodeType):
                      "least_squares: D(real) -> 1, D(fake) -> 0, the generator pushes D(fake) -> 1"),
         int_param("d_steps", 1, "Discriminator steps for each generator step (k)", 1, 100),
     )
+
+    @classmethod
+    def summary(cls, p):
+        if p["kind"] == "least_squares":
+            return f"least squares, {p['d_steps']} D step(s) per G step"
+        return f"minimax, {p['d_steps']} D step(s) per G step"
 
     @classmethod
     def infer(cls, shapes, p):
