@@ -2294,7 +2294,7 @@ or drop an image</source>
         </message>
         <message>
             <source>The playground did not close normally. Restore the unsaved graph "{name}" (autosaved {when})?</source>
-            <translation>플레이그라운드가 정상적으로 종료되지 않았습니다. 저장하지 않은 그래프 "{name}"(자동 저장: {when})을(를) 복원할까요?</translation>
+            <translation>플레이그라운드가 정상적으로 종료되지 않았습니다. 저장하지 않은 그래프를 복원할까요? ("{name}", 자동 저장: {when})</translation>
         </message>
     </context>
     <context>

@@ -377,3 +377,42 @@ def test_every_activation_has_a_korean_subtitle_in_the_palette(korean_window):
     for r in range(group.childCount()):
         name, *subtitle = group.child(r).text(0).split("\n")
         assert subtitle and HANGUL.search(" ".join(subtitle)), name
+
+
+@pytest.mark.parametrize("code", ["ko", "en"])
+def test_message_boxes_have_a_short_title_and_say_what_they_ask(qtbot, settings_dir, monkeypatch, code):  # noqa: F811
+    """The window manager writes "<title> — NN Playground" in a narrow box's title bar, which cut
+    "Unsaved changes" off; the title is the app's name alone and the box says the rest."""
+    from PySide6.QtGui import QFontMetrics, QGuiApplication
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from playground.ui.common import dialogs
+    from playground.ui.shell.app import create_app
+
+    create_app()
+    shown = []
+
+    def answer(box):
+        box.show()
+        shown.append((box.windowTitle(), box.text(), box.informativeText(), box.width()))
+        return QMessageBox.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    closer = QTimer(interval=200)  # a box this does not see (a static QMessageBox call) closes
+    closer.timeout.connect(lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().reject())
+    closer.start()
+    assert i18n.install(code)
+    try:
+        dialogs.ask_save_changes(None, "spiral")
+        dialogs.ask_restore_autosave(None, "spiral", 120)
+    finally:
+        i18n.install("en")
+        closer.stop()
+    name = QGuiApplication.applicationDisplayName()
+    assert len(shown) == 2
+    for title, text, question, width in shown:
+        assert title == name and QFontMetrics(QGuiApplication.font()).horizontalAdvance(title) < width
+        assert text and question and "spiral" in question
+    if code == "ko":
+        assert "저장하지 않은" in shown[0][1] and "(을)를" not in shown[1][2]
