@@ -416,3 +416,37 @@ def test_message_boxes_have_a_short_title_and_say_what_they_ask(qtbot, settings_
         assert text and question and "spiral" in question
     if code == "ko":
         assert "저장하지 않은" in shown[0][1] and "(을)를" not in shown[1][2]
+
+
+@pytest.mark.parametrize("code", ["en", "ko"])
+def test_no_two_presets_look_alike_in_the_library(qtbot, code):
+    """Two titles under one heading ("GAN: ...") where one's words are all in the other's
+    ("ring of 8", "learn a ring of 8") read as the same preset twice."""
+    from playground.ui.files.preset_library import read_entry
+
+    assert i18n.install(code)
+    try:
+        titles = [read_entry(path).title for path in sorted(PRESETS_DIR.glob("*.json"))]
+    finally:
+        i18n.install("en")
+    assert len(set(titles)) == len(titles)
+    words = {t: set(re.findall(r"\w+", t.lower())) for t in titles}
+    for a in titles:
+        for b in titles:
+            if a != b and ":" in a and a.split(":")[0] == b.split(":")[0]:
+                assert not words[a] <= words[b], (a, b)
+
+
+def test_the_tour_counts_its_dots_and_starts_in_the_editor(korean_window, qtbot):
+    window = korean_window
+    window.set_view_mode("compare")
+    tour = window.help.show_tour()
+    try:
+        assert window.view_mode == "editor" and window.palette.isVisible()  # the first step shows it
+        steps = len(tour.pages) - 2  # between the welcome and the end
+        for page in range(len(tour.pages)):
+            tour.go_to(page)
+            assert tour.card.dots.text().count("&#9679;") == steps
+        assert f" {steps}" in tour.pages[0].text
+    finally:
+        tour.close_tour()
