@@ -76,6 +76,7 @@ def registry_messages() -> list[tuple[str, str]]:
         found += [(context, text) for text in (t.display_name(), t.help) if text]
         found += [(context, p.help) for p in t.params if p.help]
         found += [(context, p.name) for p in t.params]  # the inspector's label of the field
+        found += [(context, c[1]) for c in getattr(t, "plane_controls", ())]  # the sliders' labels
     return found
 
 

@@ -444,6 +444,10 @@ Range: 0 (no limit) to 10,000,000 · default no limit</source>
 범위: 0 (제한 없음) ~ 10,000,000 · 기본값 제한 없음</translation>
         </message>
         <message>
+            <source>off</source>
+            <translation>끔</translation>
+        </message>
+        <message>
             <source>Count the steps each run needs to reach this validation accuracy
 Range: 0 (off) to 1 · default 0.9</source>
             <translation>각 실행이 이 검증 정확도에 이르기까지 걸린 스텝 수를 셉니다
@@ -2298,7 +2302,7 @@ or drop an image</source>
         </message>
         <message>
             <source>The playground did not close normally. Restore the unsaved graph "{name}" (autosaved {when})?</source>
-            <translation>플레이그라운드가 정상적으로 종료되지 않았습니다. 저장하지 않은 그래프 "{name}"(자동 저장: {when})을(를) 복원할까요?</translation>
+            <translation>플레이그라운드가 정상적으로 종료되지 않았습니다. 저장하지 않은 그래프를 복원할까요? ("{name}", 자동 저장: {when})</translation>
         </message>
     </context>
     <context>
@@ -2540,8 +2544,16 @@ Default: {default}</source>
             <translation>컴파일된 커널 불러오기</translation>
         </message>
         <message>
+            <source>least squares, {0} D step(s) per G step</source>
+            <translation>최소 제곱, G 스텝마다 D {0}스텝</translation>
+        </message>
+        <message>
             <source>a node cannot feed itself</source>
             <translation>노드를 자기 자신에 연결할 수 없습니다</translation>
+        </message>
+        <message>
+            <source>negative side down to -{0}</source>
+            <translation>음수 쪽 최저 -{0}</translation>
         </message>
         <message>
             <source>Local and global minimum</source>
@@ -2554,6 +2566,10 @@ Default: {default}</source>
         <message>
             <source>{0}x{1} window is larger than its {2}x{3} input</source>
             <translation>{0}x{1} 창이 {2}x{3} 입력보다 큽니다</translation>
+        </message>
+        <message>
+            <source>minimax, {0} D step(s) per G step</source>
+            <translation>미니맥스, G 스텝마다 D {0}스텝</translation>
         </message>
         <message>
             <source>{0} '{1}' input '{2}' is already connected</source>
@@ -2614,6 +2630,22 @@ Default: {default}</source>
         <message>
             <source>discriminator</source>
             <translation>판별자</translation>
+        </message>
+        <message>
+            <source>drops {0} % of units</source>
+            <translation>유닛의 {0} %를 드롭아웃</translation>
+        </message>
+        <message>
+            <source>{0} values from U(-1, 1)</source>
+            <translation>U(-1, 1)에서 뽑은 값 {0}개</translation>
+        </message>
+        <message>
+            <source>slope {0} below 0</source>
+            <translation>0 아래 기울기 {0}</translation>
+        </message>
+        <message>
+            <source>{0} values from N(0, 1)</source>
+            <translation>N(0, 1)에서 뽑은 값 {0}개</translation>
         </message>
         <message>
             <source>{0} filter{1} {2}x{3}</source>
@@ -3403,6 +3435,18 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <source>sin_x2</source>
             <translation>sin(x₂)</translation>
         </message>
+        <message>
+            <source>Samples</source>
+            <translation>샘플 수</translation>
+        </message>
+        <message>
+            <source>Noise</source>
+            <translation>잡음</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>검증 비율</translation>
+        </message>
     </context>
     <context>
         <name>node:Dense</name>
@@ -3494,7 +3538,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <name>node:ELU</name>
         <message>
             <source>ELU</source>
-            <translation>ELU</translation>
+            <translation>지수 선형 유닛</translation>
         </message>
         <message>
             <source>x for x &gt; 0, alpha (e^x - 1) otherwise: smooth, with negative outputs.</source>
@@ -3651,7 +3695,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <name>node:LeakyReLU</name>
         <message>
             <source>LeakyReLU</source>
-            <translation>LeakyReLU</translation>
+            <translation>누수 ReLU</translation>
         </message>
         <message>
             <source>x for x &gt; 0, alpha x otherwise: a small slope keeps negative units alive.</source>
@@ -3918,7 +3962,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <name>node:PReLU</name>
         <message>
             <source>PReLU</source>
-            <translation>PReLU</translation>
+            <translation>파라메트릭 ReLU</translation>
         </message>
         <message>
             <source>LeakyReLU whose negative slope is learned.</source>
@@ -4020,7 +4064,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <name>node:ReLU</name>
         <message>
             <source>ReLU</source>
-            <translation>ReLU</translation>
+            <translation>정류 선형 유닛</translation>
         </message>
         <message>
             <source>max(0, x): gradient 1 for positive inputs, 0 otherwise (units can 'die').</source>
@@ -4147,7 +4191,7 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <name>node:Softmax</name>
         <message>
             <source>Softmax</source>
-            <translation>Softmax</translation>
+            <translation>소프트맥스</translation>
         </message>
         <message>
             <source>e^x_i / sum e^x_j: turns scores into class probabilities that sum to 1.</source>

@@ -273,3 +273,180 @@ def test_qt_widgets_format_numbers_for_the_language(korean):
     assert QLocale().language() == QLocale.Korean
     i18n.install("en")
     assert QLocale() == QLocale.system()
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def switch_to(window, qtbot, code: str) -> None:
+    window.menus["language"].action_for(code).trigger()
+    qtbot.waitUntil(lambda: window.menus["language"].action_for(code).isChecked())
+    settle()
+
+
+def hangul_in(texts) -> list[str]:
+    return sorted({f"{where}: {text!r}" for where, text in texts if HANGUL.search(text)})
+
+
+def shown_everywhere(window) -> list[tuple[str, str]]:
+    """The window's texts, the palette's, and the shortcuts dialog's (built from the actions)."""
+    dialog = window.help.show_shortcuts()
+    texts = visible_texts(window) + palette_texts(window) + visible_texts(dialog)
+    dialog.close()
+    return texts
+
+
+@pytest.mark.parametrize("preset", ["spiral", "digits_cnn"])
+def test_switching_english_korean_english_leaves_no_mixed_text(window, qtbot, tmp_path, preset):
+    """A live switch translates what is on screen, both ways: nothing stays in the old language,
+    no translated fragment is spliced into an English sentence, and back in English every text
+    is the one the English window showed (not a lower-case twin of a shared translation)."""
+    from playground.ui.race.panel import RacePanel
+
+    open_copy(window, tmp_path, preset)
+    window.editor.add_node("Dense")  # the undo action names a command: "&Undo Add Dense"
+    race = window.findChild(RacePanel)
+    race.recompute()
+    with qtbot.waitSignal(race.raceFinished, timeout=30000):  # its legend, one result line per optimizer
+        race._launch()
+    settle()
+    english = sorted(set(shown_everywhere(window)))
+    try:
+        switch_to(window, qtbot, "ko")
+        allowed = NAMES | registry_names() | set(window.document.graph.nodes)
+        assert untranslated(shown_everywhere(window), allowed) == []
+    finally:
+        switch_to(window, qtbot, "en")
+    back = shown_everywhere(window)
+    assert hangul_in(back) == []
+    assert sorted(set(back)) == english
+
+
+def test_a_window_opened_in_korean_switches_to_english_without_hangul(korean_window, qtbot, tmp_path):
+    window = korean_window
+    open_copy(window, tmp_path, "spiral")
+    settle()
+    switch_to(window, qtbot, "en")
+    texts = shown_everywhere(window)
+    assert hangul_in(texts) == []
+    tabs = {text for where, text in texts if where == "tab"}
+    assert {"Loss", "Weights", "Decision boundary"} <= tabs and not {"loss", "weight"} & tabs
+    buttons = [b.text() for b in window.findChildren(QAbstractButton) if b.objectName().startswith("feature_")]
+    assert "x₁²" in buttons and not [t for t in buttons if "_" in t]  # "x1_sq": a raw id
+
+
+@pytest.mark.parametrize("code", ["ko", "en"])
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_concepts_dialog_fits_its_cards_in_both_languages(window, qtbot, code, width, height):
+    """Every card lies inside the dialog's scroll area: none clipped on the right, no sideways
+    scrolling, in Korean as in English."""
+    from PySide6.QtWidgets import QScrollArea
+
+    assert i18n.install(code)
+    try:
+        dialog = window.help.show_concepts()
+        dialog.resize(min(dialog.width(), width), min(dialog.height(), height - 60))
+        settle()
+        scroll = dialog.findChild(QScrollArea)
+        viewport = scroll.viewport()
+        assert not scroll.horizontalScrollBar().isVisible()
+        assert scroll.widget().width() <= viewport.width()
+        for card in dialog.cards:
+            right = card.mapTo(viewport, card.rect().topRight()).x()
+            assert right <= viewport.width(), card.entry.title
+            assert card.title.width() <= card.width()
+        dialog.close()
+    finally:
+        i18n.install("en")
+
+
+def test_every_node_face_reads_in_korean(korean):
+    """A node's body line is its declaration's summary, translated: never raw settings such as
+    "size=2, distribution=normal"."""
+    allowed = NAMES | registry_names()
+    for t in node_types():
+        summary = i18n.engine_text(t.summary(t.defaults()))
+        assert not re.search(r"\w=\w", summary), (t.type_name, summary)
+        assert english_in(summary, allowed) is None, (t.type_name, summary)
+
+
+def test_every_activation_has_a_korean_subtitle_in_the_palette(korean_window):
+    tree = korean_window.palette.tree
+    group = next(tree.topLevelItem(g) for g in range(tree.topLevelItemCount())
+                 if tree.topLevelItem(g).text(0) == i18n.category_text("Activations"))
+    for r in range(group.childCount()):
+        name, *subtitle = group.child(r).text(0).split("\n")
+        assert subtitle and HANGUL.search(" ".join(subtitle)), name
+
+
+@pytest.mark.parametrize("code", ["ko", "en"])
+def test_message_boxes_have_a_short_title_and_say_what_they_ask(qtbot, settings_dir, monkeypatch, code):  # noqa: F811
+    """The window manager writes "<title> — NN Playground" in a narrow box's title bar, which cut
+    "Unsaved changes" off; the title is the app's name alone and the box says the rest."""
+    from PySide6.QtGui import QFontMetrics, QGuiApplication
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from playground.ui.common import dialogs
+    from playground.ui.shell.app import create_app
+
+    create_app()
+    shown = []
+
+    def answer(box):
+        box.show()
+        shown.append((box.windowTitle(), box.text(), box.informativeText(), box.width()))
+        return QMessageBox.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    closer = QTimer(interval=200)  # a box this does not see (a static QMessageBox call) closes
+    closer.timeout.connect(lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().reject())
+    closer.start()
+    assert i18n.install(code)
+    try:
+        dialogs.ask_save_changes(None, "spiral")
+        dialogs.ask_restore_autosave(None, "spiral", 120)
+    finally:
+        i18n.install("en")
+        closer.stop()
+    name = QGuiApplication.applicationDisplayName()
+    assert len(shown) == 2
+    for title, text, question, width in shown:
+        assert title == name and QFontMetrics(QGuiApplication.font()).horizontalAdvance(title) < width
+        assert text and question and "spiral" in question
+    if code == "ko":
+        assert "저장하지 않은" in shown[0][1] and "(을)를" not in shown[1][2]
+
+
+@pytest.mark.parametrize("code", ["en", "ko"])
+def test_no_two_presets_look_alike_in_the_library(qtbot, code):
+    """Two titles under one heading ("GAN: ...") where one's words are all in the other's
+    ("ring of 8", "learn a ring of 8") read as the same preset twice."""
+    from playground.ui.files.preset_library import read_entry
+
+    assert i18n.install(code)
+    try:
+        titles = [read_entry(path).title for path in sorted(PRESETS_DIR.glob("*.json"))]
+    finally:
+        i18n.install("en")
+    assert len(set(titles)) == len(titles)
+    words = {t: set(re.findall(r"\w+", t.lower())) for t in titles}
+    for a in titles:
+        for b in titles:
+            if a != b and ":" in a and a.split(":")[0] == b.split(":")[0]:
+                assert not words[a] <= words[b], (a, b)
+
+
+def test_the_tour_counts_its_dots_and_starts_in_the_editor(korean_window, qtbot):
+    window = korean_window
+    window.set_view_mode("compare")
+    tour = window.help.show_tour()
+    try:
+        assert window.view_mode == "editor" and window.palette.isVisible()  # the first step shows it
+        steps = len(tour.pages) - 2  # between the welcome and the end
+        for page in range(len(tour.pages)):
+            tour.go_to(page)
+            assert tour.card.dots.text().count("&#9679;") == steps
+        assert f" {steps}" in tour.pages[0].text
+    finally:
+        tour.close_tour()

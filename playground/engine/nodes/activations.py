@@ -87,7 +87,10 @@ class LeakyReLU(_Elementwise):
     type_name = "LeakyReLU"
     help = "x for x > 0, alpha x otherwise: a small slope keeps negative units alive."
     params = (float_param("alpha", 0.01, "Slope for negative inputs", 0.0, 1.0),)
-    summary_params = ("alpha",)
+
+    @classmethod
+    def summary(cls, p):
+        return f"slope {p['alpha']:g} below 0"
 
     @staticmethod
     @kernel
@@ -129,7 +132,10 @@ class ELU(_Elementwise):
     type_name = "ELU"
     help = "x for x > 0, alpha (e^x - 1) otherwise: smooth, with negative outputs."
     params = (float_param("alpha", 1.0, "Scale of the negative part", 0.0, 10.0),)
-    summary_params = ("alpha",)
+
+    @classmethod
+    def summary(cls, p):
+        return f"negative side down to -{p['alpha']:g}"
 
     @staticmethod
     @kernel

@@ -23,7 +23,6 @@ class Noise(NodeType):
     help = "Random latent vectors z for a generator: each step draws a fresh batch."
     inputs = ()
     outputs = (Port("z", "tensor"),)
-    summary_params = ("size", "distribution")
     is_layer = False
     is_source = True
     is_extra_source = True
@@ -32,6 +31,12 @@ class Noise(NodeType):
         choice_param("distribution", "normal", ("normal", "uniform"),
                      "normal: N(0, 1) per entry; uniform: U(-1, 1) per entry"),
     )
+
+    @classmethod
+    def summary(cls, p):
+        if p["distribution"] == "uniform":
+            return f"{p['size']} values from U(-1, 1)"
+        return f"{p['size']} values from N(0, 1)"
 
     @classmethod
     def describe(cls, p: dict[str, Any], base_dir: str | None = None):
@@ -145,7 +150,6 @@ class GANLoss(NodeType):
             "and g_loss each to its own optimizer. Takes the discriminator's raw score (no sigmoid).")
     inputs = (Port("score", "tensor"),)
     outputs = (Port("d_loss", "loss"), Port("g_loss", "loss"))
-    summary_params = ("kind", "d_steps")
     preview = "loss"  # the canvas sparkline: the run's loss curve, which follows D's loss
     is_layer = False
     is_loss = True
@@ -156,6 +160,12 @@ class GANLoss(NodeType):
                      "least_squares: D(real) -> 1, D(fake) -> 0, the generator pushes D(fake) -> 1"),
         int_param("d_steps", 1, "Discriminator steps for each generator step (k)", 1, 100),
     )
+
+    @classmethod
+    def summary(cls, p):
+        if p["kind"] == "least_squares":
+            return f"least squares, {p['d_steps']} D step(s) per G step"
+        return f"minimax, {p['d_steps']} D step(s) per G step"
 
     @classmethod
     def infer(cls, shapes, p):

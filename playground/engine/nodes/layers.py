@@ -246,7 +246,10 @@ class Dropout(NodeType):
     category = "Layers"
     help = "During training, zeroes each unit with probability rate (and rescales the rest)."
     params = (float_param("rate", 0.5, "Probability of dropping a unit", 0.0, 0.95),)
-    summary_params = ("rate",)
+
+    @classmethod
+    def summary(cls, p):
+        return f"drops {p['rate'] * 100:g} % of units"
 
     @classmethod
     def build(cls, shapes, p, rng, dtype):

@@ -1,23 +1,37 @@
 """Every modal question the editor asks, as small functions that tests replace with answers."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 PRESET_FILTER = QT_TRANSLATE_NOOP("common.dialogs", "Presets (*.json);;All files (*)")
 
 
+def _ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+         buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+    """A message box whose window title is the app's short name (the window manager adds no
+    " — NN Playground" to it, so a narrow box never cuts its title off) and whose first line,
+    in bold, is ``title``."""
+    box = QMessageBox(icon, QGuiApplication.applicationDisplayName(), f"<b>{html.escape(title)}</b>", buttons, parent)
+    box.setInformativeText(text)
+    box.setDefaultButton(default)
+    return box.exec()
+
+
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """SAVE, DISCARD or CANCEL for a document with unsaved changes."""
-    answer = QMessageBox.warning(
-        parent, QCoreApplication.translate("common.dialogs", "Unsaved changes"), QCoreApplication.translate("common.dialogs", "Save the changes to {name}?").format(name=name),
-        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+    answer = _ask(parent, QMessageBox.Warning, QCoreApplication.translate("common.dialogs", "Unsaved changes"),
+                  QCoreApplication.translate("common.dialogs", "Save the changes to {name}?").format(name=name),
+                  QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
     return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    _ask(parent, QMessageBox.Critical, title, text, QMessageBox.Ok, QMessageBox.Ok)
 
 
 def ask_open_path(parent: QWidget | None, folder: str) -> str | None:
@@ -34,7 +48,7 @@ def ask_save_path(parent: QWidget | None, suggestion: str) -> str | None:
 
 def _yes(parent: QWidget | None, title: str, text: str, default_yes: bool) -> bool:
     default = QMessageBox.Yes if default_yes else QMessageBox.No
-    return QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, default) \
+    return _ask(parent, QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, default) \
         == QMessageBox.Yes
 
 

@@ -186,23 +186,29 @@ def engine_text(message: str) -> str:
     return message
 
 
-_catalogues: dict[str, list[tuple[str, str]]] = {}
+_catalogues: dict[str, list[tuple[str, str, str]]] = {}
 _FORMAT_FIELD = re.compile(r"\{(\w*)(?:![rsa])?(?::[^{}]*)?\}")
+# Letters only a language's own texts have: a text on screen without them was not translated
+# into it (a formula, a name, "x₁²"), so a switch from that language leaves it as it is.
+SCRIPTS = {"ko": re.compile(r"[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]")}
 
 
-def catalogue(code: str) -> list[tuple[str, str]]:
-    """(English source, translation) of every finished message in ``code``'s .ts (English: none)."""
+def catalogue(code: str) -> list[tuple[str, str, str]]:
+    """(English source, translation, context) of every finished message in ``code``'s .ts
+    (English: none)."""
     if code not in _catalogues:
         import xml.etree.ElementTree as ET
 
-        pairs: list[tuple[str, str]] = []
+        triples: list[tuple[str, str, str]] = []
         path = i18n_dir() / f"playground_{code}.ts"
         if path.is_file():
-            for message in ET.parse(path).getroot().iter("message"):
-                source, translation = message.findtext("source") or "", message.find("translation")
-                if translation is not None and translation.text and translation.get("type") is None:
-                    pairs.append((source, translation.text))
-        _catalogues[code] = pairs
+            for context in ET.parse(path).getroot().iter("context"):
+                name = context.findtext("name") or ""
+                for message in context.iter("message"):
+                    source, translation = message.findtext("source") or "", message.find("translation")
+                    if translation is not None and translation.text and translation.get("type") is None:
+                        triples.append((source, translation.text, name))
+        _catalogues[code] = triples
     return _catalogues[code]
 
 
@@ -218,26 +224,28 @@ class Retranslation:
     ``swap`` finds a text among the catalogue's messages as ``old`` writes them (also without the
     mnemonic, also with a "(Ctrl+N)" after it, also as a filled-in template such as "{title} view",
     whose values are swapped in turn) and gives the same message in ``new``. One Korean text can
-    stand for several English ones ("학습": Train, Training); ``menu`` prefers the one with a
-    mnemonic, and the English source a text was shown from is best kept by the caller (see
+    stand for several English ones ("손실": the "Loss" tab, the "loss" axis); the caller narrows
+    them with the translation contexts the text was likely written in (the Python classes of its
+    widget and the widget's parents) and with ``title`` (a tab, a button: capitalised) or ``menu``
+    (with a mnemonic). The English source a text was shown from is best kept by the caller (see
     ``playground.ui.shell.language``)."""
 
     def __init__(self, old: str, new: str) -> None:
         self.old, self.new = old, new
-        pairs = catalogue(new if old == "en" else old)
         if old != "en" and new != "en":  # through English: only en <-> one language is needed
             raise ValueError("switch through English")
-        forward = [(a, b) if old == "en" else (b, a) for a, b in pairs]
-        self.exact: dict[str, list[str]] = {}
+        self.script = SCRIPTS.get(old)
+        forward = [(a, b, c) if old == "en" else (b, a, c) for a, b, c in catalogue(new if old == "en" else old)]
+        self.exact: dict[str, list[tuple[str, str]]] = {}
         self.templates: list[tuple[re.Pattern, list[str], str]] = []
-        for a, b in forward:
+        for a, b, context in forward:
             if _FORMAT_FIELD.search(a):
                 if re.search(r"[^\W\d_]", _FORMAT_FIELD.sub("", a)):  # some words around the values
                     self.templates.append((*self._regex(a), b))
                 continue
-            self.exact.setdefault(a, []).append(b)
+            self.exact.setdefault(a, []).append((b, context))
             if plain(a) != a:
-                self.exact.setdefault(plain(a), []).append(plain(b))
+                self.exact.setdefault(plain(a), []).append((plain(b), context))
         self.templates.sort(key=lambda t: -len(t[0].pattern))
 
     @staticmethod
@@ -252,21 +260,43 @@ class Retranslation:
         parts.append(re.escape(template[last:].replace("{{", "{").replace("}}", "}")))
         return re.compile("".join(parts) + r"\Z", re.S), names
 
-    def swap(self, text: str, menu: bool = False) -> str:
+    def _choose(self, found: list[tuple[str, str]], menu: bool, contexts: tuple[str, ...],
+                title: bool) -> str:
+        """The best of several texts one text stands for: for a menu one with a mnemonic, then
+        from the nearest of ``contexts``, then capitalised for a title."""
+        rank = {name: i for i, name in reversed(list(enumerate(contexts)))}
+
+        def cost(candidate: tuple[str, str]) -> tuple[int, int, int]:
+            text, context = candidate
+            return (menu and "&" not in text, rank.get(context, len(contexts)), ("&" in text) != menu,
+                    title and not text[:1].isupper())
+
+        best = min(found, key=cost)[0]
+        return best if menu or "&" not in best else plain(best)
+
+    def _untranslatable(self, value: str) -> bool:
+        """A template's value left in the old language that reads as a sentence: the "template"
+        was a few words ("{a} to {b}") inside a longer text the catalogue does not know."""
+        return self.old == "en" and len(re.findall(r"[A-Za-z]{2,}", value)) > 3
+
+    def swap(self, text: str, menu: bool = False, contexts: tuple[str, ...] = (), title: bool = False) -> str:
         """``text`` in the new language, or itself when the catalogue does not know it."""
-        if not text or self.old == self.new:
+        if not text or self.old == self.new or (self.script and not self.script.search(text)):
             return text
         found = self.exact.get(text)
         if found:
-            return next((c for c in found if ("&" in c) == menu), found[0] if menu else plain(found[0]))
+            return self._choose(found, menu, contexts, title)
         head, sep, tail = text.rpartition(" (")
         if sep and tail.endswith(")") and head in self.exact:  # "New (Ctrl+N)"
-            return f"{self.swap(head, menu)} ({tail}"
+            return f"{self.swap(head, menu, contexts, title)} ({tail}"
         for regex, names, target in self.templates:
             match = regex.match(text)
             if match:
-                values = {name: self.swap(value) if value != text else value
-                          for name, value in zip(names, match.groups())}
+                swapped = [self.swap(value, contexts=contexts) if value != text else value
+                           for value in match.groups()]
+                if any(new == raw and self._untranslatable(raw) for new, raw in zip(swapped, match.groups())):
+                    continue
+                values = dict(zip(names, swapped))
                 return _FORMAT_FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), target)
         return text
 

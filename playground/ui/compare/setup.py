@@ -82,7 +82,7 @@ class CompareSetupPanel(QWidget):
         self.max_steps.setToolTip(self.tr("Stop every run after this many mini-batch steps\n"
                                   "Range: 0 (no limit) to 10,000,000 · default no limit"))
         self.target = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2, value=0.9)
-        self.target.setSpecialValueText("off")
+        self.target.setSpecialValueText(self.tr("off"))
         self.target.setToolTip(self.tr("Count the steps each run needs to reach this validation accuracy\n"
                                "Range: 0 (off) to 1 · default 0.9"))
         form.addRow(self.tr("Runs"), self.mode)

@@ -49,6 +49,8 @@ class HelpMenu:
 
         if self.tour is not None:
             self.tour.close_tour()
+        if getattr(self.window, "view_mode", "editor") != "editor":  # its first step shows the palette
+            self.window.set_view_mode("editor")
         self.tour = Tour(self.window)
         self.tour.finished.connect(self._tour_closed)
         self.tour.show()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QLabel, QMainW
 from playground.ui.files.preset_library import CONCEPTS, VIEW_NAMES, PresetEntry, open_preset, preset_entries
 from playground.ui.help.common import MUTED, QUIET_BUTTON, VIEW_COLORS, heading, muted
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"(\uac00-\ud7a3])")  # also before a Korean sentence
 
 
 def concept_entries(folder: Path | None = None) -> list[PresetEntry]:
@@ -69,6 +69,9 @@ class ConceptCard(QPushButton):
         row.addLayout(text, 1)
         for label in (number_label, self.title, self.idea, tag):
             label.setAttribute(Qt.WA_TransparentForMouseEvents)
+        for label in (self.title, self.idea):  # wrapped to the card, whatever the language's words
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+            label.setMinimumWidth(60)
 
     def sizeHint(self):
         return self.layout().sizeHint()
@@ -106,6 +109,7 @@ class ConceptsDialog(QDialog):
         grid.setRowStretch(len(self.entries) // 2 + 1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the cards wrap to the width
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(grid_host)
         close = QPushButton(self.tr("Close"))

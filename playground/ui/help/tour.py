@@ -194,9 +194,9 @@ class _Card(QFrame):
                                  " border-top-right-radius: 10px;")
         self.step.setText(self.tr("GETTING STARTED") if index == 0 else self.tr("STEP {index} OF {total}").format(index=index, total=count - 2)
                           if index < count - 1 else self.tr("ALL DONE"))
-        self.dots.setText(" ".join(
-            f"<span style='color:{accent if i == index else '#5d6573'}'>&#9679;</span>"
-            for i in range(count)))
+        self.dots.setText(" ".join(  # one dot per step (the welcome and the end are none), as the text counts
+            f"<span style='color:{accent if i == index or index == count - 1 else '#5d6573'}'>&#9679;</span>"
+            for i in range(1, count - 1)))
         self.title.setText(page.title)
         self.text.setText(page.text)
         self.back.setEnabled(index > 0)

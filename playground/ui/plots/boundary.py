@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea
 
 from playground.engine.registry import node_type, shape_text
-from playground.ui.common import style
+from playground.ui.common import i18n, style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
 from playground.ui.plots.keys import colour_key, legend_row, spread, symmetric
 from playground.ui.plots.point_editor import DataTools, DrawBox, PointEditor, PointSet
@@ -166,7 +166,8 @@ class DecisionBoundaryPanel(PlotPanel):
     def _show_controls(self, node) -> None:
         """The sliders at the node's values; the ones its source does not read are disabled."""
         t = node_type(node.type)
-        self.tools.set_controls(t.plane_controls, {c[0]: t.param(c[0]).help for c in t.plane_controls})
+        controls = tuple((c[0], i18n.node_text(t.type_name, c[1]), *c[2:]) for c in t.plane_controls)
+        self.tools.set_controls(controls, {c[0]: i18n.param_help(t.param(c[0])) for c in t.plane_controls})
         relevant = set(t.relevant_params({**t.defaults(), **node.params}))
         self.tools.show_values({c[0]: t.control_value(node.params, c[0]) for c in t.plane_controls},
                                relevant)

@@ -305,7 +305,10 @@ class DataTools(QWidget):
     def set_controls(self, controls: tuple, helps: dict[str, str]) -> None:
         """One slider per (parameter, label, low, high, step, percent) the source node declares,
         with the parameter's help as its tooltip."""
-        if tuple(self._specs.values()) == tuple(controls):
+        if self._specs and [(s[0], *s[2:]) for s in self._specs.values()] == [(c[0], *c[2:]) for c in controls]:
+            for name, label, *_ in controls:  # the same sliders, maybe in another language
+                self.captions[name].setText(_tr(label))
+                self.sliders[name].setToolTip(helps.get(name, ""))
             return
         for row, (name, label, lo, hi, step, percent) in enumerate(controls):
             caption = QLabel(_tr(label))

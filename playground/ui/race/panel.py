@@ -155,6 +155,28 @@ class RacePanel(OneWorkerAtATime, QWidget):
         self.caption.setStyleSheet("QLabel { padding: 4px 6px; font-size: 10pt; }")
 
     # --- commands -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """After a language switch: the texts made from the surface, the start and the result."""
+        for key, check in self.checks.items():
+            check.setText(optimizer_node(key).type_name)
+        for i, (name, surf) in enumerate(SURFACES.items()):
+            self.surface_box.setItemText(i, QCoreApplication.translate("engine messages", surf.title))
+        self._caption()
+        self._start_text()
+        if self.result is not None:
+            for sample, label in self.legend.items:
+                key = next(k for k, c in self.curves.items() if c is sample.item)
+                label.setText(f"{optimizer_node(key).type_name} (lr {self.result.hparams[key]['lr']:g})")
+            if self.status.text():
+                self._summarise()
+
+    def _caption(self) -> None:
+        s = self.surface
+        self.caption.setText(f"<b>{QCoreApplication.translate('engine messages', s.title)}</b>: {QCoreApplication.translate('engine messages', s.caption)}")
+
+    def _start_text(self) -> None:
+        self.start_label.setText(self.tr("Start: ({x:.3g}, {y:.3g}). Click the plot to start elsewhere.").format(x=self.start[0], y=self.start[1]))
+
     def set_surface(self, name: str) -> None:
         """Show surface ``name`` and race from its default start."""
         self.surface = SURFACES[name]
@@ -162,7 +184,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
         if self.surface_box.currentData() != name:
             self.surface_box.setCurrentIndex(self.surface_box.findData(name))
         self.formula.setText(s.formula)
-        self.caption.setText(f"<b>{QCoreApplication.translate('engine messages', s.title)}</b>: {QCoreApplication.translate('engine messages', s.caption)}")
+        self._caption()
         x, y, z = s.grid(200)
         shade = np.log1p(z - z.min())
         self.image.setImage(shade, levels=(float(shade.min()), float(shade.max())))
@@ -178,7 +200,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
         """Race again from ``point`` (what a click on the plot does)."""
         self.start = (float(point[0]), float(point[1]))
         self.start_marker.setData([self.start[0]], [self.start[1]])
-        self.start_label.setText(self.tr("Start: ({x:.3g}, {y:.3g}). Click the plot to start elsewhere.").format(x=self.start[0], y=self.start[1]))
+        self._start_text()
         self.recompute()
 
     def recompute(self) -> None:
@@ -228,7 +250,7 @@ class RacePanel(OneWorkerAtATime, QWidget):
             self.curves[key].setVisible(visible)
             self.heads[key].setVisible(visible)
             if visible:
-                self.legend.addItem(self.curves[key], f"{key} (lr {result.hparams[key]['lr']:g})")
+                self.legend.addItem(self.curves[key], f"{optimizer_node(key).type_name} (lr {result.hparams[key]['lr']:g})")
         self.shown = 0
         self._show_paths()
         self.timer.start()
@@ -262,7 +284,8 @@ class RacePanel(OneWorkerAtATime, QWidget):
     def _summarise(self) -> None:
         """One line per optimizer: where it ended and whether it settled in a minimum."""
         lines = []
-        for label, row in self.result.summary.items():
+        for key, row in self.result.summary.items():
+            label = optimizer_node(key).type_name
             if row["diverged"]:
                 lines.append(self.tr("{label}: diverged").format(label=label))
             elif row["settled_at"] is not None:

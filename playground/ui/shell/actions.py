@@ -70,24 +70,41 @@ def _action(window: QMainWindow, text: str, shortcut=None,
     return action
 
 
+class _UndoAction(QAction):
+    """The undo stack's Undo or Redo: the menu item names the command ("&Undo Add Dense"), the
+    toolbar button never does; its words are translated when shown, so a language switch
+    (``retranslate``) renames it."""
+
+    def __init__(self, window: QMainWindow, redo: bool) -> None:
+        super().__init__(window)
+        self.stack, self.redo = window.document.undo_stack, redo
+        self.setShortcuts([QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Y")] if redo
+                          else [QKeySequence(QKeySequence.Undo)])
+        self.setIcon(window.style().standardIcon(QStyle.SP_ArrowForward if redo else QStyle.SP_ArrowBack))
+        self.triggered.connect(self.stack.redo if redo else self.stack.undo)
+        (self.stack.canRedoChanged if redo else self.stack.canUndoChanged).connect(self._sync)
+        (self.stack.redoTextChanged if redo else self.stack.undoTextChanged).connect(self._sync)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._sync()
+
+    def _sync(self, *_args) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.stack):  # the stack may outlive the window
+            return
+        word = QCoreApplication.translate("shell.actions", "Redo") if self.redo \
+            else QCoreApplication.translate("shell.actions", "Undo")
+        command = self.stack.redoText() if self.redo else self.stack.undoText()
+        self.setEnabled(self.stack.canRedo() if self.redo else self.stack.canUndo())
+        self.setText(f"&{word} {command}" if command else f"&{word}")
+        self.setIconText(word)
+        shortcut = self.shortcut().toString(QKeySequence.NativeText)
+        self.setToolTip(f"{word} {command} ({shortcut})" if command else QCoreApplication.translate(
+            "shell.actions", "Nothing to {lower}").format(lower=word.lower()))
+
+
 def _undo_redo(window: QMainWindow, redo: bool) -> QAction:
-    """The undo stack's action: the menu item names the command, the toolbar button never does."""
-    stack = window.document.undo_stack
-    word = QCoreApplication.translate("shell.actions", "Redo") if redo else QCoreApplication.translate("shell.actions", "Undo")
-    action = (stack.createRedoAction if redo else stack.createUndoAction)(window, f"&{word}")
-    action.setIconText(word)
-    keys = [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Y")] if redo else [QKeySequence.Undo]
-    action.setShortcuts(keys)
-    action.setIcon(window.style().standardIcon(QStyle.SP_ArrowForward if redo else QStyle.SP_ArrowBack))
-    shortcut = action.shortcut().toString(QKeySequence.NativeText)
-
-    def describe(text: str) -> None:
-        if shiboken6.isValid(action):  # the stack may outlive the window's actions
-            action.setToolTip(f"{word} {text} ({shortcut})" if text else QCoreApplication.translate("shell.actions", "Nothing to {lower}").format(lower=word.lower()))
-
-    (stack.redoTextChanged if redo else stack.undoTextChanged).connect(describe)
-    describe(stack.redoText() if redo else stack.undoText())
-    return action
+    return _UndoAction(window, redo)
 
 
 def _view_actions(window: QMainWindow) -> dict[str, QAction]:

@@ -4,16 +4,18 @@ Installing a translator makes Qt send every widget a LanguageChange event; on th
 is built from data (the palette from the registry, the inspector, the About panel) is built again,
 and every other text on screen is swapped through the catalogue: menus, actions, dock and toolbar
 titles, tabs, labels, buttons, tooltips, plot titles, axes and legends, also texts made from a
-template ("Editor view"). A text whose values change (progress) follows at its next update; the
-status bar says that a restart shows everything in the new language.
+template ("Editor view"). A widget whose texts are made from data or values (the race's
+captions and results) sets them again in its ``retranslate()``, called after the swap; any other
+text whose values change (progress) follows at its next update.
 """
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit,
-                               QMainWindow, QMenu, QTableWidget, QTabWidget, QToolBar, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QDoubleSpinBox, QGroupBox, QLabel,
+                               QLineEdit, QMainWindow, QMenu, QSpinBox, QTableWidget, QTabWidget, QToolBar,
+                               QWidget)
 
 from playground.ui.common import i18n
 
@@ -64,46 +66,66 @@ class _Switch:
         self.back = None if old == "en" else i18n.retranslation(old, "en")
         self.forth = None if new == "en" else i18n.retranslation("en", new)
 
-    def __call__(self, obj: QObject, key: str, text: str, menu: bool = False) -> str:
+    def __call__(self, obj: QObject, key: str, text: str, menu: bool = False, title: bool = False,
+                 near: QObject | None = None) -> str:
+        """``text`` of ``obj`` in the new language; ``near``: the object it names (a tab's page),
+        whose classes' translations come first."""
         if not text:
             return text
         source, shown = obj.property(f"i18nSource_{key}"), obj.property(f"i18nShown_{key}")
+        contexts = (*contexts_of(near), *contexts_of(obj)) if self.back else ()
         if source is None or shown != text:
-            source = self.back.swap(text, menu) if self.back else text
+            source = self.back.swap(text, menu, contexts, title) if self.back else text
         result = self.forth.swap(source, menu) if self.forth else source
         obj.setProperty(f"i18nSource_{key}", source)
         obj.setProperty(f"i18nShown_{key}", result)
         return result
 
 
+def contexts_of(obj: QObject | None) -> tuple[str, ...]:
+    """The translation contexts ``obj``'s texts were likely written in, nearest first: the
+    classes of ``obj`` and of its parents (``self.tr`` translates in the class's name)."""
+    names: list[str] = []
+    while obj is not None:
+        names += [cls.__name__ for cls in type(obj).__mro__ if not cls.__module__.startswith(("PySide6", "shiboken", "builtins"))]
+        obj = obj.parent()
+    return tuple(dict.fromkeys(names))
+
+
 def retranslate(window: QWidget, old: str, new: str) -> None:
     """Bring every text of ``window`` shown in ``old`` into ``new``."""
     swap = _Switch(old, new)
     for action in window.findChildren(QAction):
-        text, icon_text = action.text(), action.iconText()
+        text, icon_text, tip = action.text(), action.iconText(), action.toolTip()
         action.setText(swap(action, "text", text, menu=True))
         # a button's text that is the menu text without its mnemonic follows the menu text
         new_icon_text = i18n.plain(action.text()) if icon_text == i18n.plain(text) \
             else swap(action, "iconText", icon_text)
         if new_icon_text != icon_text:
             action.setIconText(new_icon_text)
-        action.setToolTip(swap(action, "toolTip", action.toolTip()))
+        # Qt's own tooltip (the text without its mnemonic) follows the new text by itself
+        auto_tips = (i18n.plain(text), text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…"))
+        action.setToolTip("" if tip in auto_tips else swap(action, "toolTip", tip))
         action.setStatusTip(swap(action, "statusTip", action.statusTip()))
     for widget in [window, *window.findChildren(QWidget)]:
         if widget.toolTip():
             widget.setToolTip(swap(widget, "toolTip", widget.toolTip()))
         if isinstance(widget, (QDockWidget, QToolBar)):
-            widget.setWindowTitle(swap(widget, "title", widget.windowTitle()))
+            widget.setWindowTitle(swap(widget, "title", widget.windowTitle(), title=True))
         elif isinstance(widget, QMenu):
             widget.setTitle(swap(widget, "menu", widget.title(), menu=True))
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
-                widget.setTabText(i, swap(widget, f"tab{i}", widget.tabText(i)))
+                widget.setTabText(i, swap(widget, f"tab{i}", widget.tabText(i), title=True, near=widget.widget(i)))
                 widget.setTabToolTip(i, swap(widget, f"tabTip{i}", widget.tabToolTip(i)))
         elif isinstance(widget, (QLabel, QAbstractButton)):
-            widget.setText(swap(widget, "text", widget.text(), menu=isinstance(widget, QAbstractButton)))
+            button = isinstance(widget, QAbstractButton)
+            widget.setText(swap(widget, "text", widget.text(), menu=button, title=button))
         elif isinstance(widget, QGroupBox):
-            widget.setTitle(swap(widget, "title", widget.title()))
+            widget.setTitle(swap(widget, "title", widget.title(), title=True))
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            widget.setSpecialValueText(swap(widget, "special", widget.specialValueText()))
+            widget.setSuffix(swap(widget, "suffix", widget.suffix()))
         elif isinstance(widget, QLineEdit):
             widget.setPlaceholderText(swap(widget, "placeholder", widget.placeholderText()))
         elif isinstance(widget, QComboBox):
@@ -148,6 +170,10 @@ class _Retranslator(QObject):
             old, self.shown = self.shown, i18n.current_language()
             retranslate(self.window, old, self.shown)
             _rebuild(self.window)
+            for obj in [*self.window.findChildren(QAction), *self.window.findChildren(QWidget)]:
+                hook = getattr(obj, "retranslate", None)  # texts made from data and values
+                if callable(hook):
+                    hook()
         return False
 
 
