@@ -23,7 +23,7 @@ VIEW_TIPS = {"editor": QT_TRANSLATE_NOOP("shell.actions", "Build the network: no
 # The view switcher reads as one segmented control; palette() colours follow the theme.
 SEGMENTED_STYLE = """
 QToolBar#viewToolbar { spacing: 0px; }
-QToolBar#viewToolbar QToolButton { padding: 3px 12px; margin: 0px; border: 1px solid palette(mid);
+QToolBar#viewToolbar QToolButton { padding: 3px 8px; margin: 0px; border: 1px solid palette(mid);
     border-radius: 0px; }
 QToolBar#viewToolbar QToolButton:checked { background: palette(highlight);
     color: palette(highlighted-text); border-color: palette(highlight); }
