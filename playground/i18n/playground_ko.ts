@@ -489,6 +489,10 @@ Range: 0 (off) to 1 · default 0.9</source>
             <source>Sweep {name}</source>
             <translation>{name} 바꿔 보기</translation>
         </message>
+        <message>
+            <source>Every run sees the same batches and starts from the same weights wherever its layers have the same shapes; a layer whose shape the sweep changes starts from its own seeded weights.</source>
+            <translation>모든 실행은 같은 배치를 보고, 층의 모양이 같은 곳에서는 같은 가중치에서 시작합니다. 스윕으로 모양이 바뀌는 층은 자신의 시드로 초기화한 가중치에서 시작합니다.</translation>
+        </message>
     </context>
     <context>
         <name>ConceptCard</name>

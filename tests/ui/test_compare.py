@@ -266,8 +266,10 @@ def test_sweeping_a_layer_parameter_and_an_activation_type(window, tmp_path, qtb
     setup = choose(controller, ("adam",), 20)
     index = setup.mode.findData("dense1.units")
     assert index > 0 and setup.mode.itemText(index) == "Sweep dense1.units"
+    assert "the same weights and sees the same batches" in setup.note.text()
     setup.mode.setCurrentIndex(index)
     assert setup.sweep_values.text() == "12, 24, 48"  # half, the preset's 24 and double
+    assert "wherever its layers have the same shapes" in setup.note.text()  # 8 units share no W
     setup.sweep_values.setText("8, 16")
     QTest.mouseClick(setup.start_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not controller.running, timeout=60_000)

@@ -182,6 +182,12 @@ class CompareSetupPanel(QWidget):
         mode = self.mode.currentData()
         self.sweep_values.setEnabled(mode != "optimizers")
         self.sweep_values.setText(DEFAULT_SWEEPS.get(mode, self._graph_defaults.get(mode, "")))
+        if mode in MODES:
+            self.note.setText(self.tr("Every run starts from the same weights and sees the same batches."))
+        else:  # a layer's parameter or type: a layer whose shape changes cannot share weights
+            self.note.setText(self.tr("Every run sees the same batches and starts from the same weights "
+                                      "wherever its layers have the same shapes; a layer whose shape "
+                                      "the sweep changes starts from its own seeded weights."))
         self._refresh_lrs()
 
     def _refresh_lrs(self) -> None:
