@@ -15,6 +15,8 @@ def test_the_banner_names_the_file_row_and_position_of_a_bad_token(window, tmp_p
     save_preset(_bag_graph("tokens.npz", 32), tmp_path / "tokens.json")
     assert window.open_file(tmp_path / "tokens.json")
     controller = window.training
+    # the data file is found beside the preset once its folder is known: Train comes on for it
+    qtbot.waitUntil(controller.actions["train"].isEnabled, timeout=5_000)
     controller.actions["train"].trigger()
     qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
     assert controller.banner_bar.isVisible()

@@ -268,7 +268,10 @@ class TrainingController(OneWorkerAtATime, QObject):
         self._notes_follow_edits(a)
 
     def _notes_follow_edits(self, analysis) -> None:
-        """Views that hold no run yet say whether they apply to the network as it is now."""
+        """Views that hold no run yet say whether they apply to the network as it is now, and
+        Train follows the new analysis (an opened file's data is found only once its folder is
+        known, after the first analysis said "file not found")."""
+        self._update_actions()
         if self.running:
             return
         notes = view_notes(analysis, self.document.graph, self.panels)
