@@ -208,6 +208,12 @@ def test_closed_stdout_prints_no_traceback():
     assert "Traceback" not in err and "BrokenPipe" not in err
 
 
+def interruptible():
+    """In the child, Ctrl+C as a terminal delivers it: a suite started as a background job of a
+    script ignores SIGINT, and an ignored signal stays ignored across exec."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("cache", ["shared", "cold"])
 def test_ctrl_c_during_training_prints_no_traceback(cache, tmp_path):
     """A cold cache: Ctrl+C lands while the first step compiles the kernels (through exec'd code,
@@ -215,7 +221,7 @@ def test_ctrl_c_during_training_prints_no_traceback(cache, tmp_path):
     changes = {"NUMBA_CACHE_DIR": str(tmp_path / "cache")} if cache == "cold" else {}
     proc = subprocess.Popen([sys.executable, "-m", "playground", "train", "spiral", "--epochs",
                              "100000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env(**changes), text=True)
+                            env=env(**changes), text=True, preexec_fn=interruptible)
     try:
         first = proc.stderr.readline()  # the first progress line: training has started
         assert "step" in first, first
@@ -243,7 +249,7 @@ raise SystemExit(cli.main(["train", "xor"]))
 def test_ctrl_c_inside_exec_run_code_exits_130(tmp_path):
     (tmp_path / "interrupt_in_exec.py").write_text(INTERRUPT_IN_EXEC)
     result = subprocess.run([sys.executable, "-m", "interrupt_in_exec"], cwd=tmp_path, env=env(),
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, preexec_fn=interruptible)
     assert result.returncode == 130, result.stderr
     assert result.stderr == "playground: interrupted\n"
 
