@@ -272,13 +272,13 @@ class TrainingController(OneWorkerAtATime, QObject):
         Train follows the new analysis (an opened file's data is found only once its folder is
         known, after the first analysis said "file not found")."""
         self._update_actions()
+        notes = view_notes(analysis, self.document.graph, self.panels)
+        self._tabs_follow_network(notes)
         if self.running:
             return
-        notes = view_notes(analysis, self.document.graph, self.panels)
         for panel in self.panels:
             if panel.received == 0:
                 panel.show_placeholder(notes.get(type(panel)))
-        self._tabs_follow_network(notes)
 
     def _tabs_follow_network(self, notes: dict[type, str | None]) -> None:
         """Each dock lists only the views that apply to this network: fourteen tabs, of which a
