@@ -3,18 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from playground.engine import Trainer, get_threads, set_threads
+from playground.engine import Trainer
 from playground.engine.gan import model_from_preset
 
 PRESETS = Path(__file__).resolve().parents[2] / "presets"
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    before = get_threads()
-    set_threads(1)  # tiny networks: fastest on one thread; results do not depend on the count
-    yield
-    set_threads(before)
+pytestmark = pytest.mark.usefixtures("one_engine_thread")
 
 
 def trained(name):

@@ -11,10 +11,8 @@ import pytest
 from playground.engine import (
     Trainer,
     analyze,
-    get_threads,
     load_preset,
     node_type,
-    set_threads,
 )
 from playground.engine.gan import GANModel, model_from_preset, modes_covered
 from playground.engine.loop import DivergenceGuard
@@ -25,13 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRESET = ROOT / "presets" / "gan_ring.json"
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Tiny networks: one thread is fastest on a busy machine (results do not depend on it)."""
-    before = get_threads()
-    set_threads(1)
-    yield
-    set_threads(before)
+pytestmark = pytest.mark.usefixtures("one_engine_thread")
 
 
 def small_gan(d_steps=1, hidden=8):

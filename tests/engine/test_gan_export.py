@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground.engine import Trainer, get_threads, load_preset, node_type, set_threads
+from playground.engine import Trainer, load_preset, node_type
 from playground.engine.export_project import export_project
 from playground.engine.export_torch import ExportError, check_exportable
 from playground.engine.gan import GANModel, model_from_preset
@@ -23,12 +23,7 @@ PRESET = ROOT / "presets" / "gan_ring.json"
 FILES = {"model.py", "train.py", "weights.npz", "data.npz", "README.md"}
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    before = get_threads()
-    set_threads(1)
-    yield
-    set_threads(before)
+pytestmark = pytest.mark.usefixtures("one_engine_thread")
 
 
 def variant(tmp_path, kind="minimax", distribution="normal", d_steps=1, l2=0.0, g_opt=None):

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground.engine import get_threads, load_preset, node_type, set_threads
+from playground.engine import load_preset, node_type
 from playground.engine.gan import GANModel
 from playground.engine.loop import DivergenceGuard
 from playground.engine.model import checked_analysis
@@ -13,12 +13,7 @@ from playground.engine.model import checked_analysis
 PRESET = Path(__file__).resolve().parents[2] / "presets" / "gan_ring.json"
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    before = get_threads()
-    set_threads(1)
-    yield
-    set_threads(before)
+pytestmark = pytest.mark.usefixtures("one_engine_thread")
 
 
 def gan(kind="minimax", distribution="normal", d_steps=1, latent=2, l1=0.0, l2=0.0, layer="d3",
