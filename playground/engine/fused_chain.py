@@ -45,29 +45,11 @@ class FusedChain:
                 return None
             prev = nid
         offsets = {name: start for name, start, _ in flat.layout}
-        rows, alphas, kernels, width = [], [], [], int(np.prod(shapes[0]))
-        off = 0
-        for nid in (layers[:-1] if fused else layers):
-            op, t = ops[nid], node_type(graph.nodes[nid].type)
-            if isinstance(op, dense_ops.DenseOp):
-                (weight,), bias = t.params_with_role("weight"), t.params_with_role("bias")
-                din, dout = op.params[weight].shape
-                if din != width or din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS:
-                    return None
-                b_off = offsets[f"{nid}.{bias[0]}"] if bias and bias[0] in op.params else -1
-                rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.{weight}"], b_off, 0, 0, off))
-                width = dout
-            elif isinstance(op, ActivationOp) and not op.params:
-                if op.kernels not in kernels:
-                    kernels.append(op.kernels)
-                alphas.append(op.alpha)
-                rows.append((dense_ops.ACT, width, width, -1, -1, kernels.index(op.kernels),
-                             len(alphas) - 1, off))
-            elif isinstance(op, (IdentityOp, FlattenOp)):
-                continue
-            else:
-                return None
-            off += width
+        found = chain_rows(graph, ops, layers[:-1] if fused else layers, offsets,
+                           int(np.prod(shapes[0])), 0)
+        if found is None:
+            return None
+        rows, alphas, kernels, width = found
         if not rows or rows[0][0] != dense_ops.DENSE or width != int(np.prod(shapes[1])):
             return None
         return cls(np.array(rows, dtype=np.int64), dense_ops.chain_kernel(tuple(kernels), loss_kernel),
@@ -97,3 +79,36 @@ class FusedChain:
         y2 = np.ascontiguousarray(y, dtype=self.dtype)
         loss = self.step(x2, y2.reshape(n, -1), prog, self.alphas, params, grads, ws, gbuf, out)
         return float(loss), out
+
+
+def chain_rows(graph: Graph, ops: dict[str, Op], layers: list[str], offsets: dict[str, int],
+               width: int, off: int, limits: bool = True) -> tuple[list, list, list, int] | None:
+    """A chain kernel's program for ``layers``: one row per Dense layer or parameter-free
+    activation (identity and flatten add none), from ``width`` inputs with the first row's output
+    at workspace offset ``off``. (rows, alphas, activation kernels, output width), or None when a
+    layer cannot be chained or, with ``limits``, a Dense is beyond the unrolled kernel's sizes
+    (the BLAS-backed GAN chains have none)."""
+    rows, alphas, kernels = [], [], []
+    for nid in layers:
+        op, t = ops[nid], node_type(graph.nodes[nid].type)
+        if isinstance(op, dense_ops.DenseOp):
+            (weight,), bias = t.params_with_role("weight"), t.params_with_role("bias")
+            din, dout = op.params[weight].shape
+            too_big = limits and (din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS)
+            if din != width or too_big:
+                return None
+            b_off = offsets[f"{nid}.{bias[0]}"] if bias and bias[0] in op.params else -1
+            rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.{weight}"], b_off, 0, 0, off))
+            width = dout
+        elif isinstance(op, ActivationOp) and not op.params:
+            if op.kernels not in kernels:
+                kernels.append(op.kernels)
+            alphas.append(op.alpha)
+            rows.append((dense_ops.ACT, width, width, -1, -1, kernels.index(op.kernels),
+                         len(alphas) - 1, off))
+        elif isinstance(op, (IdentityOp, FlattenOp)):
+            continue
+        else:
+            return None
+        off += width
+    return rows, alphas, kernels, width

@@ -14,15 +14,12 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from playground.engine.fused_chain import chain_rows
 from playground.engine.graph import Graph
-from playground.engine.ops import dense as dense_ops
-from playground.engine.ops.activations import ActivationOp, IdentityOp
 from playground.engine.ops.base import Op
 from playground.engine.ops.blas import gemm
 from playground.engine.ops.dense import _pass, _pass_backward
 from playground.engine.ops.specialize import dispatch, specialize
-from playground.engine.ops.structure import FlattenOp
-from playground.engine.registry import node_type
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -121,31 +118,15 @@ class NetChain:
         parameter ``offsets`` into the flat vector; None when they are not such a chain."""
         if dtype.kind != "f" or not layers:
             return None
-        prev, rows, alphas, kernels, width, off = data, [], [], [], in_width, in_width
+        prev = data
         for nid in layers:
             if sources[nid] != [prev]:
                 return None
             prev = nid
-            op, t = ops[nid], node_type(graph.nodes[nid].type)
-            if isinstance(op, dense_ops.DenseOp):
-                (weight,), bias = t.params_with_role("weight"), t.params_with_role("bias")
-                din, dout = op.params[weight].shape
-                if din != width:
-                    return None
-                b_off = offsets[f"{nid}.{bias[0]}"] if bias and bias[0] in op.params else -1
-                rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.{weight}"], b_off, 0, 0, off))
-                width = dout
-            elif isinstance(op, ActivationOp) and not op.params:
-                if op.kernels not in kernels:
-                    kernels.append(op.kernels)
-                alphas.append(op.alpha)
-                rows.append((dense_ops.ACT, width, width, -1, -1, kernels.index(op.kernels),
-                             len(alphas) - 1, off))
-            elif isinstance(op, (IdentityOp, FlattenOp)) and op.params == {}:
-                continue
-            else:
-                return None
-            off += width
+        found = chain_rows(graph, ops, layers, offsets, in_width, in_width, limits=False)
+        if found is None:
+            return None
+        rows, alphas, kernels, _ = found
         if not rows:
             return None
         return cls(np.array(rows, dtype=np.int64), tuple(kernels),
