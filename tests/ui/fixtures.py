@@ -90,6 +90,19 @@ def open_copy(window, tmp_path, name: str = "xor") -> Path:
     return path
 
 
+def panel_of(controller, cls):
+    """The training view's plot panel of class ``cls``."""
+    return next(p for p in controller.panels if isinstance(p, cls))
+
+
+def train_for(window, qtbot, steps: int):
+    """Train the open network ``steps`` steps from the window's controller and wait for the end."""
+    controller = window.training
+    assert controller.train(max_steps=steps)
+    qtbot.waitUntil(lambda: not controller.running, timeout=120_000)
+    return controller
+
+
 def settle() -> None:
     """Let queued work (the coalesced re-validation) run."""
     for _ in range(2):

@@ -2,18 +2,8 @@
 even density, however fast it trained: they are sampled by step, not one point per snapshot."""
 import numpy as np
 
+from tests.ui.fixtures import panel_of, train_for
 from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, window  # noqa: F401,F811
-
-
-def _panel(controller, cls):
-    return next(p for p in controller.panels if isinstance(p, cls))
-
-
-def _train(window, qtbot, steps):
-    controller = window.training
-    assert controller.train(max_steps=steps)
-    qtbot.waitUntil(lambda: not controller.running, timeout=120_000)
-    return controller
 
 
 def _spread_over(x, steps, points):
@@ -25,8 +15,8 @@ def test_gradient_norms_show_the_whole_run_of_a_fast_network(window, tmp_path, q
     from playground.ui.plots.curves import GradientNormPanel
 
     open_copy(window, tmp_path, "spiral")
-    controller = _train(window, qtbot, 1500)
-    panel = _panel(controller, GradientNormPanel)
+    controller = train_for(window, qtbot, 1500)
+    panel = panel_of(controller, GradientNormPanel)
     controller.show_panel(panel)
     qtbot.waitUntil(lambda: all(c.getData()[0] is not None and len(c.getData()[0])
                                 and c.getData()[0][-1] == 1500 for c in panel.curves.values()), timeout=10_000)
@@ -39,8 +29,8 @@ def test_d_and_g_curves_show_the_whole_gan_run(window, tmp_path, qtbot):
     from playground.ui.plots.gan_curves import GANCurvesPanel
 
     open_copy(window, tmp_path, "gan_ring")
-    controller = _train(window, qtbot, 2000)
-    curves = _panel(controller, GANCurvesPanel)
+    controller = train_for(window, qtbot, 2000)
+    curves = panel_of(controller, GANCurvesPanel)
     assert controller.curve_tabs.currentWidget() is curves
     qtbot.waitUntil(lambda: all(c.getData()[0] is not None and len(c.getData()[0])
                                 and c.getData()[0][-1] == 2000 for c in curves.curves.values()), timeout=10_000)

@@ -5,18 +5,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from playground.engine.gan_metrics import generator_push, latents, real_samples, scores
+from tests.ui.fixtures import panel_of, train_for
 from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, window  # noqa: F401,F811
-
-
-def _panel(controller, cls):
-    return next(p for p in controller.panels if isinstance(p, cls))
-
-
-def _train(window, qtbot, steps):
-    controller = window.training
-    assert controller.train(max_steps=steps)
-    qtbot.waitUntil(lambda: not controller.running, timeout=120_000)
-    return controller
 
 
 def test_the_digit_grid_shows_gs_images_of_the_fixed_latent_vectors(window, tmp_path, qtbot):
@@ -25,10 +15,10 @@ def test_the_digit_grid_shows_gs_images_of_the_fixed_latent_vectors(window, tmp_
 
     open_copy(window, tmp_path, "concept_gan_digits")
     controller = window.training
-    grid = _panel(controller, GANImagesPanel)
+    grid = panel_of(controller, GANImagesPanel)
     assert controller.view_tabs.currentWidget() is grid  # fronted: the view that applies
-    assert controller.curve_tabs.currentWidget() is _panel(controller, GANCurvesPanel)
-    controller = _train(window, qtbot, 40)
+    assert controller.curve_tabs.currentWidget() is panel_of(controller, GANCurvesPanel)
+    controller = train_for(window, qtbot, 40)
     model = controller.model
     made = model.generate(latents(model, CELLS))
     qtbot.waitUntil(lambda: grid.images["fake"].image is not None  # the last snapshot drawn
@@ -45,8 +35,8 @@ def test_arrows_point_where_the_generator_loss_pushes_each_fake_point(window, tm
     from playground.ui.plots.gan import ARROWS, SAMPLES, GANPanel
 
     open_copy(window, tmp_path, "gan_ring")
-    controller = _train(window, qtbot, 30)
-    gan = _panel(controller, GANPanel)
+    controller = train_for(window, qtbot, 30)
+    gan = panel_of(controller, GANPanel)
     controller.show_panel(gan)
     model = controller.model
     fake = model.generate(latents(model, SAMPLES))[:ARROWS].astype(np.float64)
@@ -73,8 +63,8 @@ def test_d_and_g_curves_end_at_the_trained_networks_scores(window, tmp_path, qtb
     from playground.ui.plots.gan_curves import FAKE_SAMPLES, REAL_SAMPLES, GANCurvesPanel
 
     open_copy(window, tmp_path, "gan_ring")
-    controller = _train(window, qtbot, 30)
-    curves = _panel(controller, GANCurvesPanel)
+    controller = train_for(window, qtbot, 30)
+    curves = panel_of(controller, GANCurvesPanel)
     assert controller.curve_tabs.currentWidget() is curves
 
     def drawn_to_the_end():

@@ -3,11 +3,8 @@ plots show plain 0..1 axes, the Gates layer picker shows only when there is a ch
 D-and-G curve has a colour of its own."""
 from PySide6.QtGui import QColor
 
+from tests.ui.fixtures import panel_of
 from tests.ui.fixtures import dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401,F811
-
-
-def _panel(controller, cls):
-    return next(p for p in controller.panels if isinstance(p, cls))
 
 
 def test_pause_reads_resume_while_paused_in_a_button_that_keeps_its_width(window, tmp_path, qtbot):
@@ -40,12 +37,12 @@ def test_empty_gates_and_d_and_g_plots_have_plain_axes(window):
     controller = window.training
     window.actions.new.trigger()  # views are cleared as another network opens
     window.set_view_mode("training")
-    gates = _panel(controller, GatesPanel)
+    gates = panel_of(controller, GatesPanel)
     controller.show_panel(gates)
     settle()
     assert not gates.layer_box.isVisible()  # no blank "Layer:" picker before there is a choice
     for cls in (GatesPanel, GANCurvesPanel):
-        panel = _panel(controller, cls)
+        panel = panel_of(controller, cls)
         controller.show_panel(panel)
         settle()
         for plot in [i for i in panel.graphics.ci.items if hasattr(i, "getAxis")]:
@@ -59,6 +56,6 @@ def test_empty_gates_and_d_and_g_plots_have_plain_axes(window):
 def test_each_d_and_g_curve_has_its_own_colour(window):
     from playground.ui.plots.gan_curves import GANCurvesPanel
 
-    curves = _panel(window.training, GANCurvesPanel).curves
+    curves = panel_of(window.training, GANCurvesPanel).curves
     colours = {QColor(c.opts["pen"].color()).name() for c in curves.values()}
     assert len(colours) == len(curves)

@@ -2,11 +2,8 @@
 and each dock fronts a view that applies to the network now open."""
 from PySide6.QtCore import QPointF
 
+from tests.ui.fixtures import panel_of
 from tests.ui.fixtures import dialog_answers, drag_from_palette, open_copy, settings_dir, settle, window  # noqa: F401,F811
-
-
-def _panel(controller, cls):
-    return next(p for p in controller.panels if isinstance(p, cls))
 
 
 def test_file_new_after_word2vec_leaves_no_word_on_the_embeddings_view(window, tmp_path, qtbot):
@@ -15,7 +12,7 @@ def test_file_new_after_word2vec_leaves_no_word_on_the_embeddings_view(window, t
     open_copy(window, tmp_path, "concept_word2vec_skipgram")
     controller = window.training
     window.set_view_mode("training")
-    view = _panel(controller, EmbeddingPanel)
+    view = panel_of(controller, EmbeddingPanel)
     assert controller.view_tabs.currentWidget() is view
     assert controller.train(max_steps=5)
     qtbot.waitUntil(lambda: not controller.running, timeout=120_000)
@@ -39,13 +36,13 @@ def test_the_curves_dock_leaves_d_and_g_for_a_network_that_is_no_gan(window, tmp
 
     open_copy(window, tmp_path, "gan_ring")
     controller = window.training
-    assert controller.curve_tabs.currentWidget() is _panel(controller, GANCurvesPanel)
+    assert controller.curve_tabs.currentWidget() is panel_of(controller, GANCurvesPanel)
     for preset in ("mnist_lenet", "concept_word2vec_skipgram"):
         open_copy(window, tmp_path, preset)
-        qtbot.waitUntil(lambda: controller.curve_tabs.currentWidget() is _panel(controller, LossPanel),
+        qtbot.waitUntil(lambda: controller.curve_tabs.currentWidget() is panel_of(controller, LossPanel),
                         timeout=5_000)
         shown = controller.view_tabs.currentWidget()
         assert shown.placeholder_text == "", (preset, type(shown).__name__)
         open_copy(window, tmp_path, "gan_ring")
-        qtbot.waitUntil(lambda: controller.curve_tabs.currentWidget() is _panel(controller, GANCurvesPanel),
+        qtbot.waitUntil(lambda: controller.curve_tabs.currentWidget() is panel_of(controller, GANCurvesPanel),
                         timeout=5_000)
