@@ -39,11 +39,8 @@ class FusedChain:
         loss_kernel = loss_type.chain_kernel(fused)
         if flat.params is None or dtype.kind != "f" or loss_kernel is None:
             return None
-        prev = data
-        for nid in layers:
-            if sources[nid] != [prev]:
-                return None
-            prev = nid
+        if not is_chain(layers, sources, data):
+            return None
         offsets = {name: start for name, start, _ in flat.layout}
         found = chain_rows(graph, ops, layers[:-1] if fused else layers, offsets,
                            int(np.prod(shapes[0])), 0)
@@ -79,6 +76,12 @@ class FusedChain:
         y2 = np.ascontiguousarray(y, dtype=self.dtype)
         loss = self.step(x2, y2.reshape(n, -1), prog, self.alphas, params, grads, ws, gbuf, out)
         return float(loss), out
+
+
+def is_chain(layers: list[str], sources: dict[str, list[str]], data: str) -> bool:
+    """Whether ``layers`` (in run order) form one line from the node ``data``: each fed by the one
+    before it and nothing else."""
+    return [sources[nid] for nid in layers] == [[prev] for prev in [data, *layers[:-1]]]
 
 
 def chain_rows(graph: Graph, ops: dict[str, Op], layers: list[str], offsets: dict[str, int],

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from playground.engine.fused_chain import chain_rows
+from playground.engine.fused_chain import chain_rows, is_chain
 from playground.engine.graph import Graph
 from playground.engine.ops.base import Op
 from playground.engine.ops.blas import gemm
@@ -118,11 +118,8 @@ class NetChain:
         parameter ``offsets`` into the flat vector; None when they are not such a chain."""
         if dtype.kind != "f" or not layers:
             return None
-        prev = data
-        for nid in layers:
-            if sources[nid] != [prev]:
-                return None
-            prev = nid
+        if not is_chain(layers, sources, data):
+            return None
         found = chain_rows(graph, ops, layers, offsets, in_width, in_width, limits=False)
         if found is None:
             return None
