@@ -301,7 +301,7 @@ import json, sys
 import torch
 from playground.bench import _calibrate, _time_steps, engine_case, torch_case
 case = torch_case(engine_case(sys.argv[1]))
-print(json.dumps("ready"), flush=True)
+print(json.dumps(torch.backends.cpu.get_cpu_capability()), flush=True)
 for line in sys.stdin:
     cmd = json.loads(line)
     torch.set_num_threads(cmd["threads"])
@@ -314,19 +314,44 @@ for line in sys.stdin:
 """
 
 
+# OpenBLAS's kernel families by the widest vector instructions they use, and the settings that
+# hold PyTorch (oneDNN's convolutions and RNNs, MKL's products, ATen's own loops) to the same set.
+_CORE_ISA = {**dict.fromkeys(("Haswell", "Zen", "Excavator"), "AVX2"),
+             **dict.fromkeys(("Sandybridge", "Bulldozer", "Piledriver", "Steamroller"), "AVX")}
+_TORCH_ISA_ENV = {
+    "AVX2": {"ONEDNN_MAX_CPU_ISA": "AVX2", "MKL_ENABLE_INSTRUCTIONS": "AVX2", "ATEN_CPU_CAPABILITY": "avx2"},
+    "AVX": {"ONEDNN_MAX_CPU_ISA": "AVX", "MKL_ENABLE_INSTRUCTIONS": "AVX", "ATEN_CPU_CAPABILITY": "default"},
+}
+
+
+def torch_isa(mode: str) -> str | None:
+    """The instruction set torch's twin is held to, or None for torch's own choice.
+
+    ``match``: when OPENBLAS_CORETYPE forces the engine's products onto older kernels (this
+    workplace sets Haswell's AVX2 on an AVX-512 processor), torch is held to the same set; torch
+    ignores that variable, so otherwise the ratio measures the variable, not the engine, and no
+    learner's machine runs one library on AVX-512 and the other on AVX2. ``native``: torch as is.
+    """
+    from playground.engine import threads
+
+    if mode != "match" or not os.environ.get("OPENBLAS_CORETYPE"):
+        return None
+    return _CORE_ISA.get(threads.blas_core() or "")
+
+
 class TorchProcess:
     """The workload's PyTorch twin in a process of its own, timed on request (one request at a
     time, so it never runs beside the engine). In the engine's process torch would share one
     OpenMP runtime with Numba's threading layer (Numba's omppool links torch's libgomp once torch
     is loaded) and its spinning workers, which made torch's two-thread figures untrustworthy."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, isa: str | None = None) -> None:
         root = str(Path(__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        env = {**os.environ, **_TORCH_ISA_ENV.get(isa or "", {}), "PYTHONPATH": os.pathsep.join(
             p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
         self.proc = subprocess.Popen([sys.executable, "-c", _TORCH_CHILD, name], env=env, cwd=root,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        self._read()
+        self.capability: str = self._read()  # the vector instructions of ATen's kernels ("AVX512")
 
     def _ask(self, **cmd: Any) -> Any:
         self.proc.stdin.write(json.dumps(cmd) + "\n")
@@ -357,7 +382,7 @@ def _use_engine_threads(n: int) -> None:
 
 
 def time_workload(name: str, rounds: int, round_seconds: float, use_torch: bool,
-                  counts: list[int]) -> dict[str, Any]:
+                  counts: list[int], isa: str | None = None) -> dict[str, Any]:
     """Paired rounds of one workload: each round times every thread count (engine and torch at
     the same count, alternating which goes first and the order of the counts); medians of
     steps per second. The engine runs in this process, torch in its own (``TorchProcess``).
@@ -365,7 +390,7 @@ def time_workload(name: str, rounds: int, round_seconds: float, use_torch: bool,
     case = engine_case(name)
     runners: dict[str, Any] = {"engine": InProcess(case.step)}
     if use_torch:
-        runners["torch"] = TorchProcess(name)
+        runners["torch"] = TorchProcess(name, isa)
     try:
         steps: dict[tuple[str, int], int] = {}
         for t in counts:
@@ -402,6 +427,7 @@ def time_workload(name: str, rounds: int, round_seconds: float, use_torch: bool,
         "scaling": scaling, "targets": {"ratio_1_thread": ratio_1, "ratio_2_threads": ratio_n,
                                         "speedup_2_threads": speedup_2},
         "engine_speedup": None, "hot_loop_alloc_bytes": hot_loop_allocations(case.step),
+        "torch_cpu_capability": runners["torch"].capability if use_torch else None,
     }
     if "1" in scaling and len(counts) > 1:
         row["engine_speedup"] = round(top["engine_steps_per_s"] / scaling["1"]["engine_steps_per_s"], 2)
@@ -694,6 +720,10 @@ def add_commands(sub) -> None:
     bench.add_argument("--workloads", help=f"comma-separated subset of {', '.join(WORKLOADS)}")
     bench.add_argument("--rounds", type=int, help="alternating timing rounds (default 7)")
     bench.add_argument("--no-torch", action="store_true", help="skip PyTorch even when installed")
+    bench.add_argument("--torch-isa", choices=("match", "native"), default="match",
+                       help="match (default): when OPENBLAS_CORETYPE forces the engine's products "
+                            "onto older kernels, hold torch to the same instruction set; native: "
+                            "torch's own kernels")
     bench.add_argument("--no-cold", action="store_true", help="skip the cold compile (empty cache)")
     bench.add_argument("--reliability", action="store_true",
                        help=f"{CYCLES:,} start/pause/resume/stop cycles and the RSS growth over "
@@ -760,7 +790,8 @@ def cmd_bench(args) -> int:
 def speed_report(names: list[str], counts: list[int], args, log) -> dict[str, Any]:
     use_torch = not args.no_torch and torch_available()
     threads = counts[-1]
-    out: dict[str, Any] = {"torch_version": None, "workloads": {}}
+    isa = torch_isa(args.torch_isa) if use_torch else None
+    out: dict[str, Any] = {"torch_version": None, "torch_isa": isa, "workloads": {}}
     if use_torch:
         import torch
 
@@ -768,7 +799,8 @@ def speed_report(names: list[str], counts: list[int], args, log) -> dict[str, An
     rounds = args.rounds or (2 if args.quick else 7)
     for name in names:
         log(f"timing {name}...")
-        out["workloads"][name] = time_workload(name, rounds, 0.05 if args.quick else 0.4, use_torch, counts)
+        out["workloads"][name] = time_workload(name, rounds, 0.05 if args.quick else 0.4, use_torch, counts,
+                                                isa)
     if args.quick or args.no_cold:
         out["cold_compile"] = None
     else:
@@ -800,11 +832,21 @@ def machine_info() -> dict[str, Any]:
             "openblas_core": threads.blas_core(), "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE")}
 
 
+def _torch_kernels(r: dict[str, Any]) -> str:
+    found = {w.get("torch_cpu_capability") for w in r.get("workloads", {}).values()} - {None}
+    if not found:
+        return ""
+    held = (f", held to {r['torch_isa']} to match the engine's (--torch-isa native: its own)"
+            if r.get("torch_isa") else "")
+    return f"; torch kernels {', '.join(sorted(found))}{held}"
+
+
 def format_report(r: dict[str, Any]) -> str:
     lines = [f"machine: {r['machine']['cpu']}, {r['machine']['usable_cores']} usable cores; "
              f"threads {r['threads']}; load average {r['load_average_start']} -> {r['load_average_end']}; "
              f"OpenBLAS kernels {r['machine']['openblas_core'] or 'unknown'}"
-             + (" (forced by OPENBLAS_CORETYPE)" if r['machine']['openblas_coretype_env'] else "")]
+             + (" (forced by OPENBLAS_CORETYPE)" if r['machine']['openblas_coretype_env'] else "")
+             + _torch_kernels(r)]
     if "workloads" in r:
         lines.append("steps/s by thread count (engine vs torch, paired rounds, medians); speed-up = "
                      "engine at this count over engine at 1 thread")

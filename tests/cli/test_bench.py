@@ -142,6 +142,38 @@ def test_bench_compares_with_torch_when_installed(capsys):
     assert row["torch_steps_per_s"] > 0 and row["ratio"] > 0 and report["torch_version"]
 
 
+@pytest.mark.parametrize("env,core,mode,held", [
+    ("Haswell", "Haswell", "match", "AVX2"),  # this workplace: OPENBLAS_CORETYPE on an AVX-512 CPU
+    ("Sandybridge", "Sandybridge", "match", "AVX"),
+    ("Haswell", "Haswell", "native", None),
+    (None, "Haswell", "match", None),  # OpenBLAS's own pick on an AVX2 processor: torch's is the same
+    ("SkylakeX", "SkylakeX", "match", None),
+])
+def test_torch_is_held_to_the_instruction_set_openblas_is_forced_onto(monkeypatch, env, core, mode, held):
+    from playground import bench
+
+    monkeypatch.setattr(threads, "blas_core", lambda: core)
+    if env:
+        monkeypatch.setenv("OPENBLAS_CORETYPE", env)
+    else:
+        monkeypatch.delenv("OPENBLAS_CORETYPE", raising=False)
+    assert bench.torch_isa(mode) == held
+
+
+def test_the_torch_twin_runs_the_instruction_set_it_is_held_to():
+    from playground import bench
+
+    torch = pytest.importorskip("torch")
+    if torch.backends.cpu.get_cpu_capability() not in ("AVX2", "AVX512"):
+        pytest.skip("this processor has no AVX2")
+    twin = bench.TorchProcess("tiny_mlp", "AVX2")
+    try:
+        assert twin.capability == "AVX2"
+        assert twin.rate(1, 5) > 0
+    finally:
+        twin.close()
+
+
 def test_bench_reliability_cycles_do_not_deadlock(capsys):
     report = _bench_json(capsys, "--reliability", "--cycles", "40")
     assert report["control_cycles"]["cycles"] == 40
