@@ -236,6 +236,7 @@ def write_gan(model: GANModel, folder: Path, preset_arg: str, python) -> None:
     """Write the GAN project's files into ``folder`` (a fresh temporary one); ``python`` renders
     settings values as Python source."""
     from playground.engine.export_gan_train import TRAIN_SCRIPT
+    from playground.engine.export_script import render
 
     source, state = gan_model_source(model)
     trainer = Trainer(model)
@@ -267,7 +268,7 @@ def write_gan(model: GANModel, folder: Path, preset_arg: str, python) -> None:
         loss_title=f"{loss_type.display_name()}, {loss.params.get('kind', '')}", d_loss=d_loss,
         g_loss=g_loss)
     title = model.graph.meta.get("title") or model.graph.name
-    train = TRAIN_SCRIPT.replace("@TITLE@", title).replace("# @SETTINGS@", settings)
+    train = render(TRAIN_SCRIPT, title, settings)
     (folder / "train.py").write_text(train, encoding="utf-8")
     readme = Template(README).substitute(
         title=title, preset_note=f" (preset `{preset_arg}`)" if preset_arg else "",

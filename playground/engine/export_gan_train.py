@@ -55,45 +55,17 @@ def parse_args(argv=None):
     p.add_argument("--json", action="store_true",
                    help="print one JSON object (per-step losses, final figures) as the last line")
     args = p.parse_args(argv)
-    for name in ("epochs", "steps"):
-        value = getattr(args, name)
-        if value is not None and value < 1:
-            p.error(f"--{name} must be at least 1")
+    at_least_one(p, args, ("epochs", "steps"))
     return args
 
 
-def fail(message):
-    sys.exit(f"train.py: {message}")
-
-
-def pick_device(name):
-    mps = getattr(torch.backends, "mps", None)
-    mps_ok = mps is not None and mps.is_available()
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "mps" if mps_ok else "cpu"
-    if name == "cuda" and not torch.cuda.is_available():
-        fail("--device cuda, but this PyTorch sees no CUDA GPU (install a CUDA build of torch)")
-    if name == "mps" and not mps_ok:
-        fail("--device mps, but Apple's Metal backend is not available here")
-    return torch.device(name)
+# @COMMON@
 
 
 def load_data(path):
     """(x_train, x_val, batch orders or None, mode centres or None, mode std) from an .npz."""
-    try:
-        with np.load(path, allow_pickle=False) as f:
-            arrays = {k: f[k] for k in f.files}
-    except (OSError, ValueError) as exc:
-        fail(f"cannot read the data {path}: {exc}")
-    missing = [k for k in ("x_train", "x_val") if k not in arrays]
-    if missing:
-        fail(f"{path} has no {', '.join(missing)} (it needs x_train and x_val)")
-    xs = []
-    for part in ("train", "val"):
-        x = arrays[f"x_{part}"]
-        if tuple(x.shape[1:]) != tuple(SAMPLE_SHAPE):
-            fail(f"{path}: x_{part} has samples of shape {tuple(x.shape[1:])}, the networks take {SAMPLE_SHAPE}")
-        xs.append(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32)))
+    arrays = read_arrays(path, ("x_train", "x_val"), SAMPLE_SHAPE, "the networks take")
+    xs = [torch.from_numpy(np.ascontiguousarray(arrays[k], dtype=np.float32)) for k in ("x_train", "x_val")]
     return xs[0], xs[1], arrays.get("batch_orders"), arrays.get("modes"), float(arrays.get("mode_std", 0.0))
 
 
@@ -134,15 +106,6 @@ def modes_covered(generator, modes, std, device, samples=1000):
     return int((counts >= max(1.0, MODE_SHARE * samples / len(modes))).sum())
 
 
-def save_checkpoint(path, generator, discriminator, g_opt, d_opt, noise, state):
-    """Written to a temporary file first, so an interrupted save never spoils the last one."""
-    tmp = Path(f"{path}.tmp")
-    torch.save({"generator": generator.state_dict(), "discriminator": discriminator.state_dict(),
-                "g_optimizer": g_opt.state_dict(), "d_optimizer": d_opt.state_dict(),
-                "noise": noise.bit_generator.state, **state}, tmp)
-    os.replace(tmp, path)
-
-
 def main(argv=None):
     args = parse_args(argv)
     device = pick_device(args.device)
@@ -151,11 +114,6 @@ def main(argv=None):
     n = len(x_train)
     batch = min(BATCH_SIZE, n)
     per_epoch = math.ceil(n / batch)
-    if args.same_batches:
-        if orders is None:
-            fail(f"--same-batches needs the playground's batch order, which {args.data} does not hold")
-        if orders.shape[1] != n:
-            fail(f"--same-batches: the batch order is for {orders.shape[1]} samples, the data has {n}")
     generator, discriminator = build_models(None if args.fresh_init else args.weights)
     generator, discriminator = generator.to(device), discriminator.to(device)
     d_opt = D_OPTIMIZER(discriminator.parameters(), **D_OPTIMIZER_ARGS)
@@ -176,8 +134,8 @@ def main(argv=None):
     total = args.epochs * per_epoch
     if args.steps is not None:
         total = min(args.steps, total)
-    if args.same_batches and math.ceil(total / per_epoch) > len(orders):
-        fail(f"--same-batches: the saved batch order covers {len(orders)} epochs; ask for fewer")
+    if args.same_batches:
+        check_batch_orders(orders, n, total, per_epoch, args.data)
     print(f"training on {device}: {n} real samples, batch {batch} (G {G_BATCH}), {D_STEPS} D step(s) "
           f"per G step, {per_epoch} steps per epoch, {total} steps", flush=True)
     status, message, start = "finished", "", time.perf_counter()
@@ -216,7 +174,10 @@ def main(argv=None):
                   f"d_loss {state['d_losses'][-1] if state['d_losses'] else float('nan'):.4f}  "
                   f"g_loss {state['g_losses'][-1] if state['g_losses'] else float('nan'):.4f}  "
                   f"val_loss {val_loss:.4f}{covered}", flush=True)
-            save_checkpoint(args.checkpoint, generator, discriminator, g_opt, d_opt, noise, state)
+            save_checkpoint(args.checkpoint, {
+                "generator": generator.state_dict(), "discriminator": discriminator.state_dict(),
+                "g_optimizer": g_opt.state_dict(), "d_optimizer": d_opt.state_dict(),
+                "noise": noise.bit_generator.state, **state})
     if message:
         print(message, file=sys.stderr)
     summary = {"status": status, "message": message, "steps": state["step"], "epochs": state["step"] // per_epoch,

@@ -17,7 +17,13 @@ from string import Template
 import numpy as np
 
 from playground.engine.export_gan import check_gan, write_gan
-from playground.engine.export_torch import WEIGHTS_NAME, ExportError, check_target, torch_script
+from playground.engine.export_script import render
+from playground.engine.export_torch import (
+    WEIGHTS_NAME,
+    ExportError,
+    check_target,
+    torch_script,
+)
 from playground.engine.export_train import TRAIN_SCRIPT
 from playground.engine.gan import GANModel
 from playground.engine.loop import batch_orders
@@ -210,7 +216,7 @@ def _write_project(model: Model, folder: Path, target_name: str, preset_arg: str
         data_name=DATA_NAME)
     settings = Template(SETTINGS).substitute(values)
     title = model.graph.meta.get("title") or model.graph.name
-    train = TRAIN_SCRIPT.replace("@TITLE@", title).replace("# @SETTINGS@", settings)
+    train = render(TRAIN_SCRIPT, title, settings)
     (folder / "train.py").write_text(train, encoding="utf-8")
     fused = model.fused
     final = node_type(model.graph.nodes[model.output].type).display_name()

@@ -64,15 +64,11 @@ def parse_args(argv=None):
     p.add_argument("--json", action="store_true",
                    help="print one JSON object (per-step losses, final metrics) as the last line")
     args = p.parse_args(argv)
-    for name in ("epochs", "steps", "batch_size"):
-        value = getattr(args, name)
-        if value is not None and value < 1:
-            p.error(f"--{name.replace('_', '-')} must be at least 1")
+    at_least_one(p, args, ("epochs", "steps", "batch_size"))
     return args
 
 
-def fail(message):
-    sys.exit(f"train.py: {message}")
+# @COMMON@
 
 
 def setup_distributed(device_name):
@@ -83,21 +79,6 @@ def setup_distributed(device_name):
     cuda = torch.cuda.is_available() and device_name in ("auto", "cuda")
     dist.init_process_group("nccl" if cuda else "gloo")
     return dist.get_rank(), world, int(os.environ.get("LOCAL_RANK", "0"))
-
-
-def pick_device(name, local_rank):
-    mps = getattr(torch.backends, "mps", None)
-    mps_ok = mps is not None and mps.is_available()
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "mps" if mps_ok else "cpu"
-    if name == "cuda":
-        if not torch.cuda.is_available():
-            fail("--device cuda, but this PyTorch sees no CUDA GPU (install a CUDA build of torch)")
-        torch.cuda.set_device(local_rank)
-        return torch.device("cuda", local_rank)
-    if name == "mps" and not mps_ok:
-        fail("--device mps, but Apple's Metal backend is not available here")
-    return torch.device(name)
 
 
 def as_targets(y):
@@ -113,20 +94,10 @@ def as_targets(y):
 
 def load_data(path):
     """(x_train, y_train, x_val, y_val, batch orders or None) from an .npz."""
-    try:
-        with np.load(path, allow_pickle=False) as f:
-            arrays = {k: f[k] for k in f.files}
-    except (OSError, ValueError) as exc:
-        fail(f"cannot read the data {path}: {exc}")
-    missing = [k for k in ("x_train", "y_train", "x_val", "y_val") if k not in arrays]
-    if missing:
-        fail(f"{path} has no {', '.join(missing)} (it needs x_train, y_train, x_val, y_val)")
+    arrays = read_arrays(path, ("x_train", "y_train", "x_val", "y_val"), INPUT_SHAPE, "the model takes")
     xs = []
     for part in ("train", "val"):
         x = arrays[f"x_{part}"]
-        if tuple(x.shape[1:]) != tuple(INPUT_SHAPE):
-            fail(f"{path}: x_{part} has samples of shape {tuple(x.shape[1:])}, "
-                 f"the model takes {INPUT_SHAPE}")
         if len(arrays[f"y_{part}"]) != len(x):
             fail(f"{path}: x_{part} has {len(x)} samples but y_{part} has {len(arrays[f'y_{part}'])}")
         xs.append(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32)))
@@ -204,14 +175,6 @@ def train_step(model, net, optimizer, scaler, amp, xb, yb):
     return loss.detach(), hits
 
 
-def save_checkpoint(path, net, optimizer, scaler, state):
-    """Written to a temporary file first, so an interrupted save never spoils the last one."""
-    tmp = Path(f"{path}.tmp")
-    torch.save({"model": net.state_dict(), "optimizer": optimizer.state_dict(),
-                "scaler": scaler.state_dict(), **state}, tmp)
-    os.replace(tmp, path)
-
-
 def main(argv=None):
     args = parse_args(argv)
     rank, world, local_rank = setup_distributed(args.device)
@@ -222,12 +185,6 @@ def main(argv=None):
     batch_size = min(args.batch_size, len(x_train))
     if world > 1 and batch_size % world:
         log(f"note: batch size {batch_size} does not split evenly over {world} processes")
-    if args.same_batches:
-        if orders is None:
-            fail(f"--same-batches needs the playground's batch order, which {args.data} does not hold")
-        if orders.shape[1] != len(x_train):
-            fail(f"--same-batches: the batch order is for {orders.shape[1]} samples, "
-                 f"the data has {len(x_train)}")
     net = build_model(None if args.fresh_init else args.weights).to(device)
     model = DistributedDataParallel(net, device_ids=[local_rank] if device.type == "cuda" else None) \
         if world > 1 else net
@@ -250,8 +207,8 @@ def main(argv=None):
     total = args.epochs * batches.steps
     if args.steps is not None:
         total = min(args.steps, total)
-    if args.same_batches and math.ceil(total / batches.steps) > len(orders):
-        fail(f"--same-batches: the saved batch order covers {len(orders)} epochs; ask for fewer")
+    if args.same_batches:
+        check_batch_orders(orders, len(x_train), total, batches.steps, args.data)
     log(f"training on {device}" + (f" x {world} processes" if world > 1 else "") +
         f": {len(x_train)} samples, batch {batch_size}, {batches.steps} steps per epoch, {total} steps")
     status, message, start = "finished", "", time.perf_counter()
@@ -303,7 +260,8 @@ def main(argv=None):
             f"  val_loss {val_loss:.4f}" + (f"  val_acc {val_acc:.3f}" if val_acc is not None else "") +
             f"  {rate:,.0f} samples/s", flush=True)
         if rank == 0 and status != "diverged":
-            save_checkpoint(args.checkpoint, net, optimizer, scaler, state)
+            save_checkpoint(args.checkpoint, {"model": net.state_dict(), "optimizer": optimizer.state_dict(),
+                                              "scaler": scaler.state_dict(), **state})
     if message:
         log(message, file=sys.stderr)
     summary = {"status": status, "message": message, "steps": state["step"], "epochs": state["epoch"],

@@ -542,6 +542,15 @@ def test_own_data_with_class_labels_trains_like_the_exported_one_hot_data(tmp_pa
     assert mine["step_losses"] == exported["step_losses"] and mine["val_loss"] == exported["val_loss"]
     with pytest.raises(SystemExit, match="--same-batches needs the playground's batch order"):
         run_train(folder, "--same-batches", "--data", str(tmp_path / "mine.npz"))
+    np.savez(tmp_path / "short.npz", x_train=np.zeros((5, 3), np.float32), y_train=np.zeros(5),
+             x_val=np.zeros((2, 4), np.float32), y_val=np.zeros(2))
+    with pytest.raises(SystemExit, match=r"x_train has samples of shape \(3,\), the model takes \(4,\)"):
+        run_train(folder, "--data", str(tmp_path / "short.npz"))
+    with np.load(folder / "data.npz") as d:
+        np.savez(tmp_path / "few.npz", **{k: d[k] for k in d.files if k != "batch_orders"},
+                 batch_orders=d["batch_orders"][:2])
+    with pytest.raises(SystemExit, match="the saved batch order covers 2 epochs; ask for fewer"):
+        run_train(folder, "--same-batches", "--epochs", "3", "--data", str(tmp_path / "few.npz"))
 
 
 @pytest.mark.parametrize("target, words", [

@@ -176,3 +176,19 @@ def test_the_exported_model_runs_on_its_own(tmp_path):
                          env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
     assert run.returncode == 0, run.stderr
     assert "samples: (4, 2) probabilities: (4, 1)" in run.stdout
+
+
+@pytest.mark.parametrize("arrays, words", [
+    ({"x_train": np.zeros((4, 2), np.float32)}, ["has no x_val", "it needs x_train, x_val"]),
+    ({"x_train": np.zeros((4, 3), np.float32), "x_val": np.zeros((2, 3), np.float32)},
+     ["x_train has samples of shape (3,)", "the networks take (2,)"]),
+])
+def test_train_py_refuses_data_it_cannot_use_in_one_line(arrays, words, tmp_path):
+    pytest.importorskip("torch")
+    folder = export_project(model_from_preset(variant(tmp_path)), tmp_path / "out")
+    np.savez(tmp_path / "mine.npz", **arrays)
+    train = load_module(folder / "train.py", "exported_gan_train")
+    with pytest.raises(SystemExit) as stop:
+        train.main(["--device", "cpu", "--data", str(tmp_path / "mine.npz")])
+    message = str(stop.value)
+    assert message.startswith("train.py: ") and all(w in message for w in words), message
