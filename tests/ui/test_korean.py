@@ -198,9 +198,18 @@ def test_korean_menus_and_docks_read_in_korean(korean_window):
 
 def test_validation_messages_from_the_engine_are_translated(korean):
     message = "Dense 'dense1': needs a flat input, got 1x8x8: add a Flatten before it"
-    assert i18n.engine_text(message) == "Dense 'dense1': 평평한 입력이 필요한데 1x8x8을(를) 받았습니다: 앞에 Flatten을 추가하세요"
+    assert i18n.engine_text(message) == "Dense 'dense1': 평평한 입력이 필요한데 1x8x8을 받았습니다: 앞에 Flatten을 추가하세요"
+    assert "784를 받았습니다" in i18n.engine_text(message.replace("1x8x8", "784"))  # 칠백팔십사: no 받침
     assert i18n.engine_text("24 units") == "유닛 24개"
     assert i18n.engine_text("something the catalogue does not know") == "something the catalogue does not know"
+
+
+def test_undo_names_a_connection_with_the_particle_its_node_takes(korean_window, qtbot):
+    from playground.engine.graph import Edge
+    from playground.ui.editor.edits import Connect
+
+    assert Connect(korean_window.document.graph, Edge("data", "out", "dense1", "in")).text() == "data를 dense1에 연결"
+    assert Connect(korean_window.document.graph, Edge("conv1", "out", "relu", "in")).text() == "conv1을 relu에 연결"
 
 
 def test_switching_language_retranslates_the_open_window_and_is_kept(window, qtbot, tmp_path):

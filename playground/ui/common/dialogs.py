@@ -7,6 +7,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from playground.ui.common.i18n import fill
+
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 PRESET_FILTER = QT_TRANSLATE_NOOP("common.dialogs", "Presets (*.json);;All files (*)")
 
@@ -61,7 +63,7 @@ def ask_stop_training(parent: QWidget | None) -> bool:
 def ask_stop_runs(parent: QWidget | None, what: str) -> bool:
     """True when the user agrees to stop the training or comparison in progress to open ``what``."""
     return _yes(parent, QCoreApplication.translate("common.dialogs", "A run is in progress"),
-                QCoreApplication.translate("common.dialogs", "Opening {what} ends the run in progress on this network. Stop it and open {what}?").format(what=what),
+                fill(QCoreApplication.translate("common.dialogs", "Opening {what} ends the run in progress on this network. Stop it and open {what}?"), what=what),
                 False)
 
 

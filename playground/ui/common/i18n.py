@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 
+from playground.i18n.particles import particles
 from playground.ui.common import settings
 
 LANGUAGES = {"en": "English", "ko": "한국어"}  # each language's name in itself, as its menu entry says
@@ -182,8 +184,14 @@ def engine_text(message: str) -> str:
             translated = QCoreApplication.translate(ENGINE_CONTEXT, template)
             values = {int(k[1:]): QCoreApplication.translate(ENGINE_CONTEXT, v)  # "Loss": a role
                       for k, v in match.groupdict().items()}
-            return _FIELD.sub(lambda m: values.get(int(m.group(1)), m.group(0)), translated)
+            return particles(_FIELD.sub(lambda m: values.get(int(m.group(1)), m.group(0)), translated))
     return message
+
+
+def fill(template: str, **values: Any) -> str:
+    """``template.format(**values)`` with Korean particles fitted to the values ("784를", not
+    "784을(를)"): for translated texts that put a value before a particle."""
+    return particles(template.format(**values))
 
 
 _catalogues: dict[str, list[tuple[str, str, str]]] = {}

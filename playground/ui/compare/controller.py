@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar
 from playground.engine.compare import Comparison
 from playground.engine.graph import Graph
 from playground.engine.registry import node_type
+from playground.ui.common.i18n import fill
 from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
@@ -189,7 +190,7 @@ class CompareController(OneWorkerAtATime, QObject):
         if self.comparison is None or self.running:
             self._say(self.tr("Nothing to save yet: run a comparison to the end (or stop it) first"))
             return None
-        path = path or base.ask_save_path(self.window, self.tr("Save comparison results as {kind}").format(kind=kind.upper()),
+        path = path or base.ask_save_path(self.window, fill(self.tr("Save comparison results as {kind}"), kind=kind.upper()),
                                           self.tr(FILE_FILTERS[kind]))
         if not path:
             return None
@@ -234,7 +235,7 @@ class CompareController(OneWorkerAtATime, QObject):
             return
         self.panel.update_snapshot(snap)
         stopped, leader = was_stopped(snap), leader_of(snap)
-        outcome = (self.tr(": {leader} was leading").format(leader=leader) if stopped else self.tr(": {leader} wins").format(leader=leader)) if leader else \
+        outcome = (fill(self.tr(": {leader} was leading"), leader=leader) if stopped else self.tr(": {leader} wins").format(leader=leader)) if leader else \
             self.tr(": every run diverged") if all(r["status"] == "diverged" for r in snap.results) else ""
         self._say((self.tr("Comparison stopped{outcome}") if stopped else self.tr("Comparison finished{outcome}")).format(outcome=outcome))
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from playground.engine.graph import Edge, Graph, Node
 from playground.engine.registry import node_type
+from playground.ui.common.i18n import fill
 
 MERGE_PARAM = 1001
 
@@ -56,7 +57,7 @@ class RemoveItems(QUndoCommand):
 
 class Connect(QUndoCommand):
     def __init__(self, graph: Graph, edge: Edge) -> None:
-        super().__init__(QCoreApplication.translate("Connect", "Connect {src} to {dst}").format(src=edge.src, dst=edge.dst))
+        super().__init__(fill(QCoreApplication.translate("Connect", "Connect {src} to {dst}"), src=edge.src, dst=edge.dst))
         self.graph, self.edge = graph, edge
 
     def redo(self) -> None:

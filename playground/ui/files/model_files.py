@@ -39,7 +39,7 @@ def ask_folder(parent, caption: str, start: str = "") -> str | None:
 def confirm_replace(parent, path: str) -> bool:
     """Whether to replace an existing, non-empty folder (tests replace this function)."""
     answer = QMessageBox.question(
-        parent, QCoreApplication.translate("files.model_files", "Replace folder?"), QCoreApplication.translate("files.model_files", "{path} already exists and is not empty.\n\nReplace it with the exported project? Its current contents will be deleted.").format(path=path),
+        parent, QCoreApplication.translate("files.model_files", "Replace folder?"), i18n.fill(QCoreApplication.translate("files.model_files", "{path} already exists and is not empty.\n\nReplace it with the exported project? Its current contents will be deleted."), path=path),
         QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
     return answer == QMessageBox.Yes
 
@@ -143,11 +143,11 @@ class ModelFiles:
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self._say(QCoreApplication.translate("ModelFiles", "Exported to {folder}: run python train.py there (its README.md covers GPUs and clusters)").format(folder=folder))
+        self._say(i18n.fill(QCoreApplication.translate("ModelFiles", "Exported to {folder}: run python train.py there (its README.md covers GPUs and clusters)"), folder=folder))
         return True
 
     def export_picture(self, kind: str) -> bool:
-        path = ask_path(self.window, QCoreApplication.translate("ModelFiles", "Export graph as {kind}").format(kind=kind.upper()), f"{kind.upper()} (*.{kind})",
+        path = ask_path(self.window, i18n.fill(QCoreApplication.translate("ModelFiles", "Export graph as {kind}"), kind=kind.upper()), f"{kind.upper()} (*.{kind})",
                         start=self._start(f".{kind}"))
         if not path:
             return False
@@ -173,5 +173,5 @@ class ModelFiles:
         if kind == "png" and not device.save(path):
             dialogs.show_error(self.window, QCoreApplication.translate("ModelFiles", "Cannot export"), QCoreApplication.translate("ModelFiles", "cannot write {path}").format(path=path))
             return False
-        self._say(QCoreApplication.translate("ModelFiles", "Exported the graph to {path}").format(path=path))
+        self._say(i18n.fill(QCoreApplication.translate("ModelFiles", "Exported the graph to {path}"), path=path))
         return True
