@@ -415,16 +415,18 @@ def test_message_boxes_have_a_short_title_and_say_what_they_ask(qtbot, settings_
     try:
         dialogs.ask_save_changes(None, "spiral")
         dialogs.ask_restore_autosave(None, "spiral", 120)
+        assert dialogs.ask_replace_folder(None, "/tmp/spiral") is False  # Cancel
     finally:
         i18n.install("en")
         closer.stop()
     name = QGuiApplication.applicationDisplayName()
-    assert len(shown) == 2
+    assert len(shown) == 3
     for title, text, question, width in shown:
         assert title == name and QFontMetrics(QGuiApplication.font()).horizontalAdvance(title) < width
         assert text and question and "spiral" in question
     if code == "ko":
         assert "저장하지 않은" in shown[0][1] and "(을)를" not in shown[1][2]
+        assert "/tmp/spiral이 이미 있고" in shown[2][2]  # 스파이럴: 받침 ㄹ
 
 
 @pytest.mark.parametrize("code", ["en", "ko"])

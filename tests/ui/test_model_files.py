@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from playground.ui.common import dialogs
 from playground.ui.files import model_files
 from tests.ui.fixtures import PRESETS, dialog_answers, open_copy, settings_dir, settle, window  # noqa: F401
 
@@ -96,7 +97,7 @@ def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window
     (chosen / "mine.txt").write_text("keep me")
     monkeypatch.setattr(model_files, "ask_folder", lambda *a, **k: str(chosen))
     asked = []
-    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
+    monkeypatch.setattr(dialogs, "ask_replace_folder", lambda parent, path: asked.append(path) or True)
     assert window.model_files.export_torch()
     folder = chosen / "xor_pytorch"
     assert asked == [] and (chosen / "mine.txt").read_text() == "keep me"
@@ -104,11 +105,11 @@ def test_pytorch_export_carries_trained_weights_and_asks_before_replacing(window
         np.testing.assert_array_equal(weights["dense1.weight"], trained.T)
     assert str(folder) in window.statusBar().currentMessage()
     (folder / "notes.txt").write_text("mine")
-    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or False)
+    monkeypatch.setattr(dialogs, "ask_replace_folder", lambda parent, path: asked.append(path) or False)
     assert not window.model_files.export_torch()  # choosing the projects folder again: asks, declined
     assert asked == [str(folder)] and (folder / "notes.txt").exists()
     monkeypatch.setattr(model_files, "ask_folder", lambda *a, **k: str(folder))  # the earlier export itself
-    monkeypatch.setattr(model_files, "confirm_replace", lambda parent, path: asked.append(path) or True)
+    monkeypatch.setattr(dialogs, "ask_replace_folder", lambda parent, path: asked.append(path) or True)
     assert window.model_files.export_torch()
     assert asked[-1] == str(folder) and not (folder / "notes.txt").exists()
     assert not (folder / "xor_pytorch").exists()

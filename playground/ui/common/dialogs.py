@@ -67,6 +67,13 @@ def ask_stop_runs(parent: QWidget | None, what: str) -> bool:
                 False)
 
 
+def ask_replace_folder(parent: QWidget | None, path: str) -> bool:
+    """True to replace an existing, non-empty folder with an exported project."""
+    return _ask(parent, QMessageBox.Warning, QCoreApplication.translate("files.model_files", "Replace folder?"),
+                fill(QCoreApplication.translate("files.model_files", "{path} already exists and is not empty.\n\nReplace it with the exported project? Its current contents will be deleted."), path=path),
+                QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel) == QMessageBox.Yes
+
+
 def ask_restore_autosave(parent: QWidget | None, name: str, age_seconds: float) -> bool:
     """True to restore the unsaved graph a crash left behind."""
     minutes = int(age_seconds // 60)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu
 
 from playground.engine import DatasetError, Model, WeightsError
 from playground.engine.export_project import export_project, folder_needs_replacing, project_folder
@@ -34,14 +34,6 @@ def ask_path(parent, caption: str, filter: str, save: bool = True, start: str = 
 def ask_folder(parent, caption: str, start: str = "") -> str | None:
     """A folder chooser starting at ``start`` (tests replace this function)."""
     return QFileDialog.getExistingDirectory(parent, caption, start) or None
-
-
-def confirm_replace(parent, path: str) -> bool:
-    """Whether to replace an existing, non-empty folder (tests replace this function)."""
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("files.model_files", "Replace folder?"), i18n.fill(QCoreApplication.translate("files.model_files", "{path} already exists and is not empty.\n\nReplace it with the exported project? Its current contents will be deleted."), path=path),
-        QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
-    return answer == QMessageBox.Yes
 
 
 class ModelFiles:
@@ -133,7 +125,7 @@ class ModelFiles:
         if not chosen:
             return False
         path = project_folder(chosen, self.window.document.graph.name)
-        if folder_needs_replacing(path) and not confirm_replace(self.window, str(path)):
+        if folder_needs_replacing(path) and not dialogs.ask_replace_folder(self.window, str(path)):
             return False
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
