@@ -13,9 +13,12 @@ from playground.paths import PRESETS_DIR
 
 
 @functools.lru_cache(maxsize=None)
-def trained(name: str, rnn_type: str | None = None):
-    """(model, result, data) of the preset's own settings, its ``rnn`` node swapped to ``rnn_type``."""
+def trained(name: str, rnn_type: str | None = None, seed: int | None = None):
+    """(model, result, data) of the preset's own settings, its ``rnn`` node swapped to ``rnn_type``,
+    its data and weights drawn from ``seed`` when given."""
     graph = load_preset(PRESETS_DIR / f"{name}.json")
+    if seed is not None:
+        graph.nodes["data"].params["seed"] = graph.nodes["opt"].params["seed"] = seed
     if rnn_type:  # the other type keeps the parameters both declare (units, return_sequences)
         node, t = graph.nodes["rnn"], node_type(rnn_type)
         node.type, node.params = rnn_type, {**t.defaults(), **{k: v for k, v in node.params.items() if t.param(k)}}
@@ -53,6 +56,7 @@ def test_without_the_distractor_noise_the_simple_rnn_remembers_too():
     assert compare_memory(types=("SimpleRNN",), distractor_noise=0.0)["SimpleRNN"] >= 0.95
 
 
+@pytest.mark.usefixtures("one_engine_thread")
 def test_the_forget_gate_holds_the_first_symbol_in_the_cell():
     model, result, (data, _, _) = trained("concept_lstm_gates")
     assert result.val_accuracy >= 0.95
@@ -69,6 +73,13 @@ def test_the_forget_gate_holds_the_first_symbol_in_the_cell():
 
     # written at step 0, still there after 24 distracting steps
     assert readable(cells[:, 0]) >= 0.95 and readable(cells[:, -1]) >= 0.95
+
+
+@pytest.mark.usefixtures("one_engine_thread")
+def test_the_lstm_of_the_gates_lesson_learns_on_another_seed_too():
+    """Measured on seeds 0-7: 100 % on each (with the earlier 1,000 samples and lr 0.01
+    only 3 of 8 got there)."""
+    assert trained("concept_lstm_gates", seed=3)[1].val_accuracy >= 0.95
 
 
 def test_sine_prediction_is_accurate_and_the_generated_continuation_follows_the_wave():
