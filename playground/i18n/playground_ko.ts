@@ -3288,6 +3288,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
             <translation>remember_first: 서로 다른 기호의 수 (클래스 수)</translation>
         </message>
         <message>
+            <source>remember_first: standard deviation of the Gaussian noise added to every step after the first (0: clean symbols); LSTM and GRU gates can shut it out, a SimpleRNN cannot</source>
+            <translation>remember_first: 첫 단계 뒤의 모든 단계에 더하는 가우시안 잡음의 표준편차 (0: 깨끗한 기호); LSTM과 GRU는 게이트로 막아 낼 수 있지만 SimpleRNN은 그러지 못합니다</translation>
+        </message>
+        <message>
             <source>The drawn points: edit them in the Decision boundary view</source>
             <translation>직접 그린 점: 결정 경계 화면에서 편집하세요</translation>
         </message>
@@ -3382,6 +3386,10 @@ Replace it with the exported project? Its current contents will be deleted.</sou
         <message>
             <source>symbols</source>
             <translation>기호 수</translation>
+        </message>
+        <message>
+            <source>distractor_noise</source>
+            <translation>방해 잡음</translation>
         </message>
         <message>
             <source>points</source>

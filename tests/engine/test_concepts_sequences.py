@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 
 import numpy as np
+import pytest
 
 from playground.engine import Model, Trainer, load_preset, node_type
 from playground.engine.compare import Comparison, make_specs
@@ -12,9 +13,12 @@ from playground.paths import PRESETS_DIR
 
 
 @functools.lru_cache(maxsize=None)
-def trained(name: str, rnn_type: str | None = None):
-    """(model, result, data) of the preset's own settings, its ``rnn`` node swapped to ``rnn_type``."""
+def trained(name: str, rnn_type: str | None = None, seed: int | None = None):
+    """(model, result, data) of the preset's own settings, its ``rnn`` node swapped to ``rnn_type``,
+    its data and weights drawn from ``seed`` when given."""
     graph = load_preset(PRESETS_DIR / f"{name}.json")
+    if seed is not None:
+        graph.nodes["data"].params["seed"] = graph.nodes["opt"].params["seed"] = seed
     if rnn_type:  # the other type keeps the parameters both declare (units, return_sequences)
         node, t = graph.nodes["rnn"], node_type(rnn_type)
         node.type, node.params = rnn_type, {**t.defaults(), **{k: v for k, v in node.params.items() if t.param(k)}}
@@ -23,20 +27,36 @@ def trained(name: str, rnn_type: str | None = None):
     return model, Trainer(model, data=data).run(), data
 
 
-def test_lstm_and_gru_remember_the_first_symbol_and_simple_rnn_falls_behind():
-    """The preset's own comparison (its compare object swaps the rnn node's type), as the compare
-    view runs it."""
-    path = PRESETS_DIR / "concept_rnn_vs_lstm_memory.json"
-    settings = load_preset(path).meta["compare"]
-    sweep = settings["sweep"]
-    specs = make_specs(settings["optimizers"], sweep=(sweep["name"], sweep["values"]))
-    results = Comparison(path, specs).run()
-    accuracy = {r["change"]["value"]: r["final_val_accuracy"] for r in results}
-    assert set(accuracy) == {"SimpleRNN", "LSTM", "GRU"}
+def compare_memory(seed: int | None = None, types=("SimpleRNN", "LSTM", "GRU"), **data) -> dict[str, float]:
+    """Final validation accuracy per rnn type of the preset's own comparison (its compare object swaps
+    the rnn node's type; identical batches, as the compare view runs it), its data and weights drawn
+    from ``seed`` when given and its Dataset node's parameters changed by ``data``."""
+    graph = load_preset(PRESETS_DIR / "concept_rnn_vs_lstm_memory.json")
+    sweep = graph.meta["compare"]["sweep"]
+    assert sweep["name"] == "rnn.type" and set(types) <= set(sweep["values"])
+    graph.nodes["data"].params.update(data, **({} if seed is None else {"seed": seed}))
+    specs = make_specs(graph.meta["compare"]["optimizers"], sweep=(sweep["name"], list(types)))
+    results = Comparison(graph, specs, seed=seed).run()
+    return {r["change"]["value"]: r["final_val_accuracy"] for r in results}
+
+
+# Measured on seeds 0-15 (data and weights): SimpleRNN 0.21-0.30, LSTM and GRU >= 0.995.
+# One engine thread: these small recurrent layers train several times faster on it on a busy machine.
+@pytest.mark.usefixtures("one_engine_thread")
+@pytest.mark.parametrize("seed", [None, 5])  # the preset's own seed, and another
+def test_lstm_and_gru_remember_the_first_symbol_through_the_noise_and_simple_rnn_stays_at_chance(seed):
+    accuracy = compare_memory(seed)
     assert accuracy["LSTM"] >= 0.95 and accuracy["GRU"] >= 0.95, accuracy
-    assert accuracy["SimpleRNN"] <= 0.75, accuracy  # chance is 0.25; it has not learnt to carry it
+    assert accuracy["SimpleRNN"] <= 0.4, accuracy  # chance is 0.25: it has not carried the symbol
 
 
+@pytest.mark.usefixtures("one_engine_thread")
+def test_without_the_distractor_noise_the_simple_rnn_remembers_too():
+    """What the description says makes the difference: clean symbols are easy for it at T = 25."""
+    assert compare_memory(types=("SimpleRNN",), distractor_noise=0.0)["SimpleRNN"] >= 0.95
+
+
+@pytest.mark.usefixtures("one_engine_thread")
 def test_the_forget_gate_holds_the_first_symbol_in_the_cell():
     model, result, (data, _, _) = trained("concept_lstm_gates")
     assert result.val_accuracy >= 0.95
@@ -53,6 +73,13 @@ def test_the_forget_gate_holds_the_first_symbol_in_the_cell():
 
     # written at step 0, still there after 24 distracting steps
     assert readable(cells[:, 0]) >= 0.95 and readable(cells[:, -1]) >= 0.95
+
+
+@pytest.mark.usefixtures("one_engine_thread")
+def test_the_lstm_of_the_gates_lesson_learns_on_another_seed_too():
+    """Measured on seeds 0-7: 100 % on each (with the earlier 1,000 samples and lr 0.01
+    only 3 of 8 got there)."""
+    assert trained("concept_lstm_gates", seed=3)[1].val_accuracy >= 0.95
 
 
 def test_sine_prediction_is_accurate_and_the_generated_continuation_follows_the_wave():

@@ -165,6 +165,12 @@ def test_sequence_sources_make_what_they_say():
     values, marks = adding.x_train[..., 0], adding.x_train[..., 1]
     assert (marks.sum(axis=1) == 2).all() and (marks[:, :5].sum(axis=1) == 1).all()
     np.testing.assert_allclose((values * marks).sum(axis=1), adding.y_train[:, 0], rtol=1e-6)
+    noisy = dataset.load({**base, "source": "remember_first", "length": 12, "symbols": 6,
+                          "distractor_noise": 1.5})
+    np.testing.assert_array_equal(noisy.y_train, first.y_train)  # same seed: same symbols, noise on top
+    np.testing.assert_array_equal(noisy.x_train[:, 0], first.x_train[:, 0])  # the first step stays clean
+    later = noisy.x_train[:, 1:] - first.x_train[:, 1:]
+    assert abs(later.mean()) < 0.05 and abs(later.std() - 1.5) < 0.05
     sine = dataset.load({**base, "source": "sine", "length": 15, "noise": 0.0})
     assert sine.x_train.shape[1:] == (15, 1) and sine.num_classes is None
     assert np.abs(sine.x_train).max() <= 1.0 and sine.y_train.shape[1:] == (1,)
