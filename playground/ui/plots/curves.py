@@ -66,10 +66,11 @@ class _TrainValPanel(PlotPanel):
                 smoothed[i] = self._ema
             self.raw.extend(steps, values)
             self.smooth.extend(steps, smoothed)
-        for point in snap.val_points:
-            value = self._val_value(point)
-            if value is not None:
-                self.val.extend([point[0]], [value])
+        # One extend for all of a snapshot's epoch ends: the spiral ends hundreds a second.
+        val = [(point[0], value) for point in snap.val_points
+               if (value := self._val_value(point)) is not None]
+        if val:
+            self.val.extend(*zip(*val))
         self.refresh()
 
     def _redraw(self) -> None:
@@ -186,13 +187,16 @@ class GradientNormPanel(PlotPanel):
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
         samples = [*getattr(snap, "series", {}).get(type(self).__name__, []), (snap.step, snap.grad_norms)]
+        points: dict[str, list[tuple[int, float]]] = {}
         for step, norms in samples:
             if step <= self._last_step:  # the snapshot's own step was sampled already
                 continue
             self._last_step = step
             for layer, norm in norms.items():
                 if layer in self.series and norm > 0:
-                    self.series[layer].extend([step], [norm])
+                    points.setdefault(layer, []).append((step, norm))
+        for layer, kept in points.items():  # one extend per layer and snapshot
+            self.series[layer].extend(*zip(*kept))
         self.refresh()
 
     def _redraw(self) -> None:
