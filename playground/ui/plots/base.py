@@ -182,6 +182,13 @@ def cache_axes(plot: pg.PlotItem) -> None:
         axis["item"].setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
 
+def trains_in_turns(analysis, graph) -> bool:
+    """Whether the network's loss trains networks in turns (a GAN, as its loss declares): the
+    loop reports each network's loss, and nothing is classified."""
+    node = graph.nodes.get(analysis.loss) if analysis.loss else None
+    return node is not None and bool(getattr(node_type(node.type), "trains_in_turns", False))
+
+
 # Tests replace these to avoid modal file dialogs.
 def has_conv(graph) -> bool:
     return any((node_type(n.type) or NodeType).is_spatial_filter for n in graph.nodes.values())

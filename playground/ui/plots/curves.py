@@ -1,13 +1,13 @@
 """Loss, accuracy and gradient-norm curves."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from playground.engine import probes
-from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series, set_curve
+from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series, set_curve, trains_in_turns
 from playground.ui.plots.keys import legend_row, spread
 
 SMOOTHING = 0.9  # exponential moving average of the per-step training loss
@@ -138,6 +138,12 @@ class AccuracyPanel(_TrainValPanel):
     title = QT_TRANSLATE_NOOP("AccuracyPanel", "Accuracy")
     view_name = "accuracy"  # playground shot PRESET --view accuracy
     label = QT_TRANSLATE_NOOP("_TrainValPanel", "accuracy")
+
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        if trains_in_turns(analysis, graph):
+            return QCoreApplication.translate("AccuracyPanel", "A GAN's training classifies nothing: the discriminator's accuracy on real and on generated samples is in the D and G view.")
+        return None
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -448,7 +448,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         elif self.failed:
             text = self.tr("Training failed: see the message above the canvas")
         elif self.result is not None and self.model_matches():
-            text = _result_text(self.result)
+            text = _result_text(self.result, self.model)
         else:
             text = self.tr(READY)
         self.progress_label.setText(text)
@@ -541,7 +541,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = dataclasses.replace(result, steps=self._step_offset + result.steps)
         if result.status == "diverged":
             self.show_banner(self.tr("Training {message}.").format(message=i18n.engine_text(result.message)))
-        self.progress_label.setText(_result_text(result))
+        self.progress_label.setText(_result_text(result, self.model))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -572,9 +572,22 @@ def _continue_history(snap, offset: int, steps_per_epoch: int) -> None:
                    for key, samples in snap.series.items()}
 
 
-def _result_text(result) -> str:
+def _result_text(result, model=None) -> str:
+    """How the run ended, in the numbers that mean something for it: a classifier's or a
+    regressor's validation loss (and accuracy); for networks trained in turns (a GAN: its model
+    is not ``one_network``) each network's last loss."""
+    status = i18n.engine_text(result.status).capitalize()
+    if model is not None and not model.one_network:
+        losses = [text.format(value=value) for text, value in (
+            (QCoreApplication.translate("training.controller", "D loss {value:.4f}"), getattr(model, "last_d_loss", None)),
+            (QCoreApplication.translate("training.controller", "G loss {value:.4f}"), getattr(model, "last_g_loss", None)))
+            if value is not None]
+        return QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: {losses}").format(
+            status=status, steps=result.steps, losses=", ".join(losses)) if losses else \
+            QCoreApplication.translate("training.controller", "{status} after {steps:,} steps").format(
+                status=status, steps=result.steps)
     acc = QCoreApplication.translate("training.controller", ", validation accuracy {val_accuracy:.3f}").format(val_accuracy=result.val_accuracy) if result.val_accuracy is not None else ""
-    return (QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: validation loss {val_loss:.4f}{acc}").format(status=i18n.engine_text(result.status).capitalize(), steps=result.steps, val_loss=result.val_loss, acc=acc))
+    return (QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: validation loss {val_loss:.4f}{acc}").format(status=status, steps=result.steps, val_loss=result.val_loss, acc=acc))
 
 
 def _duration(seconds: float) -> str:
