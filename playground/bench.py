@@ -650,18 +650,18 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     probe_timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     tabs = [t for t in (controller.curve_tabs, controller.view_tabs)]
     rotate = QTimer()
-    rotate.setInterval(int(TAB_SECONDS * 1000))  # every panel is on screen (and live) in turn
+    rotate.setInterval(int(TAB_SECONDS * 1000))  # every view that applies is on screen (and live) in turn
 
-    def next_tab() -> None:
+    def next_tab() -> None:  # the tabs a learner can pick: a view that does not apply has none
         for t in tabs:
-            t.setCurrentIndex((t.currentIndex() + 1) % t.count())
+            shown = [i for i in range(t.count()) if t.isTabVisible(i)] or [t.currentIndex()]
+            t.setCurrentIndex(next((i for i in shown if i > t.currentIndex()), shown[0]))
     rotate.timeout.connect(next_tab)
     loop = QEventLoop()
-    watch = QTimer()
-    watch.setInterval(20)
-    watch.timeout.connect(lambda: None if controller.running else loop.quit())
     if not controller.train(max_steps=steps):
         raise RuntimeError(window.statusBar().currentMessage())
+    # The run's end quits the loop (a polling timer would take the GIL 50 times a second).
+    controller.thread.finished.connect(loop.quit)
     # Wait for the first snapshot (kernels warm, clock running) before probing.
     deadline = time.monotonic() + 120
     while controller.running and controller.worker and controller.worker.trainer is None \
@@ -670,7 +670,6 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
         time.sleep(0.002)
     probe_timer.start()
     rotate.start()
-    watch.start()
     cpu_start, wall_start = time.thread_time(), time.perf_counter()
     if controller.running:
         loop.exec()
@@ -678,7 +677,6 @@ def gui_bench(seconds: float, preset: str = GUI_PRESET, size: tuple[int, int] = 
     gui_wall = time.perf_counter() - wall_start
     probe_timer.stop()
     rotate.stop()
-    watch.stop()
     result = controller.result
     app.processEvents()
     window.close()

@@ -77,6 +77,10 @@
             <source>Accuracy</source>
             <translation>정확도</translation>
         </message>
+        <message>
+            <source>A GAN's training classifies nothing: the discriminator's accuracy on real and on generated samples is in the D and G view.</source>
+            <translation>GAN의 학습은 아무것도 분류하지 않습니다: 진짜 샘플과 생성된 샘플에 대한 판별자의 정확도는 'D와 G' 보기에 있습니다.</translation>
+        </message>
     </context>
     <context>
         <name>AddSubgraph</name>
@@ -525,6 +529,10 @@ Range: 0 (off) to 1 · default 0.9</source>
         <message>
             <source>Confusion matrix</source>
             <translation>혼동 행렬</translation>
+        </message>
+        <message>
+            <source>The confusion matrix is for classification: a GAN's discriminator tells real samples from generated ones, and the D and G view shows how well.</source>
+            <translation>혼동 행렬은 분류를 위한 것입니다: GAN의 판별자는 진짜 샘플과 생성된 샘플을 구별하며, 얼마나 잘 구별하는지는 'D와 G' 보기에서 볼 수 있습니다.</translation>
         </message>
         <message>
             <source>The confusion matrix is for classification: this network predicts numbers.</source>
@@ -4420,6 +4428,22 @@ Replace it with the exported project? Its current contents will be deleted.</sou
     </context>
     <context>
         <name>training.controller</name>
+        <message>
+            <source>D loss {value:.4f}</source>
+            <translation>D 손실 {value:.4f}</translation>
+        </message>
+        <message>
+            <source>G loss {value:.4f}</source>
+            <translation>G 손실 {value:.4f}</translation>
+        </message>
+        <message>
+            <source>{status} after {steps:,} steps: {losses}</source>
+            <translation>{steps:,} 스텝 후 {status}: {losses}</translation>
+        </message>
+        <message>
+            <source>{status} after {steps:,} steps</source>
+            <translation>{steps:,} 스텝 후 {status}</translation>
+        </message>
         <message>
             <source>, validation accuracy {val_accuracy:.3f}</source>
             <translation>, 검증 정확도 {val_accuracy:.3f}</translation>

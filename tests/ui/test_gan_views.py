@@ -140,3 +140,53 @@ def test_playground_shot_renders_the_digit_gan_view(tmp_path):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_the_digit_gans_d_and_g_curves_have_a_point_every_few_steps(window, tmp_path, qtbot):
+    """concept_gan_digits trains 920 steps in well under a second: the curves were sampled from
+    ~10 points of 500 + 500 samples each (the sampler keeps probes to 5 % of the training time)."""
+    from playground.ui.plots.gan_curves import GANCurvesPanel
+
+    open_copy(window, tmp_path, "concept_gan_digits")
+    controller = train_for(window, qtbot, 400)
+    curves = panel_of(controller, GANCurvesPanel)
+    assert controller.curve_tabs.currentWidget() is curves
+
+    def drawn_to_the_end():
+        return all(c.getData()[0] is not None and c.getData()[0][-1] == 400 for c in curves.curves.values())
+    qtbot.waitUntil(drawn_to_the_end, timeout=10_000)
+    for key, curve in curves.curves.items():
+        x, y = curve.getData()
+        assert len(x) >= 25, (key, len(x))  # a line over 400 steps (it had 6 points), not a few dots
+        assert np.all(np.diff(x) > 0) and np.all(np.isfinite(y))
+
+
+def test_a_gan_lists_no_classifier_views_and_ends_with_both_networks_losses(window, tmp_path, qtbot):
+    """concept_gan_digits' data have 10 classes, but its loss trains two networks in turns: the
+    confusion matrix and the accuracy curve say why they do not apply (their tabs are not listed),
+    and the finished run reports D's and G's losses, not a 'validation loss'."""
+    from playground.ui.plots.curves import AccuracyPanel
+    from playground.ui.plots.images import ConfusionPanel
+
+    open_copy(window, tmp_path, "concept_gan_digits")
+    controller = window.training
+    for cls, tabs in ((ConfusionPanel, controller.view_tabs), (AccuracyPanel, controller.curve_tabs)):
+        panel = panel_of(controller, cls)
+        assert not tabs.isTabVisible(tabs.indexOf(panel)), cls.__name__
+        assert "D and G" in panel.placeholder_text
+    controller = train_for(window, qtbot, 50)
+    model = controller.model
+    text = controller.progress_label.text()
+    assert text == f"Finished after 50 steps: D loss {model.last_d_loss:.4f}, G loss {model.last_g_loss:.4f}"
+
+
+def test_a_classifier_still_has_its_confusion_matrix_and_validation_loss(window, tmp_path, qtbot):
+    from playground.ui.plots.images import ConfusionPanel
+
+    open_copy(window, tmp_path, "xor")
+    controller = window.training
+    panel = panel_of(controller, ConfusionPanel)
+    assert controller.view_tabs.isTabVisible(controller.view_tabs.indexOf(panel))
+    assert panel.placeholder_text == ""
+    train_for(window, qtbot, 20)
+    assert "validation loss" in controller.progress_label.text()

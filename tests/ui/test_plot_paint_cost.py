@@ -110,3 +110,30 @@ def test_a_hidden_panel_does_not_redraw_until_shown(qtbot, monkeypatch):
     panel.show()
     qtbot.waitExposed(panel)
     assert draws == [1]
+
+
+def test_an_axis_whose_range_did_not_change_is_not_painted_again(qtbot, monkeypatch):
+    """An axis replays its recorded ticks and labels (a QPicture) at every paint under it, 2-3 ms
+    each under the GIL the training thread needs: kept as a picture Qt blits, a repaint of the
+    plot leaves it alone, and a range change still draws it anew."""
+    from PySide6.QtGui import QPicture
+
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 350)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.update_snapshot(_snapshot(110))
+    _settle(qtbot)
+    axes = {id(a["item"].picture): name for name, a in panel.plot.axes.items() if a["item"].isVisible()}
+    assert set(axes.values()) == {"left", "bottom"}
+    played = []
+    play = QPicture.play
+    monkeypatch.setattr(QPicture, "play", lambda self, painter: (played.append(axes.get(id(self))),
+                                                                   play(self, painter))[1])
+    panel.graphics.viewport().repaint()  # the same ranges: the curves repaint, the axes not
+    assert "left" not in played and "bottom" not in played
+    panel._last_draw = float("-inf")
+    panel.update_snapshot(_snapshot(190))  # the x range grows: the step axis is drawn anew
+    _settle(qtbot)
+    assert None in played  # a new picture (the step axis's) was drawn

@@ -438,3 +438,20 @@ def test_each_dock_lists_only_the_views_that_apply_to_the_network(window, tmp_pa
     controller.show_panel(panel(controller, "Decision boundary"))  # asked for by name: listed again
     assert controller.view_tabs.currentWidget() is panel(controller, "Decision boundary")
     assert "Decision boundary" in listed(controller.view_tabs)
+
+
+def test_a_run_leaves_the_objects_alive_at_its_start_out_of_full_collections(window, tmp_path, qtbot):
+    """A full collection of the window's ~200,000 objects held the GIL ~100 ms on the GUI thread
+    (the training thread and the event loop stopped); during a run it scans only what the run
+    made, and once the run has ended everything is collected as before."""
+    import gc
+
+    open_copy(window, tmp_path, "xor")
+    controller = window.training
+    frozen = []
+    controller.snapshotReceived.connect(lambda _snap: frozen.append(gc.get_freeze_count()))
+    assert gc.get_freeze_count() == 0
+    assert controller.train(max_steps=200)
+    qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+    assert frozen and min(frozen) > 10_000
+    assert gc.get_freeze_count() == 0

@@ -1,13 +1,13 @@
 """Loss, accuracy and gradient-norm curves."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from playground.engine import probes
-from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series, set_curve
+from playground.ui.plots.base import REDRAW_INTERVAL, PALETTE, PlotPanel, Series, set_curve, trains_in_turns
 from playground.ui.plots.keys import legend_row, spread
 
 SMOOTHING = 0.9  # exponential moving average of the per-step training loss
@@ -66,10 +66,11 @@ class _TrainValPanel(PlotPanel):
                 smoothed[i] = self._ema
             self.raw.extend(steps, values)
             self.smooth.extend(steps, smoothed)
-        for point in snap.val_points:
-            value = self._val_value(point)
-            if value is not None:
-                self.val.extend([point[0]], [value])
+        # One extend for all of a snapshot's epoch ends: the spiral ends hundreds a second.
+        val = [(point[0], value) for point in snap.val_points
+               if (value := self._val_value(point)) is not None]
+        if val:
+            self.val.extend(*zip(*val))
         self.refresh()
 
     def _redraw(self) -> None:
@@ -138,6 +139,12 @@ class AccuracyPanel(_TrainValPanel):
     view_name = "accuracy"  # playground shot PRESET --view accuracy
     label = QT_TRANSLATE_NOOP("_TrainValPanel", "accuracy")
 
+    @classmethod
+    def note(cls, analysis, graph, shape):
+        if trains_in_turns(analysis, graph):
+            return QCoreApplication.translate("AccuracyPanel", "A GAN's training classifies nothing: the discriminator's accuracy on real and on generated samples is in the D and G view.")
+        return None
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.plot.setYRange(0, 1.02)
@@ -186,13 +193,16 @@ class GradientNormPanel(PlotPanel):
     def update_snapshot(self, snap) -> None:
         super().update_snapshot(snap)
         samples = [*getattr(snap, "series", {}).get(type(self).__name__, []), (snap.step, snap.grad_norms)]
+        points: dict[str, list[tuple[int, float]]] = {}
         for step, norms in samples:
             if step <= self._last_step:  # the snapshot's own step was sampled already
                 continue
             self._last_step = step
             for layer, norm in norms.items():
                 if layer in self.series and norm > 0:
-                    self.series[layer].extend([step], [norm])
+                    points.setdefault(layer, []).append((step, norm))
+        for layer, kept in points.items():  # one extend per layer and snapshot
+            self.series[layer].extend(*zip(*kept))
         self.refresh()
 
     def _redraw(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 from playground.engine.registry import is_weight
 from playground.ui.common import style
 from playground.engine.registry import shape_text
-from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel, has_conv
+from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel, has_conv, trains_in_turns
 from playground.ui.plots.keys import colour_key, nice_ceiling, symmetric
 
 SAMPLE_COLUMNS = 8
@@ -209,6 +209,8 @@ class ConfusionPanel(_ImagePanel):
 
     @classmethod
     def note(cls, analysis, graph, shape):
+        if trains_in_turns(analysis, graph):
+            return QCoreApplication.translate("ConfusionPanel", "The confusion matrix is for classification: a GAN's discriminator tells real samples from generated ones, and the D and G view shows how well.")
         return None if analysis.num_classes or not analysis.loss else \
             QCoreApplication.translate("ConfusionPanel", "The confusion matrix is for classification: this network predicts numbers.")
     key_label = QT_TRANSLATE_NOOP("ConfusionPanel", "share of the true class")

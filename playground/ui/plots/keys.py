@@ -59,6 +59,15 @@ def nice_ceiling(value: float, floor: float = 1e-6) -> float:
     return next(step * power for step in ROUND_STEPS if step * power >= value * (1 - 1e-9))
 
 
+def nice_ceilings(values, floor: float = 1e-6) -> np.ndarray:
+    """``nice_ceiling`` of each value, in one pass (a column of units' colour ranges)."""
+    values = np.maximum(np.asarray(values, dtype=float), floor)
+    power = 10.0 ** np.floor(np.log10(values))
+    candidates = np.array(ROUND_STEPS)[None, :] * power[:, None]
+    first = (candidates >= values[:, None] * (1 - 1e-9)).argmax(axis=1)
+    return candidates[np.arange(len(values)), first]
+
+
 def symmetric(values) -> tuple[float, float]:
     """(-m, m) around the largest magnitude (rounded up): zero sits in the middle of a diverging map."""
     finite = np.asarray(values)[np.isfinite(values)]

@@ -11,13 +11,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QGraphicsObject, QGraphicsPathItem, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton,
                                QToolTip, QVBoxLayout, QWidget)
 
 from playground.engine.unit_maps import MAX_UNITS, NotApplicable, UnitMaps, plan, unit_maps
 from playground.ui.common import i18n, style
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel
-from playground.ui.plots.keys import colour_key, symmetric
+from playground.ui.plots.keys import colour_key, nice_ceilings, symmetric
 
 MAX_CELL_PX = 56  # a unit's picture at most, in pixels; it shrinks to fit the panel's height
 MIN_CELL_PX = 24  # ... down to this (readable at 1366x768); a column draws fewer units then
@@ -63,12 +63,13 @@ def column_levels(maps: np.ndarray, output: bool) -> tuple[np.ndarray, np.ndarra
     if output:
         ranges = [(0.0, 1.0) if 0 <= lo and hi <= 1 else symmetric(values)
                   for lo, hi, values in zip(low, high, flat)]
-    else:
-        tops = (np.quantile if finite else np.nanquantile)(np.abs(flat), SATURATE, axis=1)
-        ranges = [symmetric(np.array([top if top > 0 else max(abs(lo), abs(hi))]))
-                  for top, lo, hi in zip(tops, low, high)]
-    lows, highs = zip(*ranges)
-    return np.array(lows, dtype=float), np.array(highs, dtype=float)
+        lows, highs = zip(*ranges)
+        return np.array(lows, dtype=float), np.array(highs, dtype=float)
+    tops = (np.quantile if finite else np.nanquantile)(np.abs(flat), SATURATE, axis=1)
+    with np.errstate(invalid="ignore"):
+        tops = np.where(tops > 0, tops, np.maximum(np.abs(low), np.abs(high)))
+    highs = nice_ceilings(np.where(np.isfinite(tops), tops, 1.0))
+    return -highs, highs
 
 
 def colour_column(maps: np.ndarray, lows: np.ndarray, highs: np.ndarray, lut: np.ndarray,
@@ -89,6 +90,39 @@ def colour_column(maps: np.ndarray, lows: np.ndarray, highs: np.ndarray, lut: np
 def _tidy(value) -> float:
     """A value as the learner reads it: 3.5e-39 and -0 are 0."""
     return round(float(value), 4) + 0.0
+
+
+class LinesItem(QGraphicsObject):
+    """Paths drawn each with its pen, in order (``_draw_lines``). Not cached as a picture: the
+    lines change at nearly every redraw of a training run, and a view-sized cache picture made
+    each such paint twice as slow."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._paths: list[tuple[QPen, QPainterPath]] = []
+        self._bounds = QRectF()
+
+    def set_paths(self, paths: list[tuple[QPen, QPainterPath]]) -> None:
+        self.prepareGeometryChange()
+        self._paths = paths
+        bounds = QRectF()
+        for _, path in paths:
+            bounds = bounds.united(path.boundingRect())
+        self._bounds = bounds.adjusted(-MAX_LINE_PX, -MAX_LINE_PX, MAX_LINE_PX, MAX_LINE_PX)
+        self.update()
+
+    @property
+    def paths(self) -> list[tuple[QPen, QPainterPath]]:
+        return self._paths
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        painter.setBrush(Qt.NoBrush)
+        for pen, path in self._paths:  # drawPath: strokePath outlines each path first, 2-3x slower
+            painter.setPen(pen)
+            painter.drawPath(path)
 
 
 class NeuronPanel(PlotPanel):
@@ -132,8 +166,10 @@ class NeuronPanel(PlotPanel):
         self._heads: list[pg.TextItem] = []
         self._mores: list[pg.TextItem] = []
         self._geometry = ([], 1.0, 0.0, 0.0)  # cell per column and column pitch (px), first centre, middle height
-        self._paths: list[QGraphicsPathItem] = []
-        self._drawn_lines: np.ndarray | None = None  # each line's sign and width step, as drawn
+        self._lines = LinesItem()  # every weight's line, under the pictures
+        self._lines.setZValue(1)
+        self.plot.vb.addItem(self._lines)
+        self._drawn_lines: np.ndarray | None = None  # each line's code, as drawn
         self._controls = np.zeros((0, 4, 2))  # each line's bezier points
         self._edges = np.zeros((0, CURVE_SAMPLES, 2))  # points along each line, for picking
         self._edge_ids: list[tuple[int, int, int]] = []  # (column, from unit, to unit) of each line
@@ -322,10 +358,11 @@ class NeuronPanel(PlotPanel):
         """Create the pictures, frames and labels for columns of these nodes and unit counts."""
         vb = self.plot.vb
         for item in self._images + [f for row in self._frames for f in row] \
-                + self._heads + self._mores + self._paths + ([self._hover_item] if self._hover_item else []):
+                + self._heads + self._mores + ([self._hover_item] if self._hover_item else []):
             vb.removeItem(item)
         self._structure = structure
-        self._images, self._frames, self._heads, self._mores, self._paths = [], [], [], [], []
+        self._images, self._frames, self._heads, self._mores = [], [], [], []
+        self._remove_lines()
         self._hover_item = self._hovered_frame = None
         self._controls, self._edges, self._edge_ids = np.zeros((0, 4, 2)), np.zeros((0, CURVE_SAMPLES, 2)), []
         if not structure:
@@ -434,8 +471,9 @@ class NeuronPanel(PlotPanel):
         self._remove_lines()  # the layout moved: every line is drawn anew
 
     def _draw_lines(self) -> None:
-        """One path per sign and width step: a few items however many weights there are. Lines
-        whose sign and width step are those drawn already stay as they are (no repaint)."""
+        """One path per sign and width step, all in one item: a few draw calls however many weights
+        there are (16 items of one path each took 40 % longer to paint). Lines whose sign and
+        width step are those drawn already stay as they are."""
         shown = [s for _, _, s in self._structure]
         weights = [None if col.weights is None else col.weights[:shown[c - 1], :shown[c]]
                    for c, col in enumerate(self.maps.columns) if c]
@@ -443,46 +481,45 @@ class NeuronPanel(PlotPanel):
                 or sum(w.size for w in weights) != len(self._controls):
             self._remove_lines()
             return
-        strength = np.concatenate([np.abs(w).ravel() / (float(np.max(np.abs(w))) or 1.0) for w in weights])
-        positive = np.concatenate([(w > 0).ravel() for w in weights])
-        steps = np.minimum((strength * WIDTH_STEPS).astype(int), WIDTH_STEPS - 1)
-        drawn = steps + positive * WIDTH_STEPS
-        if self._paths and self._drawn_lines is not None and np.array_equal(drawn, self._drawn_lines):
+        drawn = self._line_codes(weights)
+        if self._drawn_lines is not None and np.array_equal(drawn, self._drawn_lines):
             return
-        self._remove_lines()
         self._drawn_lines = drawn
-        vb = self.plot.vb
-        t = style.theme()
-        colours = (QColor(style.class_color(0, t)), QColor(style.class_color(1, t)))
         points = self._controls.reshape(len(self._controls), 8).tolist()
-        for sign in (0, 1):
-            for step in range(WIDTH_STEPS):
-                chosen = np.flatnonzero((positive == sign) & (steps == step))
-                if not len(chosen):
-                    continue
-                path = QPainterPath()
-                for k in chosen.tolist():
-                    x0, y0, x1, y1, x2, y2, x3, y3 = points[k]
-                    path.moveTo(x0, y0)
-                    path.cubicTo(x1, y1, x2, y2, x3, y3)
-                share = (step + 1) / WIDTH_STEPS
-                colour = QColor(colours[sign])
-                colour.setAlphaF(0.12 + 0.68 * share ** 1.5)
-                pen = QPen(colour, 0.3 + (MAX_LINE_PX - 0.3) * share ** 2)
-                pen.setCosmetic(True)
-                pen.setCapStyle(Qt.RoundCap)
-                item = QGraphicsPathItem(path)
-                item.setPen(pen)
-                item.setZValue(1 + share * 0.1)  # strong lines over faint ones
-                vb.addItem(item)
-                self._paths.append(item)
+        paths = []
+        for code in range(2 * WIDTH_STEPS):  # faint lines first, strong ones over them
+            chosen = np.flatnonzero(drawn == code)
+            if not len(chosen):
+                continue
+            path = QPainterPath()
+            for k in chosen.tolist():
+                x0, y0, x1, y1, x2, y2, x3, y3 = points[k]
+                path.moveTo(x0, y0)
+                path.cubicTo(x1, y1, x2, y2, x3, y3)
+            paths.append((code % WIDTH_STEPS, self._line_pen(code), path))
+        self._lines.set_paths([(pen, path) for _, pen, path in sorted(paths, key=lambda p: p[0])])
         if self._hover_item is not None:
             self._hover_item.setPath(QPainterPath())
 
+    def _line_codes(self, weights: list[np.ndarray]) -> np.ndarray:
+        """Each line's sign and width step as one code: step, plus WIDTH_STEPS if positive."""
+        strength = np.concatenate([np.abs(w).ravel() / (float(np.max(np.abs(w))) or 1.0) for w in weights])
+        positive = np.concatenate([(w > 0).ravel() for w in weights])
+        return np.minimum((strength * WIDTH_STEPS).astype(int), WIDTH_STEPS - 1) + positive * WIDTH_STEPS
+
+    def _line_pen(self, code: int) -> QPen:
+        sign, step = divmod(code, WIDTH_STEPS)
+        share = (step + 1) / WIDTH_STEPS
+        colour = QColor(style.class_color(sign, style.theme()))
+        colour.setAlphaF(0.12 + 0.68 * share ** 1.5)
+        pen = QPen(colour, 0.3 + (MAX_LINE_PX - 0.3) * share ** 2)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.RoundCap)
+        return pen
+
     def _remove_lines(self) -> None:
-        for item in self._paths:
-            self.plot.vb.removeItem(item)
-        self._paths, self._drawn_lines = [], None
+        self._lines.set_paths([])
+        self._drawn_lines = None
 
     # --- hover and click ------------------------------------------------------------------------
     def unit_at(self, point: QPointF) -> tuple[int, int] | None:

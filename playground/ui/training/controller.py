@@ -19,6 +19,7 @@ from playground.engine import Model
 from playground.engine.gan import model_for
 from playground.engine.registry import NodeType, node_type
 from playground.ui.common import dialogs, i18n
+from playground.ui.common.garbage import release_long_lived, spare_long_lived
 from playground.ui.common.icons import icon
 from playground.ui.common.runs import RunCoordinator
 from playground.ui.common.threads import OneWorkerAtATime
@@ -45,6 +46,7 @@ CURVE_PANELS = (LossPanel, AccuracyPanel, GradientNormPanel, WeightHistogramPane
 IMAGE_PANELS = (DecisionBoundaryPanel, NeuronPanel, FiltersPanel, FeatureMapsPanel, ConfusionPanel,
                 SamplePredictionsPanel, DigitPanel, EmbeddingPanel, HiddenStatePanel, GatesPanel, SinePanel,
                 GANPanel, GANImagesPanel)
+PROGRESS_INTERVAL = 0.25  # seconds between progress updates while a run streams snapshots
 NO_RUN = TrainingSetup([], [], [], None, None, None, None, None, 0, 1)  # views before any run
 READY = QT_TRANSLATE_NOOP("TrainingController", "Ready to train (F5)")
 NOT_READY = QT_TRANSLATE_NOOP("TrainingController", "Fix the problems to train")
@@ -98,6 +100,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.started_at = 0.0
         self._paused_at: float | None = None  # since when the run is paused
         self._last_snap = None
+        self._progress_at = float("-inf")  # when the progress bar and label last changed
         self._step_offset = 0  # steps of the earlier runs whose history this run continues
         self._stack_index = self.document.undo_stack.index()
         self._build_actions()
@@ -365,6 +368,8 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.started_at = time.monotonic()
         self._paused_at = self.started_at if start_paused else None
         self._last_snap = None  # the run's latest snapshot, for the label when it pauses
+        self._progress_at = float("-inf")
+        spare_long_lived()
         self.thread.start()
         self._reveal()
         self._update_actions()
@@ -443,7 +448,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         elif self.failed:
             text = self.tr("Training failed: see the message above the canvas")
         elif self.result is not None and self.model_matches():
-            text = _result_text(self.result)
+            text = _result_text(self.result, self.model)
         else:
             text = self.tr(READY)
         self.progress_label.setText(text)
@@ -493,7 +498,12 @@ class TrainingController(OneWorkerAtATime, QObject):
         if self._step_offset:
             _continue_history(snap, self._step_offset, self.steps_per_epoch)
         self._last_snap = snap
-        self._show_progress(snap, snap.status == "paused")
+        now = time.monotonic()
+        # A few times a second while the run streams: QProgressBar.setValue repaints at once (0.6 ms
+        # of the GIL the training thread needs). Every other state is shown as it comes.
+        if snap.status != "running" or now - self._progress_at >= PROGRESS_INTERVAL:
+            self._progress_at = now
+            self._show_progress(snap, snap.status == "paused")
         for panel in self.panels:
             panel.update_snapshot(snap)
         self.snapshotReceived.emit(snap)
@@ -531,7 +541,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.result = dataclasses.replace(result, steps=self._step_offset + result.steps)
         if result.status == "diverged":
             self.show_banner(self.tr("Training {message}.").format(message=i18n.engine_text(result.message)))
-        self.progress_label.setText(_result_text(result))
+        self.progress_label.setText(_result_text(result, self.model))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -541,6 +551,7 @@ class TrainingController(OneWorkerAtATime, QObject):
         self.show_banner(self.tr("Training failed: {message}").format(message=message))
 
     def _run_ended(self, worker: TrainingWorker) -> None:
+        release_long_lived()
         self.actions["pause"].setChecked(False)
         self.progress.hide()
         bar = self.window.statusBar()
@@ -561,9 +572,22 @@ def _continue_history(snap, offset: int, steps_per_epoch: int) -> None:
                    for key, samples in snap.series.items()}
 
 
-def _result_text(result) -> str:
+def _result_text(result, model=None) -> str:
+    """How the run ended, in the numbers that mean something for it: a classifier's or a
+    regressor's validation loss (and accuracy); for networks trained in turns (a GAN: its model
+    is not ``one_network``) each network's last loss."""
+    status = i18n.engine_text(result.status).capitalize()
+    if model is not None and not model.one_network:
+        losses = [text.format(value=value) for text, value in (
+            (QCoreApplication.translate("training.controller", "D loss {value:.4f}"), getattr(model, "last_d_loss", None)),
+            (QCoreApplication.translate("training.controller", "G loss {value:.4f}"), getattr(model, "last_g_loss", None)))
+            if value is not None]
+        return QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: {losses}").format(
+            status=status, steps=result.steps, losses=", ".join(losses)) if losses else \
+            QCoreApplication.translate("training.controller", "{status} after {steps:,} steps").format(
+                status=status, steps=result.steps)
     acc = QCoreApplication.translate("training.controller", ", validation accuracy {val_accuracy:.3f}").format(val_accuracy=result.val_accuracy) if result.val_accuracy is not None else ""
-    return (QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: validation loss {val_loss:.4f}{acc}").format(status=i18n.engine_text(result.status).capitalize(), steps=result.steps, val_loss=result.val_loss, acc=acc))
+    return (QCoreApplication.translate("training.controller", "{status} after {steps:,} steps: validation loss {val_loss:.4f}{acc}").format(status=status, steps=result.steps, val_loss=result.val_loss, acc=acc))
 
 
 def _duration(seconds: float) -> str:

@@ -30,10 +30,12 @@ class StepSampler:
             start = time.monotonic()
             if step < due_step or start < due_time:
                 continue
+            cpu = time.thread_time()
             result = probe(model, data)
-            # the fastest run is the probe's cost: a busy machine preempts, and the first compiles
-            # (it sets no wait)
-            first, spent = self._cost[key] == float("inf"), time.monotonic() - start
+            # The fastest run is the probe's cost: a busy machine preempts, and the first compiles
+            # (it sets no wait). CPU time, not the clock: in the window the probe also waits for
+            # the GIL the GUI thread holds, and training would have waited as long.
+            first, spent = self._cost[key] == float("inf"), time.thread_time() - cpu
             self._cost[key] = cost = min(self._cost[key], spent)
             self._due[key] = (step + self.every, start if first else start + cost / SHARE)
             if result is not None:
