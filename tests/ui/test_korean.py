@@ -237,6 +237,34 @@ def test_switching_language_retranslates_the_open_window_and_is_kept(window, qtb
     assert i18n.saved_language() == "en"
 
 
+def test_pause_is_as_wide_as_its_wider_word_after_a_language_switch(window, qtbot):
+    """Pause reads Resume while paused, in a button that fits both words of the language shown."""
+    from PySide6.QtCore import QCoreApplication
+
+    pause = window.training.actions["pause"]
+    button = window.training.toolbar.widgetForAction(pause)
+
+    def widths():
+        out = []
+        for word in ("&Resume", "&Pause"):
+            pause.setIconText(QCoreApplication.translate("TrainingController", word).replace("&", ""))
+            out.append(button.sizeHint().width())
+        pause.setIconText(QCoreApplication.translate("TrainingController", "&Pause").replace("&", ""))
+        return out
+
+    english = button.minimumWidth()
+    assert english == max(widths())
+    window.menus["language"].action_for("ko").trigger()
+    try:
+        qtbot.waitUntil(lambda: pause.iconText() == QCoreApplication.translate("TrainingController", "&Pause").replace("&", ""))
+        assert pause.iconText() != "Pause"
+        assert button.minimumWidth() == max(widths()) != english
+    finally:
+        window.menus["language"].action_for("en").trigger()
+    qtbot.waitUntil(lambda: pause.iconText() == "Pause")
+    assert button.minimumWidth() == english
+
+
 def test_a_window_opened_in_korean_switches_to_english_live(korean_window, qtbot):
     """Without English texts to go back to: the catalogue picks the English of each text, by
     where it is (a menu's "&Train", the button's "Train") and by template ("Editor view")."""

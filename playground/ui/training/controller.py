@@ -11,7 +11,7 @@ import json
 import time
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QProgressBar, QTabWidget, QToolBar
 
@@ -148,12 +148,8 @@ class TrainingController(OneWorkerAtATime, QObject):
             if name == "train":
                 self.toolbar.addWidget(self.speed)
         self.actions["pause"].setCheckable(True)
-        pause, button = self.actions["pause"], self.toolbar.widgetForAction(self.actions["pause"])
-        widths = []
-        for text in (self.tr("&Resume"), self.tr("&Pause")):
-            pause.setIconText(text.replace("&", ""))
-            widths.append(button.sizeHint().width())
-        button.setMinimumWidth(max(widths))
+        self._fit_pause()
+        w.installEventFilter(self)  # a language switch: the two words' widths change
         # F5 on a disabled Train still says why (the action's own shortcut is off while disabled)
         self._refused_f5 = QShortcut(QKeySequence("F5"), w, self.train, context=Qt.WindowShortcut)
         self._refused_f5.setEnabled(False)
@@ -302,6 +298,22 @@ class TrainingController(OneWorkerAtATime, QObject):
         if not self.document.graph.nodes:
             return self.tr("Drag layers from the palette to build a network")
         return self.runs.start_refusal(self, self.document.analysis, self.tr("train"))
+
+    def _fit_pause(self) -> None:
+        """Pause's button as wide as the wider of "Pause" and "Resume" in the current language."""
+        pause, button = self.actions["pause"], self.toolbar.widgetForAction(self.actions["pause"])
+        button.setMinimumWidth(0)
+        widths = []
+        for text in (self.tr("&Resume"), self.tr("&Pause")):
+            pause.setIconText(text.replace("&", ""))
+            widths.append(button.sizeHint().width())
+        button.setMinimumWidth(max(widths))
+        pause.setIconText((self.tr("&Resume") if self.paused else self.tr("&Pause")).replace("&", ""))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.LanguageChange:
+            self._fit_pause()
+        return False
 
     def _update_actions(self) -> None:
         a = self.actions
