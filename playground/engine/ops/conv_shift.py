@@ -26,6 +26,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
+from playground.engine.ops.activation_epilogue import Activated, plain_kernels
+from playground.engine.ops.activation_epilogue import identity_backward as _DF
+from playground.engine.ops.activation_epilogue import identity_forward as _F
 from playground.engine.ops.blas import gemm_ld
 
 # Input channels from which a tap's product (K = channels) runs BLAS near its best speed; below,
@@ -37,6 +40,9 @@ MIN_CHANNELS = 8
 MAX_JUNK = 1.2
 
 U = np.uint64
+# True only in the copies ``activation_epilogue.fused_kernels`` compiles with an activation's
+# kernels as ``_F`` and ``_DF``.
+_FUSED = False
 
 
 class Geometry:
@@ -89,12 +95,14 @@ def _pack_all(x, lead, wq, pitch, xs, blocks, slices):
 
 
 @njit(cache=True, nogil=True)
-def _forward_blocks(xs, wt, bias, offsets, wq, pitch, y, out, blocks, b0, b1):
-    """out[n0:n1] = sum over taps of W_ij @ shifted windows of xs, + bias, for blocks b0:b1."""
+def _forward_blocks(xs, wt, bias, offsets, wq, pitch, y, out, post, alpha, blocks, b0, b1):
+    """out[n0:n1] = sum over taps of W_ij @ shifted windows of xs, + bias, for blocks b0:b1; when
+    ``_FUSED`` also post = the activation ``_F`` of out, in the same pass."""
     taps, out_ch, channels = wt.shape
     oh, ow = out.shape[2], out.shape[3]
     total, ycols = xs.shape[1], y.shape[1]
     xf, yf = xs.reshape(-1), y.reshape(-1)
+    one = out.dtype.type(1)
     for blk in range(b0, b1):
         n0, n1 = blocks[blk], blocks[blk + 1]
         span = (n1 - n0 - 1) * pitch + (oh - 1) * wq + ow
@@ -107,24 +115,35 @@ def _forward_blocks(xs, wt, bias, offsets, wq, pitch, y, out, blocks, b0, b1):
                 src, b = y[o], bias[o]
                 for oy in range(oh):
                     dst, base = out[n, o, oy], (n - n0) * pitch + oy * wq
-                    for ox in range(ow):
-                        dst[ox] = src[U(base + ox)] + b
+                    if _FUSED:
+                        act = post[n, o, oy]
+                        for ox in range(ow):
+                            v = src[U(base + ox)] + b
+                            dst[ox] = v
+                            act[ox] = _F(v, alpha, one)
+                    else:
+                        for ox in range(ow):
+                            dst[ox] = src[U(base + ox)] + b
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _forward_slices(xs, wt, bias, offsets, wq, pitch, y, out, blocks, slices):
+def _forward_slices(xs, wt, bias, offsets, wq, pitch, y, out, post, alpha, blocks, slices):
     for t in prange(slices.size - 1):
-        _forward_blocks(xs, wt, bias, offsets, wq, pitch, y[t], out, blocks, slices[t], slices[t + 1])
+        _forward_blocks(xs, wt, bias, offsets, wq, pitch, y[t], out, post, alpha, blocks, slices[t],
+                        slices[t + 1])
 
 
 @njit(cache=True, nogil=True)
 def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt, dxt, dx,
-                     dwt_blocks, db_blocks, blocks, b0, b1):
+                     dwt_blocks, db_blocks, pre, post, alpha, blocks, b0, b1):
     """For blocks b0:b1: the gradient into pixel-major planes (``gt`` (rows, out): zeros except at
     output pixels), each block's per-tap dW^T (``dwt_blocks[blk, tap]`` = (in, out)) and db, and
     when ``input_grad`` dx through ``dxt`` (pixels, in). Pixel-major gradients make both
-    products plain (no transposed operand): 1.3-2x faster in OpenBLAS than G X^T and W^T G."""
+    products plain (no transposed operand): 1.3-2x faster in OpenBLAS than G X^T and W^T G.
+    When ``_FUSED``, ``grad`` is the gradient of the activation's output ``post`` of ``pre`` (this
+    layer's output), taken back through ``_DF`` as it is copied."""
     taps, out_ch, channels = wt.shape
+    one = grad.dtype.type(1)
     oh, ow = grad.shape[2], grad.shape[3]
     height, width = dx.shape[2], dx.shape[3]
     total = xs.shape[1]
@@ -141,9 +160,16 @@ def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_gra
                 total_o = grad.dtype.type(0)
                 for oy in range(oh):
                     src, base = grad[n, o, oy], margin + (n - n0) * pitch + oy * wq
-                    for ox in range(ow):
-                        gt[U(base + ox), o] = src[ox]
-                        total_o += src[ox]
+                    if _FUSED:
+                        xin, yout = pre[n, o, oy], post[n, o, oy]
+                        for ox in range(ow):
+                            v = _DF(xin[ox], yout[ox], src[ox], alpha, one)
+                            gt[U(base + ox), o] = v
+                            total_o += v
+                    else:
+                        for ox in range(ow):
+                            gt[U(base + ox), o] = src[ox]
+                            total_o += src[ox]
                 db[o] += total_o
         for t in range(taps):  # dW_ij^T = X_ij G^T, over every pixel of the block at once
             start = n0 * pitch + offsets[t]
@@ -166,10 +192,10 @@ def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_gra
 
 @njit(cache=True, nogil=True, parallel=True)
 def _backward_slices(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt, dxt, dx,
-                     dwt_blocks, db_blocks, blocks, slices):
+                     dwt_blocks, db_blocks, pre, post, alpha, blocks, slices):
     for t in prange(slices.size - 1):
         _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt[t], dxt[t],
-                         dx, dwt_blocks, db_blocks, blocks, slices[t], slices[t + 1])
+                         dx, dwt_blocks, db_blocks, pre, post, alpha, blocks, slices[t], slices[t + 1])
 
 
 @njit(cache=True, nogil=True)
@@ -201,6 +227,11 @@ def _sum_tap_blocks(dwt_blocks, db_blocks, dw, db):
         db[o] = acc
 
 
+# The kernels that run a following activation when fused (callees first), and their plain table.
+_FUSABLE = (_forward_blocks, _forward_slices, _backward_blocks, _backward_slices)
+_PLAIN = plain_kernels(_FUSABLE)
+
+
 class ShiftedConv:
     """Buffers and calls of the shifted-product path for one input shape, dtype and slice count.
 
@@ -224,27 +255,37 @@ class ShiftedConv:
         self.dwt_blocks = np.empty((blocks.size - 1, g.taps, c, out_ch), dtype)
         self.db_blocks = np.empty((blocks.size - 1, out_ch), dtype)
 
-    def forward(self, x: np.ndarray, w: np.ndarray, bias: np.ndarray, out: np.ndarray) -> None:
+    def forward(self, x: np.ndarray, w: np.ndarray, bias: np.ndarray, out: np.ndarray,
+                activation: Activated | None = None) -> None:
+        """out = the convolution of x; with an ``activation``, its output too (``Activated``)."""
         g = self.geometry
         _to_taps(w, self.wt)
+        fns, post, alpha = _PLAIN, out, out.dtype.type(0)
+        if activation is not None:
+            fns, post, alpha = activation.table(_FUSABLE), activation.post, activation.alpha
         if self.slices.size > 2:
             _pack_all(x, g.lead, g.wq, g.pitch, self.xs, self.blocks, self.slices)
-            _forward_slices(self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y, out, self.blocks,
-                            self.slices)
+            fns["_forward_slices"](self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y, out, post, alpha,
+                                   self.blocks, self.slices)
         else:
             _pack(x, 0, x.shape[0], g.lead, g.wq, g.pitch, self.xs)
-            _forward_blocks(self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y[0], out, self.blocks, 0,
-                            self.blocks.size - 1)
+            fns["_forward_blocks"](self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y[0], out, post, alpha,
+                                   self.blocks, 0, self.blocks.size - 1)
 
     def backward(self, grad: np.ndarray, input_grad: bool, dx: np.ndarray, dw: np.ndarray,
-                 db: np.ndarray) -> None:
+                 db: np.ndarray, out: np.ndarray, activation: Activated | None = None) -> None:
+        """dx, dw and db from the gradient of ``out`` (``forward``'s), or with an ``activation``
+        from the gradient of its output."""
         g = self.geometry
         kh, kw = self.kernel
+        fns, post, alpha = _PLAIN, out, out.dtype.type(0)
+        if activation is not None:
+            fns, post, alpha = activation.table(_FUSABLE), activation.post, activation.alpha
         args = (grad, self.xs, self.wt, g.offsets, kh, kw, g.margin, g.wq, g.pitch, input_grad)
         if self.slices.size > 2:
-            _backward_slices(*args, self.gt, self.dxt, dx, self.dwt_blocks, self.db_blocks, self.blocks,
-                             self.slices)
+            fns["_backward_slices"](*args, self.gt, self.dxt, dx, self.dwt_blocks, self.db_blocks, out, post,
+                                    alpha, self.blocks, self.slices)
         else:
-            _backward_blocks(*args, self.gt[0], self.dxt[0], dx, self.dwt_blocks, self.db_blocks, self.blocks,
-                             0, self.blocks.size - 1)
+            fns["_backward_blocks"](*args, self.gt[0], self.dxt[0], dx, self.dwt_blocks, self.db_blocks, out,
+                                    post, alpha, self.blocks, 0, self.blocks.size - 1)
         _sum_tap_blocks(self.dwt_blocks, self.db_blocks, dw, db)
