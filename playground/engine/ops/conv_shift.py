@@ -209,18 +209,32 @@ def _to_taps(w, wt):
                     wt[i * kw + j, o, c] = w[o, c, i, j]
 
 
+# Elements of the blocks' weight gradients added up per pass (a thread takes whole chunks).
+SUM_CHUNK = 2048
+
+
 @njit(cache=True, nogil=True, parallel=True)
-def _sum_tap_blocks(dwt_blocks, db_blocks, dw, db):
-    """dw[o, c, i, j] and db from the blocks' per-tap (in, out) gradients, added in block order."""
-    blocks, taps, channels, out_ch = dwt_blocks.shape
+def _sum_tap_blocks(dwt_blocks, db_blocks, total, dw, db):
+    """dw[o, c, i, j] and db from the blocks' per-tap (in, out) gradients, added in block order:
+    element by element over the blocks' contiguous arrays into ``total`` (taps, in, out), chunks
+    of it split across the threads, then transposed into dw. (Adding each element's 16 block
+    copies at once, strides of a whole block apart, took 1.6 ms for mnist_vgg's fourth layer.)"""
+    blocks = dwt_blocks.shape[0]
+    parts, flat = dwt_blocks.reshape(blocks, -1), total.reshape(-1)
+    for chunk in prange((flat.size + SUM_CHUNK - 1) // SUM_CHUNK):
+        lo, hi = chunk * SUM_CHUNK, min(flat.size, (chunk + 1) * SUM_CHUNK)
+        for i in range(lo, hi):
+            flat[i] = parts[0, i]
+        for blk in range(1, blocks):
+            src = parts[blk]
+            for i in range(lo, hi):
+                flat[i] += src[i]
+    taps, channels, out_ch = total.shape
     kw = dw.shape[3]
-    for o in prange(out_ch):
+    for o in range(out_ch):
         for c in range(channels):
             for t in range(taps):
-                acc = dwt_blocks[0, t, c, o]
-                for blk in range(1, blocks):
-                    acc += dwt_blocks[blk, t, c, o]
-                dw[o, c, t // kw, t % kw] = acc
+                dw[o, c, t // kw, t % kw] = total[t, c, o]
         acc = db_blocks[0, o]
         for blk in range(1, blocks):
             acc += db_blocks[blk, o]
@@ -254,6 +268,7 @@ class ShiftedConv:
         self.dxt = np.empty((parts, span_x, c), dtype)
         self.dwt_blocks = np.empty((blocks.size - 1, g.taps, c, out_ch), dtype)
         self.db_blocks = np.empty((blocks.size - 1, out_ch), dtype)
+        self.dwt_total = np.empty((g.taps, c, out_ch), dtype)
 
     def forward(self, x: np.ndarray, w: np.ndarray, bias: np.ndarray, out: np.ndarray,
                 activation: Activated | None = None) -> None:
@@ -288,4 +303,4 @@ class ShiftedConv:
         else:
             fns["_backward_blocks"](*args, self.gt[0], self.dxt[0], dx, self.dwt_blocks, self.db_blocks, out,
                                     post, alpha, self.blocks, 0, self.blocks.size - 1)
-        _sum_tap_blocks(self.dwt_blocks, self.db_blocks, dw, db)
+        _sum_tap_blocks(self.dwt_blocks, self.db_blocks, self.dwt_total, dw, db)
