@@ -101,6 +101,7 @@ def test_fused_training_matches_the_two_ops(act, dtype, paths):
             np.testing.assert_allclose(fused.gradients()[k], g, rtol=tol, atol=tol * np.abs(g).max(), err_msg=k)
     convs = [fused.ops[f"conv{i}"] for i in range(len(CHANNELS))]
     assert [(op._direct, op._shift is not None) for op in convs] == [(True, False), (False, False), (False, True)]
+    assert all(op._activated is not None for op in convs)  # each ran its activation
     if paths == "split":
         assert all(op._parts == 2 for op in convs)
 

@@ -44,8 +44,9 @@ def fused_kernels(kernels: tuple[Dispatcher, Dispatcher], functions: tuple[Dispa
         done: dict[str, Dispatcher] = {}
         for f in functions:
             done[f.py_func.__name__] = specialize(
-                f.py_func, kernels, parallel=bool(f.targetoptions.get("parallel")), _FUSED=True,
-                _F=kernels[0], _DF=kernels[1], **done)
+                f.py_func, kernels, parallel=bool(f.targetoptions.get("parallel")),
+                fastmath=f.targetoptions.get("fastmath", False), _FUSED=True, _F=kernels[0], _DF=kernels[1],
+                **done)
         found = _COMPILED[key] = done
     return found
 

@@ -202,8 +202,9 @@ SUM_FASTMATH = {"reassoc", "nsz", "contract"}
 
 
 @njit(cache=True, nogil=True)
-def _direct_forward(xp, w, bias, acc, out):
-    """out[n, o] = bias[o] + sum_{c,i,j} w[o, c, i, j] * xp[n, c, i:, j:] for a unit stride.
+def _direct_forward(xp, w, bias, acc, out, post, alpha):
+    """out[n, o] = bias[o] + sum_{c,i,j} w[o, c, i, j] * xp[n, c, i:, j:] for a unit stride (when
+    ``_FUSED`` also post = the activation ``_F`` of out).
 
     ``xp`` is the padded input (N, C, oh + kh - 1, ow + kw - 1). Each plane is read flat: output
     pixel (oy, ox) sits at oy * wq + ox of ``acc`` (2, >= (oh - 1) * wq + ow), so each tap is one
@@ -215,6 +216,7 @@ def _direct_forward(xp, w, bias, acc, out):
     oh, ow = out.shape[2], out.shape[3]
     length = (oh - 1) * wq + ow
     a0, a1 = acc[0], acc[1]
+    one = out.dtype.type(1)
     for n in range(n_batch):
         for o0 in range(0, out_ch, 2):
             o1 = min(o0 + 1, out_ch - 1)
@@ -243,17 +245,27 @@ def _direct_forward(xp, w, bias, acc, out):
             for o, a in ((o0, a0), (o1, a1)):
                 for oy in range(oh):
                     row = out[n, o, oy]
-                    for ox in range(ow):
-                        row[ox] = a[U(oy * wq + ox)]
+                    if _FUSED:
+                        act = post[n, o, oy]
+                        for ox in range(ow):
+                            v = a[U(oy * wq + ox)]
+                            row[ox] = v
+                            act[ox] = _F(v, alpha, one)
+                    else:
+                        for ox in range(ow):
+                            row[ox] = a[U(oy * wq + ox)]
 
 
 @njit(cache=True, nogil=True, fastmath=SUM_FASTMATH)
-def _direct_weight_grad(xp, grad, gw, dw, db):
+def _direct_weight_grad(xp, grad, gw, dw, db, pre, post, alpha):
     """dw[o, c, i, j] = sum_{n,oy,ox} grad[n, o, oy, ox] * xp[n, c, oy + i, ox + j]; db[o] = sum grad.
 
     ``gw`` (out_ch, >= oh * wq) holds one sample's gradient in _direct_forward's flat layout; its
-    junk columns must be zero (they are never written), so each tap is one dot product.
+    junk columns must be zero (they are never written), so each tap is one dot product. When
+    ``_FUSED``, ``grad`` is the gradient of the activation's output ``post`` of ``pre`` (this
+    layer's output), taken back through ``_DF`` as it is copied.
     """
+    one = grad.dtype.type(1)
     n_batch, channels, _, wq = xp.shape
     out_ch, _, kh, kw = dw.shape
     oh, ow = grad.shape[2], grad.shape[3]
@@ -265,9 +277,16 @@ def _direct_weight_grad(xp, grad, gw, dw, db):
             row, total = gw[o], dw.dtype.type(0)
             for oy in range(oh):
                 src = grad[n, o, oy]
-                for ox in range(ow):
-                    row[U(oy * wq + ox)] = src[ox]
-                    total += src[ox]
+                if _FUSED:
+                    xin, yout = pre[n, o, oy], post[n, o, oy]
+                    for ox in range(ow):
+                        v = _DF(xin[ox], yout[ox], src[ox], alpha, one)
+                        row[U(oy * wq + ox)] = v
+                        total += v
+                else:
+                    for ox in range(ow):
+                        row[U(oy * wq + ox)] = src[ox]
+                        total += src[ox]
             db[o] += total
         for c in range(channels):
             src = xp[n, c].reshape(-1)
@@ -462,11 +481,12 @@ def _sum_gradient_blocks(dw_blocks, db_blocks, dw, db):
 
 
 @njit(cache=True, nogil=True)
-def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, blocks, b0, b1):
+def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, pre, post, alpha, blocks, b0, b1):
     """_direct_weight_grad of each block b0:b1 of the batch into ``dw_blocks[b]``, ``db_blocks[b]``."""
     for blk in range(b0, b1):
         n0, n1 = blocks[blk], blocks[blk + 1]
-        _direct_weight_grad(xp[n0:n1], grad[n0:n1], gw, dw_blocks[blk], db_blocks[blk])
+        _direct_weight_grad(xp[n0:n1], grad[n0:n1], gw, dw_blocks[blk], db_blocks[blk], pre[n0:n1], post[n0:n1],
+                            alpha)
 
 
 # --- the same on one slice of blocks per thread -----------------------------------------------------
@@ -494,7 +514,7 @@ def _backward_slices(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq,
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, blocks, slices):
+def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, post, alpha, blocks, slices):
     """_direct_forward for each slice of the batch, padding included (``xq`` as in
     _forward_slices, one accumulator pair per slice)."""
     channels, hq, wq = xq.shape[1], xq.shape[3], xq.shape[4]
@@ -503,18 +523,20 @@ def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, b
         if not plain:
             _to_phases(x[n0:n1], 1, pad_top, pad_left, xq[n0:n1])
         xp = xq[n0:n1].reshape(n1 - n0, channels, hq, wq)
-        _direct_forward(xp, w, bias, acc[t], out[n0:n1])
+        _direct_forward(xp, w, bias, acc[t], out[n0:n1], post[n0:n1], alpha)
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _direct_weight_grad_slices(xp, grad, gw, dw_blocks, db_blocks, blocks, slices, dw, db):
+def _direct_weight_grad_slices(xp, grad, gw, dw_blocks, db_blocks, pre, post, alpha, blocks, slices, dw, db):
     for t in prange(slices.size - 1):
-        _direct_grad_range(xp, grad, gw[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
+        _direct_grad_range(xp, grad, gw[t], dw_blocks, db_blocks, pre, post, alpha, blocks, slices[t], slices[t + 1])
     _sum_gradient_blocks(dw_blocks, db_blocks, dw, db)
 
 
 # The kernels that run a following activation when fused (callees first), and their plain table.
-_FUSABLE = (_to_nchw, _forward_range, _forward_slices, _gradient_layouts, _backward_range, _backward_slices)
+_FUSABLE = (_to_nchw, _forward_range, _forward_slices, _gradient_layouts, _backward_range, _backward_slices,
+            _direct_forward, _direct_forward_slices, _direct_weight_grad, _direct_grad_range,
+            _direct_weight_grad_slices)
 _PLAIN = plain_kernels(_FUSABLE)
 
 
@@ -644,17 +666,14 @@ class Conv2DOp(Op):
         return isinstance(activation, ActivationOp) and not activation.params
 
     def forward_activated(self, inputs: list[np.ndarray], training: bool, activation: ActivationOp) -> np.ndarray:
-        """``forward``, and ``activation``'s forward of its output: in the same copy where the
-        layer's path has one (im2col and shifted products), after it otherwise."""
-        out = self._forward(inputs, activation)
-        if self._activated is None:
-            activation.forward([out], training)
-        return out
+        """``forward``, and ``activation``'s forward of its output in the same copy (into the
+        activation op's own output array)."""
+        return self._forward(inputs, activation)
 
     def backward_activated(self, grad: np.ndarray, activation: ActivationOp) -> list[np.ndarray]:
         """``backward`` from the gradient of ``activation``'s output, after ``forward_activated``."""
         if self._activated is None:
-            return self.backward(activation.backward(grad)[0])
+            raise RuntimeError("Conv2D backward_activated needs forward_activated first")
         return self._backward(grad, self._activated)
 
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
@@ -670,27 +689,26 @@ class Conv2DOp(Op):
         bias = self.params.get("b", self._no_bias)
         xq = self._phase_view(x) if self._plain else self._xq
         self._activated = None
-        if self._direct:
-            if self._parts > 1:
-                _direct_forward_slices(x, self._plain, *self._pads, xq, w, bias, self._acc, self._out,
-                                       self._blocks, self._slices)
-                self._xp = xq.reshape(x.shape[0], x.shape[1], *xq.shape[3:])
-            else:
-                self._xp = self._padded(x)
-                _direct_forward(self._xp, w, bias, self._acc[0], self._out)
-            return self._out
+        fns, post, alpha = _PLAIN, self._out, w.dtype.type(0)
         if activation is not None:
             self._activated = Activated(activation.kernels, activation.adopt(self._out),
                                         w.dtype.type(activation.alpha))
+            fns, post, alpha = self._activated.table(_FUSABLE), self._activated.post, self._activated.alpha
+        if self._direct:
+            if self._parts > 1:
+                fns["_direct_forward_slices"](x, self._plain, *self._pads, xq, w, bias, self._acc, self._out, post,
+                                              alpha, self._blocks, self._slices)
+                self._xp = xq.reshape(x.shape[0], x.shape[1], *xq.shape[3:])
+            else:
+                self._xp = self._padded(x)
+                fns["_direct_forward"](self._xp, w, bias, self._acc[0], self._out, post, alpha)
+            return self._out
         if self._shift is not None:
             self._shift.forward(x, w, bias, self._out, self._activated)
             self._shift_ready = True
             return self._out
         # y = W * patches + b, in cache-sized passes; backward rebuilds the patches from xq
         self._xq_in = xq
-        fns, post, alpha = _PLAIN, self._out, w.dtype.type(0)
-        if self._activated is not None:
-            fns, post, alpha = self._activated.table(_FUSABLE), self._activated.post, self._activated.alpha
         args = (x, self._plain, s, *self._pads, xq, w.reshape(out_ch, -1), bias, kh, kw, oh, ow, self._sub)
         if self._parts > 1:
             fns["_forward_slices"](*args, self._col, self._y, self._out, post, alpha, self._blocks, self._slices)
@@ -715,20 +733,25 @@ class Conv2DOp(Op):
         # One block writes straight into the gradient; several into their own buffers, then summed.
         dw_blocks = self._dw_blocks if blocks > 1 else dw.reshape(1, *dw.shape)
         db_blocks = self._db_blocks if blocks > 1 else db.reshape(1, -1)
+        fns, post, alpha = _PLAIN, self._out, w.dtype.type(0)
+        if activated is not None:
+            fns, post, alpha = activated.table(_FUSABLE), activated.post, activated.alpha
         if self._direct:
             xp = self._xp
             if xp is None:
                 raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
             self._xp = None  # the caller's batch is not kept alive
+            pre = self._out
             if self._parts > 1:
-                _direct_weight_grad_slices(xp, grad, self._gw, dw_blocks, db_blocks, self._blocks, self._slices,
-                                           dw, db)
+                fns["_direct_weight_grad_slices"](xp, grad, self._gw, dw_blocks, db_blocks, pre, post, alpha,
+                                                  self._blocks, self._slices, dw, db)
             elif blocks > 1:
-                _direct_grad_range(xp, grad, self._gw[0], dw_blocks, db_blocks, self._blocks, 0, blocks)
+                fns["_direct_grad_range"](xp, grad, self._gw[0], dw_blocks, db_blocks, pre, post, alpha,
+                                          self._blocks, 0, blocks)
                 _sum_blocks(dw_blocks.reshape(blocks, -1), dw.reshape(-1))
                 _sum_blocks(db_blocks, db)
             else:
-                _direct_weight_grad(xp, grad, self._gw[0], dw, db)
+                fns["_direct_weight_grad"](xp, grad, self._gw[0], dw, db, pre, post, alpha)
             return [None]
         if self._shift is not None:
             if not self._shift_ready:
@@ -745,9 +768,6 @@ class Conv2DOp(Op):
                 kh, kw, oh, ow, self._sub)
         db_blocks = self._db_blocks if blocks > 1 else self._db_one
         pm = self._pixel_major
-        fns, post, alpha = _PLAIN, self._out, w.dtype.type(0)
-        if activated is not None:
-            fns, post, alpha = activated.table(_FUSABLE), activated.post, activated.alpha
         if self._parts > 1:
             fns["_backward_slices"](*args, self._col, self._y, self._gpix, pm, self._dw_blocks2, db_blocks, self._out,
                                     post, alpha, self._blocks, self._slices, dw.reshape(out_ch, -1), db)
