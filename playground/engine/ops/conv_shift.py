@@ -16,7 +16,8 @@ of the weights with a shifted window of the rows:
 columns between samples are shared padding: a "same" 3x3 layer needs one zero row and one zero
 column per image, not two, so only 7 % (28x28) to 15 % (14x14) of the products are junk
 positions, computed and dropped. Copies left: the input into the planes, the output back to
-NCHW (with the bias), the gradient into the planes, the input gradient back.
+NCHW (with the bias, and a fused activation's forward: ``activation_epilogue``), the gradient
+into the planes (through the activation's backward), the input gradient back.
 
 Used for unit-stride layers with enough input channels (``applies``): with few channels each tap's
 product is too thin for BLAS, and im2col's patches are small anyway.
