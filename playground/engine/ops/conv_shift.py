@@ -135,8 +135,8 @@ def _forward_slices(xs, wt, bias, offsets, wq, pitch, y, out, post, alpha, block
 
 
 @njit(cache=True, nogil=True)
-def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt, dxt, dx,
-                     dwt_blocks, db_blocks, pre, post, alpha, blocks, b0, b1):
+def _backward_blocks(grad, xs, wt, offsets, margin, wq, pitch, input_grad, gt, dxt, dx, dwt_blocks, db_blocks,
+                     pre, post, alpha, blocks, b0, b1):
     """For blocks b0:b1: the gradient into pixel-major planes (``gt`` (rows, out): zeros except at
     output pixels), each block's per-tap dW^T (``dwt_blocks[blk, tap]`` = (in, out)) and db, and
     when ``input_grad`` dx through ``dxt`` (pixels, in). Pixel-major gradients make both
@@ -179,8 +179,7 @@ def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_gra
         if not input_grad:
             continue
         for t in range(taps):  # dX^T[r] = sum G^T[r - i*wq - j] W_ij, r from the first pixel on
-            i, j = t // kw, t % kw
-            start = (kh - 1 - i) * wq + (kw - 1 - j)
+            start = offsets[taps - 1] - offsets[t]  # (kh - 1 - i) * wq + (kw - 1 - j)
             gemm_ld(span_x, channels, out_ch, gf[start * out_ch:], out_ch, wt[t].reshape(-1), channels, df,
                     channels, False, False, t > 0)
         for n in range(n0, n1):
@@ -192,11 +191,11 @@ def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_gra
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _backward_slices(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt, dxt, dx,
-                     dwt_blocks, db_blocks, pre, post, alpha, blocks, slices):
+def _backward_slices(grad, xs, wt, offsets, margin, wq, pitch, input_grad, gt, dxt, dx, dwt_blocks, db_blocks,
+                     pre, post, alpha, blocks, slices):
     for t in prange(slices.size - 1):
-        _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt[t], dxt[t],
-                         dx, dwt_blocks, db_blocks, pre, post, alpha, blocks, slices[t], slices[t + 1])
+        _backward_blocks(grad, xs, wt, offsets, margin, wq, pitch, input_grad, gt[t], dxt[t], dx, dwt_blocks,
+                         db_blocks, pre, post, alpha, blocks, slices[t], slices[t + 1])
 
 
 @njit(cache=True, nogil=True)
@@ -258,7 +257,6 @@ class ShiftedConv:
         out_ch, _, kh, kw = w_shape
         oh, ow = out_hw
         g = self.geometry = Geometry(n, h, w, kh, kw, oh, ow, *pads)
-        self.kernel = (kh, kw)
         self.blocks, self.slices = blocks, slices
         parts, widest = slices.size - 1, int(np.diff(blocks).max())
         span_y, span_x = spans(widest, h, w, oh, ow, g.wq, g.pitch)
@@ -293,11 +291,10 @@ class ShiftedConv:
         """dx, dw and db from the gradient of ``out`` (``forward``'s), or with an ``activation``
         from the gradient of its output."""
         g = self.geometry
-        kh, kw = self.kernel
         fns, post, alpha = _PLAIN, out, out.dtype.type(0)
         if activation is not None:
             fns, post, alpha = activation.table(_FUSABLE), activation.post, activation.alpha
-        args = (grad, self.xs, self.wt, g.offsets, kh, kw, g.margin, g.wq, g.pitch, input_grad)
+        args = (grad, self.xs, self.wt, g.offsets, g.margin, g.wq, g.pitch, input_grad)
         if self.slices.size > 2:
             fns["_backward_slices"](*args, self.gt, self.dxt, dx, self.dwt_blocks, self.db_blocks, out, post,
                                     alpha, self.blocks, self.slices)
