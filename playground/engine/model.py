@@ -12,6 +12,7 @@ from typing import Any, Callable
 import numpy as np
 
 from playground.engine import weights_io
+from playground.engine.activation_fusion import activation_fusions
 from playground.engine.datasets import Dataset, DatasetError
 from playground.engine.eval_ops import EvalOps
 from playground.engine.flat_params import flatten_parameters
@@ -102,6 +103,9 @@ class Model:
         self._buffers = {f"{n}.{k}": v for n in self.layers
                          for k, v in getattr(self.ops[n], "buffers", {}).items()}
         skip_constant_input_grads(self.layers, self.sources, self.ops, self.input_node)
+        head = self.sources[self.output][0] if self.fused else self.output
+        self._fusions = activation_fusions(self.layers, self.sources, self.ops, {self.output, head})
+        self._fused_into = {act: layer for layer, act in self._fusions.items()}
         self._chain = FusedChain.compile(g, self.layers, self.sources, self.ops, self.input_node,
                                          (self.input_shape, self.output_shape), self._loss_type,
                                          self.fused, flat, self.dtype)
@@ -168,8 +172,16 @@ class Model:
         ops = self.ops if ops is None else ops
         acts = {self.input_node: self._inputs(x)}
         for nid in self.layers:
+            if nid in self._fused_into:  # computed by the layer before it
+                acts[nid] = ops[nid].output
+                continue
+            act = self._fusions.get(nid)
             try:
-                acts[nid] = ops[nid].forward([acts[s] for s in self.sources[nid]], training)
+                inputs = [acts[s] for s in self.sources[nid]]
+                if act is None:
+                    acts[nid] = ops[nid].forward(inputs, training)
+                else:
+                    acts[nid] = ops[nid].forward_activated(inputs, training, ops[act])
             except ShapeError as e:  # an input the node cannot take (a token id out of range)
                 t = node_type(self.graph.nodes[nid].type)
                 raise GraphError(f"node '{nid}' ({t.display_name()}): {e}") from None
@@ -247,7 +259,13 @@ class Model:
                 grad = pending.pop(nid, None)
                 if grad is None:
                     continue
-                for src, g in zip(self.sources[nid], self.ops[nid].backward(grad)):
+                if nid in self._fused_into:  # the layer before it takes the gradient through it
+                    pending[self._fused_into[nid]] = grad
+                    continue
+                act = self._fusions.get(nid)
+                op = self.ops[nid]
+                grads = op.backward(grad) if act is None else op.backward_activated(grad, self.ops[act])
+                for src, g in zip(self.sources[nid], grads):
                     if g is not None:  # None: an input gradient nobody needs (the data's)
                         pending[src] = g if src not in pending else pending[src] + g
             return loss, self._grads

@@ -161,3 +161,23 @@ def test_which_layers_take_the_shifted_products():
     assert [vgg.ops[n]._shift is not None for n in ("conv1", "conv2", "conv3", "conv4")] == [False, True, True, True]
     assert lenet.ops["conv2"]._shift is None
     assert not conv_shift.applies(2, 32, 28, 28, 3, 3, 14, 14, 0, 0)
+
+
+def test_weight_gradient_over_several_blocks_and_sum_chunks(monkeypatch):
+    """The blocks' weight gradients are added in chunks of SUM_CHUNK elements: a layer with more
+    (16 x 16 x 3 x 3) over 7 blocks gets im2col's gradient."""
+    monkeypatch.setattr(threads, "MIN_WORK_PER_THREAD", 1)  # every layer in blocks
+    monkeypatch.setattr(conv_shift, "MAX_JUNK", 1e9)
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((7, 16, 6, 6))
+    results = []
+    for min_channels in (10**9, 1):
+        monkeypatch.setattr(conv_shift, "MIN_CHANNELS", min_channels)
+        op = make_conv(16, 16, 3, 1, "same", True)
+        if not results:
+            g = rng.standard_normal(op.forward([x], True).shape)
+        results.append(_pass(op, x, g))
+        assert (op._shift is not None) == (min_channels == 1) and op._blocks.size - 1 == 7
+    assert op.params["W"].size > conv_shift.SUM_CHUNK
+    for a, b in zip(*results):
+        np.testing.assert_allclose(b, a, rtol=1e-11, atol=1e-11)

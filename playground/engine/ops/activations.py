@@ -82,12 +82,23 @@ class ActivationOp(Op):
     def _alpha(self, dtype: np.dtype):
         return dtype.type(self.alpha)
 
-    def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
-        x = np.ascontiguousarray(inputs[0])
+    def adopt(self, x: np.ndarray) -> np.ndarray:
+        """The array for this activation's output of ``x``, for a layer that computes it in its own
+        pass (``Op.forward_activated``); ``backward`` then works as after ``forward(x)``."""
         if self._y is None or self._y.shape != x.shape or self._y.dtype != x.dtype:
             self._y = np.empty_like(x)
             self._dx = np.empty_like(x)
         self._x = x
+        return self._y
+
+    @property
+    def output(self) -> np.ndarray | None:
+        """The output of the last forward pass (``forward`` or ``adopt``'s array)."""
+        return self._y
+
+    def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
+        x = np.ascontiguousarray(inputs[0])
+        self.adopt(x)
         args = (x.reshape(-1), self._alpha(x.dtype), self._y.reshape(-1))
         edges = _slices(x.size)
         if edges is None:

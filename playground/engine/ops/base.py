@@ -26,6 +26,13 @@ class Op:
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
         raise NotImplementedError
 
+    def fuses(self, activation: Op) -> bool:
+        """Whether this op can run ``activation`` (its only consumer) in its own passes: then the
+        model calls ``forward_activated(inputs, training, activation)`` (this op's output, with
+        the activation's left in the activation op) and ``backward_activated(grad, activation)``
+        (from the gradient of the activation's output) instead of the two ops' own passes."""
+        return False
+
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         raise NotImplementedError
 

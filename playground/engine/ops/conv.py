@@ -28,6 +28,10 @@ from numba import njit, prange
 
 from playground.engine import threads
 from playground.engine.ops import conv_shift
+from playground.engine.ops.activation_epilogue import Activated, plain_kernels
+from playground.engine.ops.activation_epilogue import identity_backward as _DF
+from playground.engine.ops.activation_epilogue import identity_forward as _F
+from playground.engine.ops.activations import ActivationOp
 from playground.engine.ops.base import Op
 from playground.engine.ops.blas import gemm
 
@@ -119,6 +123,9 @@ def _from_phases(dxq, stride, pad_top, pad_left, dx):
 # Numba wraps negative indices, and the check it emits for an index it cannot prove non-negative
 # stops LLVM vectorising the loop (the patch copies ran 4x slower); an unsigned index has none.
 U = np.uint64
+# True only in the copies compiled with an activation's kernels as ``_F`` and ``_DF``
+# (``activation_epilogue``).
+_FUSED = False
 
 
 @njit(cache=True, nogil=True)
@@ -162,14 +169,23 @@ def _col2im(col, kh, kw, stride, oh, ow, dxq):
 
 
 @njit(cache=True, nogil=True)
-def _to_nchw(y, bias, out):
-    """out[n, o, p] = y[o, n, p] + bias[o]: the product's channel-major rows back to NCHW."""
+def _to_nchw(y, bias, out, post, alpha):
+    """out[n, o, p] = y[o, n, p] + bias[o]: the product's channel-major rows back to NCHW; when
+    ``_FUSED`` also post = the activation ``_F`` of out."""
     out_ch, n_batch, pixels = y.shape
+    one = out.dtype.type(1)
     for n in range(n_batch):
         for o in range(out_ch):
             src, dst, b = y[o, n], out[n, o], bias[o]
-            for p in range(pixels):
-                dst[p] = src[p] + b
+            if _FUSED:
+                act = post[n, o]
+                for p in range(pixels):
+                    v = src[p] + b
+                    dst[p] = v
+                    act[p] = _F(v, alpha, one)
+            else:
+                for p in range(pixels):
+                    dst[p] = src[p] + b
 
 
 # The direct kernels win while a layer has few filters per input channel (LeNet's 1 -> 6, 1 -> 8,
@@ -186,8 +202,9 @@ SUM_FASTMATH = {"reassoc", "nsz", "contract"}
 
 
 @njit(cache=True, nogil=True)
-def _direct_forward(xp, w, bias, acc, out):
-    """out[n, o] = bias[o] + sum_{c,i,j} w[o, c, i, j] * xp[n, c, i:, j:] for a unit stride.
+def _direct_forward(xp, w, bias, acc, out, post, alpha):
+    """out[n, o] = bias[o] + sum_{c,i,j} w[o, c, i, j] * xp[n, c, i:, j:] for a unit stride (when
+    ``_FUSED`` also post = the activation ``_F`` of out).
 
     ``xp`` is the padded input (N, C, oh + kh - 1, ow + kw - 1). Each plane is read flat: output
     pixel (oy, ox) sits at oy * wq + ox of ``acc`` (2, >= (oh - 1) * wq + ow), so each tap is one
@@ -199,6 +216,7 @@ def _direct_forward(xp, w, bias, acc, out):
     oh, ow = out.shape[2], out.shape[3]
     length = (oh - 1) * wq + ow
     a0, a1 = acc[0], acc[1]
+    one = out.dtype.type(1)
     for n in range(n_batch):
         for o0 in range(0, out_ch, 2):
             o1 = min(o0 + 1, out_ch - 1)
@@ -227,17 +245,27 @@ def _direct_forward(xp, w, bias, acc, out):
             for o, a in ((o0, a0), (o1, a1)):
                 for oy in range(oh):
                     row = out[n, o, oy]
-                    for ox in range(ow):
-                        row[ox] = a[U(oy * wq + ox)]
+                    if _FUSED:
+                        act = post[n, o, oy]
+                        for ox in range(ow):
+                            v = a[U(oy * wq + ox)]
+                            row[ox] = v
+                            act[ox] = _F(v, alpha, one)
+                    else:
+                        for ox in range(ow):
+                            row[ox] = a[U(oy * wq + ox)]
 
 
 @njit(cache=True, nogil=True, fastmath=SUM_FASTMATH)
-def _direct_weight_grad(xp, grad, gw, dw, db):
+def _direct_weight_grad(xp, grad, gw, dw, db, pre, post, alpha):
     """dw[o, c, i, j] = sum_{n,oy,ox} grad[n, o, oy, ox] * xp[n, c, oy + i, ox + j]; db[o] = sum grad.
 
     ``gw`` (out_ch, >= oh * wq) holds one sample's gradient in _direct_forward's flat layout; its
-    junk columns must be zero (they are never written), so each tap is one dot product.
+    junk columns must be zero (they are never written), so each tap is one dot product. When
+    ``_FUSED``, ``grad`` is the gradient of the activation's output ``post`` of ``pre`` (this
+    layer's output), taken back through ``_DF`` as it is copied.
     """
+    one = grad.dtype.type(1)
     n_batch, channels, _, wq = xp.shape
     out_ch, _, kh, kw = dw.shape
     oh, ow = grad.shape[2], grad.shape[3]
@@ -249,9 +277,16 @@ def _direct_weight_grad(xp, grad, gw, dw, db):
             row, total = gw[o], dw.dtype.type(0)
             for oy in range(oh):
                 src = grad[n, o, oy]
-                for ox in range(ow):
-                    row[U(oy * wq + ox)] = src[ox]
-                    total += src[ox]
+                if _FUSED:
+                    xin, yout = pre[n, o, oy], post[n, o, oy]
+                    for ox in range(ow):
+                        v = _DF(xin[ox], yout[ox], src[ox], alpha, one)
+                        row[U(oy * wq + ox)] = v
+                        total += v
+                else:
+                    for ox in range(ow):
+                        row[U(oy * wq + ox)] = src[ox]
+                        total += src[ox]
             db[o] += total
         for c in range(channels):
             src = xp[n, c].reshape(-1)
@@ -297,7 +332,7 @@ BLOCKS = 16
 
 
 @njit(cache=True, nogil=True)
-def _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh, ow, sub, col, y, out,
+def _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, sub, col, y, out, post, alpha,
                    blocks, b0, b1):
     """Blocks b0:b1 of the batch, ``sub`` samples at a time: _to_phases, _im2col, Y = W col,
     _to_nchw.
@@ -307,6 +342,7 @@ def _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh
     product. Passes never cross a block, so every product has the same shape on any thread count
     (BLAS may round a product of another shape differently)."""
     out_ch, k = w2.shape
+    oh, ow = out.shape[2], out.shape[3]
     pixels = oh * ow
     for blk in range(b0, b1):
         n0, n1 = blocks[blk], blocks[blk + 1]
@@ -319,27 +355,36 @@ def _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh
             _im2col(xq[a:b], kh, kw, stride, oh, ow, cols)
             yt = y[:out_ch * nb * pixels].reshape(out_ch, nb * pixels)
             gemm(w2, cols.reshape(k, nb * pixels), yt, False, False, False)
-            _to_nchw(yt.reshape(out_ch, nb, pixels), bias, out[a:b].reshape(nb, out_ch, pixels))
+            _to_nchw(yt.reshape(out_ch, nb, pixels), bias, out[a:b].reshape(nb, out_ch, pixels),
+                     post[a:b].reshape(nb, out_ch, pixels), alpha)
 
 
 @njit(cache=True, nogil=True)
-def _gradient_layouts(grad, gp, g, pixel_major, channel_major, db, first):
+def _gradient_layouts(grad, gp, g, pixel_major, channel_major, db, first, pre, post, alpha):
     """gp[n*pixels + p, o] = grad[n, o, p] when ``pixel_major``, g[o, n, p] = grad[n, o, p] when
-    ``channel_major``; db (+)= the sums over pixels."""
+    ``channel_major``; db (+)= the sums over pixels. When ``_FUSED``, ``grad`` is the gradient of
+    the activation's output ``post`` of ``pre`` (the layer's output), first taken back through
+    ``_DF`` into ``g``."""
     n_batch, out_ch, pixels = grad.shape
+    one = grad.dtype.type(1)
     for o in range(out_ch):
         if first:
             db[o] = 0
     for n in range(n_batch):
         for o in range(out_ch):
             src, total = grad[n, o], grad.dtype.type(0)
+            if _FUSED:
+                xin, yout, dst = pre[n, o], post[n, o], g[o, n]
+                for p in range(pixels):
+                    dst[p] = _DF(xin[p], yout[p], src[p], alpha, one)
+                src = dst
             for p in range(pixels):
                 total += src[p]
             db[o] += total
             if pixel_major:
                 for p in range(pixels):
                     gp[U(n * pixels + p), o] = src[p]
-            if channel_major:
+            if channel_major and not _FUSED:
                 dst = g[o, n]
                 for p in range(pixels):
                     dst[p] = src[p]
@@ -347,7 +392,7 @@ def _gradient_layouts(grad, gp, g, pixel_major, channel_major, db, first):
 
 @njit(cache=True, nogil=True)
 def _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                    sub, col, y, gpix, pixel_major, dw_blocks, db_blocks, blocks, b0, b1):
+                    sub, col, y, gpix, pixel_major, dw_blocks, db_blocks, pre, post, alpha, blocks, b0, b1):
     """Blocks b0:b1 of the batch, ``sub`` samples at a time: the patches again (from the phases
     ``forward`` left in ``xq``), each block's dW and db (into ``dw_blocks[b]``, ``db_blocks[b]``),
     and when ``input_grad`` dx = col2im(W^T G) through ``dxq`` (``xq`` itself, or dx's phase view
@@ -372,7 +417,8 @@ def _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, 
             gp = gpix[:nb * pixels * out_ch if pixel_major else 0].reshape(-1, out_ch)
             first = a == n0
             _gradient_layouts(grad[a:b].reshape(nb, out_ch, pixels), gp, gt, pixel_major,
-                              input_grad or not pixel_major, db, first)
+                              input_grad or not pixel_major, db, first, pre[a:b].reshape(nb, out_ch, pixels),
+                              post[a:b].reshape(nb, out_ch, pixels), alpha)
             g2, c2 = gt.reshape(out_ch, nb * pixels), cols.reshape(k, nb * pixels)
             if pixel_major:
                 gemm(c2, gp, dw_blocks[blk].reshape(k, out_ch), False, False, not first)  # dW^T (+)= col G^T
@@ -436,11 +482,12 @@ def _sum_gradient_blocks(dw_blocks, db_blocks, dw, db):
 
 
 @njit(cache=True, nogil=True)
-def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, blocks, b0, b1):
+def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, pre, post, alpha, blocks, b0, b1):
     """_direct_weight_grad of each block b0:b1 of the batch into ``dw_blocks[b]``, ``db_blocks[b]``."""
     for blk in range(b0, b1):
         n0, n1 = blocks[blk], blocks[blk + 1]
-        _direct_weight_grad(xp[n0:n1], grad[n0:n1], gw, dw_blocks[blk], db_blocks[blk])
+        _direct_weight_grad(xp[n0:n1], grad[n0:n1], gw, dw_blocks[blk], db_blocks[blk], pre[n0:n1], post[n0:n1],
+                            alpha)
 
 
 # --- the same on one slice of blocks per thread -----------------------------------------------------
@@ -449,25 +496,29 @@ def _direct_grad_range(xp, grad, gw, dw_blocks, db_blocks, blocks, b0, b1):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _forward_slices(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh, ow, sub, col, y, out,
+def _forward_slices(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, sub, col, y, out, post, alpha,
                     blocks, slices):
+    """_forward_range on each slice of blocks. (Kernels called from Python take any number of
+    arguments but 20: with exactly 20, tracemalloc counts 200 bytes per call that it never sees
+    freed, though the memory does not grow; Numba 0.68, CPython 3.11.)"""
     for t in prange(slices.size - 1):
-        _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, oh, ow, sub, col[t], y[t],
-                       out, blocks, slices[t], slices[t + 1])
+        _forward_range(x, plain, stride, pad_top, pad_left, xq, w2, bias, kh, kw, sub, col[t], y[t], out, post,
+                       alpha, blocks, slices[t], slices[t + 1])
 
 
 @njit(cache=True, nogil=True, parallel=True)
 def _backward_slices(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                     sub, col, y, gpix, pixel_major, dw_blocks, db_blocks, blocks, slices, dw, db):
+                     sub, col, y, gpix, pixel_major, dw_blocks, db_blocks, pre, post, alpha, blocks, slices,
+                     dw, db):
     for t in prange(slices.size - 1):
         _backward_range(grad, w2, input_grad, plain, stride, pad_top, pad_left, xq, dxq, dx, kh, kw, oh, ow,
-                        sub, col[t], y[t], gpix[t], pixel_major, dw_blocks, db_blocks, blocks, slices[t],
-                        slices[t + 1])
+                        sub, col[t], y[t], gpix[t], pixel_major, dw_blocks, db_blocks, pre, post, alpha, blocks,
+                        slices[t], slices[t + 1])
     _sum_transposed_slices(dw_blocks, db_blocks, pixel_major, dw, db)
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, blocks, slices):
+def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, post, alpha, blocks, slices):
     """_direct_forward for each slice of the batch, padding included (``xq`` as in
     _forward_slices, one accumulator pair per slice)."""
     channels, hq, wq = xq.shape[1], xq.shape[3], xq.shape[4]
@@ -476,14 +527,21 @@ def _direct_forward_slices(x, plain, pad_top, pad_left, xq, w, bias, acc, out, b
         if not plain:
             _to_phases(x[n0:n1], 1, pad_top, pad_left, xq[n0:n1])
         xp = xq[n0:n1].reshape(n1 - n0, channels, hq, wq)
-        _direct_forward(xp, w, bias, acc[t], out[n0:n1])
+        _direct_forward(xp, w, bias, acc[t], out[n0:n1], post[n0:n1], alpha)
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _direct_weight_grad_slices(xp, grad, gw, dw_blocks, db_blocks, blocks, slices, dw, db):
+def _direct_weight_grad_slices(xp, grad, gw, dw_blocks, db_blocks, pre, post, alpha, blocks, slices, dw, db):
     for t in prange(slices.size - 1):
-        _direct_grad_range(xp, grad, gw[t], dw_blocks, db_blocks, blocks, slices[t], slices[t + 1])
+        _direct_grad_range(xp, grad, gw[t], dw_blocks, db_blocks, pre, post, alpha, blocks, slices[t], slices[t + 1])
     _sum_gradient_blocks(dw_blocks, db_blocks, dw, db)
+
+
+# The kernels that run a following activation when fused (callees first), and their plain table.
+_FUSABLE = (_to_nchw, _forward_range, _forward_slices, _gradient_layouts, _backward_range, _backward_slices,
+            _direct_forward, _direct_forward_slices, _direct_weight_grad, _direct_grad_range,
+            _direct_weight_grad_slices)
+_PLAIN = plain_kernels(_FUSABLE)
 
 
 class Conv2DOp(Op):
@@ -525,6 +583,7 @@ class Conv2DOp(Op):
         self._xp: np.ndarray | None = None
         self._shift: conv_shift.ShiftedConv | None = None
         self._shift_ready = False
+        self._activated: Activated | None = None  # the activation the last forward ran, if fused
 
     def work(self, x_shape: tuple[int, ...]) -> int:
         """Multiply-adds of one forward pass over a batch of ``x_shape`` (the cost model's input)."""
@@ -607,38 +666,65 @@ class Conv2DOp(Op):
         _to_phases(x, 1, *self._pads, self._xq)
         return self._xq.reshape(x.shape[0], x.shape[1], *self._xq.shape[3:])
 
+    def fuses(self, activation: Op) -> bool:
+        return isinstance(activation, ActivationOp) and not activation.params
+
+    def forward_activated(self, inputs: list[np.ndarray], training: bool, activation: ActivationOp) -> np.ndarray:
+        """``forward``, and ``activation``'s forward of its output in the same copy (into the
+        activation op's own output array)."""
+        return self._forward(inputs, activation)
+
+    def backward_activated(self, grad: np.ndarray, activation: ActivationOp) -> list[np.ndarray]:
+        """``backward`` from the gradient of ``activation``'s output, after ``forward_activated``."""
+        if self._activated is None:
+            raise RuntimeError("Conv2D backward_activated needs forward_activated first")
+        return self._backward(grad, self._activated)
+
     def forward(self, inputs: list[np.ndarray], training: bool) -> np.ndarray:
+        return self._forward(inputs, None)
+
+    def _forward(self, inputs: list[np.ndarray], activation: ActivationOp | None) -> np.ndarray:
         (x,) = inputs
         w = self.params["W"]
         x = np.ascontiguousarray(x, dtype=w.dtype)
         self._prepare(x.shape, w.dtype)
         out_ch, _, kh, kw = w.shape
-        (oh, ow), s = self._out_hw, self.stride
+        s = self.stride
         bias = self.params.get("b", self._no_bias)
         xq = self._phase_view(x) if self._plain else self._xq
+        self._activated = None
+        fns, post, alpha = _PLAIN, self._out, w.dtype.type(0)
+        if activation is not None:
+            self._activated = Activated(activation.kernels, activation.adopt(self._out),
+                                        w.dtype.type(activation.alpha))
+            fns, post, alpha = self._activated.table(_FUSABLE), self._activated.post, self._activated.alpha
         if self._direct:
             if self._parts > 1:
-                _direct_forward_slices(x, self._plain, *self._pads, xq, w, bias, self._acc, self._out,
-                                       self._blocks, self._slices)
+                fns["_direct_forward_slices"](x, self._plain, *self._pads, xq, w, bias, self._acc, self._out, post,
+                                              alpha, self._blocks, self._slices)
                 self._xp = xq.reshape(x.shape[0], x.shape[1], *xq.shape[3:])
             else:
                 self._xp = self._padded(x)
-                _direct_forward(self._xp, w, bias, self._acc[0], self._out)
+                fns["_direct_forward"](self._xp, w, bias, self._acc[0], self._out, post, alpha)
             return self._out
         if self._shift is not None:
-            self._shift.forward(x, w, bias, self._out)
+            self._shift.forward(x, w, bias, self._out, self._activated)
             self._shift_ready = True
             return self._out
         # y = W * patches + b, in cache-sized passes; backward rebuilds the patches from xq
         self._xq_in = xq
-        args = (x, self._plain, s, *self._pads, xq, w.reshape(out_ch, -1), bias, kh, kw, oh, ow, self._sub)
+        args = (x, self._plain, s, *self._pads, xq, w.reshape(out_ch, -1), bias, kh, kw, self._sub)
         if self._parts > 1:
-            _forward_slices(*args, self._col, self._y, self._out, self._blocks, self._slices)
+            fns["_forward_slices"](*args, self._col, self._y, self._out, post, alpha, self._blocks, self._slices)
         else:
-            _forward_range(*args, self._col[0], self._y[0], self._out, self._blocks, 0, self._blocks.size - 1)
+            fns["_forward_range"](*args, self._col[0], self._y[0], self._out, post, alpha, self._blocks, 0,
+                                  self._blocks.size - 1)
         return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
+        return self._backward(grad, None)
+
+    def _backward(self, grad: np.ndarray, activated: Activated | None) -> list[np.ndarray]:
         w = self.params["W"]
         out_ch, _, kh, kw = w.shape
         (oh, ow), s = self._out_hw, self.stride
@@ -651,26 +737,31 @@ class Conv2DOp(Op):
         # One block writes straight into the gradient; several into their own buffers, then summed.
         dw_blocks = self._dw_blocks if blocks > 1 else dw.reshape(1, *dw.shape)
         db_blocks = self._db_blocks if blocks > 1 else db.reshape(1, -1)
+        fns, post, alpha = _PLAIN, self._out, w.dtype.type(0)
+        if activated is not None:
+            fns, post, alpha = activated.table(_FUSABLE), activated.post, activated.alpha
         if self._direct:
             xp = self._xp
             if xp is None:
                 raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
             self._xp = None  # the caller's batch is not kept alive
+            pre = self._out
             if self._parts > 1:
-                _direct_weight_grad_slices(xp, grad, self._gw, dw_blocks, db_blocks, self._blocks, self._slices,
-                                           dw, db)
+                fns["_direct_weight_grad_slices"](xp, grad, self._gw, dw_blocks, db_blocks, pre, post, alpha,
+                                                  self._blocks, self._slices, dw, db)
             elif blocks > 1:
-                _direct_grad_range(xp, grad, self._gw[0], dw_blocks, db_blocks, self._blocks, 0, blocks)
+                fns["_direct_grad_range"](xp, grad, self._gw[0], dw_blocks, db_blocks, pre, post, alpha,
+                                          self._blocks, 0, blocks)
                 _sum_blocks(dw_blocks.reshape(blocks, -1), dw.reshape(-1))
                 _sum_blocks(db_blocks, db)
             else:
-                _direct_weight_grad(xp, grad, self._gw[0], dw, db)
+                fns["_direct_weight_grad"](xp, grad, self._gw[0], dw, db, pre, post, alpha)
             return [None]
         if self._shift is not None:
             if not self._shift_ready:
                 raise RuntimeError("Conv2D backward needs a forward pass first (one backward per forward)")
             self._shift_ready = False
-            self._shift.backward(grad, self.input_grad, self._dx, dw, db)
+            self._shift.backward(grad, self.input_grad, self._dx, dw, db, self._out, activated)
             return [self._dx if self.input_grad else None]
         xq = self._xq_in
         if xq is None:
@@ -682,10 +773,10 @@ class Conv2DOp(Op):
         db_blocks = self._db_blocks if blocks > 1 else self._db_one
         pm = self._pixel_major
         if self._parts > 1:
-            _backward_slices(*args, self._col, self._y, self._gpix, pm, self._dw_blocks2, db_blocks, self._blocks,
-                             self._slices, dw.reshape(out_ch, -1), db)
+            fns["_backward_slices"](*args, self._col, self._y, self._gpix, pm, self._dw_blocks2, db_blocks, self._out,
+                                    post, alpha, self._blocks, self._slices, dw.reshape(out_ch, -1), db)
         else:
-            _backward_range(*args, self._col[0], self._y[0], self._gpix[0], pm, self._dw_blocks2, db_blocks,
-                            self._blocks, 0, blocks)
+            fns["_backward_range"](*args, self._col[0], self._y[0], self._gpix[0], pm, self._dw_blocks2, db_blocks,
+                                   self._out, post, alpha, self._blocks, 0, blocks)
             _sum_transposed(self._dw_blocks2, db_blocks, pm, dw.reshape(out_ch, -1), db, 0, out_ch)
         return [self._dx if self.input_grad else None]

@@ -16,7 +16,8 @@ of the weights with a shifted window of the rows:
 columns between samples are shared padding: a "same" 3x3 layer needs one zero row and one zero
 column per image, not two, so only 7 % (28x28) to 15 % (14x14) of the products are junk
 positions, computed and dropped. Copies left: the input into the planes, the output back to
-NCHW (with the bias), the gradient into the planes, the input gradient back.
+NCHW (with the bias, and a fused activation's forward: ``activation_epilogue``), the gradient
+into the planes (through the activation's backward), the input gradient back.
 
 Used for unit-stride layers with enough input channels (``applies``): with few channels each tap's
 product is too thin for BLAS, and im2col's patches are small anyway.
@@ -26,6 +27,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit, prange
 
+from playground.engine.ops.activation_epilogue import Activated, plain_kernels
+from playground.engine.ops.activation_epilogue import identity_backward as _DF
+from playground.engine.ops.activation_epilogue import identity_forward as _F
 from playground.engine.ops.blas import gemm_ld
 
 # Input channels from which a tap's product (K = channels) runs BLAS near its best speed; below,
@@ -37,6 +41,9 @@ MIN_CHANNELS = 8
 MAX_JUNK = 1.2
 
 U = np.uint64
+# True only in the copies ``activation_epilogue.fused_kernels`` compiles with an activation's
+# kernels as ``_F`` and ``_DF``.
+_FUSED = False
 
 
 class Geometry:
@@ -89,12 +96,14 @@ def _pack_all(x, lead, wq, pitch, xs, blocks, slices):
 
 
 @njit(cache=True, nogil=True)
-def _forward_blocks(xs, wt, bias, offsets, wq, pitch, y, out, blocks, b0, b1):
-    """out[n0:n1] = sum over taps of W_ij @ shifted windows of xs, + bias, for blocks b0:b1."""
+def _forward_blocks(xs, wt, bias, offsets, wq, pitch, y, out, post, alpha, blocks, b0, b1):
+    """out[n0:n1] = sum over taps of W_ij @ shifted windows of xs, + bias, for blocks b0:b1; when
+    ``_FUSED`` also post = the activation ``_F`` of out, in the same pass."""
     taps, out_ch, channels = wt.shape
     oh, ow = out.shape[2], out.shape[3]
     total, ycols = xs.shape[1], y.shape[1]
     xf, yf = xs.reshape(-1), y.reshape(-1)
+    one = out.dtype.type(1)
     for blk in range(b0, b1):
         n0, n1 = blocks[blk], blocks[blk + 1]
         span = (n1 - n0 - 1) * pitch + (oh - 1) * wq + ow
@@ -107,24 +116,35 @@ def _forward_blocks(xs, wt, bias, offsets, wq, pitch, y, out, blocks, b0, b1):
                 src, b = y[o], bias[o]
                 for oy in range(oh):
                     dst, base = out[n, o, oy], (n - n0) * pitch + oy * wq
-                    for ox in range(ow):
-                        dst[ox] = src[U(base + ox)] + b
+                    if _FUSED:
+                        act = post[n, o, oy]
+                        for ox in range(ow):
+                            v = src[U(base + ox)] + b
+                            dst[ox] = v
+                            act[ox] = _F(v, alpha, one)
+                    else:
+                        for ox in range(ow):
+                            dst[ox] = src[U(base + ox)] + b
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _forward_slices(xs, wt, bias, offsets, wq, pitch, y, out, blocks, slices):
+def _forward_slices(xs, wt, bias, offsets, wq, pitch, y, out, post, alpha, blocks, slices):
     for t in prange(slices.size - 1):
-        _forward_blocks(xs, wt, bias, offsets, wq, pitch, y[t], out, blocks, slices[t], slices[t + 1])
+        _forward_blocks(xs, wt, bias, offsets, wq, pitch, y[t], out, post, alpha, blocks, slices[t],
+                        slices[t + 1])
 
 
 @njit(cache=True, nogil=True)
-def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt, dxt, dx,
-                     dwt_blocks, db_blocks, blocks, b0, b1):
+def _backward_blocks(grad, xs, wt, offsets, margin, wq, pitch, input_grad, gt, dxt, dx, dwt_blocks, db_blocks,
+                     pre, post, alpha, blocks, b0, b1):
     """For blocks b0:b1: the gradient into pixel-major planes (``gt`` (rows, out): zeros except at
     output pixels), each block's per-tap dW^T (``dwt_blocks[blk, tap]`` = (in, out)) and db, and
     when ``input_grad`` dx through ``dxt`` (pixels, in). Pixel-major gradients make both
-    products plain (no transposed operand): 1.3-2x faster in OpenBLAS than G X^T and W^T G."""
+    products plain (no transposed operand): 1.3-2x faster in OpenBLAS than G X^T and W^T G.
+    When ``_FUSED``, ``grad`` is the gradient of the activation's output ``post`` of ``pre`` (this
+    layer's output), taken back through ``_DF`` as it is copied."""
     taps, out_ch, channels = wt.shape
+    one = grad.dtype.type(1)
     oh, ow = grad.shape[2], grad.shape[3]
     height, width = dx.shape[2], dx.shape[3]
     total = xs.shape[1]
@@ -141,9 +161,16 @@ def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_gra
                 total_o = grad.dtype.type(0)
                 for oy in range(oh):
                     src, base = grad[n, o, oy], margin + (n - n0) * pitch + oy * wq
-                    for ox in range(ow):
-                        gt[U(base + ox), o] = src[ox]
-                        total_o += src[ox]
+                    if _FUSED:
+                        xin, yout = pre[n, o, oy], post[n, o, oy]
+                        for ox in range(ow):
+                            v = _DF(xin[ox], yout[ox], src[ox], alpha, one)
+                            gt[U(base + ox), o] = v
+                            total_o += v
+                    else:
+                        for ox in range(ow):
+                            gt[U(base + ox), o] = src[ox]
+                            total_o += src[ox]
                 db[o] += total_o
         for t in range(taps):  # dW_ij^T = X_ij G^T, over every pixel of the block at once
             start = n0 * pitch + offsets[t]
@@ -152,8 +179,7 @@ def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_gra
         if not input_grad:
             continue
         for t in range(taps):  # dX^T[r] = sum G^T[r - i*wq - j] W_ij, r from the first pixel on
-            i, j = t // kw, t % kw
-            start = (kh - 1 - i) * wq + (kw - 1 - j)
+            start = offsets[taps - 1] - offsets[t]  # (kh - 1 - i) * wq + (kw - 1 - j)
             gemm_ld(span_x, channels, out_ch, gf[start * out_ch:], out_ch, wt[t].reshape(-1), channels, df,
                     channels, False, False, t > 0)
         for n in range(n0, n1):
@@ -165,11 +191,11 @@ def _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_gra
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _backward_slices(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt, dxt, dx,
-                     dwt_blocks, db_blocks, blocks, slices):
+def _backward_slices(grad, xs, wt, offsets, margin, wq, pitch, input_grad, gt, dxt, dx, dwt_blocks, db_blocks,
+                     pre, post, alpha, blocks, slices):
     for t in prange(slices.size - 1):
-        _backward_blocks(grad, xs, wt, offsets, kh, kw, margin, wq, pitch, input_grad, gt[t], dxt[t],
-                         dx, dwt_blocks, db_blocks, blocks, slices[t], slices[t + 1])
+        _backward_blocks(grad, xs, wt, offsets, margin, wq, pitch, input_grad, gt[t], dxt[t], dx, dwt_blocks,
+                         db_blocks, pre, post, alpha, blocks, slices[t], slices[t + 1])
 
 
 @njit(cache=True, nogil=True)
@@ -183,22 +209,41 @@ def _to_taps(w, wt):
                     wt[i * kw + j, o, c] = w[o, c, i, j]
 
 
+# Elements of the blocks' weight gradients added up per pass (a thread takes whole chunks).
+SUM_CHUNK = 2048
+
+
 @njit(cache=True, nogil=True, parallel=True)
-def _sum_tap_blocks(dwt_blocks, db_blocks, dw, db):
-    """dw[o, c, i, j] and db from the blocks' per-tap (in, out) gradients, added in block order."""
-    blocks, taps, channels, out_ch = dwt_blocks.shape
+def _sum_tap_blocks(dwt_blocks, db_blocks, total, dw, db):
+    """dw[o, c, i, j] and db from the blocks' per-tap (in, out) gradients, added in block order:
+    element by element over the blocks' contiguous arrays into ``total`` (taps, in, out), chunks
+    of it split across the threads, then transposed into dw. (Adding each element's 16 block
+    copies at once, strides of a whole block apart, took 1.6 ms for mnist_vgg's fourth layer.)"""
+    blocks = dwt_blocks.shape[0]
+    parts, flat = dwt_blocks.reshape(blocks, -1), total.reshape(-1)
+    for chunk in prange((flat.size + SUM_CHUNK - 1) // SUM_CHUNK):
+        lo, hi = chunk * SUM_CHUNK, min(flat.size, (chunk + 1) * SUM_CHUNK)
+        for i in range(lo, hi):
+            flat[i] = parts[0, i]
+        for blk in range(1, blocks):
+            src = parts[blk]
+            for i in range(lo, hi):
+                flat[i] += src[i]
+    taps, channels, out_ch = total.shape
     kw = dw.shape[3]
-    for o in prange(out_ch):
+    for o in range(out_ch):
         for c in range(channels):
             for t in range(taps):
-                acc = dwt_blocks[0, t, c, o]
-                for blk in range(1, blocks):
-                    acc += dwt_blocks[blk, t, c, o]
-                dw[o, c, t // kw, t % kw] = acc
+                dw[o, c, t // kw, t % kw] = total[t, c, o]
         acc = db_blocks[0, o]
         for blk in range(1, blocks):
             acc += db_blocks[blk, o]
         db[o] = acc
+
+
+# The kernels that run a following activation when fused (callees first), and their plain table.
+_FUSABLE = (_forward_blocks, _forward_slices, _backward_blocks, _backward_slices)
+_PLAIN = plain_kernels(_FUSABLE)
 
 
 class ShiftedConv:
@@ -212,7 +257,6 @@ class ShiftedConv:
         out_ch, _, kh, kw = w_shape
         oh, ow = out_hw
         g = self.geometry = Geometry(n, h, w, kh, kw, oh, ow, *pads)
-        self.kernel = (kh, kw)
         self.blocks, self.slices = blocks, slices
         parts, widest = slices.size - 1, int(np.diff(blocks).max())
         span_y, span_x = spans(widest, h, w, oh, ow, g.wq, g.pitch)
@@ -223,28 +267,38 @@ class ShiftedConv:
         self.dxt = np.empty((parts, span_x, c), dtype)
         self.dwt_blocks = np.empty((blocks.size - 1, g.taps, c, out_ch), dtype)
         self.db_blocks = np.empty((blocks.size - 1, out_ch), dtype)
+        self.dwt_total = np.empty((g.taps, c, out_ch), dtype)
 
-    def forward(self, x: np.ndarray, w: np.ndarray, bias: np.ndarray, out: np.ndarray) -> None:
+    def forward(self, x: np.ndarray, w: np.ndarray, bias: np.ndarray, out: np.ndarray,
+                activation: Activated | None = None) -> None:
+        """out = the convolution of x; with an ``activation``, its output too (``Activated``)."""
         g = self.geometry
         _to_taps(w, self.wt)
+        fns, post, alpha = _PLAIN, out, out.dtype.type(0)
+        if activation is not None:
+            fns, post, alpha = activation.table(_FUSABLE), activation.post, activation.alpha
         if self.slices.size > 2:
             _pack_all(x, g.lead, g.wq, g.pitch, self.xs, self.blocks, self.slices)
-            _forward_slices(self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y, out, self.blocks,
-                            self.slices)
+            fns["_forward_slices"](self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y, out, post, alpha,
+                                   self.blocks, self.slices)
         else:
             _pack(x, 0, x.shape[0], g.lead, g.wq, g.pitch, self.xs)
-            _forward_blocks(self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y[0], out, self.blocks, 0,
-                            self.blocks.size - 1)
+            fns["_forward_blocks"](self.xs, self.wt, bias, g.offsets, g.wq, g.pitch, self.y[0], out, post, alpha,
+                                   self.blocks, 0, self.blocks.size - 1)
 
     def backward(self, grad: np.ndarray, input_grad: bool, dx: np.ndarray, dw: np.ndarray,
-                 db: np.ndarray) -> None:
+                 db: np.ndarray, out: np.ndarray, activation: Activated | None = None) -> None:
+        """dx, dw and db from the gradient of ``out`` (``forward``'s), or with an ``activation``
+        from the gradient of its output."""
         g = self.geometry
-        kh, kw = self.kernel
-        args = (grad, self.xs, self.wt, g.offsets, kh, kw, g.margin, g.wq, g.pitch, input_grad)
+        fns, post, alpha = _PLAIN, out, out.dtype.type(0)
+        if activation is not None:
+            fns, post, alpha = activation.table(_FUSABLE), activation.post, activation.alpha
+        args = (grad, self.xs, self.wt, g.offsets, g.margin, g.wq, g.pitch, input_grad)
         if self.slices.size > 2:
-            _backward_slices(*args, self.gt, self.dxt, dx, self.dwt_blocks, self.db_blocks, self.blocks,
-                             self.slices)
+            fns["_backward_slices"](*args, self.gt, self.dxt, dx, self.dwt_blocks, self.db_blocks, out, post,
+                                    alpha, self.blocks, self.slices)
         else:
-            _backward_blocks(*args, self.gt[0], self.dxt[0], dx, self.dwt_blocks, self.db_blocks, self.blocks,
-                             0, self.blocks.size - 1)
-        _sum_tap_blocks(self.dwt_blocks, self.db_blocks, dw, db)
+            fns["_backward_blocks"](*args, self.gt[0], self.dxt[0], dx, self.dwt_blocks, self.db_blocks, out,
+                                    post, alpha, self.blocks, 0, self.blocks.size - 1)
+        _sum_tap_blocks(self.dwt_blocks, self.db_blocks, self.dwt_total, dw, db)

@@ -54,8 +54,10 @@ def _pool_forward(x, size, stride, mode, area, out, arg):
 @njit(cache=True, nogil=True)
 def _pool2x2_forward(x, sign, out, arg):
     """_pool_forward for a 2x2 window, stride 2, max (sign 1) or min (sign -1): straight-line
-    selects instead of loops, so nothing depends on a branch that random data mispredicts.
-    Same winners, ties included; only where a NaN lands may differ (training has diverged then)."""
+    selects of single values and index arithmetic instead of loops, so nothing depends on a
+    branch that random data mispredicts (selecting (value, index) pairs compiled to branches and
+    ran 2-3x slower: 0.63 against 0.31 ms for mnist_vgg's first pool). Same winners, ties
+    included; only where a NaN lands may differ (training has diverged then)."""
     planes, width = x.shape[0], x.shape[2]
     oh, ow = out.shape[1], out.shape[2]
     for p in range(planes):
@@ -66,13 +68,15 @@ def _pool2x2_forward(x, sign, out, arg):
             for ox in range(ow):
                 a, b = top[2 * ox], top[2 * ox + 1]
                 c, d = bottom[2 * ox], bottom[2 * ox + 1]
-                first = sign * a >= sign * b  # ties keep the earlier element, as _pool_forward
-                m1, i1 = (a, base + 2 * ox) if first else (b, base + 2 * ox + 1)
-                second = sign * c >= sign * d
-                m2, i2 = (c, base + width + 2 * ox) if second else (d, base + width + 2 * ox + 1)
-                top_wins = sign * m1 >= sign * m2
-                dst[ox] = m1 if top_wins else m2
-                where[ox] = i1 if top_wins else i2
+                right_top = sign * b > sign * a  # ties keep the earlier element, as _pool_forward
+                right_bottom = sign * d > sign * c
+                m1 = b if right_top else a
+                m2 = d if right_bottom else c
+                bottom_wins = sign * m2 > sign * m1
+                dst[ox] = m2 if bottom_wins else m1
+                i1 = 2 * ox + np.int32(right_top)
+                i2 = width + 2 * ox + np.int32(right_bottom)
+                where[ox] = base + (i2 if bottom_wins else i1)
 
 
 @njit(cache=True, nogil=True)

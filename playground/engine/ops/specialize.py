@@ -37,9 +37,10 @@ def kernel_key(kernels: tuple[Dispatcher, ...]) -> str:
 
 
 def specialize(template: Callable[..., Any], kernels: tuple[Dispatcher, ...], inline: bool = False,
-               parallel: bool = False, **bindings: Any) -> Dispatcher:
+               parallel: bool = False, fastmath: Any = False, **bindings: Any) -> Dispatcher:
     """``template`` compiled with its globals ``bindings`` (built from ``kernels``), once per set;
-    ``parallel``: a template with a ``prange`` loop, compiled for Numba's thread pool."""
+    ``parallel``: a template with a ``prange`` loop, compiled for Numba's thread pool; ``fastmath``
+    as Numba's option (a template's own, say)."""
     key = (template, kernels, tuple(bindings))
     with _LOCK:
         found = _CACHE.get(key)
@@ -51,6 +52,8 @@ def specialize(template: Callable[..., Any], kernels: tuple[Dispatcher, ...], in
             options: dict[str, Any] = {"inline": "always"} if inline else {}
             if parallel:
                 options["parallel"] = True
+            if fastmath:
+                options["fastmath"] = fastmath
             found = _CACHE[key] = njit(cache=True, nogil=True, error_model="numpy", **options)(func)
     return found
 
