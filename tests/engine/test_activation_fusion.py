@@ -79,13 +79,15 @@ def test_every_elementwise_activation_fuses(t):
     assert model._fusions == {f"conv{i}": f"act{i}" for i in range(len(CHANNELS))}
 
 
-# A kink (ReLU) and a smooth curve from its output (Tanh) in both dtypes, a fixed alpha (LeakyReLU):
-# each compiles its own copies of the conv kernels, so not every type (a cold cache takes minutes).
-CASES = [("ReLU", np.float64), ("ReLU", np.float32), ("Tanh", np.float64), ("Tanh", np.float32),
-         ("LeakyReLU", np.float64)]
+# A kink (ReLU) on one slice and split, a smooth curve from its output (Tanh) and a fixed alpha
+# (LeakyReLU, split) in float64: each activation, dtype and path compiles its own copies of the
+# conv kernels, so not every combination (a cold cache takes minutes).
+CASES = [("ReLU", np.float32, "one slice"), ("ReLU", np.float32, "split"), ("Tanh", np.float64, "one slice"),
+         ("LeakyReLU", np.float64, "split")]
 
 
-@pytest.mark.parametrize("act,dtype", CASES, ids=[f"{a}-{d.__name__}" for a, d in CASES])
+@pytest.mark.parametrize("act,dtype,paths", CASES, indirect=["paths"],
+                         ids=[f"{a}-{d.__name__}-{p}" for a, d, p in CASES])
 def test_fused_training_matches_the_two_ops(act, dtype, paths):
     tol = 1e-10 if dtype == np.float64 else 1e-5
     fused = Model.from_preset(conv_graph(act), seed=3, dtype=dtype)
@@ -121,6 +123,7 @@ def test_views_keep_each_nodes_own_output():
         np.testing.assert_allclose(train[k], acts[k], rtol=1e-6, atol=1e-6, err_msg=k)
 
 
+@pytest.mark.parametrize("paths", ["one slice"], indirect=True)
 def test_a_conv_whose_output_feeds_another_node_too_is_not_fused(paths):
     fused = Model.from_preset(conv_graph("Tanh", branch=True), seed=4, dtype=np.float64)
     plain = unfused(Model.from_preset(conv_graph("Tanh", branch=True), seed=4, dtype=np.float64))
