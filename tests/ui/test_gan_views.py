@@ -59,17 +59,25 @@ def test_arrows_point_where_the_generator_loss_pushes_each_fake_point(window, tm
     assert brush == "#35a852"  # real points one colour, not the class colours
 
 
-def test_d_and_g_curves_end_at_the_trained_networks_scores(window, tmp_path, qtbot):
-    from playground.ui.plots.gan_curves import FAKE_SAMPLES, REAL_SAMPLES, GANCurvesPanel
+def trained_curves(window, tmp_path, qtbot, preset, steps):
+    """(controller, D-and-G panel) after ``steps`` of ``preset``, its curves drawn to the last step."""
+    from playground.ui.plots.gan_curves import GANCurvesPanel
 
-    open_copy(window, tmp_path, "gan_ring")
-    controller = train_for(window, qtbot, 30)
+    open_copy(window, tmp_path, preset)
+    controller = train_for(window, qtbot, steps)
     curves = panel_of(controller, GANCurvesPanel)
     assert controller.curve_tabs.currentWidget() is curves
 
     def drawn_to_the_end():
-        return all(c.getData()[0] is not None and c.getData()[0][-1] == 30 for c in curves.curves.values())
+        return all(c.getData()[0] is not None and c.getData()[0][-1] == steps for c in curves.curves.values())
     qtbot.waitUntil(drawn_to_the_end, timeout=10_000)
+    return controller, curves
+
+
+def test_d_and_g_curves_end_at_the_trained_networks_scores(window, tmp_path, qtbot):
+    from playground.ui.plots.gan_curves import FAKE_SAMPLES, REAL_SAMPLES
+
+    controller, curves = trained_curves(window, tmp_path, qtbot, "gan_ring", 30)
     model = controller.model
     real = real_samples(model.load_data())[:REAL_SAMPLES]
     expected = scores(model, real, model.generate(latents(model, FAKE_SAMPLES)))
@@ -145,16 +153,7 @@ def test_playground_shot_renders_the_digit_gan_view(tmp_path):
 def test_the_digit_gans_d_and_g_curves_have_a_point_every_few_steps(window, tmp_path, qtbot):
     """concept_gan_digits trains 920 steps in well under a second: the curves were sampled from
     ~10 points of 500 + 500 samples each (the sampler keeps probes to 5 % of the training time)."""
-    from playground.ui.plots.gan_curves import GANCurvesPanel
-
-    open_copy(window, tmp_path, "concept_gan_digits")
-    controller = train_for(window, qtbot, 400)
-    curves = panel_of(controller, GANCurvesPanel)
-    assert controller.curve_tabs.currentWidget() is curves
-
-    def drawn_to_the_end():
-        return all(c.getData()[0] is not None and c.getData()[0][-1] == 400 for c in curves.curves.values())
-    qtbot.waitUntil(drawn_to_the_end, timeout=10_000)
+    _, curves = trained_curves(window, tmp_path, qtbot, "concept_gan_digits", 400)
     for key, curve in curves.curves.items():
         x, y = curve.getData()
         assert len(x) >= 25, (key, len(x))  # a line over 400 steps (it had 6 points), not a few dots

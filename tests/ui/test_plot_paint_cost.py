@@ -40,7 +40,8 @@ def _settle(qtbot) -> None:
         qtbot.wait(20)
 
 
-def test_a_redraw_that_moves_the_auto_range_is_painted_once(qtbot):
+def shown_loss_panel(qtbot) -> LossPanel:
+    """A loss panel on screen with its first 110 steps drawn."""
     panel = LossPanel()
     qtbot.addWidget(panel)
     panel.resize(600, 350)
@@ -48,6 +49,11 @@ def test_a_redraw_that_moves_the_auto_range_is_painted_once(qtbot):
     qtbot.waitExposed(panel)
     panel.update_snapshot(_snapshot(110))
     _settle(qtbot)
+    return panel
+
+
+def test_a_redraw_that_moves_the_auto_range_is_painted_once(qtbot):
+    panel = shown_loss_panel(qtbot)
     paints = PaintCounter(panel.graphics.viewport())
     panel._last_draw = float("-inf")  # due now, not on the redraw timer
     panel.update_snapshot(_snapshot(190))  # the x range grows: the auto range moves
@@ -118,13 +124,7 @@ def test_an_axis_whose_range_did_not_change_is_not_painted_again(qtbot, monkeypa
     plot leaves it alone, and a range change still draws it anew."""
     from PySide6.QtGui import QPicture
 
-    panel = LossPanel()
-    qtbot.addWidget(panel)
-    panel.resize(600, 350)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.update_snapshot(_snapshot(110))
-    _settle(qtbot)
+    panel = shown_loss_panel(qtbot)
     axes = {id(a["item"].picture): name for name, a in panel.plot.axes.items() if a["item"].isVisible()}
     assert set(axes.values()) == {"left", "bottom"}
     played = []
