@@ -5,7 +5,24 @@ and ``# @COMMON@``, which becomes ``COMMON`` below, so the exported file stays s
 """
 from __future__ import annotations
 
-COMMON = r'''def fail(message):
+COMMON = r'''def add_common_options(p, steps, data, weights, json_help):
+    """The options both exported scripts take; the helps that differ are the arguments."""
+    p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default="auto",
+                   help="auto: cuda if available, else mps, else cpu")
+    p.add_argument("--epochs", type=int, default=EPOCHS, help=f"passes over the data (default {EPOCHS})")
+    p.add_argument("--steps", type=int, help=steps)
+    p.add_argument("--data", default=str(DATA), help=data)
+    p.add_argument("--weights", default=str(WEIGHTS), help=weights)
+    p.add_argument("--fresh-init", action="store_true",
+                   help="start from PyTorch's own random initialisation instead of --weights")
+    p.add_argument("--resume", metavar="CHECKPOINT", help="continue from a checkpoint this script saved")
+    p.add_argument("--checkpoint", default=str(CHECKPOINT), help="where to save the checkpoint")
+    p.add_argument("--same-batches", action="store_true",
+                   help="the playground's batch order (saved with the data): reproduces its losses")
+    p.add_argument("--json", action="store_true", help=json_help)
+
+
+def fail(message):
     sys.exit(f"train.py: {message}")
 
 

@@ -42,27 +42,15 @@ GPU_DATA_BYTES = 2 << 30  # training data smaller than this is moved to the GPU 
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default="auto",
-                   help="auto: cuda if available, else mps, else cpu")
-    p.add_argument("--epochs", type=int, default=EPOCHS, help=f"passes over the data (default {EPOCHS})")
-    p.add_argument("--steps", type=int, help="stop after this many optimizer steps in all")
+    add_common_options(p, steps="stop after this many optimizer steps in all",
+                       data="an .npz with x_train, y_train, x_val, y_val (default: the exported data)",
+                       weights="initial weights (default: the ones exported from the playground)",
+                       json_help="print one JSON object (per-step losses, final metrics) as the last line")
     p.add_argument("--batch-size", type=int, default=BATCH_SIZE,
                    help=f"samples per step, shared by all processes (default {BATCH_SIZE})")
     p.add_argument("--lr", type=float, default=OPTIMIZER_ARGS["lr"],
                    help=f"learning rate (default {OPTIMIZER_ARGS['lr']})")
     p.add_argument("--amp", action="store_true", help="mixed precision (float16 autocast; CUDA only)")
-    p.add_argument("--data", default=str(DATA),
-                   help="an .npz with x_train, y_train, x_val, y_val (default: the exported data)")
-    p.add_argument("--weights", default=str(WEIGHTS),
-                   help="initial weights (default: the ones exported from the playground)")
-    p.add_argument("--fresh-init", action="store_true",
-                   help="start from PyTorch's own random initialisation instead of --weights")
-    p.add_argument("--resume", metavar="CHECKPOINT", help="continue from a checkpoint this script saved")
-    p.add_argument("--checkpoint", default=str(CHECKPOINT), help="where to save the checkpoint")
-    p.add_argument("--same-batches", action="store_true",
-                   help="the playground's batch order (saved with the data): reproduces its losses")
-    p.add_argument("--json", action="store_true",
-                   help="print one JSON object (per-step losses, final metrics) as the last line")
     args = p.parse_args(argv)
     at_least_one(p, args, ("epochs", "steps", "batch_size"))
     return args

@@ -1,6 +1,5 @@
 """Export to a PyTorch project folder (and ONNX): what the folder holds, how it is written, and,
 with torch installed, that its train.py trains exactly as the engine does."""
-import importlib.util
 import json
 import os
 import subprocess
@@ -19,6 +18,7 @@ from playground.engine.gan import is_gan
 from playground.engine.ops.activations import IdentityOp
 from playground.engine.registry import REGISTRY, NodeType, register
 from playground.paths import PRESETS_DIR
+from tests.engine.exported import load_module
 from tests.graphs import chain, finish
 
 # GAN presets export two modules and their alternating loop: tests/engine/test_gan_export.py
@@ -53,21 +53,6 @@ def every_layer_graph():
 
 def preset(name):
     return PRESETS_DIR / f"{name}.json"
-
-
-def load_module(path, name):
-    """Import an exported file the way `python train.py` would see it (its folder on sys.path)."""
-    folder = str(path.parent)
-    sys.path.insert(0, folder)
-    sys.modules.pop("model", None)
-    try:
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(folder)
-        sys.modules.pop("model", None)
-    return module
 
 
 @pytest.mark.parametrize("name", ["xor", "iris", "digits_cnn", "concept_regression_mse",

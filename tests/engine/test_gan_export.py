@@ -1,6 +1,5 @@
 """A GAN exported as a PyTorch project: both networks as modules, the alternating loop in train.py,
 each with what the engine does (the modules' outputs, the losses of the same first steps)."""
-import importlib.util
 import os
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from playground.engine.model import checked_analysis
 from playground.engine.ops.activations import IdentityOp
 from playground.engine.preset import save_preset
 from playground.engine.registry import REGISTRY, NodeType, register
+from tests.engine.exported import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 PRESET = ROOT / "presets" / "gan_ring.json"
@@ -42,21 +42,6 @@ def variant(tmp_path, kind="minimax", distribution="normal", d_steps=1, l2=0.0, 
     path = tmp_path / "gan.json"
     save_preset(g, path)
     return path
-
-
-def load_module(path, name):
-    """Import an exported file as `python train.py` would see it (its folder on sys.path)."""
-    folder = str(path.parent)
-    sys.path.insert(0, folder)
-    sys.modules.pop("model", None)
-    try:
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(folder)
-        sys.modules.pop("model", None)
-    return module
 
 
 def test_cli_export_writes_both_networks_and_their_loop(tmp_path):
