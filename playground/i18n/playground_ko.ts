@@ -1039,6 +1039,10 @@ or drop an image</source>
             <translation>생성된 이미지 (고정된 잡음)</translation>
         </message>
         <message>
+            <source>G(z)</source>
+            <translation>G(z)</translation>
+        </message>
+        <message>
             <source>real</source>
             <translation>진짜</translation>
         </message>

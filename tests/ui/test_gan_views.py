@@ -31,6 +31,27 @@ def test_the_digit_grid_shows_gs_images_of_the_fixed_latent_vectors(window, tmp_
     assert grid.histogram_plot.titleLabel.text == f"distance to real: {grid.distance_to_real():.2f}"
 
 
+def test_the_grids_labels_never_run_into_each_other_in_a_small_dock(window, tmp_path, qtbot):
+    """At 1366x768 the editor's bottom dock drew "generated (fixed noise)" across "real"."""
+    from playground.ui.plots.gan_images import GANImagesPanel
+
+    open_copy(window, tmp_path, "concept_gan_digits")
+    controller = train_for(window, qtbot, 40)
+    grid = panel_of(controller, GANImagesPanel)
+    qtbot.waitUntil(lambda: grid.images["fake"].image is not None, timeout=10_000)
+    for width, height, full in ((1000, 500, True), (420, 260, False)):  # the small one: that dock
+        grid.resize(width, height)
+        qtbot.waitUntil(lambda: grid.graphics.height() <= height + 1)
+        grid._fit_labels()
+        fake, real = (grid.labels[k] for k in ("fake", "real"))
+        assert fake.isVisible() and real.isVisible()
+        assert (fake.textItem.toPlainText() == "generated (fixed noise)") == full
+        a, b = (label.mapRectToScene(label.boundingRect()) for label in (fake, real))
+        assert a.right() < b.left()  # side by side, apart
+        view = grid.grid_plot.vb.mapRectToScene(grid.grid_plot.vb.boundingRect())
+        assert view.top() <= a.top() + 1 and view.top() <= b.top() + 1  # not cut off at the top
+
+
 def test_arrows_point_where_the_generator_loss_pushes_each_fake_point(window, tmp_path, qtbot):
     from playground.ui.plots.gan import ARROWS, SAMPLES, GANPanel
 

@@ -80,7 +80,10 @@ class GANImagesPanel(PlotPanel):
         self.grid_plot.setMouseEnabled(False, False)
         self.grid_plot.hideButtons()
         self.images, self.labels = {}, {}
-        for name, text in (("fake", self.tr("generated (fixed noise)")), ("real", self.tr("real"))):
+        # each grid's label, and the short one for a grid narrower than the label (a small dock)
+        self.label_texts = {"fake": (self.tr("generated (fixed noise)"), self.tr("G(z)")),
+                            "real": (self.tr("real"), self.tr("real"))}
+        for name, (text, _short) in self.label_texts.items():
             item = pg.ImageItem()
             item.setLookupTable(_grey_lut())
             self.grid_plot.addItem(item)
@@ -105,7 +108,8 @@ class GANImagesPanel(PlotPanel):
         self.histogram_plot.addItem(self.fake_bars)
         self.legend.addItem(self.real_bars, self.tr("real pixels"))
         self.legend.addItem(self.fake_bars, self.tr("generated pixels"))
-        self.side = 0
+        self.side = self.grid_width = 0
+        self.grid_plot.vb.sigResized.connect(lambda *_a: self._fit_labels())
         self.cells = self.real = np.zeros((0, 0), dtype=np.float32)
         self.real_histogram = self.fake_histogram = np.zeros(0)
 
@@ -146,12 +150,34 @@ class GANImagesPanel(PlotPanel):
         fake = tile(self.cells, side)
         self._set_image("fake", fake, 0)
         self._set_image("real", tile(self.real, side), fake.shape[1] + 2 * side)
+        self.grid_width = fake.shape[1]
         self.grid_plot.setRange(xRange=(0, 2 * fake.shape[1] + 2 * side), yRange=(-2 * side, fake.shape[0]),
                                 padding=0.02)
+        self._fit_labels()
         self.fake_bars.setData(self.edges, self.fake_histogram)
         self.real_bars.setData(self.edges, self.real_histogram)
         self.histogram_plot.setTitle(self.tr("distance to real: {d:.2f}").format(d=self.distance_to_real()),
                                      size="9pt")
+
+    def _fit_labels(self) -> None:
+        """Each grid's label in the room between the grids' centres (the short one, or none, when
+        the full one would run into its neighbour), and room above the grids for its height."""
+        px = self.grid_plot.vb.viewPixelSize()[0] if self.side else 0.0
+        if not px:
+            return
+        room = (self.grid_width + 2 * self.side) / px - 8
+        height = 0.0
+        for name, texts in self.label_texts.items():
+            label = self.labels[name]
+            for text in texts:
+                label.setText(text)
+                if label.textItem.boundingRect().width() <= room:
+                    break
+            label.setVisible(label.textItem.boundingRect().width() <= room)
+            height = max(height, label.textItem.boundingRect().height())
+        top = max(2 * self.side, (height + 2) * px)
+        if top > 2 * self.side * 1.01:
+            self.grid_plot.setYRange(-top, self.images["fake"].height() or 0, padding=0.02)
 
     def distance_to_real(self) -> float:
         """L1 distance between the generated and the real pixel histograms on screen."""
