@@ -1,9 +1,11 @@
-"""The fused fast path of a small Dense chain: forward, loss and backward in one Numba call.
+"""The fused fast path of a Dense chain: forward, loss and backward in one Numba call.
 
 Used by ``Model.loss_and_grads`` when every layer takes the previous one's output, the layers are
-Dense (small), elementwise activations with fixed parameters, Flatten or Linear, and the loss has
-a chain kernel (sigmoid + BCE or softmax + CCE on logits, MSE); the call runs the activations' and
-the loss's own kernels (``ops/dense.py``), so it computes what the ops compute.
+Dense, elementwise activations with fixed parameters, Flatten or Linear, and the loss has a chain
+kernel (sigmoid + BCE or softmax + CCE on logits, MSE); the call runs the activations' and the
+loss's own kernels (``ops/dense.py``), so it computes what the ops compute. Small layers run in
+unrolled loops; a chain with a bigger layer runs every product in BLAS, split across threads as
+the Dense op splits it.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.engine import threads
 from playground.engine.flat_params import FlatParameters
 from playground.engine.graph import Graph
 from playground.engine.ops import dense as dense_ops
@@ -24,9 +27,10 @@ class FusedChain:
     """The program of one model's chain (rows of ``ops/dense.py``) and its compiled step."""
 
     def __init__(self, prog: np.ndarray, step, alphas: np.ndarray, width: int,
-                 output_shape: tuple[int, ...], dtype: np.dtype) -> None:
+                 output_shape: tuple[int, ...], dtype: np.dtype, blas: bool = False) -> None:
         self.prog, self.step, self.alphas = prog, step, alphas
         self.width, self.output_shape, self.dtype = width, output_shape, dtype
+        self.blas = blas  # the BLAS step (``_blas_chain_step``), for chains too big to unroll
         self._buffers: dict[int, tuple[np.ndarray, ...]] = {}
 
     @classmethod
@@ -49,9 +53,12 @@ class FusedChain:
         rows, alphas, kernels, width = found
         if not rows or rows[0][0] != dense_ops.DENSE or width != int(np.prod(shapes[1])):
             return None
-        return cls(np.array(rows, dtype=np.int64), dense_ops.chain_kernel(tuple(kernels), loss_kernel),
+        blas = any(r[0] == dense_ops.DENSE and _too_big(r[1], r[2]) for r in rows)
+        if blas:
+            threads.start_pool()
+        return cls(np.array(rows, dtype=np.int64), dense_ops.chain_kernel(tuple(kernels), loss_kernel, blas),
                    np.array(alphas or [0.0], dtype=dtype), max(max(r[1], r[2]) for r in rows),
-                   shapes[1], dtype)
+                   shapes[1], dtype, blas)
 
     def fits(self, x: np.ndarray, y: np.ndarray) -> bool:
         """Whether (x, y) is a batch the chain scores (one-hot or value targets, not labels)."""
@@ -70,12 +77,23 @@ class FusedChain:
             bufs = self._buffers[n] = (
                 prog, np.empty(int(self.prog[:, 2].sum()) * n, self.dtype),
                 np.empty((2, self.width * n), self.dtype),
-                np.empty((n, *self.output_shape), self.dtype))
-        prog, ws, gbuf, out = bufs
+                np.empty((n, *self.output_shape), self.dtype), np.empty(self.width, self.dtype))
+        prog, ws, gbuf, out, scratch = bufs
         x2 = np.ascontiguousarray(x, dtype=self.dtype).reshape(n, -1)
-        y2 = np.ascontiguousarray(y, dtype=self.dtype)
-        loss = self.step(x2, y2.reshape(n, -1), prog, self.alphas, params, grads, ws, gbuf, out)
+        y2 = np.ascontiguousarray(y, dtype=self.dtype).reshape(n, -1)
+        if self.blas:
+            loss = self.step(x2, y2, prog, split(self.prog, n), self.alphas, params, grads, ws, gbuf, scratch, out)
+        else:
+            loss = self.step(x2, y2, prog, self.alphas, params, grads, ws, gbuf, out)
         return float(loss), out
+
+
+def split(prog: np.ndarray, n: int) -> np.ndarray:
+    """The ``parts`` per row of a chain program ``prog`` for a batch of ``n`` at the current thread
+    count, as the BLAS chains take them: ``dense_parts`` for a Dense row (0: its products run
+    whole), 0 for an activation row (unused)."""
+    return np.array([dense_ops.dense_parts(n, din, dout) if kind == dense_ops.DENSE else 0
+                     for kind, din, dout in prog[:, :3]], dtype=np.int64)
 
 
 def is_chain(layers: list[str], sources: dict[str, list[str]], data: str) -> bool:
@@ -85,20 +103,18 @@ def is_chain(layers: list[str], sources: dict[str, list[str]], data: str) -> boo
 
 
 def chain_rows(graph: Graph, ops: dict[str, Op], layers: list[str], offsets: dict[str, int],
-               width: int, off: int, limits: bool = True) -> tuple[list, list, list, int] | None:
+               width: int, off: int) -> tuple[list, list, list, int] | None:
     """A chain kernel's program for ``layers``: one row per Dense layer or parameter-free
     activation (identity and flatten add none), from ``width`` inputs with the first row's output
     at workspace offset ``off``. (rows, alphas, activation kernels, output width), or None when a
-    layer cannot be chained or, with ``limits``, a Dense is beyond the unrolled kernel's sizes
-    (the BLAS-backed GAN chains have none)."""
+    layer cannot be chained."""
     rows, alphas, kernels = [], [], []
     for nid in layers:
         op, t = ops[nid], node_type(graph.nodes[nid].type)
         if isinstance(op, dense_ops.DenseOp):
             (weight,), bias = t.params_with_role("weight"), t.params_with_role("bias")
             din, dout = op.params[weight].shape
-            too_big = limits and (din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS)
-            if din != width or too_big:
+            if din != width:
                 return None
             b_off = offsets[f"{nid}.{bias[0]}"] if bias and bias[0] in op.params else -1
             rows.append((dense_ops.DENSE, din, dout, offsets[f"{nid}.{weight}"], b_off, 0, 0, off))
@@ -115,3 +131,8 @@ def chain_rows(graph: Graph, ops: dict[str, Op], layers: list[str], offsets: dic
             return None
         off += width
     return rows, alphas, kernels, width
+
+
+def _too_big(din: int, dout: int) -> bool:
+    """Whether a din x dout Dense layer is beyond the unrolled chain kernel's sizes."""
+    return din * dout > dense_ops.CHAIN_MAX_WEIGHTS or dout > dense_ops.CHAIN_MAX_UNITS

@@ -3,7 +3,8 @@ forward pass and its backward pass from an output gradient, each one Numba call.
 
 A GAN step runs the two small networks forward and backward in turns (gan_2d: 64 units, batch
 64), where the cost of each op's Python dispatch is as large as its arithmetic; the chain keeps
-every product in BLAS (``blas.gemm``) and every activation in the node types' own scalar kernels
+every product in BLAS, split across threads as the Dense op splits it (``dense_forward``), and
+every activation in the node types' own scalar kernels
 (``ops/activations.py``), so it computes what the ops compute. The program is a table of rows as
 in ``ops/dense.py``'s chain: (kind, in, out, weight offset, bias offset or -1, activation, alpha
 index, workspace offset per sample), offsets into the GAN's flat parameter vector; the
@@ -12,30 +13,19 @@ workspace starts with a copy of the input, so every row reads the same way.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
-from playground.engine.fused_chain import chain_rows, is_chain
+from playground.engine import threads
+from playground.engine.fused_chain import chain_rows, is_chain, split
 from playground.engine.graph import Graph
 from playground.engine.ops.base import Op
-from playground.engine.ops.blas import gemm
-from playground.engine.ops.dense import _pass, _pass_backward
+from playground.engine.ops.dense import _pass, _pass_backward, dense_backward, dense_forward
 from playground.engine.ops.specialize import dispatch, specialize
 
 
-@njit(cache=True, nogil=True, inline="always")
-def _dense_forward(src, params, w_off, b_off, din, dout, dst):
-    gemm(src, params[w_off:w_off + din * dout].reshape(din, dout), dst, False, False, False)
-    if b_off >= 0:
-        b = params[b_off:b_off + dout]
-        for s in range(dst.shape[0]):
-            row = dst[s]
-            for j in range(dout):
-                row[j] += b[j]
-
-
-def _net_forward(x, prog, alphas, params, ws):
+def _net_forward(x, prog, parts, alphas, params, ws, scratch):
     """Every row's output into ``ws`` for the batch ``x`` (N, in), which is copied to its start:
-    row r reads at prog[r - 1, 7] * N (the input at 0) and writes at prog[r, 7] * N."""
+    row r reads at prog[r - 1, 7] * N (the input at 0) and writes at prog[r, 7] * N. ``parts``
+    splits each Dense row as ``dense_forward`` does; ``scratch`` stands in for a missing bias."""
     n = x.shape[0]
     one = x.dtype.type(1.0)
     ws[:x.size] = x.reshape(-1)
@@ -45,30 +35,19 @@ def _net_forward(x, prog, alphas, params, ws):
         src = ws[src_off:src_off + n * din]
         dst = ws[o_off * n:(o_off + dout) * n]
         if kind == 0:
-            _dense_forward(src.reshape(n, din), params, w_off, b_off, din, dout, dst.reshape(n, dout))
+            b = params[b_off:b_off + dout] if b_off >= 0 else scratch[:dout]
+            dense_forward(src.reshape(n, din), params[w_off:w_off + din * dout].reshape(din, dout), b,
+                          b_off >= 0, dst.reshape(n, dout), parts[r])
         else:
             alpha = alphas[a_idx]
             for i in range(n * dout):
                 dst[i] = _ACT(act, src[i], alpha, one)  # noqa: F821
 
 
-@njit(cache=True, nogil=True, inline="always")
-def _dense_backward(src, g, params, grads, w_off, b_off, din, dout):
-    gemm(src, g, grads[w_off:w_off + din * dout].reshape(din, dout), True, False, False)
-    if b_off >= 0:
-        db = grads[b_off:b_off + dout]
-        for j in range(dout):
-            db[j] = 0
-        for s in range(g.shape[0]):
-            row = g[s]
-            for j in range(dout):
-                db[j] += row[j]
-
-
-def _net_backward(gout, prog, alphas, params, grads, ws, gbuf, dx):
+def _net_backward(gout, prog, parts, alphas, params, grads, ws, gbuf, scratch, dx):
     """Parameter gradients into ``grads`` from ``gout`` (N, out), the gradient of the last row's
     output, after ``_net_forward`` filled ``ws``; the input's gradient into ``dx`` unless it is
-    empty."""
+    empty. ``scratch`` takes the bias gradient of a layer without bias."""
     n = gout.shape[0]
     one = gout.dtype.type(1.0)
     rows = prog.shape[0]
@@ -80,11 +59,13 @@ def _net_backward(gout, prog, alphas, params, grads, ws, gbuf, dx):
         src = ws[src_off:src_off + n * din]
         g = gbuf[cur, :n * dout]
         if kind == 0:
-            g2 = g.reshape(n, dout)
-            _dense_backward(src.reshape(n, din), g2, params, grads, w_off, b_off, din, dout)
-            if r or dx.size:  # the input's gradient: the data's is not needed
-                w = params[w_off:w_off + din * dout].reshape(din, dout)
-                gemm(g2, w, gbuf[1 - cur, :n * din].reshape(n, din), False, True, False)
+            input_grad = r > 0 or dx.size > 0  # the data's gradient is not needed
+            db = grads[b_off:b_off + dout] if b_off >= 0 else scratch[:dout]
+            dense_backward(src.reshape(n, din), g.reshape(n, dout),
+                           params[w_off:w_off + din * dout].reshape(din, dout), input_grad,
+                           gbuf[1 - cur, :n * din].reshape(n, din), grads[w_off:w_off + din * dout].reshape(din, dout),
+                           db, parts[r])
+            if input_grad:
                 cur = 1 - cur
         else:
             out = ws[o_off * n:(o_off + dout) * n]
@@ -100,6 +81,7 @@ class NetChain:
 
     def __init__(self, prog: np.ndarray, kernels: tuple, alphas: np.ndarray, in_width: int,
                  dtype: np.dtype) -> None:
+        threads.start_pool()
         kernels = kernels or ((_pass, _pass_backward),)
         forwards, backwards = tuple(f for f, _ in kernels), tuple(b for _, b in kernels)
         self._forward = specialize(_net_forward, forwards, _ACT=dispatch(forwards))
@@ -109,6 +91,7 @@ class NetChain:
         self.width = int(max(prog[:, 1].max(), prog[:, 2].max()))
         self._buffers: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._none = np.empty((0, in_width), dtype)
+        self._scratch = np.empty(self.width, dtype)  # a missing bias and its unread gradient
 
     @classmethod
     def compile(cls, graph: Graph, layers: list[str], sources: dict[str, list[str]],
@@ -120,7 +103,7 @@ class NetChain:
             return None
         if not is_chain(layers, sources, data):
             return None
-        found = chain_rows(graph, ops, layers, offsets, in_width, in_width, limits=False)
+        found = chain_rows(graph, ops, layers, offsets, in_width, in_width)
         if found is None:
             return None
         rows, alphas, kernels, _ = found
@@ -146,7 +129,7 @@ class NetChain:
         of the same length overwrites."""
         n = len(x)
         ws = self._bufs(n)[0]
-        self._forward(x, self.prog, self.alphas, params, ws)
+        self._forward(x, self.prog, split(self.prog, n), self.alphas, params, ws, self._scratch)
         off = int(self.prog[-1, 7]) * n
         return ws[off:off + n * self.out_width].reshape(n, self.out_width)
 
@@ -155,8 +138,8 @@ class NetChain:
         """Gradients into ``grads`` after ``forward(x)``; the input's gradient (a view into a
         buffer of this batch length) when ``input_grad``."""
         ws, gbuf, dx, _ = self._bufs(len(x))
-        self._backward(gout, self.prog, self.alphas, params, grads, ws, gbuf,
-                       dx if input_grad else self._none)
+        self._backward(gout, self.prog, split(self.prog, len(x)), self.alphas, params, grads, ws, gbuf,
+                       self._scratch, dx if input_grad else self._none)
         return dx if input_grad else None
 
     def out_buffer(self, n: int) -> np.ndarray:

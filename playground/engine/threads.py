@@ -98,6 +98,14 @@ def get_threads() -> int:
     return _threads
 
 
+def start_pool() -> None:
+    """Start Numba's thread pool now. A cached kernel that calls a parallel one (the BLAS chains
+    call ``dense_forward``) links against the pool's entry points but does not start it, so it
+    crashed the process when loaded from the cache before any parallel kernel had run (Numba
+    issues 8578 and 9938)."""
+    get_threads()
+
+
 def splits(work: float) -> bool:
     """Whether a kernel of ``work`` multiply-adds is big enough to run in slices, on any thread
     count: such kernels cut their batch into the same blocks on one thread as on many, so the

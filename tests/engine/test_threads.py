@@ -18,7 +18,9 @@ from playground.engine.ops.activations import ActivationOp
 from playground.engine.ops.conv import Conv2DOp
 from playground.engine.ops.dense import DenseOp
 from playground.engine.ops.pool import Pool2DOp
+from playground.engine.fused_chain import split
 from playground.engine.registry import node_type
+from tests.graphs import chain_preset
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, "benchmarks")
@@ -204,6 +206,35 @@ def test_parallel_dense_pool_and_activations_match_serial(monkeypatch, restore_t
 
     _same(*_three_ways(monkeypatch, run))
     assert parts == [0] * 4 + [1] * 4 + [2] * 4  # numpy, the slice kernel on one thread, on two
+
+
+@two_threads
+def test_big_dense_chain_runs_in_one_call_and_computes_what_the_ops_compute(monkeypatch, restore_threads):
+    """A chain with a layer too big to unroll (300 units) takes the BLAS chain step: the same
+    loss, prediction and gradients as op by op, whether its products run whole, in blocks on one
+    thread or in blocks on two (then independent of the thread count, as the ops are)."""
+    preset = chain_preset([("Dense", {"units": 300}), ("Tanh", {}), ("Dense", {"units": 7, "bias": False}),
+                           ("ReLU", {}), ("Dense", {"units": 2}), ("Softmax", {})], "CCE", source="spiral")
+    fused = Model.from_preset(preset, seed=4, dtype=np.float64)
+    plain = Model.from_preset(preset, seed=4, dtype=np.float64)
+    assert fused._chain is not None and fused._chain.blas
+    plain._chain = None
+    data, y, _ = fused.load_data()
+    x, y = data.x_train[:40], y[:40]
+    splits = []
+
+    def run():
+        results = []
+        for model in (fused, plain):
+            loss, grads = model.loss_and_grads(x, y)
+            results.append([np.array([loss]), model.last_output.copy(), *(grads[k].copy() for k in sorted(grads))])
+        for a, b in zip(*results):
+            np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-12)
+        splits.append(split(fused._chain.prog, len(x))[[0, 2, 4]].tolist())
+        return results[0]
+
+    _same(*_three_ways(monkeypatch, run))
+    assert splits == [[0, 0, 0], [1, 1, 1], [2, 2, 2]]  # whole, blocks on one thread, on two
 
 
 @two_threads
