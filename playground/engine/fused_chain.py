@@ -31,6 +31,7 @@ class FusedChain:
         self.prog, self.step, self.alphas = prog, step, alphas
         self.width, self.output_shape, self.dtype = width, output_shape, dtype
         self.blas = blas  # the BLAS step (``_blas_chain_step``), for chains too big to unroll
+        self.split = Splits(prog)
         self._buffers: dict[int, tuple[np.ndarray, ...]] = {}
 
     @classmethod
@@ -82,10 +83,27 @@ class FusedChain:
         x2 = np.ascontiguousarray(x, dtype=self.dtype).reshape(n, -1)
         y2 = np.ascontiguousarray(y, dtype=self.dtype).reshape(n, -1)
         if self.blas:
-            loss = self.step(x2, y2, prog, split(self.prog, n), self.alphas, params, grads, ws, gbuf, scratch, out)
+            loss = self.step(x2, y2, prog, self.split(n), self.alphas, params, grads, ws, gbuf, scratch, out)
         else:
             loss = self.step(x2, y2, prog, self.alphas, params, grads, ws, gbuf, out)
         return float(loss), out
+
+
+class Splits:
+    """``split`` of one chain program, kept per batch length and thread count (and cost model)."""
+
+    def __init__(self, prog: np.ndarray) -> None:
+        self.prog = prog
+        self._known: dict[tuple[int, int, int], np.ndarray] = {}
+
+    def __call__(self, n: int) -> np.ndarray:
+        key = (n, threads.get_threads(), threads.MIN_WORK_PER_THREAD)
+        found = self._known.get(key)
+        if found is None:
+            if len(self._known) >= 16:
+                self._known.clear()
+            found = self._known[key] = split(self.prog, n)
+        return found
 
 
 def split(prog: np.ndarray, n: int) -> np.ndarray:

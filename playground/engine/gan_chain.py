@@ -3,8 +3,8 @@ forward pass and its backward pass from an output gradient, each one Numba call.
 
 A GAN step runs the two small networks forward and backward in turns (gan_2d: 64 units, batch
 64), where the cost of each op's Python dispatch is as large as its arithmetic; the chain keeps
-every product in BLAS, split across threads as the Dense op splits it (``dense_forward``), and
-every activation in the node types' own scalar kernels
+every product in BLAS (``dense_forward``, whole: split into blocks, gan_2d's steps took 8 %
+longer on one thread and on two) and every activation in the node types' own scalar kernels
 (``ops/activations.py``), so it computes what the ops compute. The program is a table of rows as
 in ``ops/dense.py``'s chain: (kind, in, out, weight offset, bias offset or -1, activation, alpha
 index, workspace offset per sample), offsets into the GAN's flat parameter vector; the
@@ -15,17 +15,17 @@ from __future__ import annotations
 import numpy as np
 
 from playground.engine import threads
-from playground.engine.fused_chain import chain_rows, is_chain, split
+from playground.engine.fused_chain import chain_rows, is_chain
 from playground.engine.graph import Graph
 from playground.engine.ops.base import Op
 from playground.engine.ops.dense import _pass, _pass_backward, dense_backward, dense_forward
 from playground.engine.ops.specialize import dispatch, specialize
 
 
-def _net_forward(x, prog, parts, alphas, params, ws, scratch):
+def _net_forward(x, prog, alphas, params, ws, scratch):
     """Every row's output into ``ws`` for the batch ``x`` (N, in), which is copied to its start:
-    row r reads at prog[r - 1, 7] * N (the input at 0) and writes at prog[r, 7] * N. ``parts``
-    splits each Dense row as ``dense_forward`` does; ``scratch`` stands in for a missing bias."""
+    row r reads at prog[r - 1, 7] * N (the input at 0) and writes at prog[r, 7] * N; ``scratch``
+    stands in for a missing bias."""
     n = x.shape[0]
     one = x.dtype.type(1.0)
     ws[:x.size] = x.reshape(-1)
@@ -37,14 +37,14 @@ def _net_forward(x, prog, parts, alphas, params, ws, scratch):
         if kind == 0:
             b = params[b_off:b_off + dout] if b_off >= 0 else scratch[:dout]
             dense_forward(src.reshape(n, din), params[w_off:w_off + din * dout].reshape(din, dout), b,
-                          b_off >= 0, dst.reshape(n, dout), parts[r])
+                          b_off >= 0, dst.reshape(n, dout), 0)
         else:
             alpha = alphas[a_idx]
             for i in range(n * dout):
                 dst[i] = _ACT(act, src[i], alpha, one)  # noqa: F821
 
 
-def _net_backward(gout, prog, parts, alphas, params, grads, ws, gbuf, scratch, dx):
+def _net_backward(gout, prog, alphas, params, grads, ws, gbuf, scratch, dx):
     """Parameter gradients into ``grads`` from ``gout`` (N, out), the gradient of the last row's
     output, after ``_net_forward`` filled ``ws``; the input's gradient into ``dx`` unless it is
     empty. ``scratch`` takes the bias gradient of a layer without bias."""
@@ -64,7 +64,7 @@ def _net_backward(gout, prog, parts, alphas, params, grads, ws, gbuf, scratch, d
             dense_backward(src.reshape(n, din), g.reshape(n, dout),
                            params[w_off:w_off + din * dout].reshape(din, dout), input_grad,
                            gbuf[1 - cur, :n * din].reshape(n, din), grads[w_off:w_off + din * dout].reshape(din, dout),
-                           db, parts[r])
+                           db, 0)
             if input_grad:
                 cur = 1 - cur
         else:
@@ -81,7 +81,7 @@ class NetChain:
 
     def __init__(self, prog: np.ndarray, kernels: tuple, alphas: np.ndarray, in_width: int,
                  dtype: np.dtype) -> None:
-        threads.start_pool()
+        threads.start_pool()  # dense_forward links against it, even on this whole-product path
         kernels = kernels or ((_pass, _pass_backward),)
         forwards, backwards = tuple(f for f, _ in kernels), tuple(b for _, b in kernels)
         self._forward = specialize(_net_forward, forwards, _ACT=dispatch(forwards))
@@ -129,7 +129,7 @@ class NetChain:
         of the same length overwrites."""
         n = len(x)
         ws = self._bufs(n)[0]
-        self._forward(x, self.prog, split(self.prog, n), self.alphas, params, ws, self._scratch)
+        self._forward(x, self.prog, self.alphas, params, ws, self._scratch)
         off = int(self.prog[-1, 7]) * n
         return ws[off:off + n * self.out_width].reshape(n, self.out_width)
 
@@ -138,7 +138,7 @@ class NetChain:
         """Gradients into ``grads`` after ``forward(x)``; the input's gradient (a view into a
         buffer of this batch length) when ``input_grad``."""
         ws, gbuf, dx, _ = self._bufs(len(x))
-        self._backward(gout, self.prog, split(self.prog, len(x)), self.alphas, params, grads, ws, gbuf,
+        self._backward(gout, self.prog, self.alphas, params, grads, ws, gbuf,
                        self._scratch, dx if input_grad else self._none)
         return dx if input_grad else None
 

@@ -18,7 +18,6 @@ from playground.engine.ops.activations import ActivationOp
 from playground.engine.ops.conv import Conv2DOp
 from playground.engine.ops.dense import DenseOp
 from playground.engine.ops.pool import Pool2DOp
-from playground.engine.fused_chain import split
 from playground.engine.registry import node_type
 from tests.graphs import chain_preset
 
@@ -230,7 +229,7 @@ def test_big_dense_chain_runs_in_one_call_and_computes_what_the_ops_compute(monk
             results.append([np.array([loss]), model.last_output.copy(), *(grads[k].copy() for k in sorted(grads))])
         for a, b in zip(*results):
             np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-12)
-        splits.append(split(fused._chain.prog, len(x))[[0, 2, 4]].tolist())
+        splits.append(fused._chain.split(len(x))[[0, 2, 4]].tolist())
         return results[0]
 
     _same(*_three_ways(monkeypatch, run))
