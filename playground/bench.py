@@ -19,7 +19,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-BENCH_DIR = Path(__file__).resolve().parent.parent / "benchmarks"
+from playground.paths import BENCH_DIR
+
 WORKLOADS = ("tiny_mlp", "mlp_mnist", "lenet", "digits_cnn", "mnist_vgg", "lstm_seq", "rnn_small",
              "gan_2d")
 # engine/torch at one thread, engine/torch at two or more threads, engine speed-up from one

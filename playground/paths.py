@@ -1,7 +1,8 @@
 """Every folder the app reads from or writes to, in one place (no Qt, so the engine may use it).
 
-The bundled presets and data live in the repository's top-level ``presets/`` and ``assets/``;
-pyproject.toml ships them inside the package as ``playground/presets`` and ``playground/assets``.
+The bundled presets, data and benchmark workloads live in the repository's top-level ``presets/``,
+``assets/`` and ``benchmarks/``; setup.py ships them inside the package as ``playground/presets``,
+``playground/assets`` and ``playground/benchmarks``.
 So an installed wheel reads them through ``importlib.resources``, while a source checkout (on
 PYTHONPATH or installed in editable mode) has no such package folders and reads the top-level ones.
 """
@@ -27,6 +28,7 @@ def assets_dir() -> Path:
 
 PRESETS_DIR: Path = _bundled("presets")
 ASSETS_DIR: Path = assets_dir()
+BENCH_DIR: Path = _bundled("benchmarks")  # ``playground bench``'s workloads
 ICONS_DIR: Path = _bundled("assets") / "icons"  # the toolbar's own SVGs (not moved by PLAYGROUND_ASSETS)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "playground", "presets", "assets")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "playground", "presets", "assets", "benchmarks")
 PRESET_NAMES = sorted(p.name for p in (ROOT / "presets").glob("*.json"))
 
 
@@ -99,18 +99,21 @@ def test_wheel_holds_presets_and_data_but_no_screenshots(wheel):
     assert assets <= set(names)  # icons too, whatever else lands in assets/
     assert not [n for n in names if "screenshots" in n]
     assert {"playground/i18n/playground_ko.qm", "playground/i18n/playground_ko.ts"} <= set(names)
+    assert sorted(n.split("/")[-1] for n in names if n.startswith("playground/benchmarks/")) == sorted(
+        p.name for p in (ROOT / "benchmarks").glob("*.json"))  # `playground bench` runs from the wheel
     packages = {str(p.parent.relative_to(ROOT)).replace(os.sep, "/")
                 for p in (ROOT / "playground").rglob("__init__.py")}
     assert all(f"{package}/__init__.py" in names for package in packages)
 
 
 def test_installed_app_reads_its_own_files(installed):
-    code = ("import playground.paths as p; print(p.PRESETS_DIR); print(p.ASSETS_DIR)")
+    code = ("import playground.paths as p; print(p.PRESETS_DIR); print(p.ASSETS_DIR); "
+            "from playground.bench import workload_path; print(workload_path('mnist_vgg'))")
     result = subprocess.run([str(installed["bin"] / "python"), "-c", code], capture_output=True,
                             text=True, env=installed["env"], cwd=installed["cwd"], timeout=120)
-    presets, assets = result.stdout.split()
-    assert "site-packages" in presets and "site-packages" in assets, result.stdout + result.stderr
-    assert not Path(presets).is_relative_to(ROOT)
+    presets, assets, workload = result.stdout.split()
+    assert all("site-packages" in p for p in (presets, assets, workload)), result.stdout + result.stderr
+    assert not Path(presets).is_relative_to(ROOT) and Path(workload).is_file()
 
 
 def test_installed_app_trains_bundled_presets(installed):
