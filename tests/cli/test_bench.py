@@ -51,11 +51,13 @@ def test_fused_chain_matches_op_by_op(layers, loss, source, dtype):
         plain.train_step(x, y, opt_p)
 
 
-def test_models_that_do_not_fit_the_chain_use_the_ops():
+def test_chains_of_wide_layers_use_blas_and_other_models_the_ops():
+    small = Model.from_preset(chain_preset([dense(30), ("ReLU", {}), dense(1), ("Sigmoid", {})], "BCE"))
     wide = Model.from_preset(chain_preset([dense(300), ("ReLU", {}), dense(1), ("Sigmoid", {})], "BCE"))
     prelu = Model.from_preset(chain_preset([dense(4), ("PReLU", {}), dense(1), ("Sigmoid", {})], "BCE"))
     conv = Model.from_preset(os.path.join(ROOT, "benchmarks", "digits_cnn.json"))
-    assert wide._chain is None and prelu._chain is None and conv._chain is None
+    assert not small._chain.blas and wide._chain.blas  # unrolled loops, and BLAS past 256 units
+    assert prelu._chain is None and conv._chain is None  # a learnable activation; a convolution
 
 
 def test_parameters_are_views_of_one_flat_vector(tmp_path):
