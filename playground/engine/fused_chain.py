@@ -30,9 +30,9 @@ class FusedChain:
                  output_shape: tuple[int, ...], dtype: np.dtype, blas: bool = False) -> None:
         self.prog, self.step, self.alphas = prog, step, alphas
         self.width, self.output_shape, self.dtype = width, output_shape, dtype
-        self.blas = blas  # the BLAS step (``_blas_chain_step``), for chains too big to unroll
-        self.split = Splits(prog)
+        self.blas = blas  # Dense rows through BLAS (``ops/dense.py``), for chains too big to unroll
         self._buffers: dict[int, tuple[np.ndarray, ...]] = {}
+        self._programs: dict[tuple[int, ...], np.ndarray] = {}
 
     @classmethod
     def compile(cls, graph: Graph, layers: list[str], sources: dict[str, list[str]],
@@ -73,36 +73,30 @@ class FusedChain:
         if bufs is None:
             if len(self._buffers) >= 8:
                 self._buffers.clear()
-            prog = self.prog.copy()
-            prog[:, 7] *= n  # workspace offsets per sample -> per batch
-            bufs = self._buffers[n] = (
-                prog, np.empty(int(self.prog[:, 2].sum()) * n, self.dtype),
-                np.empty((2, self.width * n), self.dtype),
-                np.empty((n, *self.output_shape), self.dtype), np.empty(self.width, self.dtype))
-        prog, ws, gbuf, out, scratch = bufs
+            bufs = self._buffers[n] = (  # the workspace ends in a row of spare values (a missing bias)
+                np.empty(int(self.prog[:, 2].sum()) * n + self.width, self.dtype),
+                np.empty((2, self.width * n), self.dtype), np.empty((n, *self.output_shape), self.dtype))
+        ws, gbuf, out = bufs
         x2 = np.ascontiguousarray(x, dtype=self.dtype).reshape(n, -1)
         y2 = np.ascontiguousarray(y, dtype=self.dtype).reshape(n, -1)
-        if self.blas:
-            loss = self.step(x2, y2, prog, self.split(n), self.alphas, params, grads, ws, gbuf, scratch, out)
-        else:
-            loss = self.step(x2, y2, prog, self.alphas, params, grads, ws, gbuf, out)
+        loss = self.step(x2, y2, self.program(n), self.alphas, params, grads, ws, gbuf, out)
         return float(loss), out
 
-
-class Splits:
-    """``split`` of one chain program, kept per batch length and thread count (and cost model)."""
-
-    def __init__(self, prog: np.ndarray) -> None:
-        self.prog = prog
-        self._known: dict[tuple[int, int, int], np.ndarray] = {}
-
-    def __call__(self, n: int) -> np.ndarray:
-        key = (n, threads.get_threads(), threads.MIN_WORK_PER_THREAD)
-        found = self._known.get(key)
+    def program(self, n: int) -> np.ndarray:
+        """The step's program for a batch of ``n``: the rows with workspace offsets per batch and a
+        last column, the BLAS rows' split at the current thread count (``split``; 0 when unrolled).
+        Kept per batch length and split, so a step does no work in Python."""
+        key = (n, threads.get_threads(), threads.MIN_WORK_PER_THREAD) if self.blas else (n,)
+        found = self._programs.get(key)
         if found is None:
-            if len(self._known) >= 16:
-                self._known.clear()
-            found = self._known[key] = split(self.prog, n)
+            if len(self._programs) >= 16:
+                self._programs.clear()
+            found = np.zeros((len(self.prog), 9), dtype=np.int64)
+            found[:, :8] = self.prog
+            found[:, 7] *= n  # workspace offsets per sample -> per batch
+            if self.blas:
+                found[:, 8] = split(self.prog, n)
+            self._programs[key] = found
         return found
 
 

@@ -229,7 +229,7 @@ def test_big_dense_chain_runs_in_one_call_and_computes_what_the_ops_compute(monk
             results.append([np.array([loss]), model.last_output.copy(), *(grads[k].copy() for k in sorted(grads))])
         for a, b in zip(*results):
             np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-12)
-        splits.append(fused._chain.split(len(x))[[0, 2, 4]].tolist())
+        splits.append(fused._chain.program(len(x))[[0, 2, 4], 8].tolist())
         return results[0]
 
     _same(*_three_ways(monkeypatch, run))

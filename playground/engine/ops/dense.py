@@ -224,135 +224,120 @@ def _pass_backward(x, y, g, alpha, one):
 def chain_kernel(activations: tuple[tuple[Dispatcher, Dispatcher], ...], loss: Dispatcher,
                  blas: bool = False) -> Dispatcher:
     """The fused step for chains whose activation rows use ``activations`` (pairs of scalar forward
-    and backward kernels, by position) and whose loss is the chain kernel ``loss``; ``blas``: the
-    step for chains with layers too big to unroll (``_blas_chain_step``). Compiled once per
-    combination and cached on disk like any kernel."""
+    and backward kernels, by position) and whose loss is the chain kernel ``loss``; ``blas``: Dense
+    rows through BLAS (``dense_forward``), for chains with layers too big to unroll. Compiled once
+    per combination and cached on disk like any kernel."""
     activations = activations or ((_pass, _pass_backward),)
     forwards = tuple(f for f, _ in activations)
     backwards = tuple(b for _, b in activations)
-    return specialize(_blas_chain_step if blas else _chain_step, (*forwards, *backwards, loss),
-                      _ACT=dispatch(forwards), _DACT=dispatch(backwards), _LOSS=loss)
+    rows = (_blas_forward_row, _blas_backward_row) if blas else (_unrolled_forward_row, _unrolled_backward_row)
+    return specialize(_chain_step, (*forwards, *backwards, loss, *rows), _ACT=dispatch(forwards),
+                      _DACT=dispatch(backwards), _LOSS=loss, _FORWARD=rows[0], _BACKWARD=rows[1])
 
 
-def _blas_chain_step(x, y, prog, parts, alphas, params, grads, ws, gbuf, scratch, out):
-    """``_chain_step`` with each Dense row's products in BLAS through ``dense_forward`` and
-    ``dense_backward``, split as the op splits them (``parts[r]``, from ``dense_parts``): the
-    same arithmetic as the ops in one call instead of two Python dispatches per layer (mlp_mnist:
-    about 30 us of a 360 us step). ``scratch`` holds a bias gradient nobody reads (a layer
-    without bias) and stands in for its missing bias."""
-    n = x.shape[0]
-    rows = prog.shape[0]
-    one = x.dtype.type(1.0)
-    xf = x.reshape(-1)
-    for r in range(rows):
-        kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
-        src = xf if r == 0 else ws[prog[r - 1, 7]:prog[r - 1, 7] + n * din]
-        dst = ws[o_off:o_off + n * dout]
-        if kind == 0:
-            b = params[b_off:b_off + dout] if b_off >= 0 else scratch[:dout]
-            dense_forward(src.reshape(n, din), params[w_off:w_off + din * dout].reshape(din, dout), b,
-                          b_off >= 0, dst.reshape(n, dout), parts[r])
+@njit(cache=True, nogil=True, inline="always")
+def _unrolled_forward_row(src, n, din, dout, w_off, b_off, params, dst, ws, parts):
+    """dst = src W + b in loops LLVM unrolls and vectorises (small layers)."""
+    zero = src.dtype.type(0.0)
+    for s in range(n):
+        row = dst[s * dout:(s + 1) * dout]
+        if b_off >= 0:
+            for j in range(dout):
+                row[j] = params[b_off + j]
         else:
-            alpha = alphas[a_idx]
-            for i in range(n * dout):
-                dst[i] = _ACT(act, src[i], alpha, one)  # noqa: F821
-    d_last = prog[rows - 1, 2]
-    z = ws[prog[rows - 1, 7]:prog[rows - 1, 7] + n * d_last].reshape(n, d_last)
-    total = _LOSS(z, y, gbuf[0, :n * d_last].reshape(n, d_last), out)  # noqa: F821
-    cur = 0
-    for r in range(rows - 1, -1, -1):
-        kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
-        src = xf if r == 0 else ws[prog[r - 1, 7]:prog[r - 1, 7] + n * din]
-        gy = gbuf[cur, :n * dout]
-        if kind == 0:
-            db = grads[b_off:b_off + dout] if b_off >= 0 else scratch[:dout]
-            dense_backward(src.reshape(n, din), gy.reshape(n, dout),
-                           params[w_off:w_off + din * dout].reshape(din, dout), r > 0,
-                           gbuf[1 - cur, :n * din].reshape(n, din), grads[w_off:w_off + din * dout].reshape(din, dout),
-                           db, parts[r])
-            if r > 0:  # the input's gradient; the data needs none
-                cur = 1 - cur
-        else:
-            alpha = alphas[a_idx]
-            outv = ws[o_off:o_off + n * dout]
-            for i in range(n * dout):
-                gy[i] = _DACT(act, src[i], outv[i], gy[i], alpha, one)  # noqa: F821
-    return total
+            for j in range(dout):
+                row[j] = zero
+        for i in range(din):
+            v = src[s * din + i]
+            w = params[w_off + i * dout:w_off + (i + 1) * dout]
+            for j in range(dout):
+                row[j] += v * w[j]
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _unrolled_backward_row(src, gy, n, din, dout, w_off, b_off, params, grads, gx, input_grad, ws, parts):
+    """dW, db and (``input_grad``) gx = gy W^T in loops."""
+    zero = src.dtype.type(0.0)
+    for k in range(din * dout):
+        grads[w_off + k] = zero
+    if b_off >= 0:
+        for j in range(dout):
+            grads[b_off + j] = zero
+    for s in range(n):
+        grow = gy[s * dout:(s + 1) * dout]
+        if b_off >= 0:
+            for j in range(dout):
+                grads[b_off + j] += grow[j]
+        for i in range(din):
+            v = src[s * din + i]
+            gw = grads[w_off + i * dout:w_off + (i + 1) * dout]
+            for j in range(dout):
+                gw[j] += v * grow[j]
+    if input_grad:
+        for s in range(n):
+            grow = gy[s * dout:(s + 1) * dout]
+            for i in range(din):
+                w = params[w_off + i * dout:w_off + (i + 1) * dout]
+                acc = zero
+                for j in range(dout):
+                    acc += grow[j] * w[j]
+                gx[s * din + i] = acc
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _blas_forward_row(src, n, din, dout, w_off, b_off, params, dst, ws, parts):
+    """dst = src W + b through ``dense_forward``, split in ``parts`` as the Dense op splits it; the
+    workspace's spare values stand in for a missing bias."""
+    b = params[b_off:b_off + dout] if b_off >= 0 else ws[ws.size - dout:]
+    dense_forward(src.reshape(n, din), params[w_off:w_off + din * dout].reshape(din, dout), b, b_off >= 0,
+                  dst.reshape(n, dout), parts)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _blas_backward_row(src, gy, n, din, dout, w_off, b_off, params, grads, gx, input_grad, ws, parts):
+    """``dense_backward``; the workspace's spare values take the gradient of a missing bias."""
+    db = grads[b_off:b_off + dout] if b_off >= 0 else ws[ws.size - dout:]
+    dense_backward(src.reshape(n, din), gy.reshape(n, dout), params[w_off:w_off + din * dout].reshape(din, dout),
+                   input_grad, gx.reshape(n, din), grads[w_off:w_off + din * dout].reshape(din, dout), db, parts)
 
 
 def _chain_step(x, y, prog, alphas, params, grads, ws, gbuf, out):
     """Forward, loss and backward of a Dense/activation chain in one call.
 
-    ``x`` (N, d0) input, ``y`` (N, d_out) targets, ``params``/``grads`` the model's flat parameter
-    and gradient vectors, ``ws`` workspace for every row's output, ``gbuf`` (2, N * widest)
-    ping-pong gradient rows, ``out`` (N, d_out) the prediction after the loss's fused activation
-    (probabilities). Returns the mean loss. ``_ACT``, ``_DACT`` and ``_LOSS`` are bound by
-    ``chain_kernel``.
+    ``x`` (N, d0) input, ``y`` (N, d_out) targets, ``prog`` the rows (``FusedChain.program``),
+    ``params``/``grads`` the model's flat parameter and gradient vectors, ``ws`` workspace for
+    every row's output and then a row of spare values, ``gbuf`` (2, N * widest) ping-pong gradient
+    rows, ``out`` (N, d_out) the prediction after the loss's fused activation (probabilities).
+    Returns the mean loss. ``_ACT``, ``_DACT``, ``_LOSS`` and the Dense row kernels
+    ``_FORWARD``/``_BACKWARD`` (unrolled loops, or BLAS split in the row's last column: one call
+    instead of two Python dispatches per layer, mlp_mnist) are bound by ``chain_kernel``.
     """
     n = x.shape[0]
     rows = prog.shape[0]
-    zero = x.dtype.type(0.0)
     one = x.dtype.type(1.0)
     xf = x.reshape(-1)
-    # forward
     for r in range(rows):
-        kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
+        kind, din, dout, w_off, b_off, act, a_idx, o_off, parts = prog[r]
         src = xf if r == 0 else ws[prog[r - 1, 7]:prog[r - 1, 7] + n * din]
         dst = ws[o_off:o_off + n * dout]
         if kind == 0:
-            for s in range(n):
-                row = dst[s * dout:(s + 1) * dout]
-                if b_off >= 0:
-                    for j in range(dout):
-                        row[j] = params[b_off + j]
-                else:
-                    for j in range(dout):
-                        row[j] = zero
-                for i in range(din):
-                    v = src[s * din + i]
-                    w = params[w_off + i * dout:w_off + (i + 1) * dout]
-                    for j in range(dout):
-                        row[j] += v * w[j]
+            _FORWARD(src, n, din, dout, w_off, b_off, params, dst, ws, parts)  # noqa: F821
         else:
             alpha = alphas[a_idx]
             for i in range(n * dout):
                 dst[i] = _ACT(act, src[i], alpha, one)  # noqa: F821
-    # loss on the last row's output
     d_last = prog[rows - 1, 2]
     z = ws[prog[rows - 1, 7]:prog[rows - 1, 7] + n * d_last].reshape(n, d_last)
     total = _LOSS(z, y, gbuf[0, :n * d_last].reshape(n, d_last), out)  # noqa: F821
-    # backward
     cur = 0
     for r in range(rows - 1, -1, -1):
-        kind, din, dout, w_off, b_off, act, a_idx, o_off = prog[r]
+        kind, din, dout, w_off, b_off, act, a_idx, o_off, parts = prog[r]
         src = xf if r == 0 else ws[prog[r - 1, 7]:prog[r - 1, 7] + n * din]
         gy = gbuf[cur, :n * dout]
         if kind == 0:
-            for k in range(din * dout):
-                grads[w_off + k] = zero
-            if b_off >= 0:
-                for j in range(dout):
-                    grads[b_off + j] = zero
-            for s in range(n):
-                grow = gy[s * dout:(s + 1) * dout]
-                if b_off >= 0:
-                    for j in range(dout):
-                        grads[b_off + j] += grow[j]
-                for i in range(din):
-                    v = src[s * din + i]
-                    gw = grads[w_off + i * dout:w_off + (i + 1) * dout]
-                    for j in range(dout):
-                        gw[j] += v * grow[j]
+            _BACKWARD(src, gy, n, din, dout, w_off, b_off, params, grads, gbuf[1 - cur, :n * din], r > 0,  # noqa: F821
+                      ws, parts)
             if r > 0:  # the input's gradient; the data needs none
-                gx = gbuf[1 - cur, :n * din]
-                for s in range(n):
-                    grow = gy[s * dout:(s + 1) * dout]
-                    for i in range(din):
-                        w = params[w_off + i * dout:w_off + (i + 1) * dout]
-                        acc = zero
-                        for j in range(dout):
-                            acc += grow[j] * w[j]
-                        gx[s * din + i] = acc
                 cur = 1 - cur
         else:
             alpha = alphas[a_idx]
