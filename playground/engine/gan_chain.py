@@ -3,8 +3,8 @@ forward pass and its backward pass from an output gradient, each one Numba call.
 
 A GAN step runs the two small networks forward and backward in turns (gan_2d: 64 units, batch
 64), where the cost of each op's Python dispatch is as large as its arithmetic; the chain keeps
-every product in BLAS (``dense_forward``, whole: split into blocks, gan_2d's steps took 8 %
-longer on one thread and on two) and every activation in the node types' own scalar kernels
+every product in BLAS (the classifier chain's ``blas_forward_row``, whole: split into blocks,
+gan_2d's steps took 8 % longer on one thread and on two) and every activation in the node types' own scalar kernels
 (``ops/activations.py``), so it computes what the ops compute. The program is a table of rows as
 in ``ops/dense.py``'s chain: (kind, in, out, weight offset, bias offset or -1, activation, alpha
 index, workspace offset per sample), offsets into the GAN's flat parameter vector; the
@@ -18,14 +18,14 @@ from playground.engine import threads
 from playground.engine.fused_chain import chain_rows, is_chain
 from playground.engine.graph import Graph
 from playground.engine.ops.base import Op
-from playground.engine.ops.dense import _pass, _pass_backward, dense_backward, dense_forward
+from playground.engine.ops.dense import _pass, _pass_backward, blas_backward_row, blas_forward_row
 from playground.engine.ops.specialize import dispatch, specialize
 
 
-def _net_forward(x, prog, alphas, params, ws, scratch):
+def _net_forward(x, prog, alphas, params, ws):
     """Every row's output into ``ws`` for the batch ``x`` (N, in), which is copied to its start:
-    row r reads at prog[r - 1, 7] * N (the input at 0) and writes at prog[r, 7] * N; ``scratch``
-    stands in for a missing bias."""
+    row r reads at prog[r - 1, 7] * N (the input at 0) and writes at prog[r, 7] * N; the
+    workspace ends in spare values (a missing bias, ``blas_forward_row``)."""
     n = x.shape[0]
     one = x.dtype.type(1.0)
     ws[:x.size] = x.reshape(-1)
@@ -35,19 +35,17 @@ def _net_forward(x, prog, alphas, params, ws, scratch):
         src = ws[src_off:src_off + n * din]
         dst = ws[o_off * n:(o_off + dout) * n]
         if kind == 0:
-            b = params[b_off:b_off + dout] if b_off >= 0 else scratch[:dout]
-            dense_forward(src.reshape(n, din), params[w_off:w_off + din * dout].reshape(din, dout), b,
-                          b_off >= 0, dst.reshape(n, dout), 0)
+            blas_forward_row(src, n, din, dout, w_off, b_off, params, dst, ws, 0)
         else:
             alpha = alphas[a_idx]
             for i in range(n * dout):
                 dst[i] = _ACT(act, src[i], alpha, one)  # noqa: F821
 
 
-def _net_backward(gout, prog, alphas, params, grads, ws, gbuf, scratch, dx):
+def _net_backward(gout, prog, alphas, params, grads, ws, gbuf, dx):
     """Parameter gradients into ``grads`` from ``gout`` (N, out), the gradient of the last row's
     output, after ``_net_forward`` filled ``ws``; the input's gradient into ``dx`` unless it is
-    empty. ``scratch`` takes the bias gradient of a layer without bias."""
+    empty."""
     n = gout.shape[0]
     one = gout.dtype.type(1.0)
     rows = prog.shape[0]
@@ -60,11 +58,8 @@ def _net_backward(gout, prog, alphas, params, grads, ws, gbuf, scratch, dx):
         g = gbuf[cur, :n * dout]
         if kind == 0:
             input_grad = r > 0 or dx.size > 0  # the data's gradient is not needed
-            db = grads[b_off:b_off + dout] if b_off >= 0 else scratch[:dout]
-            dense_backward(src.reshape(n, din), g.reshape(n, dout),
-                           params[w_off:w_off + din * dout].reshape(din, dout), input_grad,
-                           gbuf[1 - cur, :n * din].reshape(n, din), grads[w_off:w_off + din * dout].reshape(din, dout),
-                           db, 0)
+            blas_backward_row(src, g, n, din, dout, w_off, b_off, params, grads, gbuf[1 - cur, :n * din],
+                              input_grad, ws, 0)
             if input_grad:
                 cur = 1 - cur
         else:
@@ -81,7 +76,7 @@ class NetChain:
 
     def __init__(self, prog: np.ndarray, kernels: tuple, alphas: np.ndarray, in_width: int,
                  dtype: np.dtype) -> None:
-        threads.start_pool()  # dense_forward links against it, even on this whole-product path
+        threads.start_pool()  # the rows' dense_forward links against it, even on the whole-product path
         kernels = kernels or ((_pass, _pass_backward),)
         forwards, backwards = tuple(f for f, _ in kernels), tuple(b for _, b in kernels)
         self._forward = specialize(_net_forward, forwards, _ACT=dispatch(forwards))
@@ -91,7 +86,6 @@ class NetChain:
         self.width = int(max(prog[:, 1].max(), prog[:, 2].max()))
         self._buffers: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._none = np.empty((0, in_width), dtype)
-        self._scratch = np.empty(self.width, dtype)  # a missing bias and its unread gradient
 
     @classmethod
     def compile(cls, graph: Graph, layers: list[str], sources: dict[str, list[str]],
@@ -118,7 +112,7 @@ class NetChain:
             if len(self._buffers) >= 8:
                 self._buffers.clear()
             bufs = self._buffers[n] = (
-                np.empty((self.in_width + int(self.prog[:, 2].sum())) * n, self.dtype),
+                np.empty((self.in_width + int(self.prog[:, 2].sum())) * n + self.width, self.dtype),
                 np.empty((2, self.width * n), self.dtype),
                 np.empty((n, self.in_width), self.dtype),
                 np.empty((n, self.out_width), self.dtype))
@@ -129,7 +123,7 @@ class NetChain:
         of the same length overwrites."""
         n = len(x)
         ws = self._bufs(n)[0]
-        self._forward(x, self.prog, self.alphas, params, ws, self._scratch)
+        self._forward(x, self.prog, self.alphas, params, ws)
         off = int(self.prog[-1, 7]) * n
         return ws[off:off + n * self.out_width].reshape(n, self.out_width)
 
@@ -138,8 +132,7 @@ class NetChain:
         """Gradients into ``grads`` after ``forward(x)``; the input's gradient (a view into a
         buffer of this batch length) when ``input_grad``."""
         ws, gbuf, dx, _ = self._bufs(len(x))
-        self._backward(gout, self.prog, self.alphas, params, grads, ws, gbuf,
-                       self._scratch, dx if input_grad else self._none)
+        self._backward(gout, self.prog, self.alphas, params, grads, ws, gbuf, dx if input_grad else self._none)
         return dx if input_grad else None
 
     def out_buffer(self, n: int) -> np.ndarray:

@@ -230,7 +230,7 @@ def chain_kernel(activations: tuple[tuple[Dispatcher, Dispatcher], ...], loss: D
     activations = activations or ((_pass, _pass_backward),)
     forwards = tuple(f for f, _ in activations)
     backwards = tuple(b for _, b in activations)
-    rows = (_blas_forward_row, _blas_backward_row) if blas else (_unrolled_forward_row, _unrolled_backward_row)
+    rows = (blas_forward_row, blas_backward_row) if blas else (_unrolled_forward_row, _unrolled_backward_row)
     return specialize(_chain_step, (*forwards, *backwards, loss, *rows), _ACT=dispatch(forwards),
                       _DACT=dispatch(backwards), _LOSS=loss, _FORWARD=rows[0], _BACKWARD=rows[1])
 
@@ -285,7 +285,7 @@ def _unrolled_backward_row(src, gy, n, din, dout, w_off, b_off, params, grads, g
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _blas_forward_row(src, n, din, dout, w_off, b_off, params, dst, ws, parts):
+def blas_forward_row(src, n, din, dout, w_off, b_off, params, dst, ws, parts):
     """dst = src W + b through ``dense_forward``, split in ``parts`` as the Dense op splits it; the
     workspace's spare values stand in for a missing bias."""
     b = params[b_off:b_off + dout] if b_off >= 0 else ws[ws.size - dout:]
@@ -294,7 +294,7 @@ def _blas_forward_row(src, n, din, dout, w_off, b_off, params, dst, ws, parts):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _blas_backward_row(src, gy, n, din, dout, w_off, b_off, params, grads, gx, input_grad, ws, parts):
+def blas_backward_row(src, gy, n, din, dout, w_off, b_off, params, grads, gx, input_grad, ws, parts):
     """``dense_backward``; the workspace's spare values take the gradient of a missing bias."""
     db = grads[b_off:b_off + dout] if b_off >= 0 else ws[ws.size - dout:]
     dense_backward(src.reshape(n, din), gy.reshape(n, dout), params[w_off:w_off + din * dout].reshape(din, dout),
