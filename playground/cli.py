@@ -16,7 +16,7 @@ from playground import bench
 from playground.commands import compare, gui
 from playground.commands.common import (UserError, check_output, display_missing, preset_path,
                                         write_failed)
-from playground.commands.interrupt import ctrl_c_raises_interrupted
+from playground.commands.interrupt import ctrl_c_raises_interrupted, raise_if_interrupted
 from playground.progress import ProgressBar
 
 EXIT_USAGE = 2
@@ -75,7 +75,13 @@ def cmd_train(args) -> int:
     trainer = Trainer(model, optimizer, epochs=args.epochs, batch_size=args.batch_size,
                       seed=args.seed, max_steps=args.steps, record_losses=args.json)
     bar = ProgressBar(trainer) if not args.quiet else None
-    trainer.on_event = bar.update if bar else None
+
+    def on_event(event) -> None:
+        raise_if_interrupted()  # stops within ten steps of a Ctrl+C that compiling code dropped
+        if bar:
+            bar.update(event)
+
+    trainer.on_event = on_event
     try:
         result = trainer.run()
     finally:
@@ -232,7 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_threads(args.threads)
     try:
         with ctrl_c_raises_interrupted():
-            return _fail_on_user_errors(args.func if args.command else cmd_gui)(args)
+            code = _fail_on_user_errors(args.func if args.command else cmd_gui)(args)
+            raise_if_interrupted()  # a Ctrl+C dropped where it was raised still ends as one
+            return code
     except KeyboardInterrupt:
         print("playground: interrupted", file=sys.stderr)
         return 130

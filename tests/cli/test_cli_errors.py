@@ -254,6 +254,35 @@ def test_ctrl_c_inside_exec_run_code_exits_130(tmp_path):
     assert result.stderr == "playground: interrupted\n"
 
 
+# Ctrl+C while Python runs a ctypes callback, as llvmlite runs Numba's object-cache hooks while it
+# compiles: CPython prints the exception raised there and drops it, and training went on.
+INTERRUPT_IN_CALLBACK = """
+import ctypes, os, signal, sys, time
+from playground import cli
+
+train = cli.cmd_train
+
+def train_after_a_dropped_interrupt(args):
+    def callback():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+    ctypes.CFUNCTYPE(None)(callback)()
+    print("after the callback", file=sys.stderr, flush=True)
+    return train(args)
+
+cli.cmd_train = train_after_a_dropped_interrupt
+raise SystemExit(cli.main(["train", "spiral", "--epochs", "100000", "--quiet"]))
+"""
+
+
+def test_ctrl_c_dropped_in_a_ctypes_callback_still_stops_training(tmp_path):
+    (tmp_path / "interrupt_in_callback.py").write_text(INTERRUPT_IN_CALLBACK)
+    result = subprocess.run([sys.executable, "-m", "interrupt_in_callback"], cwd=tmp_path, env=env(),
+                            capture_output=True, text=True, timeout=120, preexec_fn=interruptible)
+    assert result.returncode == 130, result.stderr  # within ten steps, not after 3,000,000
+    assert result.stderr == "after the callback\nplayground: interrupted\n"  # and nothing printed for it
+
+
 # -- progress ------------------------------------------------------------------------------------
 
 def test_progress_to_a_log_is_plain_lines():
