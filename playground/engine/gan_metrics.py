@@ -29,31 +29,9 @@ def histogram_distance(a: np.ndarray, b: np.ndarray) -> float:
 def scores(model, real: np.ndarray, fake: np.ndarray) -> dict[str, float]:
     """D's accuracy on ``real`` (P(real) > 0.5) and on ``fake`` (P(real) < 0.5), D's loss on both
     and G's loss on ``fake``, the discriminator in evaluation mode."""
+    loss_type, p = model._loss_type, model.loss_params
     with KERNEL_LOCK:
         s_real, s_fake = model.score(real), model.score(fake)
-    return _scores_of(model, s_real, s_fake)
-
-
-def fixed_set_scores(model, real: np.ndarray, z: np.ndarray) -> dict[str, float]:
-    """``scores(model, real, model.generate(z))``, through the networks' fused chains when the GAN
-    has them (Dense and activation layers only, so training and evaluation mode agree): one
-    Numba call per network instead of one per layer, which is what a D/G curve point of a few
-    dozen samples costs most."""
-    d, g = getattr(model, "_d_chain", None), getattr(model, "_g_chain", None)
-    if d is None or g is None:
-        with KERNEL_LOCK:
-            fake = model.generate(z)
-        return scores(model, real, fake)
-    with KERNEL_LOCK:
-        s_fake = d.forward(g.forward(np.ascontiguousarray(z, dtype=model.dtype), model._flat),
-                           model._flat).copy()  # a buffer the next forward of this length reuses
-        s_real = d.forward(np.ascontiguousarray(real, dtype=model.dtype).reshape(len(real), -1),
-                           model._flat).copy()
-    return _scores_of(model, s_real, s_fake)
-
-
-def _scores_of(model, s_real: np.ndarray, s_fake: np.ndarray) -> dict[str, float]:
-    loss_type, p = model._loss_type, model.loss_params
     prob_real, prob_fake = loss_type.probability(p, s_real), loss_type.probability(p, s_fake)
     return {"d_loss": loss_type.d_loss(p, s_real, s_fake)[0], "g_loss": loss_type.g_loss(p, s_fake)[0],
             "accuracy_real": float(np.mean(prob_real > 0.5)),

@@ -11,7 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from playground.engine.gan import is_gan
-from playground.engine.gan_metrics import fixed_set_scores, latents, real_samples
+from playground.engine.gan_metrics import latents, real_samples, scores
+from playground.engine.kernel_lock import KERNEL_LOCK
 from playground.ui.plots.base import REDRAW_INTERVAL, PlotPanel, Series, set_curve
 from playground.ui.plots.keys import legend_row, spread
 
@@ -37,7 +38,9 @@ def _probe(model, data):
     z = _LATENTS.get(model)
     if z is None or len(z) != FAKE_SAMPLES:  # the same set every call: drawn once per model
         z = _LATENTS[model] = latents(model, FAKE_SAMPLES)
-    return {"step": model.d_updates + model.g_updates, **fixed_set_scores(model, real, z)}
+    with KERNEL_LOCK:
+        fake = model.generate(z)
+    return {"step": model.d_updates + model.g_updates, **scores(model, real, fake)}
 
 
 class GANCurvesPanel(PlotPanel):
