@@ -17,25 +17,6 @@ from playground.engine.ops.blas import gemm, gemm_ld
 from playground.engine.ops.specialize import dispatch, specialize
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
-def _add_bias(out, b):
-    """out[n, :] += b in place (numpy's broadcast ``out += b`` allocates a temporary copy)."""
-    for n in range(out.shape[0]):
-        row = out[n]
-        for j in range(b.size):
-            row[j] += b[j]
-
-
-@njit(cache=True, nogil=True, error_model="numpy")
-def _column_sums(g, db):
-    """db = sum_n g[n, :]."""
-    db[:] = 0
-    for n in range(g.shape[0]):
-        row = g[n]
-        for j in range(db.size):
-            db[j] += row[j]
-
-
 # A layer big enough to split (``threads.splits``) runs its products in BLOCKS blocks of columns
 # whatever the thread count (a thread takes a run of whole blocks): BLAS may round a product of
 # another shape differently, so fixed shapes keep the results independent of the thread count.
@@ -47,14 +28,26 @@ BLOCKS = 4
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def _add_bias_columns(out, b, j0, j1):
-    """out[n, j0:j1] += b[j0:j1]. The loops index slices from 0: an index that runs from a j0 the
-    compiler cannot prove non-negative keeps negative-index wraparound in the loop, which stopped
-    it vectorising (3 us instead of 0.3 for 128 x 64)."""
+    """out[n, j0:j1] += b[j0:j1] in place (numpy's broadcast ``out += b`` allocates a temporary).
+    The loops index slices from 0: an index that runs from a j0 the compiler cannot prove
+    non-negative keeps negative-index wraparound in the loop, which stopped it vectorising (3 us
+    instead of 0.3 for 128 x 64)."""
     part = b[j0:j1]
     for n in range(out.shape[0]):
         row = out[n, j0:j1]
         for j in range(part.size):
             row[j] += part[j]
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def _column_sums(g, db, j0, j1):
+    """db[j0:j1] = sum_n g[n, j0:j1] (indexed from 0, as ``_add_bias_columns``)."""
+    part = db[j0:j1]
+    part[:] = 0
+    for n in range(g.shape[0]):
+        row = g[n, j0:j1]
+        for j in range(part.size):
+            part[j] += row[j]
 
 
 @njit(cache=True, nogil=True)
@@ -84,12 +77,7 @@ def _backward_range(x, g, w, input_grad, dx, dw, db, blocks, i0, i1, j0, j1):
         gemm_ld(b - a, dout, batch, xf[a:], din, gf, dout, dwf[a * dout:], dout, True, False, False)
         if input_grad:
             gemm_ld(batch, b - a, dout, gf, dout, wf[a * dout:], dout, df[a:], din, False, True, False)
-    part = db[j0:j1]
-    part[:] = 0
-    for s in range(batch):
-        row = g[s, j0:j1]
-        for j in range(part.size):
-            part[j] += row[j]
+    _column_sums(g, db, j0, j1)
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -113,7 +101,7 @@ def dense_forward(x, w, b, has_bias, out, parts):
     if parts == 0:
         gemm(x, w, out, False, False, False)
         if has_bias:
-            _add_bias(out, b)
+            _add_bias_columns(out, b, 0, b.size)
     elif parts == 1:
         blocks = min(BLOCKS, w.shape[0], w.shape[1])
         _forward_range(x, w, b, has_bias, out, blocks, 0, blocks)
@@ -128,7 +116,7 @@ def dense_backward(x, g, w, input_grad, dx, dw, db, parts):
     din, dout = w.shape
     if parts == 0:
         gemm(x, g, dw, True, False, False)
-        _column_sums(g, db)
+        _column_sums(g, db, 0, dout)
         if input_grad:
             gemm(g, w, dx, False, True, False)
     elif parts == 1:
@@ -178,7 +166,7 @@ class DenseOp(Op):
         self._x = x
         np.matmul(x, w, out=self._out)  # y = x W + b
         if "b" in self.params:
-            _add_bias(self._out, self.params["b"])
+            _add_bias_columns(self._out, self.params["b"], 0, w.shape[1])
         return self._out
 
     def backward(self, grad: np.ndarray) -> list[np.ndarray]:
