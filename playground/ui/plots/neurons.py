@@ -111,10 +111,6 @@ class LinesItem(QGraphicsObject):
         self._bounds = bounds.adjusted(-MAX_LINE_PX, -MAX_LINE_PX, MAX_LINE_PX, MAX_LINE_PX)
         self.update()
 
-    @property
-    def paths(self) -> list[tuple[QPen, QPainterPath]]:
-        return self._paths
-
     def boundingRect(self) -> QRectF:
         return self._bounds
 
@@ -487,17 +483,18 @@ class NeuronPanel(PlotPanel):
         self._drawn_lines = drawn
         points = self._controls.reshape(len(self._controls), 8).tolist()
         paths = []
-        for code in range(2 * WIDTH_STEPS):  # faint lines first, strong ones over them
-            chosen = np.flatnonzero(drawn == code)
-            if not len(chosen):
-                continue
-            path = QPainterPath()
-            for k in chosen.tolist():
-                x0, y0, x1, y1, x2, y2, x3, y3 = points[k]
-                path.moveTo(x0, y0)
-                path.cubicTo(x1, y1, x2, y2, x3, y3)
-            paths.append((code % WIDTH_STEPS, self._line_pen(code), path))
-        self._lines.set_paths([(pen, path) for _, pen, path in sorted(paths, key=lambda p: p[0])])
+        for step in range(WIDTH_STEPS):  # faint lines first, strong ones over them
+            for code in (step, step + WIDTH_STEPS):  # negative, then positive weights
+                chosen = np.flatnonzero(drawn == code)
+                if not len(chosen):
+                    continue
+                path = QPainterPath()
+                for k in chosen.tolist():
+                    x0, y0, x1, y1, x2, y2, x3, y3 = points[k]
+                    path.moveTo(x0, y0)
+                    path.cubicTo(x1, y1, x2, y2, x3, y3)
+                paths.append((self._line_pen(code), path))
+        self._lines.set_paths(paths)
         if self._hover_item is not None:
             self._hover_item.setPath(QPainterPath())
 
